@@ -1,0 +1,126 @@
+// Everything shown for one unit group, figures and display strings together, SCORING.md section 4: the
+// single source for the CLI's `score`, the page's occupation view and the widget's card.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "aiexp/figures.h"
+#include "aiexp/score.h"
+#include "aiexp/text.h"
+
+namespace aiexp {
+
+// A published ASHE figure or the reason there is none.
+struct AsheView {
+  bool published = false;
+  std::int64_t value = 0;  // employees (not thousands) or pounds; 0 when not published
+  std::string text;        // "60k", "£90,081", or "not published: sample too small"
+};
+
+// Employees and median pay of a unit group, or why ASHE gives none.
+AsheView employees_view(const UnitGroup& group);
+AsheView median_pay_view(const UnitGroup& group);
+
+struct TaskLine {
+  std::uint32_t task = 0;  // index into Bundle::tasks
+  std::int32_t id = 0;  // 0 until the details are loaded
+  std::string onet_code;
+  std::string text;  // the task statement; empty until its text part is loaded
+  Label label = Label::E0;         // effective label
+  Label source_label = Label::E0;  // the label source's own label
+  bool label_overridden = false;
+  std::string label_text;          // "AI can do this" / "AI can help" / "Human work"
+  double weight = 0.0;             // effective weight
+  bool weight_overridden = false;
+  bool excluded = false;           // weight 0
+  bool importance_known = false;   // O*NET rates this task
+  double importance = 0.0;         // O*NET IM, 1-5; 0 when not rated
+  std::string importance_text;     // "importance 4.2/5", else "Core task" / "Supplemental task" / "task type not recorded"
+};
+
+struct StartLine {
+  TaskLine task;
+  std::string note;  // "O*NET importance 4.2/5 · not directly (α = 0), but tools built on an LLM halve it"
+};
+
+struct OnetLine {
+  std::string code;
+  std::string title;
+  double bridge_weight = 0.0;  // its weight in the unit group's mean
+  bool scored = false;         // false when every one of its tasks is excluded
+  double score10 = 0.0;        // its own headline under the current assumptions, unrounded
+  int task_count = 0;
+  int rated_count = 0;         // tasks with a real O*NET IM value
+};
+
+struct IscoLine {
+  std::string code;
+  std::string title;
+  std::uint32_t entries = 0;  // coding-index entries of the unit group with this code
+  double share = 0.0;         // entries / all entries with an ISCO-08 code
+  bool used = false;          // used by the current bridge mode
+  std::vector<std::string> soc2010;
+  std::vector<std::string> soc2018;
+  std::vector<std::string> onets;
+};
+
+struct UnitGroupReport {
+  std::string soc;
+  std::string title;
+  int major_group = 0;
+  std::string major_group_title;
+  std::string description;  // empty until the unit-groups text part is loaded
+  AsheView employees;
+  AsheView median_pay;
+
+  UnitGroupFigures figures;
+  double score10 = 0.0;       // unrounded headline, 0-10
+  double direct10 = 0.0;      // 10 x alpha, unrounded
+  double with_tools10 = 0.0;  // 10 x zeta, unrounded
+  std::string score_text;     // "1.2"; "—" when not scored
+  std::string direct_text;
+  std::string with_tools_text;
+  std::string band_text;      // "Minimal"
+  std::string band_meaning;
+  std::string band_advice;
+  std::string wage_exposure_text;  // "£649m", or why there is none
+  std::string rank_text;           // "Higher exposure than 61% of the 376 UK occupations we scored."
+  TaskCounts counts;
+  std::string can_do_text;         // "2 of 17 tasks in this role are things an AI can already do today."
+
+  std::vector<OnetLine> onets;     // the occupations behind the score, under the current bridge
+  std::vector<IscoLine> isco;      // every ISCO-08 code of the unit group's index entries
+  std::vector<TaskLine> tasks;     // ordered_tasks()
+  std::vector<StartLine> where_to_start;
+};
+
+// `text` may be null (no text loaded). `unit_group` must be a valid index.
+UnitGroupReport make_report(const Scorer& scorer, const TextStore* text, std::uint32_t unit_group);
+
+// One row of the all-occupations table: what changes with the assumptions, with its display strings.
+struct UnitGroupRow {
+  std::uint32_t unit_group = 0;
+  bool scored = false;
+  double score10 = 0.0;       // unrounded
+  std::string score_text;     // "1.2", "—"
+  Band band = Band::Minimal;
+  std::string band_text;
+  bool has_wage_exposure = false;
+  double wage_exposure_gbp = 0.0;
+  std::string wage_exposure_text;  // "£649m", "—"
+  int rank_percent = 0;
+};
+UnitGroupRow make_row(const Scorer& scorer, std::uint32_t unit_group);
+
+// The UK totals with their display strings.
+struct TotalsView {
+  UkTotals totals;
+  std::string employees_text;        // "24.6m"
+  std::string mean_score_text;       // "2.1"
+  std::string wage_exposure_text;    // "£102bn"
+};
+TotalsView make_totals(const Scorer& scorer);
+
+}  // namespace aiexp

@@ -1,0 +1,169 @@
+// Scores of O*NET occupations and UK unit groups under any assumptions, SCORING.md sections 2 to 4.
+// A Scorer is built once per bundle; each set() validates new assumptions and recomputes every figure
+// (occupations, unit groups, ranks, UK totals) into buffers sized at construction, so a recompute
+// allocates nothing.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "aiexp/bundle.h"
+#include "aiexp/labels.h"
+#include "aiexp/status.h"
+#include "aiexp/weights.h"
+
+namespace aiexp {
+
+// Modal: the unit group's most frequent ISCO-08 code only (default). Blend: every ISCO-08 code of the unit
+// group, weighted by its share of the unit group's coding-index entries.
+enum class BridgeMode : std::uint8_t { Modal = 0, Blend = 1 };
+std::string_view bridge_mode_name(BridgeMode mode);  // "modal", "blend"
+std::optional<BridgeMode> parse_bridge_mode(std::string_view name);
+
+// Displayed (default): wage exposure uses the headline as shown, rounded to 1 decimal. Exact: unrounded.
+enum class WageRounding : std::uint8_t { Displayed = 0, Exact = 1 };
+std::string_view wage_rounding_name(WageRounding rounding);  // "displayed", "exact"
+std::optional<WageRounding> parse_wage_rounding(std::string_view name);
+
+// A visitor's change to one task; it applies whatever the label source and weighting.
+struct TaskOverride {
+  std::int32_t task_id = 0;
+  std::optional<Label> label;    // replaces the source's label
+  std::optional<double> weight;  // replaces the scheme's weight; 0 excludes the task
+
+  bool operator==(const TaskOverride&) const = default;
+};
+
+// Everything a visitor can change. The defaults reproduce the published pages.
+struct Assumptions {
+  LabelSource label_source = LabelSource::Gpt4;
+  double e1 = 1.0;  // value of an E1 task, in [0, 1]
+  double e2 = 0.0;  // value of an E2 task, in [0, 1]; the headline defaults to the paper's alpha
+  WeightScheme weights = WeightScheme::Core;
+  BridgeMode bridge = BridgeMode::Modal;
+  WageRounding wage_rounding = WageRounding::Displayed;
+  std::vector<TaskOverride> overrides;  // at most one per task id
+
+  bool operator==(const Assumptions&) const = default;
+};
+
+// Checks e1, e2 (finite, in [0, 1]), every override (known task id, no duplicate, weight finite and >= 0).
+// Errors: InvalidLabelValue, UnknownTask, InvalidWeight (detail names the task id or the value).
+Status validate(const Bundle& bundle, const Assumptions& assumptions);
+
+// Weights of one O*NET occupation's tasks by their effective label, under the current assumptions.
+struct OccupationFigures {
+  std::array<double, kLabelCount> weight_by_label{};  // sum of task weights with label E0, E1, E2
+
+  double weight_total() const { return weight_by_label[0] + weight_by_label[1] + weight_by_label[2]; }
+  bool scored() const { return weight_total() > 0.0; }  // false when every task is excluded
+  // S = (e1 * W(E1) + e2 * W(E2)) / W, in [0, 1]. Zero when not scored.
+  double score01(double e1, double e2) const;
+  double alpha01() const { return score01(1.0, 0.0); }
+  double beta01() const { return score01(1.0, 0.5); }
+  double zeta01() const { return score01(1.0, 1.0); }
+};
+
+// Exposure bands of the headline (as displayed): [0,2) Minimal, [2,4) Low, [4,6) Moderate, [6,8) High,
+// [8,10] Very high.
+enum class Band : std::uint8_t { Minimal = 0, Low = 1, Moderate = 2, High = 3, VeryHigh = 4 };
+
+struct UnitGroupFigures {
+  bool scored = false;      // at least one bridged O*NET occupation has a task with weight > 0
+  double score01 = 0.0;     // mean of its occupations' S under the current label values (the headline / 10)
+  double alpha01 = 0.0;     // the same mean with e1 = 1, e2 = 0 ("direct")
+  double zeta01 = 0.0;      // the same mean with e1 = 1, e2 = 1 ("with tools")
+  double score10_displayed = 0.0;  // 10 x score01 rounded to 1 decimal, as shown
+  Band band = Band::Minimal;
+  bool has_wage_exposure = false;  // scored, and ASHE publishes both employees and median pay
+  double wage_exposure_gbp = 0.0;  // employees x median pay x headline / 10 (displayed or exact)
+  bool in_rank_set = false;        // scored and at least one ASHE 2025 figure published
+  int lower_count = 0;             // rank-set unit groups with a strictly lower score01
+  int rank_percent = 0;            // round(100 x lower_count / rank-set size); 0 when not scored
+};
+
+struct UkTotals {
+  int unit_groups = 0;            // all unit groups in the bundle
+  int scored = 0;                 // unit groups with a score
+  int rank_set = 0;               // N of the rank sentence: scored with at least one ASHE figure
+  double employees = 0.0;         // employees in scored unit groups whose employees are published
+  double mean_score10 = 0.0;      // employment-weighted mean headline over those unit groups
+  double wage_exposure_gbp = 0.0; // sum of wage exposure where it can be computed
+  int wage_exposure_groups = 0;   // how many unit groups that sum covers
+};
+
+// Headline rounded to one decimal as displayed: round(100 x score01) / 10.
+double displayed_score10(double score01);
+Band band_for(double score10_displayed);
+
+class Scorer {
+ public:
+  // Precomputes per-task weights of each scheme, per-occupation label sums of each (source, scheme) and the
+  // bridge weights of each mode, then computes the default assumptions. The bundle must outlive the Scorer.
+  explicit Scorer(const Bundle& bundle);
+
+  // Validates and applies new assumptions, then recomputes every figure. On error nothing changes.
+  Status set(const Assumptions& assumptions);
+  const Assumptions& assumptions() const { return assumptions_; }
+
+  // Recomputes every figure from the current assumptions; allocates nothing. set() calls it.
+  void recompute();
+
+  const Bundle& bundle() const { return bundle_; }
+  std::span<const OccupationFigures> occupations() const { return occupations_; }
+  std::span<const UnitGroupFigures> unit_groups() const { return unit_groups_; }
+  const UkTotals& totals() const { return totals_; }
+
+  // The task's label and weight after the current source, scheme and overrides.
+  Label effective_label(std::uint32_t task) const;
+  double effective_weight(std::uint32_t task) const;
+  bool label_overridden(std::uint32_t task) const { return label_override_[task] != kNoLabelOverride; }
+  bool weight_overridden(std::uint32_t task) const;
+  // The scheme's weight before any override.
+  double scheme_weight(std::uint32_t task) const;
+
+  // The O*NET occupations behind a unit group under the current bridge mode, with their weights
+  // (summing to 1 over all listed; an occupation whose tasks are all excluded is skipped when averaging).
+  struct BridgeEntry {
+    std::uint32_t onet = 0;
+    double weight = 0.0;
+  };
+  std::span<const BridgeEntry> bridge(std::uint32_t unit_group) const;
+
+ private:
+  static constexpr std::uint8_t kNoLabelOverride = 0xFF;
+
+  void apply_overrides(const std::vector<TaskOverride>& overrides);
+  void clear_overrides();
+  void compute_occupation(std::uint32_t onet);
+  void compute_unit_groups();
+  void compute_ranks();
+  void compute_totals();
+
+  const Bundle& bundle_;
+  Assumptions assumptions_;
+
+  // weight of each task under each scheme, before overrides: [scheme][task]
+  std::array<std::vector<double>, kWeightSchemeCount> scheme_weight_;
+  // label sums of each occupation with no override: [source][scheme][onet]
+  std::array<std::array<std::vector<OccupationFigures>, kWeightSchemeCount>, kLabelSourceCount> base_;
+  // bridge weights, compressed rows per unit group: [mode]
+  std::array<std::vector<BridgeEntry>, 2> bridge_entries_;
+  std::array<std::vector<std::uint32_t>, 2> bridge_offsets_;  // unit_groups + 1 offsets
+
+  // per-task overrides (kNoLabelOverride / NaN = none) and per-occupation override counts
+  std::vector<std::uint8_t> label_override_;
+  std::vector<double> weight_override_;
+  std::vector<std::uint32_t> overrides_in_onet_;
+
+  std::vector<OccupationFigures> occupations_;
+  std::vector<UnitGroupFigures> unit_groups_;
+  std::vector<double> rank_scores_;  // scratch: sorted scores of the rank set
+  UkTotals totals_;
+};
+
+}  // namespace aiexp

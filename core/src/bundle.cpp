@@ -1,0 +1,609 @@
+// The bundle's JSON form and its invariants (bundle.h).
+#include "aiexp/bundle.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "json.h"
+#include "json_reader.h"
+
+namespace aiexp {
+
+using detail::join_path;
+using detail::JsonReader;
+using json::Type;
+using json::Value;
+
+namespace {
+
+constexpr std::string_view kBundleKind = "bundle";
+constexpr std::string_view kDetailsKind = "details";
+constexpr std::int64_t kMaxCount = std::numeric_limits<std::int32_t>::max();
+
+char task_type_code(TaskType type) {
+  switch (type) {
+    case TaskType::Core: return 'C';
+    case TaskType::Supplemental: return 'S';
+    case TaskType::Untyped: return '-';
+  }
+  return '-';
+}
+
+std::optional<TaskType> parse_task_type_code(char code) {
+  switch (code) {
+    case 'C': return TaskType::Core;
+    case 'S': return TaskType::Supplemental;
+    case '-': return TaskType::Untyped;
+    default: return std::nullopt;
+  }
+}
+
+// Labels travel as one digit per task ("0120..."): compact, and gzip folds the runs.
+std::optional<Label> parse_label_digit(char digit) {
+  if (digit >= '0' && digit <= '2') return static_cast<Label>(digit - '0');
+  return std::nullopt;
+}
+
+// An ASHE figure is written as its integer value when published, or as its marker string when not.
+Value ashe_to_json(const AsheFigure& figure) {
+  if (figure.published()) return Value::integer(figure.value);
+  return Value::string(std::string(ashe_marker_name(figure.marker)));
+}
+
+bool read_ashe(JsonReader& reader, const Value& value, const std::string& path, std::int64_t max_value,
+               AsheFigure& out) {
+  if (reader.failed()) return false;
+  if (value.is_string()) {
+    const auto marker = parse_ashe_marker(value.as_string());
+    if (!marker || *marker == AsheMarker::Published) return reader.fail(path, "unknown ASHE marker");
+    out = AsheFigure{*marker, 0};
+    return true;
+  }
+  std::int64_t number = 0;
+  if (!reader.element_int(value, path, 0, max_value, number)) return false;
+  out = AsheFigure{AsheMarker::Published, number};
+  return true;
+}
+
+Value string_array(const std::vector<std::string>& items) {
+  Value array = Value::array();
+  for (const std::string& item : items) array.push_back(Value::string(item));
+  return array;
+}
+
+void read_string_array(JsonReader& reader, const Value& object, std::string_view path, std::string_view key,
+                       std::vector<std::string>& out) {
+  const Value* items = reader.member(object, path, key, Type::Array);
+  if (!items) return;
+  out.resize(items->size());
+  for (std::size_t i = 0; i < items->size() && !reader.failed(); ++i) {
+    reader.element_string((*items)[i], join_path(join_path(path, key), i), out[i]);
+  }
+}
+
+bool is_ascending(const auto& items, auto key) {
+  return std::adjacent_find(items.begin(), items.end(),
+                            [&](const auto& a, const auto& b) { return !(key(a) < key(b)); }) == items.end();
+}
+
+template <class T>
+std::optional<std::uint32_t> find_sorted(const std::vector<T>& items, std::string_view code, auto key) {
+  auto it = std::lower_bound(items.begin(), items.end(), code,
+                             [&](const T& item, std::string_view wanted) { return key(item) < wanted; });
+  if (it == items.end() || key(*it) != code) return std::nullopt;
+  return static_cast<std::uint32_t>(it - items.begin());
+}
+
+// The compact file is columnar: each section is an object of equal-length arrays (or strings of one character
+// per item), which gzip compresses far better than an array of records.
+const Value* column(JsonReader& reader, const Value& section, std::string_view path, std::string_view key,
+                    Type type, std::size_t expected) {
+  const Value* value = reader.member(section, path, key, type);
+  if (!value) return nullptr;
+  const std::size_t size = value->is_string() ? value->as_string().size() : value->size();
+  if (size != expected) {
+    reader.fail(join_path(path, key), "expected " + std::to_string(expected) + " items, found " + std::to_string(size));
+    return nullptr;
+  }
+  return value;
+}
+
+// The first column of a section gives the section's size.
+const Value* size_column(JsonReader& reader, const Value& root, std::string_view section, std::string_view key,
+                         const Value*& object) {
+  object = reader.member(root, "", section, Type::Object);
+  if (!object) return nullptr;
+  return reader.member(*object, section, key, Type::Array);
+}
+
+void parse_major_groups(JsonReader& reader, const Value& root, Bundle& bundle) {
+  const Value* section = nullptr;
+  const Value* codes = size_column(reader, root, "major_groups", "code", section);
+  if (!codes) return;
+  const Value* titles = column(reader, *section, "major_groups", "title", Type::Array, codes->size());
+  for (std::size_t i = 0; titles && i < codes->size() && !reader.failed(); ++i) {
+    MajorGroup group;
+    std::int64_t code = 0;
+    reader.element_int((*codes)[i], join_path("major_groups.code", i), 1, 9, code);
+    reader.element_string((*titles)[i], join_path("major_groups.title", i), group.title);
+    group.code = static_cast<int>(code);
+    bundle.major_groups.push_back(std::move(group));
+  }
+}
+
+void parse_unit_groups(JsonReader& reader, const Value& root, Bundle& bundle) {
+  const Value* section = nullptr;
+  const Value* socs = size_column(reader, root, "unit_groups", "soc", section);
+  if (!socs) return;
+  const std::size_t n = socs->size();
+  const Value* titles = column(reader, *section, "unit_groups", "title", Type::Array, n);
+  const Value* employees = column(reader, *section, "unit_groups", "employees_k", Type::Array, n);
+  const Value* pay = column(reader, *section, "unit_groups", "median_pay_gbp", Type::Array, n);
+  const Value* isco = column(reader, *section, "unit_groups", "isco", Type::Array, n);
+  if (reader.failed()) return;
+  bundle.unit_groups.resize(n);
+  for (std::size_t i = 0; i < n && !reader.failed(); ++i) {
+    UnitGroup& group = bundle.unit_groups[i];
+    reader.element_string((*socs)[i], join_path("unit_groups.soc", i), group.soc);
+    reader.element_string((*titles)[i], join_path("unit_groups.title", i), group.title);
+    read_ashe(reader, (*employees)[i], join_path("unit_groups.employees_k", i), 100'000, group.employees_k);
+    read_ashe(reader, (*pay)[i], join_path("unit_groups.median_pay_gbp", i), 100'000'000, group.median_pay_gbp);
+    const Value& shares = (*isco)[i];
+    const std::string path = join_path("unit_groups.isco", i);
+    if (!shares.is_array()) {
+      reader.fail(path, "expected an array");
+      break;
+    }
+    for (std::size_t s = 0; s < shares.size() && !reader.failed(); ++s) {
+      const Value& pair = shares[s];
+      if (!pair.is_array() || pair.size() != 2) {
+        reader.fail(join_path(path, s), "expected [isco index, entries]");
+        break;
+      }
+      std::int64_t index = 0;
+      std::int64_t entries = 0;
+      reader.element_int(pair[0], join_path(path, s), 0, kMaxCount, index);
+      reader.element_int(pair[1], join_path(path, s), 1, kMaxCount, entries);
+      group.isco.push_back({static_cast<std::uint32_t>(index), static_cast<std::uint32_t>(entries)});
+    }
+  }
+}
+
+void parse_isco(JsonReader& reader, const Value& root, Bundle& bundle) {
+  const Value* section = nullptr;
+  const Value* codes = size_column(reader, root, "isco", "code", section);
+  if (!codes) return;
+  const Value* onets = column(reader, *section, "isco", "onets", Type::Array, codes->size());
+  if (!onets) return;
+  bundle.isco.resize(codes->size());
+  for (std::size_t i = 0; i < codes->size() && !reader.failed(); ++i) {
+    IscoGroup& group = bundle.isco[i];
+    reader.element_string((*codes)[i], join_path("isco.code", i), group.code);
+    const Value& list = (*onets)[i];
+    const std::string path = join_path("isco.onets", i);
+    if (!list.is_array()) {
+      reader.fail(path, "expected an array");
+      break;
+    }
+    for (std::size_t o = 0; o < list.size() && !reader.failed(); ++o) {
+      std::int64_t index = 0;
+      reader.element_int(list[o], join_path(path, o), 0, kMaxCount, index);
+      group.onets.push_back(static_cast<std::uint32_t>(index));
+    }
+  }
+}
+
+void parse_onets_and_tasks(JsonReader& reader, const Value& root, Bundle& bundle) {
+  const Value* section = nullptr;
+  const Value* codes = size_column(reader, root, "onets", "code", section);
+  if (!codes) return;
+  const Value* counts = column(reader, *section, "onets", "task_count", Type::Array, codes->size());
+  if (!counts) return;
+  bundle.onets.resize(codes->size());
+  std::uint32_t next_task = 0;
+  for (std::size_t i = 0; i < codes->size() && !reader.failed(); ++i) {
+    OnetOccupation& occupation = bundle.onets[i];
+    reader.element_string((*codes)[i], join_path("onets.code", i), occupation.code);
+    std::int64_t count = 0;
+    reader.element_int((*counts)[i], join_path("onets.task_count", i), 1, 100'000, count);
+    occupation.first_task = next_task;
+    occupation.task_count = static_cast<std::uint32_t>(count);
+    if (next_task > 10'000'000) reader.fail("onets.task_count", "too many tasks");
+    next_task += occupation.task_count;
+  }
+  if (reader.failed()) return;
+
+  const std::size_t n = next_task;
+  const Value* tasks = reader.member(root, "", "tasks", Type::Object);
+  if (!tasks) return;
+  const Value* types = column(reader, *tasks, "tasks", "type", Type::String, n);
+  const Value* im = column(reader, *tasks, "tasks", "im", Type::Array, n);
+  const Value* labels = reader.member(*tasks, "tasks", "labels", Type::Object);
+  std::array<const Value*, kLabelSourceCount> label_columns{};
+  for (LabelSource source : kLabelSources) {
+    if (!labels) break;
+    label_columns[static_cast<std::size_t>(source)] =
+        column(reader, *labels, "tasks.labels", label_source_name(source), Type::String, n);
+  }
+  if (reader.failed()) return;
+
+  TaskTable& table = bundle.tasks;
+  table.onet.resize(n);
+  table.type.resize(n);
+  table.im_hundredths.resize(n);
+  for (auto& column_labels : table.label) column_labels.resize(n);
+  for (std::uint32_t o = 0; o < bundle.onets.size(); ++o) {
+    const OnetOccupation& occupation = bundle.onets[o];
+    std::fill_n(table.onet.begin() + occupation.first_task, occupation.task_count, o);
+  }
+  const std::string& type_codes = types->as_string();
+  for (std::size_t t = 0; t < n && !reader.failed(); ++t) {
+    const auto type = parse_task_type_code(type_codes[t]);
+    if (!type) {
+      reader.fail(join_path("tasks.type", t), "unknown task type code");
+      break;
+    }
+    table.type[t] = *type;
+    std::int64_t im_hundredths = 0;
+    reader.element_int((*im)[t], join_path("tasks.im", t), 0, 500, im_hundredths);
+    if (im_hundredths != 0 && im_hundredths < 100) reader.fail(join_path("tasks.im", t), "importance below 1.00");
+    table.im_hundredths[t] = static_cast<std::uint16_t>(im_hundredths);
+    for (LabelSource source : kLabelSources) {
+      const auto s = static_cast<std::size_t>(source);
+      const auto label = parse_label_digit(label_columns[s]->as_string()[t]);
+      if (!label) {
+        reader.fail(join_path(join_path("tasks.labels", label_source_name(source)), t), "label digit not 0, 1 or 2");
+        break;
+      }
+      table.label[s][t] = *label;
+    }
+  }
+}
+
+Status schema_error(std::string detail) { return make_error(ErrorCode::BundleSchema, std::move(detail)); }
+
+// Each keyed section of details.json must name every item of the bundle exactly once, in bundle order.
+bool check_keys(JsonReader& reader, const Value& section, std::string_view path, std::size_t expected,
+                auto key_of) {
+  if (section.size() != expected) {
+    return reader.fail(path, "expected " + std::to_string(expected) + " entries, found " +
+                                 std::to_string(section.size()));
+  }
+  for (std::size_t i = 0; i < expected; ++i) {
+    if (section.members()[i].first != key_of(i)) {
+      return reader.fail(join_path(path, section.members()[i].first), "not the bundle's entry at this position");
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string_view ashe_marker_name(AsheMarker marker) {
+  switch (marker) {
+    case AsheMarker::Published: return "";
+    case AsheMarker::Unreliable: return "x";
+    case AsheMarker::Disclosive: return "..";
+    case AsheMarker::NotApplicable: return ":";
+    case AsheMarker::Blank: return "blank";
+  }
+  return "blank";
+}
+
+std::optional<AsheMarker> parse_ashe_marker(std::string_view name) {
+  for (AsheMarker marker : {AsheMarker::Published, AsheMarker::Unreliable, AsheMarker::Disclosive,
+                            AsheMarker::NotApplicable, AsheMarker::Blank}) {
+    if (ashe_marker_name(marker) == name) return marker;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::uint32_t> Bundle::find_unit_group(std::string_view soc) const {
+  return find_sorted(unit_groups, soc, [](const UnitGroup& g) -> std::string_view { return g.soc; });
+}
+
+std::optional<std::uint32_t> Bundle::find_onet(std::string_view code) const {
+  return find_sorted(onets, code, [](const OnetOccupation& o) -> std::string_view { return o.code; });
+}
+
+std::optional<std::uint32_t> Bundle::find_task(std::int32_t task_id) const {
+  auto it = std::lower_bound(task_index_by_id.begin(), task_index_by_id.end(), task_id,
+                             [&](std::uint32_t index, std::int32_t wanted) { return tasks.id[index] < wanted; });
+  if (it == task_index_by_id.end() || tasks.id[*it] != task_id) return std::nullopt;
+  return *it;
+}
+
+const MajorGroup* Bundle::find_major_group(int code) const {
+  for (const MajorGroup& group : major_groups) {
+    if (group.code == code) return &group;
+  }
+  return nullptr;
+}
+
+Status finalize_bundle(Bundle& bundle) {
+  if (!is_ascending(bundle.major_groups, [](const MajorGroup& g) { return g.code; })) {
+    return schema_error("major_groups: not in ascending code order");
+  }
+  if (!is_ascending(bundle.unit_groups, [](const UnitGroup& g) -> const std::string& { return g.soc; })) {
+    return schema_error("unit_groups: not in ascending SOC order");
+  }
+  if (!is_ascending(bundle.isco, [](const IscoGroup& g) -> const std::string& { return g.code; })) {
+    return schema_error("isco: not in ascending code order");
+  }
+  if (!is_ascending(bundle.onets, [](const OnetOccupation& o) -> const std::string& { return o.code; })) {
+    return schema_error("onets: not in ascending code order");
+  }
+  for (std::size_t i = 0; i < bundle.unit_groups.size(); ++i) {
+    const UnitGroup& group = bundle.unit_groups[i];
+    const std::string path = join_path("unit_groups", i);
+    if (group.soc.size() != 4 ||
+        !std::all_of(group.soc.begin(), group.soc.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return schema_error(path + ".soc: not a 4-digit code");
+    }
+    if (!bundle.find_major_group(group.major_group())) return schema_error(path + ".soc: unknown major group");
+    for (std::size_t s = 0; s < group.isco.size(); ++s) {
+      if (group.isco[s].isco >= bundle.isco.size()) return schema_error(path + ".isco: index out of range");
+      if (s > 0) {
+        const IscoShare& prev = group.isco[s - 1];
+        const IscoShare& cur = group.isco[s];
+        const bool ordered = prev.entries > cur.entries ||
+                             (prev.entries == cur.entries && bundle.isco[prev.isco].code < bundle.isco[cur.isco].code);
+        if (!ordered) return schema_error(path + ".isco: not ordered by entries, then code");
+      }
+    }
+  }
+  for (std::size_t i = 0; i < bundle.isco.size(); ++i) {
+    const auto& onets = bundle.isco[i].onets;
+    if (!std::is_sorted(onets.begin(), onets.end()) ||
+        std::adjacent_find(onets.begin(), onets.end()) != onets.end()) {
+      return schema_error(join_path("isco", i) + ".onets: not strictly ascending");
+    }
+    if (!onets.empty() && onets.back() >= bundle.onets.size()) {
+      return schema_error(join_path("isco", i) + ".onets: index out of range");
+    }
+  }
+  const TaskTable& tasks = bundle.tasks;
+  const std::size_t n = tasks.size();
+  for (const auto& labels : tasks.label) {
+    if (labels.size() != n) return schema_error("tasks: label columns of unequal length");
+  }
+  if (tasks.type.size() != n || tasks.im_hundredths.size() != n) {
+    return schema_error("tasks: columns of unequal length");
+  }
+  if (!tasks.id.empty() && tasks.id.size() != n) return schema_error("tasks: ids for only some tasks");
+  std::uint32_t next_task = 0;
+  for (std::size_t i = 0; i < bundle.onets.size(); ++i) {
+    const OnetOccupation& occupation = bundle.onets[i];
+    if (occupation.first_task != next_task || occupation.task_count == 0) {
+      return schema_error(join_path("onets", i) + ": tasks not contiguous, or none");
+    }
+    next_task += occupation.task_count;
+    if (next_task > n) return schema_error(join_path("onets", i) + ": task range beyond the task table");
+    for (std::uint32_t t = occupation.first_task; t < next_task; ++t) {
+      if (tasks.onet[t] != i) return schema_error(join_path("onets", i) + ": task owned by another occupation");
+      const auto im = tasks.im_hundredths[t];
+      if (im != 0 && (im < 100 || im > 500)) return schema_error(join_path("onets", i) + ": importance outside 1-5");
+    }
+  }
+  if (next_task != n) return schema_error("tasks: rows not owned by any occupation");
+
+  bundle.task_index_by_id.clear();
+  if (tasks.id.empty()) return Status::success();
+  bundle.task_index_by_id.resize(n);
+  for (std::uint32_t t = 0; t < n; ++t) {
+    if (tasks.id[t] <= 0) return schema_error("tasks: task id " + std::to_string(tasks.id[t]) + " not positive");
+    bundle.task_index_by_id[t] = t;
+  }
+  std::sort(bundle.task_index_by_id.begin(), bundle.task_index_by_id.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return tasks.id[a] < tasks.id[b]; });
+  for (std::size_t i = 1; i < n; ++i) {
+    if (tasks.id[bundle.task_index_by_id[i - 1]] == tasks.id[bundle.task_index_by_id[i]]) {
+      return schema_error("tasks: task id " + std::to_string(tasks.id[bundle.task_index_by_id[i]]) + " repeated");
+    }
+  }
+  return Status::success();
+}
+
+Result<Bundle> parse_bundle(std::string_view json_text) {
+  auto parsed = json::parse(json_text);
+  if (!parsed.ok()) return parsed.error();
+  const Value& root = parsed.value();
+  Bundle bundle;
+  if (Status header = detail::read_header(root, kBundleKind, bundle.build); !header.ok()) return header.error();
+
+  JsonReader reader;
+  parse_major_groups(reader, root, bundle);
+  parse_unit_groups(reader, root, bundle);
+  parse_isco(reader, root, bundle);
+  parse_onets_and_tasks(reader, root, bundle);
+  if (reader.failed()) return reader.take_error();
+  if (Status status = finalize_bundle(bundle); !status.ok()) return status.error();
+  return bundle;
+}
+
+Status merge_details(Bundle& bundle, std::string_view json_text) {
+  auto parsed = json::parse(json_text);
+  if (!parsed.ok()) return parsed.error();
+  const Value& root = parsed.value();
+  std::string build;
+  if (Status header = detail::read_header(root, kDetailsKind, build); !header.ok()) return header;
+  if (build != bundle.build) {
+    return make_error(ErrorCode::BundleMismatch, "details build " + build + ", bundle build " + bundle.build);
+  }
+  JsonReader reader;
+  const Value* groups = reader.member(root, "", "unit_groups", Type::Object);
+  const Value* isco = reader.member(root, "", "isco", Type::Object);
+  const Value* onets = reader.member(root, "", "onets", Type::Object);
+  if (reader.failed()) return reader.take_error();
+  check_keys(reader, *groups, "unit_groups", bundle.unit_groups.size(),
+             [&](std::size_t i) -> const std::string& { return bundle.unit_groups[i].soc; });
+  check_keys(reader, *isco, "isco", bundle.isco.size(),
+             [&](std::size_t i) -> const std::string& { return bundle.isco[i].code; });
+  check_keys(reader, *onets, "onets", bundle.onets.size(),
+             [&](std::size_t i) -> const std::string& { return bundle.onets[i].code; });
+  if (reader.failed()) return reader.take_error();
+
+  // Stage into a copy and swap it in only when everything read and checked, so a bad file changes nothing.
+  Bundle staged = bundle;
+  for (std::size_t i = 0; i < staged.unit_groups.size() && !reader.failed(); ++i) {
+    const auto& [soc, description] = groups->members()[i];
+    reader.element_string(description, join_path("unit_groups", soc), staged.unit_groups[i].description);
+  }
+  for (std::size_t i = 0; i < staged.isco.size() && !reader.failed(); ++i) {
+    const auto& [code, item] = isco->members()[i];
+    const std::string path = join_path("isco", code);
+    IscoGroup& group = staged.isco[i];
+    reader.read_string(item, path, "title", group.title);
+    read_string_array(reader, item, path, "soc2010", group.soc2010);
+    read_string_array(reader, item, path, "soc2018", group.soc2018);
+  }
+  staged.tasks.id.clear();
+  for (std::size_t i = 0; i < staged.onets.size() && !reader.failed(); ++i) {
+    const auto& [code, item] = onets->members()[i];
+    const std::string path = join_path("onets", code);
+    OnetOccupation& occupation = staged.onets[i];
+    reader.read_string(item, path, "title", occupation.title);
+    const Value* ids = reader.member(item, path, "task_ids", Type::Array);
+    if (!ids) break;
+    if (ids->size() != occupation.task_count) {
+      reader.fail(join_path(path, "task_ids"), "expected " + std::to_string(occupation.task_count) + " ids");
+      break;
+    }
+    // Ids are written as differences from the previous id of the same occupation (the first from 0).
+    std::int64_t id = 0;
+    for (std::size_t t = 0; t < ids->size() && !reader.failed(); ++t) {
+      std::int64_t delta = 0;
+      reader.element_int((*ids)[t], join_path(join_path(path, "task_ids"), t), -kMaxCount, kMaxCount, delta);
+      id += delta;
+      if (id <= 0 || id > kMaxCount) reader.fail(join_path(join_path(path, "task_ids"), t), "task id out of range");
+      staged.tasks.id.push_back(static_cast<std::int32_t>(id));
+    }
+  }
+  if (reader.failed()) return reader.take_error();
+  if (Status status = finalize_bundle(staged); !status.ok()) return status;
+  bundle = std::move(staged);
+  return Status::success();
+}
+
+std::string serialize_bundle(const Bundle& bundle) {
+  Value root = detail::make_header(kBundleKind, bundle.build);
+
+  Value major_codes = Value::array();
+  Value major_titles = Value::array();
+  for (const MajorGroup& group : bundle.major_groups) {
+    major_codes.push_back(Value::integer(group.code));
+    major_titles.push_back(Value::string(group.title));
+  }
+  Value majors = Value::object();
+  majors.set("code", std::move(major_codes));
+  majors.set("title", std::move(major_titles));
+  root.set("major_groups", std::move(majors));
+
+  Value socs = Value::array();
+  Value titles = Value::array();
+  Value employees = Value::array();
+  Value pay = Value::array();
+  Value isco_shares = Value::array();
+  for (const UnitGroup& group : bundle.unit_groups) {
+    socs.push_back(Value::string(group.soc));
+    titles.push_back(Value::string(group.title));
+    employees.push_back(ashe_to_json(group.employees_k));
+    pay.push_back(ashe_to_json(group.median_pay_gbp));
+    Value shares = Value::array();
+    for (const IscoShare& share : group.isco) {
+      Value pair = Value::array();
+      pair.push_back(Value::integer(share.isco));
+      pair.push_back(Value::integer(share.entries));
+      shares.push_back(std::move(pair));
+    }
+    isco_shares.push_back(std::move(shares));
+  }
+  Value groups = Value::object();
+  groups.set("soc", std::move(socs));
+  groups.set("title", std::move(titles));
+  groups.set("employees_k", std::move(employees));
+  groups.set("median_pay_gbp", std::move(pay));
+  groups.set("isco", std::move(isco_shares));
+  root.set("unit_groups", std::move(groups));
+
+  Value isco_codes = Value::array();
+  Value isco_onets = Value::array();
+  for (const IscoGroup& group : bundle.isco) {
+    isco_codes.push_back(Value::string(group.code));
+    Value onets = Value::array();
+    for (std::uint32_t onet : group.onets) onets.push_back(Value::integer(onet));
+    isco_onets.push_back(std::move(onets));
+  }
+  Value isco = Value::object();
+  isco.set("code", std::move(isco_codes));
+  isco.set("onets", std::move(isco_onets));
+  root.set("isco", std::move(isco));
+
+  Value onet_codes = Value::array();
+  Value task_counts = Value::array();
+  for (const OnetOccupation& occupation : bundle.onets) {
+    onet_codes.push_back(Value::string(occupation.code));
+    task_counts.push_back(Value::integer(occupation.task_count));
+  }
+  Value onets = Value::object();
+  onets.set("code", std::move(onet_codes));
+  onets.set("task_count", std::move(task_counts));
+  root.set("onets", std::move(onets));
+
+  const TaskTable& table = bundle.tasks;
+  std::string types;
+  Value im = Value::array();
+  std::array<std::string, kLabelSourceCount> labels;
+  for (std::size_t t = 0; t < table.size(); ++t) {
+    types.push_back(task_type_code(table.type[t]));
+    im.push_back(Value::integer(table.im_hundredths[t]));
+    for (std::size_t s = 0; s < kLabelSourceCount; ++s) {
+      labels[s].push_back(static_cast<char>('0' + static_cast<int>(table.label[s][t])));
+    }
+  }
+  Value label_columns = Value::object();
+  for (LabelSource source : kLabelSources) {
+    label_columns.set(std::string(label_source_name(source)), Value::string(labels[static_cast<std::size_t>(source)]));
+  }
+  Value tasks = Value::object();
+  tasks.set("type", Value::string(std::move(types)));
+  tasks.set("im", std::move(im));
+  tasks.set("labels", std::move(label_columns));
+  root.set("tasks", std::move(tasks));
+  return json::write(root);
+}
+
+std::string serialize_details(const Bundle& bundle) {
+  Value root = detail::make_header(kDetailsKind, bundle.build);
+  Value groups = Value::object();
+  for (const UnitGroup& group : bundle.unit_groups) groups.set(group.soc, Value::string(group.description));
+  root.set("unit_groups", std::move(groups));
+
+  Value isco = Value::object();
+  for (const IscoGroup& group : bundle.isco) {
+    Value item = Value::object();
+    item.set("title", Value::string(group.title));
+    item.set("soc2010", string_array(group.soc2010));
+    item.set("soc2018", string_array(group.soc2018));
+    isco.set(group.code, std::move(item));
+  }
+  root.set("isco", std::move(isco));
+
+  Value onets = Value::object();
+  for (const OnetOccupation& occupation : bundle.onets) {
+    Value ids = Value::array();
+    std::int64_t previous = 0;
+    for (std::uint32_t t = occupation.first_task; t < occupation.first_task + occupation.task_count; ++t) {
+      ids.push_back(Value::integer(bundle.tasks.id[t] - previous));
+      previous = bundle.tasks.id[t];
+    }
+    Value item = Value::object();
+    item.set("title", Value::string(occupation.title));
+    item.set("task_ids", std::move(ids));
+    onets.set(occupation.code, std::move(item));
+  }
+  root.set("onets", std::move(onets));
+  return json::write(root);
+}
+
+}  // namespace aiexp

@@ -1,0 +1,68 @@
+// CSV exports (csv.h).
+#include "aiexp/csv.h"
+
+#include "aiexp/format.h"
+
+namespace aiexp {
+
+namespace {
+
+constexpr int kCsvDecimals = 10;
+
+void append_row(std::string& out, const std::vector<std::string>& fields) {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i) out.push_back(',');
+    out += csv_field(fields[i]);
+  }
+  out += "\r\n";
+}
+
+std::string number(bool present, double value) { return present ? format_decimal(value, kCsvDecimals) : ""; }
+
+}  // namespace
+
+std::string csv_field(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"') quoted.push_back('"');
+    quoted.push_back(c);
+  }
+  quoted.push_back('"');
+  return quoted;
+}
+
+std::string unit_groups_csv(const Scorer& scorer, const std::vector<std::uint32_t>& unit_groups) {
+  const Bundle& bundle = scorer.bundle();
+  std::string out;
+  append_row(out, {"soc", "title", "major_group", "employees", "median_pay_gbp", "exposure", "direct", "with_tools",
+                   "band", "wage_exposure_gbp", "rank_percent"});
+  for (std::uint32_t g : unit_groups) {
+    if (g >= bundle.unit_groups.size()) continue;
+    const UnitGroup& group = bundle.unit_groups[g];
+    const UnitGroupFigures& f = scorer.unit_groups()[g];
+    append_row(out, {group.soc, group.title, std::to_string(group.major_group()),
+                     group.employees_k.published() ? std::to_string(group.employees_k.value * 1000) : "",
+                     group.median_pay_gbp.published() ? std::to_string(group.median_pay_gbp.value) : "",
+                     number(f.scored, f.score01 * 10.0), number(f.scored, f.alpha01 * 10.0),
+                     number(f.scored, f.zeta01 * 10.0), f.scored ? std::string(band_name(f.band)) : "",
+                     number(f.has_wage_exposure, f.wage_exposure_gbp),
+                     f.scored ? std::to_string(f.rank_percent) : ""});
+  }
+  return out;
+}
+
+std::string tasks_csv(const UnitGroupReport& report) {
+  std::string out;
+  append_row(out, {"onet", "task_id", "label", "label_text", "source_label", "importance", "weight", "excluded",
+                   "task"});
+  for (const TaskLine& task : report.tasks) {
+    append_row(out, {task.onet_code, task.id ? std::to_string(task.id) : "", std::string(label_name(task.label)),
+                     task.label_text, std::string(label_name(task.source_label)),
+                     task.importance_known ? format_decimal(task.importance, 2) : "",
+                     format_decimal(task.weight, 6), task.excluded ? "yes" : "no", task.text});
+  }
+  return out;
+}
+
+}  // namespace aiexp

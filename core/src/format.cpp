@@ -1,0 +1,192 @@
+// Display strings of figures (format.h).
+#include "aiexp/format.h"
+
+#include <cmath>
+#include <cstdint>
+
+namespace aiexp {
+
+namespace {
+
+std::string group_thousands(std::string digits) {
+  std::string out;
+  const std::size_t lead = digits.size() % 3 == 0 ? 3 : digits.size() % 3;
+  out.append(digits, 0, lead);
+  for (std::size_t i = lead; i < digits.size(); i += 3) {
+    out.push_back(',');
+    out.append(digits, i, 3);
+  }
+  return out;
+}
+
+// `scaled` / 10^decimals as text with exactly `decimals` places: (1234, 2) -> "12.34". No printf: it would
+// pull floating-point formatting (and long double arithmetic) into the WebAssembly module.
+std::string fixed_point(std::int64_t scaled, int decimals) {
+  const bool negative = scaled < 0;
+  std::string digits = std::to_string(negative ? -scaled : scaled);
+  if (decimals > 0) {
+    if (digits.size() <= static_cast<std::size_t>(decimals)) {
+      digits.insert(0, static_cast<std::size_t>(decimals) + 1 - digits.size(), '0');
+    }
+    digits.insert(digits.size() - static_cast<std::size_t>(decimals), ".");
+  }
+  if (negative) digits.insert(0, 1, '-');
+  return digits;
+}
+
+std::string strip_zeros(std::string text) {
+  if (text.find('.') != std::string::npos) {
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+  }
+  return text;
+}
+
+std::int64_t power_of_ten(int exponent) {
+  std::int64_t result = 1;
+  for (int i = 0; i < exponent; ++i) result *= 10;
+  return result;
+}
+
+// `value` (1 <= value < 1000) to 3 significant figures, trailing zeros and point dropped.
+std::string three_significant(double value) {
+  const int decimals = value >= 100.0 ? 0 : value >= 10.0 ? 1 : 2;
+  return strip_zeros(fixed_point(std::llround(value * static_cast<double>(power_of_ten(decimals))), decimals));
+}
+
+}  // namespace
+
+std::string format_decimal(double value, int max_decimals) {
+  if (std::isnan(value)) return "NaN";
+  if (std::isinf(value)) return value > 0 ? "infinity" : "-infinity";
+  max_decimals = max_decimals < 0 ? 0 : max_decimals > 9 ? 9 : max_decimals;
+  const double scaled = std::round(value * static_cast<double>(power_of_ten(max_decimals)));
+  if (std::fabs(scaled) >= 9e18) return std::to_string(static_cast<long long>(value));
+  const std::string text = strip_zeros(fixed_point(static_cast<std::int64_t>(scaled), max_decimals));
+  return text == "-0" ? "0" : text;
+}
+
+std::string format_score10(double score10_displayed) {
+  return fixed_point(std::llround(score10_displayed * 10.0), 1);
+}
+
+std::string format_gbp(std::int64_t pounds) {
+  if (pounds < 0) return std::string("-").append(format_gbp(-pounds));
+  return "£" + group_thousands(std::to_string(pounds));
+}
+
+std::string format_money_short(double pounds) {
+  if (!std::isfinite(pounds)) return "—";
+  if (pounds < 0) return std::string("-").append(format_money_short(-pounds));
+  if (pounds < 0.5) return "£0";
+  // Round to 3 significant figures first, so 999.6m becomes £1bn rather than £1000m.
+  const int exponent = static_cast<int>(std::floor(std::log10(pounds)));
+  const double scale = std::pow(10.0, exponent - 2);
+  const double rounded = std::round(pounds / scale) * scale;
+  struct Unit {
+    double size;
+    const char* suffix;
+  };
+  static constexpr Unit kUnits[] = {{1e9, "bn"}, {1e6, "m"}, {1e3, "k"}, {1.0, ""}};
+  for (const Unit& unit : kUnits) {
+    if (rounded >= unit.size * 0.9995) return "£" + three_significant(rounded / unit.size) + unit.suffix;
+  }
+  return "£" + three_significant(rounded);
+}
+
+std::string format_employees_k(std::int64_t thousands) {
+  if (thousands >= 1000) return three_significant(static_cast<double>(thousands) / 1000.0) + "m";
+  return std::to_string(thousands) + "k";
+}
+
+std::string format_count(double value) {
+  const std::int64_t rounded = std::llround(value);
+  if (rounded < 0) return std::string("-").append(group_thousands(std::to_string(-rounded)));
+  return group_thousands(std::to_string(rounded));
+}
+
+std::string format_importance(std::uint16_t im_hundredths) {
+  // Integer rounding on the two published decimals: 3.85 is 3.9, as on the published page, while the
+  // double 3.85 would print as 3.8.
+  const int tenths = (im_hundredths + 5) / 10;
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
+}
+
+std::string format_percent(int percent) { return std::to_string(percent) + "%"; }
+
+std::string rank_sentence(int rank_percent, int rank_set_size) {
+  return "Higher exposure than " + format_percent(rank_percent) + " of the " + std::to_string(rank_set_size) +
+         " UK occupations we scored.";
+}
+
+std::string can_do_sentence(int can_do, int total) {
+  return std::to_string(can_do) + " of " + std::to_string(total) + (total == 1 ? " task" : " tasks") +
+         " in this role " + (can_do == 1 ? "is a thing" : "are things") + " an AI can already do today.";
+}
+
+std::string_view ashe_marker_text(AsheMarker marker) {
+  switch (marker) {
+    case AsheMarker::Published: return "";
+    case AsheMarker::Unreliable: return "not published: sample too small";
+    case AsheMarker::Disclosive: return "not published: would identify an employer";
+    case AsheMarker::NotApplicable: return "not published: not applicable";
+    case AsheMarker::Blank: return "not published";
+  }
+  return "not published";
+}
+
+std::string_view band_name(Band band) {
+  switch (band) {
+    case Band::Minimal: return "Minimal";
+    case Band::Low: return "Low";
+    case Band::Moderate: return "Moderate";
+    case Band::High: return "High";
+    case Band::VeryHigh: return "Very high";
+  }
+  return "Minimal";
+}
+
+std::string_view band_meaning(Band band) {
+  switch (band) {
+    case Band::Minimal:
+      return "Little of this role's work, weighted by how central each task is, is work a language model can do "
+             "on its own today. What remains leans on being there in person, on physical skill, on care for "
+             "people or on judgement that rests on context no prompt carries.";
+    case Band::Low:
+      return "A language model can take on some of this role's tasks, but they are a minority of the work. Most "
+             "of the job still rests on presence, hands-on skill or judgement about people and situations.";
+    case Band::Moderate:
+      return "A sizeable share of this role's work is text, numbers or structured information that a language "
+             "model can already handle. The rest depends on people, places or accountable decisions.";
+    case Band::High:
+      return "Most of this role's tasks are ones a language model can already do in about half the time or "
+             "less. The work that stays human is the part that carries responsibility, relationships or presence.";
+    case Band::VeryHigh:
+      return "Almost every task in this role is one a language model can already do in about half the time or "
+             "less. The role is unlikely to vanish, but what a day in it looks like is changing fast.";
+  }
+  return "";
+}
+
+std::string_view band_advice(Band band) {
+  switch (band) {
+    case Band::Minimal:
+      return "Nothing here is urgent, but the tools keep improving. Learn enough to use AI for the paperwork "
+             "around your role; people in low-exposure jobs who can also direct AI are rare and valued.";
+    case Band::Low:
+      return "Pick the few tasks a model can already do, such as drafting, summarising or looking things up, "
+             "and hand them over. Keep investing in the parts of the job that depend on you being there.";
+    case Band::Moderate:
+      return "Expect the mix of your work to shift. Try AI on the tasks marked \"AI can do this\" now, and move "
+             "your time towards the judgement and people work it frees up.";
+    case Band::High:
+      return "Treat AI as part of the job: learn to direct it, check its output and take responsibility for the "
+             "result. The people who adapt first set how the role changes.";
+    case Band::VeryHigh:
+      return "Your work is where AI is landing first. Make yourself the person who runs the tools well, owns the "
+             "quality of what they produce and understands the customers behind the tasks.";
+  }
+  return "";
+}
+
+}  // namespace aiexp

@@ -1,0 +1,174 @@
+// The unit group report, table rows and UK totals with display strings (report.h), SCORING.md section 4.
+#include "aiexp/report.h"
+
+#include <cmath>
+
+#include "aiexp/format.h"
+
+namespace aiexp {
+
+namespace {
+
+constexpr const char* kNotScored = "—";
+
+AsheView ashe_view(const AsheFigure& figure, bool money) {  // money: pounds; else ASHE thousands of employees
+  AsheView view;
+  view.published = figure.published();
+  if (view.published) {
+    view.value = money ? figure.value : figure.value * 1000;
+    view.text = money ? format_gbp(figure.value) : format_employees_k(figure.value);
+  } else {
+    view.text = std::string(ashe_marker_text(figure.marker));
+  }
+  return view;
+}
+
+std::string importance_text(std::uint16_t im_hundredths, TaskType type) {
+  if (im_hundredths != 0) return "importance " + format_importance(im_hundredths) + "/5";
+  switch (type) {
+    case TaskType::Core: return "Core task";
+    case TaskType::Supplemental: return "Supplemental task";
+    case TaskType::Untyped: return "task type not recorded";
+  }
+  return "";
+}
+
+TaskLine task_line(const Scorer& scorer, const TextStore* text, std::uint32_t task) {
+  const Bundle& bundle = scorer.bundle();
+  const TaskTable& tasks = bundle.tasks;
+  TaskLine line;
+  line.task = task;
+  line.id = bundle.has_details() ? tasks.id[task] : 0;  // ids arrive with the details
+  line.onet_code = bundle.onets[tasks.onet[task]].code;
+  if (text && task < text->task_text.size()) line.text = text->task_text[task];
+  line.label = scorer.effective_label(task);
+  line.source_label = tasks.label[static_cast<std::size_t>(scorer.assumptions().label_source)][task];
+  line.label_overridden = scorer.label_overridden(task);
+  line.label_text = std::string(label_display(line.label));
+  line.weight = scorer.effective_weight(task);
+  line.weight_overridden = scorer.weight_overridden(task);
+  line.excluded = line.weight == 0.0;
+  line.importance_known = tasks.im_hundredths[task] != 0;
+  line.importance = tasks.im_hundredths[task] / 100.0;
+  line.importance_text = importance_text(tasks.im_hundredths[task], tasks.type[task]);
+  return line;
+}
+
+std::string start_note(const TaskLine& line) {
+  std::string note = line.importance_known ? "O*NET " + line.importance_text : line.importance_text;
+  note += " · ";
+  note += line.label == Label::E2
+              ? "an LLM alone does not halve it (strict α = 0), but tools built on one do"
+              : "neither an LLM nor tools built on one halve it: judgement or presence keeps it human";
+  return note;
+}
+
+std::string wage_exposure_text(const UnitGroup& group, const UnitGroupFigures& figures) {
+  if (!figures.scored) return "not scored";
+  if (figures.has_wage_exposure) return format_money_short(figures.wage_exposure_gbp);
+  if (!group.employees_k.published()) return "needs employees, " + std::string(ashe_marker_text(group.employees_k.marker));
+  return "needs median pay, " + std::string(ashe_marker_text(group.median_pay_gbp.marker));
+}
+
+}  // namespace
+
+AsheView employees_view(const UnitGroup& group) { return ashe_view(group.employees_k, false); }
+AsheView median_pay_view(const UnitGroup& group) { return ashe_view(group.median_pay_gbp, true); }
+
+UnitGroupReport make_report(const Scorer& scorer, const TextStore* text, std::uint32_t unit_group) {
+  const Bundle& bundle = scorer.bundle();
+  const UnitGroup& group = bundle.unit_groups[unit_group];
+  UnitGroupReport report;
+  report.soc = group.soc;
+  report.title = group.title;
+  report.major_group = group.major_group();
+  if (const MajorGroup* major = bundle.find_major_group(report.major_group)) report.major_group_title = major->title;
+  report.description = group.description;
+  report.employees = employees_view(group);
+  report.median_pay = median_pay_view(group);
+
+  const UnitGroupFigures& figures = scorer.unit_groups()[unit_group];
+  report.figures = figures;
+  report.score10 = figures.score01 * 10.0;
+  report.direct10 = figures.alpha01 * 10.0;
+  report.with_tools10 = figures.zeta01 * 10.0;
+  if (figures.scored) {
+    report.score_text = format_score10(figures.score10_displayed);
+    report.direct_text = format_score10(displayed_score10(figures.alpha01));
+    report.with_tools_text = format_score10(displayed_score10(figures.zeta01));
+    report.band_text = std::string(band_name(figures.band));
+    report.band_meaning = std::string(band_meaning(figures.band));
+    report.band_advice = std::string(band_advice(figures.band));
+    report.rank_text = rank_sentence(figures.rank_percent, scorer.totals().rank_set);
+  } else {
+    report.score_text = report.direct_text = report.with_tools_text = kNotScored;
+    report.rank_text = "Not scored: no labelled O*NET occupation is reached from this unit group.";
+  }
+  report.wage_exposure_text = wage_exposure_text(group, figures);
+  report.counts = count_tasks(scorer, unit_group);
+  report.can_do_text = can_do_sentence(report.counts.can_do, report.counts.total);
+
+  const Assumptions& assumptions = scorer.assumptions();
+  for (const Scorer::BridgeEntry& entry : scorer.bridge(unit_group)) {
+    const OnetOccupation& occupation = bundle.onets[entry.onet];
+    const OccupationFigures& onet_figures = scorer.occupations()[entry.onet];
+    OnetLine line{occupation.code, occupation.title, entry.weight, onet_figures.scored(),
+                  onet_figures.score01(assumptions.e1, assumptions.e2) * 10.0,
+                  static_cast<int>(occupation.task_count), 0};
+    for (std::uint32_t t = occupation.first_task; t < occupation.first_task + occupation.task_count; ++t) {
+      line.rated_count += bundle.tasks.im_hundredths[t] != 0;
+    }
+    report.onets.push_back(std::move(line));
+  }
+
+  std::uint32_t all_entries = 0;
+  for (const IscoShare& share : group.isco) all_entries += share.entries;
+  for (std::size_t s = 0; s < group.isco.size(); ++s) {
+    const IscoGroup& isco = bundle.isco[group.isco[s].isco];
+    IscoLine line;
+    line.code = isco.code;
+    line.title = isco.title;
+    line.entries = group.isco[s].entries;
+    line.share = all_entries > 0 ? static_cast<double>(line.entries) / all_entries : 0.0;
+    line.used = !isco.onets.empty() && (assumptions.bridge == BridgeMode::Blend || s == 0);
+    line.soc2010 = isco.soc2010;
+    line.soc2018 = isco.soc2018;
+    for (std::uint32_t onet : isco.onets) line.onets.push_back(bundle.onets[onet].code);
+    report.isco.push_back(std::move(line));
+  }
+
+  for (std::uint32_t task : ordered_tasks(scorer, unit_group)) report.tasks.push_back(task_line(scorer, text, task));
+  for (std::uint32_t task : where_to_start(scorer, unit_group)) {
+    StartLine start{task_line(scorer, text, task), {}};
+    start.note = start_note(start.task);
+    report.where_to_start.push_back(std::move(start));
+  }
+  return report;
+}
+
+UnitGroupRow make_row(const Scorer& scorer, std::uint32_t unit_group) {
+  const UnitGroupFigures& figures = scorer.unit_groups()[unit_group];
+  UnitGroupRow row;
+  row.unit_group = unit_group;
+  row.scored = figures.scored;
+  row.score10 = figures.score01 * 10.0;
+  row.score_text = figures.scored ? format_score10(figures.score10_displayed) : kNotScored;
+  row.band = figures.band;
+  row.band_text = figures.scored ? std::string(band_name(figures.band)) : "";
+  row.has_wage_exposure = figures.has_wage_exposure;
+  row.wage_exposure_gbp = figures.wage_exposure_gbp;
+  row.wage_exposure_text = figures.has_wage_exposure ? format_money_short(figures.wage_exposure_gbp) : kNotScored;
+  row.rank_percent = figures.rank_percent;
+  return row;
+}
+
+TotalsView make_totals(const Scorer& scorer) {
+  TotalsView view;
+  view.totals = scorer.totals();
+  view.employees_text = format_employees_k(static_cast<std::int64_t>(std::llround(view.totals.employees / 1000.0)));
+  view.mean_score_text = format_score10(std::round(view.totals.mean_score10 * 10.0) / 10.0);
+  view.wage_exposure_text = format_money_short(view.totals.wage_exposure_gbp);
+  return view;
+}
+
+}  // namespace aiexp

@@ -1,0 +1,326 @@
+// Occupation and unit-group scores, ranks and UK totals (score.h), SCORING.md sections 2 to 4.
+#include "aiexp/score.h"
+
+#include "aiexp/format.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+
+namespace aiexp {
+
+namespace {
+
+constexpr double kNoWeightOverride = std::numeric_limits<double>::quiet_NaN();
+
+bool is_unit_interval(double value) { return std::isfinite(value) && value >= 0.0 && value <= 1.0; }
+
+std::string format_value(double value) { return format_decimal(value, 6); }
+
+// Importance weights: the task's IM where O*NET rates it; otherwise the mean IM of the rated tasks of its
+// occupation, or 1 when none is rated (SCORING.md section 2). The fill is a weight, never shown as O*NET's.
+std::vector<double> importance_weights(const Bundle& bundle) {
+  const TaskTable& tasks = bundle.tasks;
+  std::vector<double> weights(tasks.size(), 1.0);
+  for (const OnetOccupation& occupation : bundle.onets) {
+    const std::uint32_t begin = occupation.first_task;
+    const std::uint32_t end = begin + occupation.task_count;
+    double rated_sum = 0.0;
+    int rated = 0;
+    for (std::uint32_t t = begin; t < end; ++t) {
+      if (tasks.im_hundredths[t] != 0) {
+        rated_sum += tasks.im_hundredths[t] / 100.0;
+        ++rated;
+      }
+    }
+    const double fill = rated > 0 ? rated_sum / rated : 1.0;
+    for (std::uint32_t t = begin; t < end; ++t) {
+      weights[t] = tasks.im_hundredths[t] != 0 ? tasks.im_hundredths[t] / 100.0 : fill;
+    }
+  }
+  return weights;
+}
+
+}  // namespace
+
+std::string_view bridge_mode_name(BridgeMode mode) { return mode == BridgeMode::Blend ? "blend" : "modal"; }
+
+std::optional<BridgeMode> parse_bridge_mode(std::string_view name) {
+  if (name == "modal") return BridgeMode::Modal;
+  if (name == "blend") return BridgeMode::Blend;
+  return std::nullopt;
+}
+
+std::string_view wage_rounding_name(WageRounding rounding) {
+  return rounding == WageRounding::Exact ? "exact" : "displayed";
+}
+
+std::optional<WageRounding> parse_wage_rounding(std::string_view name) {
+  if (name == "displayed") return WageRounding::Displayed;
+  if (name == "exact") return WageRounding::Exact;
+  return std::nullopt;
+}
+
+Status validate(const Bundle& bundle, const Assumptions& assumptions) {
+  if (!is_unit_interval(assumptions.e1)) {
+    return make_error(ErrorCode::InvalidLabelValue, "e1 = " + format_value(assumptions.e1));
+  }
+  if (!is_unit_interval(assumptions.e2)) {
+    return make_error(ErrorCode::InvalidLabelValue, "e2 = " + format_value(assumptions.e2));
+  }
+  std::vector<std::int32_t> ids;
+  ids.reserve(assumptions.overrides.size());
+  for (const TaskOverride& change : assumptions.overrides) ids.push_back(change.task_id);
+  std::sort(ids.begin(), ids.end());
+  if (const auto twice = std::adjacent_find(ids.begin(), ids.end()); twice != ids.end()) {
+    return make_error(ErrorCode::InvalidState, "task " + std::to_string(*twice) + " changed twice");
+  }
+  for (const TaskOverride& change : assumptions.overrides) {
+    if (!bundle.find_task(change.task_id)) {
+      return make_error(ErrorCode::UnknownTask, "task " + std::to_string(change.task_id));
+    }
+    if (change.weight && !(std::isfinite(*change.weight) && *change.weight >= 0.0)) {
+      return make_error(ErrorCode::InvalidWeight,
+                        "task " + std::to_string(change.task_id) + " weight " + format_value(*change.weight));
+    }
+  }
+  return Status::success();
+}
+
+double OccupationFigures::score01(double e1, double e2) const {
+  const double total = weight_total();
+  if (!(total > 0.0)) return 0.0;
+  return (e1 * weight_by_label[1] + e2 * weight_by_label[2]) / total;
+}
+
+double displayed_score10(double score01) { return std::round(score01 * 100.0) / 10.0; }
+
+Band band_for(double score10_displayed) {
+  if (score10_displayed < 2.0) return Band::Minimal;
+  if (score10_displayed < 4.0) return Band::Low;
+  if (score10_displayed < 6.0) return Band::Moderate;
+  if (score10_displayed < 8.0) return Band::High;
+  return Band::VeryHigh;
+}
+
+Scorer::Scorer(const Bundle& bundle) : bundle_(bundle) {
+  const TaskTable& tasks = bundle.tasks;
+  const std::size_t task_count = tasks.size();
+  const std::size_t onet_count = bundle.onets.size();
+
+  auto& core = scheme_weight_[static_cast<std::size_t>(WeightScheme::Core)];
+  core.resize(task_count);
+  for (std::size_t t = 0; t < task_count; ++t) core[t] = core_scheme_weight(tasks.type[t]);
+  scheme_weight_[static_cast<std::size_t>(WeightScheme::Importance)] = importance_weights(bundle);
+  scheme_weight_[static_cast<std::size_t>(WeightScheme::Equal)].assign(task_count, 1.0);
+
+  for (LabelSource source : kLabelSources) {
+    const auto& labels = tasks.label[static_cast<std::size_t>(source)];
+    for (int scheme = 0; scheme < kWeightSchemeCount; ++scheme) {
+      auto& sums = base_[static_cast<std::size_t>(source)][scheme];
+      sums.assign(onet_count, OccupationFigures{});
+      const auto& weights = scheme_weight_[scheme];
+      for (std::size_t t = 0; t < task_count; ++t) {
+        sums[tasks.onet[t]].weight_by_label[static_cast<std::size_t>(labels[t])] += weights[t];
+      }
+    }
+  }
+
+  // Bridge weights. Modal: the modal ISCO-08 code's occupations, equal weight. Blend: each ISCO-08 code that
+  // reaches an occupation gets its share of the unit group's index entries, split equally among its occupations
+  // (codes reaching none are left out and the shares renormalised).
+  for (int mode = 0; mode < 2; ++mode) {
+    auto& entries = bridge_entries_[mode];
+    auto& offsets = bridge_offsets_[mode];
+    offsets.assign(1, 0);
+    std::vector<double> weight_of(onet_count, 0.0);
+    std::vector<std::uint32_t> touched;
+    for (const UnitGroup& group : bundle.unit_groups) {
+      double reached_entries = 0.0;
+      const std::size_t used = mode == 0 ? std::min<std::size_t>(1, group.isco.size()) : group.isco.size();
+      for (std::size_t s = 0; s < used; ++s) {
+        if (!bundle.isco[group.isco[s].isco].onets.empty()) reached_entries += group.isco[s].entries;
+      }
+      for (std::size_t s = 0; s < used && reached_entries > 0.0; ++s) {
+        const IscoGroup& isco = bundle.isco[group.isco[s].isco];
+        if (isco.onets.empty()) continue;
+        const double share = group.isco[s].entries / reached_entries / static_cast<double>(isco.onets.size());
+        for (std::uint32_t onet : isco.onets) {
+          if (weight_of[onet] == 0.0) touched.push_back(onet);
+          weight_of[onet] += share;
+        }
+      }
+      std::sort(touched.begin(), touched.end());
+      for (std::uint32_t onet : touched) {
+        entries.push_back({onet, weight_of[onet]});
+        weight_of[onet] = 0.0;
+      }
+      touched.clear();
+      offsets.push_back(static_cast<std::uint32_t>(entries.size()));
+    }
+  }
+
+  label_override_.assign(task_count, kNoLabelOverride);
+  weight_override_.assign(task_count, kNoWeightOverride);
+  overrides_in_onet_.assign(onet_count, 0);
+  occupations_.assign(onet_count, OccupationFigures{});
+  unit_groups_.assign(bundle.unit_groups.size(), UnitGroupFigures{});
+  rank_scores_.reserve(bundle.unit_groups.size());
+  recompute();
+}
+
+Status Scorer::set(const Assumptions& assumptions) {
+  if (Status status = validate(bundle_, assumptions); !status.ok()) return status;
+  if (assumptions.overrides != assumptions_.overrides) {
+    clear_overrides();
+    apply_overrides(assumptions.overrides);
+  }
+  assumptions_ = assumptions;
+  recompute();
+  return Status::success();
+}
+
+void Scorer::clear_overrides() {
+  for (const TaskOverride& change : assumptions_.overrides) {
+    const std::uint32_t task = *bundle_.find_task(change.task_id);
+    label_override_[task] = kNoLabelOverride;
+    weight_override_[task] = kNoWeightOverride;
+    --overrides_in_onet_[bundle_.tasks.onet[task]];
+  }
+}
+
+void Scorer::apply_overrides(const std::vector<TaskOverride>& overrides) {
+  for (const TaskOverride& change : overrides) {
+    const std::uint32_t task = *bundle_.find_task(change.task_id);
+    if (change.label) label_override_[task] = static_cast<std::uint8_t>(*change.label);
+    if (change.weight) weight_override_[task] = *change.weight;
+    ++overrides_in_onet_[bundle_.tasks.onet[task]];
+  }
+}
+
+Label Scorer::effective_label(std::uint32_t task) const {
+  if (label_override_[task] != kNoLabelOverride) return static_cast<Label>(label_override_[task]);
+  return bundle_.tasks.label[static_cast<std::size_t>(assumptions_.label_source)][task];
+}
+
+double Scorer::scheme_weight(std::uint32_t task) const {
+  return scheme_weight_[static_cast<std::size_t>(assumptions_.weights)][task];
+}
+
+bool Scorer::weight_overridden(std::uint32_t task) const { return !std::isnan(weight_override_[task]); }
+
+double Scorer::effective_weight(std::uint32_t task) const {
+  return weight_overridden(task) ? weight_override_[task] : scheme_weight(task);
+}
+
+std::span<const Scorer::BridgeEntry> Scorer::bridge(std::uint32_t unit_group) const {
+  const int mode = static_cast<int>(assumptions_.bridge);
+  const auto& offsets = bridge_offsets_[mode];
+  return std::span<const BridgeEntry>(bridge_entries_[mode]).subspan(
+      offsets[unit_group], offsets[unit_group + 1] - offsets[unit_group]);
+}
+
+void Scorer::compute_occupation(std::uint32_t onet) {
+  const auto source = static_cast<std::size_t>(assumptions_.label_source);
+  const auto scheme = static_cast<std::size_t>(assumptions_.weights);
+  if (overrides_in_onet_[onet] == 0) {
+    occupations_[onet] = base_[source][scheme][onet];
+    return;
+  }
+  const OnetOccupation& occupation = bundle_.onets[onet];
+  OccupationFigures sums;
+  for (std::uint32_t t = occupation.first_task, end = t + occupation.task_count; t < end; ++t) {
+    sums.weight_by_label[static_cast<std::size_t>(effective_label(t))] += effective_weight(t);
+  }
+  occupations_[onet] = sums;
+}
+
+void Scorer::recompute() {
+  for (std::uint32_t onet = 0; onet < occupations_.size(); ++onet) compute_occupation(onet);
+  compute_unit_groups();
+  compute_ranks();
+  compute_totals();
+}
+
+void Scorer::compute_unit_groups() {
+  const double e1 = assumptions_.e1;
+  const double e2 = assumptions_.e2;
+  for (std::uint32_t g = 0; g < unit_groups_.size(); ++g) {
+    UnitGroupFigures figures;
+    double weight = 0.0;
+    double score = 0.0;
+    double alpha = 0.0;
+    double zeta = 0.0;
+    for (const BridgeEntry& entry : bridge(g)) {
+      const OccupationFigures& occupation = occupations_[entry.onet];
+      if (!occupation.scored()) continue;
+      weight += entry.weight;
+      score += entry.weight * occupation.score01(e1, e2);
+      alpha += entry.weight * occupation.alpha01();
+      zeta += entry.weight * occupation.zeta01();
+    }
+    if (weight > 0.0) {
+      const UnitGroup& group = bundle_.unit_groups[g];
+      figures.scored = true;
+      figures.score01 = score / weight;
+      figures.alpha01 = alpha / weight;
+      figures.zeta01 = zeta / weight;
+      figures.score10_displayed = displayed_score10(figures.score01);
+      figures.band = band_for(figures.score10_displayed);
+      figures.in_rank_set = group.employees_k.published() || group.median_pay_gbp.published();
+      if (group.employees_k.published() && group.median_pay_gbp.published()) {
+        // Money stays in doubles: wasm32 `long` is 32 bits (NOTES-toolchain.md #7). With displayed rounding
+        // the factor is an exact count of hundredths, so 60,000 x 90,081 x 12 / 100 has no rounding error.
+        const double pay_bill = static_cast<double>(group.employees_k.value) * 1000.0 *
+                                static_cast<double>(group.median_pay_gbp.value);
+        figures.has_wage_exposure = true;
+        figures.wage_exposure_gbp = assumptions_.wage_rounding == WageRounding::Displayed
+                                        ? pay_bill * std::round(figures.score01 * 100.0) / 100.0
+                                        : pay_bill * figures.score01;
+      }
+    }
+    unit_groups_[g] = figures;
+  }
+}
+
+void Scorer::compute_ranks() {
+  rank_scores_.clear();
+  for (const UnitGroupFigures& figures : unit_groups_) {
+    if (figures.in_rank_set) rank_scores_.push_back(figures.score01);
+  }
+  std::sort(rank_scores_.begin(), rank_scores_.end());
+  const auto size = static_cast<double>(rank_scores_.size());
+  for (UnitGroupFigures& figures : unit_groups_) {
+    if (!figures.scored || rank_scores_.empty()) continue;
+    const auto lower = std::lower_bound(rank_scores_.begin(), rank_scores_.end(), figures.score01);
+    figures.lower_count = static_cast<int>(lower - rank_scores_.begin());
+    figures.rank_percent = static_cast<int>(std::lround(100.0 * figures.lower_count / size));
+  }
+}
+
+void Scorer::compute_totals() {
+  UkTotals totals;
+  totals.unit_groups = static_cast<int>(unit_groups_.size());
+  totals.rank_set = static_cast<int>(rank_scores_.size());
+  double weighted_score = 0.0;
+  for (std::uint32_t g = 0; g < unit_groups_.size(); ++g) {
+    const UnitGroupFigures& figures = unit_groups_[g];
+    if (!figures.scored) continue;
+    ++totals.scored;
+    const AsheFigure& employees_k = bundle_.unit_groups[g].employees_k;
+    if (employees_k.published()) {
+      const double employees = static_cast<double>(employees_k.value) * 1000.0;
+      totals.employees += employees;
+      weighted_score += employees * figures.score01 * 10.0;
+    }
+    if (figures.has_wage_exposure) {
+      totals.wage_exposure_gbp += figures.wage_exposure_gbp;
+      ++totals.wage_exposure_groups;
+    }
+  }
+  totals.mean_score10 = totals.employees > 0.0 ? weighted_score / totals.employees : 0.0;
+  totals_ = totals;
+}
+
+}  // namespace aiexp
