@@ -1,0 +1,35 @@
+// Command-line grammar of ukexp: parsing only, no I/O, so it can be unit-tested and fuzzed.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "aiexp/score.h"
+#include "aiexp/status.h"
+
+namespace aiexp::cli {
+
+enum class Command { Help, Score, Onet, Rank, BuildData };
+
+struct Request {
+  Command command = Command::Help;
+  std::string help_topic;  // for Command::Help: "" (general) or a command name
+  std::string code;        // score: SOC 2020 code; onet: O*NET-SOC code
+  bool all = false;        // onet --all
+  bool json = false;       // score --json
+  bool csv = false;        // onet/rank --csv
+  Assumptions assumptions;
+  std::string data_dir;     // --data; empty means the project's data/ folder
+  std::string sources_dir;  // build-data --sources
+  std::string out_dir;      // build-data --out
+};
+
+// Parses the arguments after the program name. A usage error (unknown command or option, missing or bad
+// value) is an Error with code InvalidOption and a one-line detail.
+Result<Request> parse_args(const std::vector<std::string>& args);
+
+// The help text of a command ("" for the overview).
+std::string help_text(std::string_view topic);
+
+}  // namespace aiexp::cli

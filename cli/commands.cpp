@@ -1,0 +1,393 @@
+// The ukexp commands (commands.h). Figures and their strings come from the core; this file only lays
+// them out.
+#include "commands.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <numeric>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "aiexp/bundle.h"
+#include "aiexp/csv.h"
+#include "aiexp/format.h"
+#include "aiexp/pipeline/build.h"
+#include "aiexp/pipeline/table.h"
+#include "aiexp/report.h"
+#include "aiexp/score.h"
+#include "aiexp/text.h"
+
+namespace aiexp::cli {
+
+namespace fs = std::filesystem;
+using OrderedJson = nlohmann::ordered_json;
+
+namespace {
+
+// A one-line data error: the file, then what is wrong with it.
+struct DataError {
+  std::string message;
+};
+
+std::optional<std::string> read_file(const fs::path& path, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = path.string() + ": cannot read (" + std::strerror(errno) + ")";
+    return std::nullopt;
+  }
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+struct LoadedData {
+  Bundle bundle;
+  TextStore text;
+};
+
+std::optional<LoadedData> load_bundle(const fs::path& dir, std::string& error) {
+  const fs::path path = dir / "bundle.json";
+  const auto text = read_file(path, error);
+  if (!text) return std::nullopt;
+  auto parsed = parse_bundle(*text);
+  if (!parsed.ok()) {
+    error = path.string() + ": " + parsed.error().message();
+    return std::nullopt;
+  }
+  LoadedData data{std::move(parsed).value(), {}};
+  const fs::path details_path = dir / "details.json";
+  const auto details = read_file(details_path, error);
+  if (!details) return std::nullopt;
+  if (Status status = merge_details(data.bundle, *details); !status.ok()) {
+    error = details_path.string() + ": " + status.error().message();
+    return std::nullopt;
+  }
+  data.text = TextStore(data.bundle);
+  return data;
+}
+
+bool load_text(const fs::path& dir, const std::vector<std::string>& parts, LoadedData& data, std::string& error) {
+  for (const std::string& part : parts) {
+    if (data.text.has_part(part)) continue;
+    const fs::path path = dir / "text" / (part + ".json");
+    const auto text = read_file(path, error);
+    if (!text) return false;
+    if (Status status = merge_text_part(data.bundle, *text, data.text); !status.ok()) {
+      error = path.string() + ": " + status.error().message();
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string number17(double value) {
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "%.17g", value);
+  return buffer;
+}
+
+// Width of UTF-8 text in code points, so "£" counts as one column.
+std::size_t display_width(std::string_view text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// Prints rows as left-aligned columns separated by two spaces; the last column is not padded.
+void print_table(std::ostream& out, const std::vector<std::vector<std::string>>& rows, std::string_view indent = "") {
+  std::vector<std::size_t> widths;
+  for (const auto& row : rows) {
+    widths.resize(std::max(widths.size(), row.size()), 0);
+    for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], display_width(row[c]));
+  }
+  for (const auto& row : rows) {
+    std::string line(indent);
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      line += row[c];
+      if (c + 1 < row.size()) line += std::string(widths[c] - display_width(row[c]) + 2, ' ');
+    }
+    out << line << '\n';
+  }
+}
+
+void print_csv_row(std::ostream& out, const std::vector<std::string>& fields) {
+  for (std::size_t i = 0; i < fields.size(); ++i) out << (i ? "," : "") << csv_field(fields[i]);
+  out << '\n';
+}
+
+OrderedJson assumptions_json(const Assumptions& a) {
+  OrderedJson overrides = OrderedJson::array();
+  for (const TaskOverride& change : a.overrides) {
+    OrderedJson item{{"id", change.task_id}};
+    item["label"] = change.label ? OrderedJson(label_name(*change.label)) : OrderedJson(nullptr);
+    item["weight"] = change.weight ? OrderedJson(*change.weight) : OrderedJson(nullptr);
+    overrides.push_back(std::move(item));
+  }
+  return {{"labels", label_source_name(a.label_source)}, {"e1", a.e1}, {"e2", a.e2},
+          {"weights", weight_scheme_name(a.weights)},    {"bridge", bridge_mode_name(a.bridge)},
+          {"wage_rounding", wage_rounding_name(a.wage_rounding)}, {"overrides", std::move(overrides)}};
+}
+
+OrderedJson task_json(const TaskLine& task) {
+  return {{"onet", task.onet_code},
+          {"id", task.id},
+          {"text", task.text},
+          {"label", label_name(task.label)},
+          {"label_text", task.label_text},
+          {"source_label", label_name(task.source_label)},
+          {"importance", task.importance_known ? OrderedJson(task.importance) : OrderedJson(nullptr)},
+          {"importance_text", task.importance_text},
+          {"weight", task.weight},
+          {"excluded", task.excluded}};
+}
+
+OrderedJson nullable(bool present, double value) { return present ? OrderedJson(value) : OrderedJson(nullptr); }
+
+void print_score_json(std::ostream& out, const UnitGroupReport& r, const Scorer& scorer) {
+  const UnitGroupFigures& f = r.figures;
+  OrderedJson json;
+  json["soc"] = r.soc;
+  json["title"] = r.title;
+  json["major_group"] = r.major_group;
+  json["major_group_title"] = r.major_group_title;
+  json["description"] = r.description;
+  json["employees"] = r.employees.published ? OrderedJson(r.employees.value) : OrderedJson(nullptr);
+  json["employees_text"] = r.employees.text;
+  json["median_pay_gbp"] = r.median_pay.published ? OrderedJson(r.median_pay.value) : OrderedJson(nullptr);
+  json["median_pay_text"] = r.median_pay.text;
+  json["scored"] = f.scored;
+  json["exposure"] = nullable(f.scored, r.score10);
+  json["direct"] = nullable(f.scored, r.direct10);
+  json["with_tools"] = nullable(f.scored, r.with_tools10);
+  json["exposure_text"] = r.score_text;
+  json["direct_text"] = r.direct_text;
+  json["with_tools_text"] = r.with_tools_text;
+  json["band"] = f.scored ? OrderedJson(r.band_text) : OrderedJson(nullptr);
+  json["band_meaning"] = r.band_meaning;
+  json["band_advice"] = r.band_advice;
+  json["wage_exposure_gbp"] = nullable(f.has_wage_exposure, f.wage_exposure_gbp);
+  json["wage_exposure_text"] = r.wage_exposure_text;
+  json["rank_percent"] = f.scored ? OrderedJson(f.rank_percent) : OrderedJson(nullptr);
+  json["rank_text"] = r.rank_text;
+  json["scored_count"] = scorer.totals().rank_set;
+  json["can_do"] = r.counts.can_do;
+  json["task_count"] = r.counts.total;
+  json["rated_task_count"] = r.counts.rated;
+  json["can_do_text"] = r.can_do_text;
+  json["assumptions"] = assumptions_json(scorer.assumptions());
+  OrderedJson onets = OrderedJson::array();
+  for (const OnetLine& onet : r.onets) {
+    onets.push_back({{"code", onet.code}, {"title", onet.title}, {"weight", onet.bridge_weight},
+                     {"exposure", nullable(onet.scored, onet.score10)}, {"tasks", onet.task_count},
+                     {"rated_tasks", onet.rated_count}});
+  }
+  json["onet"] = std::move(onets);
+  OrderedJson isco = OrderedJson::array();
+  for (const IscoLine& line : r.isco) {
+    isco.push_back({{"code", line.code}, {"title", line.title}, {"entries", line.entries}, {"share", line.share},
+                    {"used", line.used}, {"soc2010", line.soc2010}, {"soc2018", line.soc2018}, {"onet", line.onets}});
+  }
+  json["isco"] = std::move(isco);
+  OrderedJson tasks = OrderedJson::array();
+  for (const TaskLine& task : r.tasks) tasks.push_back(task_json(task));
+  json["tasks"] = std::move(tasks);
+  OrderedJson starts = OrderedJson::array();
+  for (const StartLine& start : r.where_to_start) {
+    OrderedJson item = task_json(start.task);
+    item["note"] = start.note;
+    starts.push_back(std::move(item));
+  }
+  json["where_to_start"] = std::move(starts);
+  out << json.dump(2) << '\n';
+}
+
+void print_score_text(std::ostream& out, const UnitGroupReport& r) {
+  out << r.title << "\nSOC 2020 " << r.soc << " · " << r.major_group_title << "\n\n";
+  if (!r.description.empty()) out << r.description << "\n\n";
+  const std::string exposure = r.figures.scored ? r.score_text + "/10 " + r.band_text + "  (direct " + r.direct_text +
+                                                       " · with tools " + r.with_tools_text + ")"
+                                                 : "not scored";
+  print_table(out, {{"Employees (UK)", r.employees.text},
+                    {"Median annual pay", r.median_pay.text},
+                    {"Exposure score", exposure},
+                    {"Wage exposure", r.wage_exposure_text}},
+              "  ");
+  out << '\n' << r.rank_text << '\n';
+  if (!r.figures.scored) return;
+  out << r.band_meaning << "\n\n" << r.can_do_text << '\n';
+  for (const OnetLine& onet : r.onets) out << "Mapped via O*NET " << onet.code << " " << onet.title << '\n';
+  out << '\n';
+  std::vector<std::vector<std::string>> rows{{"#", "label", "", "importance", "weight", "task"}};
+  int number = 0;
+  for (const TaskLine& task : r.tasks) {
+    char weight[32];
+    std::snprintf(weight, sizeof weight, "%g", task.weight);
+    rows.push_back({std::to_string(++number), std::string(label_name(task.label)), task.label_text,
+                    task.importance_text, weight, task.text});
+  }
+  print_table(out, rows, "  ");
+  out << "\nWhere to start:\n";
+  number = 0;
+  for (const StartLine& start : r.where_to_start) {
+    out << "  " << ++number << ". " << start.task.text << "\n     " << start.note << '\n';
+  }
+}
+
+int run_score(const Request& request, LoadedData& data, std::ostream& out, std::ostream& err, const fs::path& dir) {
+  const auto group = data.bundle.find_unit_group(request.code);
+  if (!group) {
+    err << "ukexp: unknown SOC 2020 unit group \"" << request.code << "\"\n";
+    return kExitUsage;
+  }
+  Scorer scorer(data.bundle);
+  if (Status status = scorer.set(request.assumptions); !status.ok()) {
+    err << "ukexp: " << status.error().message() << '\n';
+    return kExitUsage;
+  }
+  std::vector<std::uint32_t> onets;
+  for (const Scorer::BridgeEntry& entry : scorer.bridge(*group)) onets.push_back(entry.onet);
+  std::string error;
+  if (!load_text(dir, text_parts_for(data.bundle, onets), data, error)) {
+    err << "ukexp: " << error << '\n';
+    return kExitDataError;
+  }
+  const UnitGroupReport report = make_report(scorer, &data.text, *group);
+  if (request.json) {
+    print_score_json(out, report, scorer);
+  } else {
+    print_score_text(out, report);
+  }
+  return kExitOk;
+}
+
+int run_onet(const Request& request, LoadedData& data, std::ostream& out, std::ostream& err) {
+  std::vector<std::uint32_t> onets;
+  if (request.all) {
+    onets.resize(data.bundle.onets.size());
+    std::iota(onets.begin(), onets.end(), 0u);
+  } else {
+    const auto onet = data.bundle.find_onet(request.code);
+    if (!onet) {
+      err << "ukexp: unknown O*NET-SOC occupation \"" << request.code << "\"\n";
+      return kExitUsage;
+    }
+    onets.push_back(*onet);
+  }
+  Scorer scorer(data.bundle);
+  if (Status status = scorer.set(request.assumptions); !status.ok()) {
+    err << "ukexp: " << status.error().message() << '\n';
+    return kExitUsage;
+  }
+  const Assumptions& a = scorer.assumptions();
+  if (request.csv) {
+    out << "onet_soc_code,alpha,beta,zeta\n";
+    for (std::uint32_t onet : onets) {
+      const OccupationFigures& f = scorer.occupations()[onet];
+      print_csv_row(out, {data.bundle.onets[onet].code, number17(f.alpha01()), number17(f.beta01()),
+                          number17(f.zeta01())});
+    }
+    return kExitOk;
+  }
+  std::vector<std::vector<std::string>> rows{{"code", "alpha", "beta", "zeta", "score", "tasks", "title"}};
+  for (std::uint32_t onet : onets) {
+    const OccupationFigures& f = scorer.occupations()[onet];
+    const auto fixed = [](double v) {
+      char buffer[32];
+      std::snprintf(buffer, sizeof buffer, "%.4f", v);
+      return std::string(buffer);
+    };
+    const OnetOccupation& occupation = data.bundle.onets[onet];
+    rows.push_back({occupation.code, fixed(f.alpha01()), fixed(f.beta01()), fixed(f.zeta01()),
+                    fixed(f.score01(a.e1, a.e2)), std::to_string(occupation.task_count), occupation.title});
+  }
+  print_table(out, rows);
+  return kExitOk;
+}
+
+int run_rank(const Request& request, LoadedData& data, std::ostream& out, std::ostream& err) {
+  Scorer scorer(data.bundle);
+  if (Status status = scorer.set(request.assumptions); !status.ok()) {
+    err << "ukexp: " << status.error().message() << '\n';
+    return kExitUsage;
+  }
+  const Bundle& bundle = data.bundle;
+  std::vector<std::uint32_t> order(bundle.unit_groups.size());
+  std::iota(order.begin(), order.end(), 0u);
+  const auto figures = scorer.unit_groups();
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    if (figures[a].scored != figures[b].scored) return figures[a].scored;
+    return figures[a].score01 > figures[b].score01;
+  });
+  if (request.csv) {
+    out << unit_groups_csv(scorer, order);
+    return kExitOk;
+  }
+  std::vector<std::vector<std::string>> rows{
+      {"SOC", "exposure", "band", "direct", "tools", "employees", "median pay", "wage exposure", "rank", "title"}};
+  for (std::uint32_t g : order) {
+    const UnitGroupRow row = make_row(scorer, g);
+    const UnitGroup& group = bundle.unit_groups[g];
+    const UnitGroupFigures& f = figures[g];
+    rows.push_back({group.soc, row.score_text, row.band_text,
+                    f.scored ? format_score10(displayed_score10(f.alpha01)) : "—",
+                    f.scored ? format_score10(displayed_score10(f.zeta01)) : "—",
+                    group.employees_k.published() ? format_employees_k(group.employees_k.value) : "—",
+                    group.median_pay_gbp.published() ? format_gbp(group.median_pay_gbp.value) : "—",
+                    row.wage_exposure_text, f.scored ? format_percent(f.rank_percent) : "—", group.title});
+  }
+  print_table(out, rows);
+  const TotalsView totals = make_totals(scorer);
+  out << "\nUK totals: " << totals.employees_text << " employees in scored occupations, mean exposure "
+      << totals.mean_score_text << "/10 (employment-weighted), wage exposure " << totals.wage_exposure_text
+      << " across " << totals.totals.wage_exposure_groups << " occupations.\n";
+  return kExitOk;
+}
+
+int run_build_data(const Request& request, std::ostream& out, std::ostream& err) {
+  try {
+    const pipeline::BuildResult result = pipeline::build_bundle(request.sources_dir);
+    pipeline::write_bundle(result, request.out_dir);
+    const pipeline::BuildSummary& s = result.summary;
+    out << "Wrote " << result.files.size() << " files to " << request.out_dir << " (build " << s.build << "): "
+        << s.unit_groups << " unit groups, " << s.scored << " scored (" << s.rank_set << " with ASHE figures), "
+        << s.onets << " O*NET occupations, " << s.tasks << " tasks, " << s.job_titles << " job titles.\n";
+    return kExitOk;
+  } catch (const pipeline::SourceError& error) {
+    err << "ukexp build-data: " << error.what() << '\n';
+  } catch (const std::exception& error) {
+    err << "ukexp build-data: " << error.what() << '\n';
+  }
+  return kExitDataError;
+}
+
+}  // namespace
+
+int run(const Request& request, std::ostream& out, std::ostream& err, const fs::path& default_data_dir) {
+  switch (request.command) {
+    case Command::Help:
+      out << help_text(request.help_topic);
+      return kExitOk;
+    case Command::BuildData:
+      return run_build_data(request, out, err);
+    case Command::Score:
+    case Command::Onet:
+    case Command::Rank:
+      break;
+  }
+  const fs::path dir = request.data_dir.empty() ? default_data_dir : fs::path(request.data_dir);
+  std::string error;
+  auto data = load_bundle(dir, error);
+  if (!data) {
+    err << "ukexp: " << error << '\n';
+    return kExitDataError;
+  }
+  if (request.command == Command::Score) return run_score(request, *data, out, err, dir);
+  if (request.command == Command::Onet) return run_onet(request, *data, out, err);
+  return run_rank(request, *data, out, err);
+}
+
+}  // namespace aiexp::cli
