@@ -1,0 +1,688 @@
+// The ukexp commands (cli/commands.cpp) against the committed bundle: the published figures of SCORING.md
+// sections 3 and 4 in text, JSON and CSV, the paper's occupation ratings (section 2), overrides, and the
+// exit statuses and one-line errors of a bad data folder or a bad request.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <random>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "aiexp/bundle.h"
+#include "aiexp/pipeline/table.h"
+#include "aiexp/score.h"
+#include "args.h"
+#include "commands.h"
+#include "test_data.h"
+
+using namespace aiexp;
+using namespace aiexp::cli;
+using aiexp::test::check_values;
+using aiexp::test::data_dir;
+using aiexp::test::read_text;
+using Catch::Matchers::Contains;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Outcome {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+Outcome run_request(const Request& request) {
+  std::ostringstream out;
+  std::ostringstream err;
+  Outcome outcome;
+  outcome.status = run(request, out, err, data_dir());
+  outcome.out = out.str();
+  outcome.err = err.str();
+  return outcome;
+}
+
+// Parses `args` as ukexp would, then runs them against the committed data folder.
+Outcome run_args(const std::vector<std::string>& args) {
+  auto request = parse_args(args);
+  INFO("args: " << ::Catch::Detail::stringify(args));
+  INFO("error: " << (request.ok() ? std::string() : request.error().detail));
+  REQUIRE(request.ok());
+  return run_request(request.value());
+}
+
+nlohmann::json run_json(const std::vector<std::string>& args) {
+  const Outcome outcome = run_args(args);
+  INFO(outcome.err);
+  REQUIRE(outcome.status == kExitOk);
+  CHECK(outcome.err.empty());
+  return nlohmann::json::parse(outcome.out);
+}
+
+// CSV text as rows of fields (the pipeline's reader understands the quoting ukexp writes).
+std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  for (auto& record : pipeline::split_records(text, ',', "ukexp output")) rows.push_back(std::move(record.fields));
+  return rows;
+}
+
+double number(const std::string& text) {
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  REQUIRE(!text.empty());
+  REQUIRE(end == text.c_str() + text.size());
+  return value;
+}
+
+std::string format17(double value) {
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "%.17g", value);
+  return buffer;
+}
+
+std::size_t significant_digits(const std::string& text) {
+  std::size_t digits = 0;
+  bool leading = true;
+  for (char c : text) {
+    if (c == 'e' || c == 'E') break;
+    if (c < '0' || c > '9') continue;
+    if (leading && c == '0') continue;
+    leading = false;
+    ++digits;
+  }
+  return digits;
+}
+
+// The one error line ukexp prints: exactly one newline, at the end.
+void require_one_line(const std::string& err) {
+  INFO(err);
+  REQUIRE_FALSE(err.empty());
+  CHECK(err.back() == '\n');
+  CHECK(err.find('\n') == err.size() - 1);
+}
+
+// A fresh folder under the system temporary directory, removed at the end of the test.
+class TempDir {
+ public:
+  TempDir() {
+    std::random_device random;
+    path_ = fs::temp_directory_path() /
+            ("aiexp-commands-test-" + std::to_string(random()) + "-" +
+             std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
+    fs::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+void write_file(const fs::path& path, const std::string& contents) {
+  fs::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << contents;
+  REQUIRE(out.good());
+}
+
+// The paper's occupation-level ratings: code -> column -> value.
+std::map<std::string, std::map<std::string, double>> paper_ratings() {
+  const auto rows = csv_rows(read_text(aiexp::test::fixtures_dir() / "paper_occ_level.csv"));
+  REQUIRE(rows.size() > 1);
+  std::map<std::string, std::map<std::string, double>> ratings;
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    REQUIRE(rows[r].size() == rows[0].size());
+    for (std::size_t c = 1; c < rows[0].size(); ++c) ratings[rows[r][0]][rows[0][c]] = number(rows[r][c]);
+  }
+  return ratings;
+}
+
+const nlohmann::json& check_value(const std::string& soc) {
+  for (const auto& group : check_values()["unit_groups"]) {
+    if (group["soc"] == soc) return group;
+  }
+  FAIL("no check value for " << soc);
+  throw std::logic_error("unreachable");
+}
+
+// score --json of 1137 under extra options.
+nlohmann::json score_1137(std::vector<std::string> options) {
+  options.insert(options.begin(), {"score", "1137", "--json"});
+  return run_json(options);
+}
+
+}  // namespace
+
+// ---- score ----
+
+TEST_CASE("score 1137 shows the published figures as text", "[commands][spec]") {
+  const Outcome outcome = run_args({"score", "1137"});
+  REQUIRE(outcome.status == kExitOk);
+  CHECK(outcome.err.empty());
+  const auto& expected = check_value("1137");
+  for (const std::string text : {"Information technology directors", "SOC 2020 1137", "60k", "£90,081",
+                                 "1.2/10 Minimal", "direct 1.2 · with tools 9.4", "£649m", "2 of 17 tasks",
+                                 "Mapped via O*NET 11-3021.00 Computer and Information Systems Managers",
+                                 "Higher exposure than ", "Where to start:"}) {
+    INFO(text);
+    CHECK_THAT(outcome.out, Contains(text));
+  }
+  CHECK_THAT(outcome.out, Contains(expected["employees_text"].get<std::string>()));
+  CHECK_THAT(outcome.out, Contains(expected["median_pay_text"].get<std::string>()));
+  CHECK_THAT(outcome.out, Contains(expected["wage_exposure_text"].get<std::string>()));
+  CHECK_THAT(outcome.out, Contains(expected["can_do_text"].get<std::string>()));
+  // The task table shows importance to one decimal, as the published page does.
+  for (const auto& task : check_values()["onet_11_3021"]["tasks"]) {
+    CHECK_THAT(outcome.out, Contains("importance " + task["importance_text"].get<std::string>() + "/5"));
+  }
+}
+
+TEST_CASE("score 2132 shows the published figures as text", "[commands][spec]") {
+  const Outcome outcome = run_args({"score", "2132"});
+  REQUIRE(outcome.status == kExitOk);
+  for (const std::string text : {"IT managers", "213k", "£55,502", "1.2/10 Minimal", "direct 1.2 · with tools 9.4",
+                                 "£1.42bn", "2 of 17 tasks"}) {
+    INFO(text);
+    CHECK_THAT(outcome.out, Contains(text));
+  }
+}
+
+TEST_CASE("score 2132 --json carries every published figure, unrounded where it is a number",
+          "[commands][spec]") {
+  const nlohmann::json json = run_json({"score", "2132", "--json"});
+  const auto& expected = check_value("2132");
+  CHECK(json["soc"] == "2132");
+  CHECK(json["title"] == "IT managers");
+  CHECK(json["employees"] == 213000);
+  CHECK(json["median_pay_gbp"] == 55502);
+  CHECK(json["employees_text"] == "213k");
+  CHECK(json["median_pay_text"] == "£55,502");
+  REQUIRE(json["exposure"].is_number());
+  REQUIRE(json["direct"].is_number());
+  REQUIRE(json["with_tools"].is_number());
+  const double alpha = expected["alpha"];
+  const double zeta = expected["zeta"];
+  CHECK(json["exposure"].get<double>() == Approx(10 * alpha).margin(1e-9));  // 1.2121...
+  CHECK(json["direct"].get<double>() == Approx(10 * alpha).margin(1e-9));
+  CHECK(json["with_tools"].get<double>() == Approx(10 * zeta).margin(1e-9));  // 9.3939...
+  CHECK(json["exposure"].get<double>() == Approx(1.2121212121212122).margin(1e-9));
+  CHECK(json["with_tools"].get<double>() == Approx(9.3939393939393945).margin(1e-9));
+  CHECK(json["exposure_text"] == "1.2");
+  CHECK(json["direct_text"] == "1.2");
+  CHECK(json["with_tools_text"] == "9.4");
+  CHECK(json["band"] == "Minimal");
+  REQUIRE(json["wage_exposure_gbp"].is_number());
+  CHECK(json["wage_exposure_gbp"].get<double>() == Approx(1418631120.0).margin(0.5));
+  CHECK(json["wage_exposure_text"] == "£1.42bn");
+  REQUIRE(json["rank_percent"].is_number_integer());
+  CHECK(json["rank_percent"].get<int>() >= 0);
+  CHECK(json["rank_percent"].get<int>() <= 100);
+  REQUIRE(json["scored_count"].is_number_integer());
+  CHECK(json["scored_count"].get<int>() >= check_values()["coverage"]["min_scored_with_ashe"].get<int>());
+  CHECK(json["rank_text"] == "Higher exposure than " + std::to_string(json["rank_percent"].get<int>()) + "% of the " +
+                                 std::to_string(json["scored_count"].get<int>()) + " UK occupations we scored.");
+  CHECK(json["can_do"] == 2);
+  CHECK(json["task_count"] == 17);
+  CHECK(json["can_do_text"] == expected["can_do_text"]);
+
+  REQUIRE(json["onet"].is_array());
+  REQUIRE(json["onet"].size() == 1);
+  CHECK(json["onet"][0]["code"] == "11-3021.00");
+  CHECK(json["onet"][0]["title"] == "Computer and Information Systems Managers");
+
+  REQUIRE(json["tasks"].is_array());
+  REQUIRE(json["tasks"].size() == 17);
+  std::map<std::int32_t, nlohmann::json> by_id;
+  int e1 = 0;
+  for (const auto& task : json["tasks"]) {
+    for (const char* field : {"onet", "id", "text", "label", "importance", "weight"}) {
+      INFO(field);
+      CHECK(task.contains(field));
+    }
+    CHECK(task["onet"] == "11-3021.00");
+    CHECK_FALSE(task["text"].get<std::string>().empty());
+    const std::string label = task["label"];
+    CHECK((label == "E0" || label == "E1" || label == "E2"));
+    e1 += label == "E1";
+    CHECK((task["weight"] == 1.0 || task["weight"] == 2.0));  // the core weights
+    by_id[task["id"].get<std::int32_t>()] = task;
+  }
+  CHECK(e1 == 2);
+  for (const auto& expected_task : check_values()["onet_11_3021"]["tasks"]) {
+    const std::int32_t id = expected_task["id"];
+    INFO("task " << id);
+    REQUIRE(by_id.count(id) == 1);
+    const auto& task = by_id.at(id);
+    REQUIRE(task["importance"].is_number());
+    const double importance = task["importance"];
+    char one_decimal[16];
+    std::snprintf(one_decimal, sizeof one_decimal, "%.1f", importance + 1e-9);  // half up, as published
+    CHECK(std::string(one_decimal) == expected_task["importance_text"].get<std::string>());
+    if (expected_task.contains("label")) CHECK(task["label"] == expected_task["label"]);
+  }
+}
+
+TEST_CASE("score --json of both published unit groups agrees with the check values", "[commands][spec]") {
+  for (const auto& expected : check_values()["unit_groups"]) {
+    const std::string soc = expected["soc"];
+    INFO(soc);
+    const nlohmann::json json = run_json({"score", soc, "--json"});
+    CHECK(json["employees"] == expected["employees"]);
+    CHECK(json["median_pay_gbp"] == expected["median_pay_gbp"]);
+    CHECK(json["direct"].get<double>() == Approx(10 * expected["alpha"].get<double>()).margin(1e-9));
+    CHECK(json["with_tools"].get<double>() == Approx(10 * expected["zeta"].get<double>()).margin(1e-9));
+    CHECK(json["wage_exposure_gbp"].get<double>() == Approx(expected["wage_exposure_gbp"].get<double>()).margin(0.5));
+    CHECK(json["wage_exposure_text"] == expected["wage_exposure_text"]);
+    CHECK(json["band"] == expected["band"]);
+    CHECK(json["task_count"] == expected["task_count"]);
+    CHECK(json["can_do"] == expected["can_do"]);
+  }
+}
+
+TEST_CASE("score of a unit group the default bridge cannot score says so and exits 0", "[commands]") {
+  const Bundle& bundle = aiexp::test::committed_bundle();
+  Scorer scorer(bundle);
+  std::optional<std::string> unscored;
+  for (std::size_t g = 0; g < bundle.unit_groups.size() && !unscored; ++g) {
+    if (!scorer.unit_groups()[g].scored) unscored = bundle.unit_groups[g].soc;
+  }
+  REQUIRE(unscored);
+  INFO(*unscored);
+  const Outcome text = run_args({"score", *unscored});
+  CHECK(text.status == kExitOk);
+  CHECK(text.err.empty());
+  CHECK_THAT(text.out, Contains("not scored"));
+  CHECK_THAT(text.out, !Contains("/10 "));
+  const nlohmann::json json = run_json({"score", *unscored, "--json"});
+  CHECK(json["scored"] == false);
+  CHECK(json["exposure"].is_null());
+  CHECK(json["direct"].is_null());
+  CHECK(json["with_tools"].is_null());
+  CHECK(json["band"].is_null());
+  CHECK(json["wage_exposure_gbp"].is_null());
+  CHECK(json["rank_percent"].is_null());
+}
+
+TEST_CASE("score of a unit group whose ASHE employees are suppressed says why and leaves out wage exposure",
+          "[commands]") {
+  const Bundle& bundle = aiexp::test::committed_bundle();
+  Scorer scorer(bundle);
+  std::optional<std::string> suppressed;
+  for (std::size_t g = 0; g < bundle.unit_groups.size() && !suppressed; ++g) {
+    const UnitGroup& group = bundle.unit_groups[g];
+    if (scorer.unit_groups()[g].scored && group.employees_k.marker == AsheMarker::Unreliable &&
+        group.median_pay_gbp.published()) {
+      suppressed = group.soc;
+    }
+  }
+  REQUIRE(suppressed);
+  INFO(*suppressed);
+  const Outcome text = run_args({"score", *suppressed});
+  CHECK(text.status == kExitOk);
+  CHECK_THAT(text.out, Contains("not published: sample too small"));
+  const nlohmann::json json = run_json({"score", *suppressed, "--json"});
+  CHECK(json["employees"].is_null());
+  CHECK(json["employees_text"] == "not published: sample too small");
+  CHECK(json["median_pay_gbp"].is_number_integer());
+  CHECK(json["wage_exposure_gbp"].is_null());
+  CHECK(json["exposure"].is_number());
+}
+
+TEST_CASE("relabelling changes the score by the formula: task 975 of 1137 from E0 to E1 gives alpha 6/33",
+          "[commands]") {
+  // 1137's 17 tasks: 16 Core (weight 2) and 1 Supplemental (1), W = 33; E1 weight 4, E2 weight 27, E0 weight 2.
+  const nlohmann::json before = score_1137({});
+  CHECK(before["direct"].get<double>() == Approx(10.0 * 4 / 33).margin(1e-9));
+  CHECK(before["with_tools"].get<double>() == Approx(10.0 * 31 / 33).margin(1e-9));
+
+  const nlohmann::json json = score_1137({"--relabel", "975=E1"});
+  CHECK(json["direct"].get<double>() == Approx(10.0 * 6 / 33).margin(1e-9));
+  CHECK(json["exposure"].get<double>() == Approx(10.0 * 6 / 33).margin(1e-9));
+  CHECK(json["with_tools"].get<double>() == Approx(10.0).margin(1e-9));
+  CHECK(json["exposure_text"] == "1.8");
+  CHECK(json["can_do"] == 3);
+  bool found = false;
+  for (const auto& task : json["tasks"]) {
+    if (task["id"] != 975) continue;
+    found = true;
+    CHECK(task["label"] == "E1");
+    CHECK(task["source_label"] == "E0");
+  }
+  CHECK(found);
+  REQUIRE(json["assumptions"]["overrides"].size() == 1);
+  CHECK(json["assumptions"]["overrides"][0]["id"] == 975);
+  CHECK(json["assumptions"]["overrides"][0]["label"] == "E1");
+  CHECK(json["assumptions"]["overrides"][0]["weight"].is_null());
+}
+
+TEST_CASE("reweighting changes the score by the formula", "[commands]") {
+  // Excluding the E0 task 975: alpha = 4/31, zeta = 31/31.
+  const nlohmann::json excluded = score_1137({"--reweight", "975=0"});
+  CHECK(excluded["direct"].get<double>() == Approx(10.0 * 4 / 31).margin(1e-9));
+  CHECK(excluded["with_tools"].get<double>() == Approx(10.0).margin(1e-9));
+  // Doubling the E1 task 969 (Core, 2 -> 4): alpha = 6/35.
+  const nlohmann::json heavier = score_1137({"--reweight=969=4"});
+  CHECK(heavier["direct"].get<double>() == Approx(10.0 * 6 / 35).margin(1e-9));
+  CHECK(heavier["with_tools"].get<double>() == Approx(10.0 * 33 / 35).margin(1e-9));
+  // Relabel and reweight one task: 975 as E1 with weight 1, alpha = 5/32.
+  const nlohmann::json both = score_1137({"--relabel", "975=E1", "--reweight", "975=1"});
+  CHECK(both["direct"].get<double>() == Approx(10.0 * 5 / 32).margin(1e-9));
+  REQUIRE(both["assumptions"]["overrides"].size() == 1);
+  CHECK(both["assumptions"]["overrides"][0]["label"] == "E1");
+  CHECK(both["assumptions"]["overrides"][0]["weight"] == 1.0);
+}
+
+TEST_CASE("label values, weights and wage rounding reach the score", "[commands]") {
+  // e2 = 0.5 is the paper's beta: (4 + 0.5 x 27) / 33.
+  const nlohmann::json beta = score_1137({"--e2", "0.5"});
+  CHECK(beta["exposure"].get<double>() == Approx(10.0 * 17.5 / 33).margin(1e-9));
+  CHECK(beta["direct"].get<double>() == Approx(10.0 * 4 / 33).margin(1e-9));
+  CHECK(beta["band"] == "Moderate");
+  // Importance weights reproduce the page's methodology figures.
+  const auto& importance = check_values()["onet_11_3021"]["importance_weights"];
+  const nlohmann::json weighted = score_1137({"--weights", "importance"});
+  CHECK(weighted["direct"].get<double>() ==
+        Approx(10 * importance["alpha"].get<double>()).margin(10 * importance["tolerance"].get<double>()));
+  CHECK(weighted["with_tools"].get<double>() ==
+        Approx(10 * importance["zeta"].get<double>()).margin(10 * importance["tolerance"].get<double>()));
+  CHECK(weighted["direct_text"] == "1.2");
+  CHECK(weighted["with_tools_text"] == "9.4");
+  // --exact-wage uses the unrounded score: 60,000 x £90,081 x 4/33.
+  const nlohmann::json exact = score_1137({"--exact-wage"});
+  CHECK(exact["wage_exposure_gbp"].get<double>() == Approx(60000.0 * 90081.0 * 4 / 33).margin(0.5));
+  CHECK(score_1137({})["wage_exposure_gbp"].get<double>() == Approx(648583200.0).margin(0.5));
+}
+
+// ---- onet ----
+
+TEST_CASE("onet --all --csv lists 923 occupations with alpha, beta and zeta to 17 significant digits",
+          "[commands][spec]") {
+  const Outcome outcome = run_args({"onet", "--all", "--csv"});
+  REQUIRE(outcome.status == kExitOk);
+  CHECK(outcome.err.empty());
+  const auto rows = csv_rows(outcome.out);
+  REQUIRE(rows.size() == 924);
+  CHECK(rows[0] == std::vector<std::string>{"onet_soc_code", "alpha", "beta", "zeta"});
+  std::size_t seventeen = 0;
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    REQUIRE(rows[r].size() == 4);
+    if (r > 1) CHECK(rows[r - 1][0] < rows[r][0]);
+    for (std::size_t c = 1; c < 4; ++c) {
+      INFO(rows[r][0] << " column " << c << ": " << rows[r][c]);
+      const double value = number(rows[r][c]);
+      CHECK(value >= 0.0);
+      CHECK(value <= 1.0);
+      // Printed as %.17g: the shortest form only when that is exact, never fewer digits otherwise.
+      CHECK(rows[r][c] == format17(value));
+      CHECK(significant_digits(rows[r][c]) <= 17);
+      seventeen += significant_digits(rows[r][c]) == 17;
+    }
+  }
+  CHECK(seventeen > 1000);
+}
+
+TEST_CASE("onet --all --csv reproduces the paper's GPT-4 occupation ratings to 1e-9", "[commands][spec]") {
+  const auto paper = paper_ratings();
+  REQUIRE(paper.size() == 923);
+  const auto rows = csv_rows(run_args({"onet", "--all", "--csv"}).out);
+  REQUIRE(rows.size() == paper.size() + 1);
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    const std::string& code = rows[r][0];
+    INFO(code);
+    REQUIRE(paper.count(code) == 1);
+    const auto& expected = paper.at(code);
+    CHECK(number(rows[r][1]) == Approx(expected.at("gpt4_alpha")).margin(1e-9));
+    CHECK(number(rows[r][2]) == Approx(expected.at("gpt4_beta")).margin(1e-9));
+    CHECK(number(rows[r][3]) == Approx(expected.at("gpt4_zeta")).margin(1e-9));
+  }
+}
+
+TEST_CASE("onet --all --csv --labels human reproduces the paper's human ratings to 1e-9", "[commands][spec]") {
+  const auto paper = paper_ratings();
+  const auto rows = csv_rows(run_args({"onet", "--all", "--csv", "--labels", "human"}).out);
+  REQUIRE(rows.size() == paper.size() + 1);
+  std::size_t differs_from_gpt4 = 0;
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    const std::string& code = rows[r][0];
+    INFO(code);
+    REQUIRE(paper.count(code) == 1);
+    const auto& expected = paper.at(code);
+    CHECK(number(rows[r][1]) == Approx(expected.at("human_alpha")).margin(1e-9));
+    CHECK(number(rows[r][2]) == Approx(expected.at("human_beta")).margin(1e-9));
+    CHECK(number(rows[r][3]) == Approx(expected.at("human_zeta")).margin(1e-9));
+    differs_from_gpt4 += std::abs(expected.at("human_alpha") - expected.at("gpt4_alpha")) > 1e-6;
+  }
+  CHECK(differs_from_gpt4 > 100);  // the two label sources really are different columns
+}
+
+TEST_CASE("onet with one code prints that occupation only", "[commands]") {
+  const auto rows = csv_rows(run_args({"onet", "11-3021.00", "--csv"}).out);
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[1][0] == "11-3021.00");
+  CHECK(number(rows[1][1]) == Approx(check_value("1137")["alpha"].get<double>()).margin(1e-9));
+  CHECK(number(rows[1][3]) == Approx(check_value("1137")["zeta"].get<double>()).margin(1e-9));
+
+  const Outcome table = run_args({"onet", "11-3021.00"});
+  REQUIRE(table.status == kExitOk);
+  CHECK_THAT(table.out, Contains("11-3021.00"));
+  CHECK_THAT(table.out, Contains("0.1212"));
+  CHECK_THAT(table.out, Contains("0.9394"));
+  CHECK_THAT(table.out, Contains("Computer and Information Systems Managers"));
+}
+
+// ---- rank ----
+
+TEST_CASE("rank --csv lists all 412 unit groups, highest exposure first", "[commands][spec]") {
+  const Outcome outcome = run_args({"rank", "--csv"});
+  REQUIRE(outcome.status == kExitOk);
+  CHECK(outcome.err.empty());
+  const auto rows = csv_rows(outcome.out);
+  REQUIRE(rows.size() == 413);
+  CHECK(rows[0] == std::vector<std::string>{"soc", "title", "major_group", "employees", "median_pay_gbp", "exposure",
+                                            "direct", "with_tools", "band", "wage_exposure_gbp", "rank_percent"});
+  std::set<std::string> socs;
+  bool unscored_seen = false;
+  double previous = 11.0;
+  int previous_rank = 101;
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    const auto& row = rows[r];
+    REQUIRE(row.size() == 11);
+    INFO(row[0]);
+    socs.insert(row[0]);
+    CHECK(row[2] == row[0].substr(0, 1));
+    if (row[5].empty()) {
+      unscored_seen = true;
+      CHECK(row[8].empty());
+      CHECK(row[10].empty());
+      continue;
+    }
+    CHECK_FALSE(unscored_seen);  // scored unit groups all come first
+    const double exposure = number(row[5]);
+    CHECK(exposure <= previous);
+    previous = exposure;
+    const int rank = std::stoi(row[10]);
+    CHECK(rank <= previous_rank);
+    previous_rank = rank;
+  }
+  CHECK(socs.size() == 412);
+  CHECK(unscored_seen);
+
+  for (const auto& expected : check_values()["unit_groups"]) {
+    const std::string soc = expected["soc"];
+    INFO(soc);
+    const auto row = std::find_if(rows.begin(), rows.end(), [&](const auto& r) { return r[0] == soc; });
+    REQUIRE(row != rows.end());
+    CHECK((*row)[1] == expected["title"].get<std::string>());
+    CHECK((*row)[3] == std::to_string(expected["employees"].get<std::int64_t>()));
+    CHECK((*row)[4] == std::to_string(expected["median_pay_gbp"].get<std::int64_t>()));
+    CHECK(number((*row)[6]) == Approx(10 * expected["alpha"].get<double>()).margin(1e-9));
+    CHECK(number((*row)[7]) == Approx(10 * expected["zeta"].get<double>()).margin(1e-9));
+    CHECK((*row)[8] == expected["band"].get<std::string>());
+    CHECK(number((*row)[9]) == Approx(expected["wage_exposure_gbp"].get<double>()).margin(0.5));
+    // The same rank as score reports.
+    CHECK(std::stoi((*row)[10]) == run_json({"score", soc, "--json"})["rank_percent"].get<int>());
+  }
+}
+
+TEST_CASE("rank prints a table and the UK totals", "[commands]") {
+  const Outcome outcome = run_args({"rank"});
+  REQUIRE(outcome.status == kExitOk);
+  CHECK_THAT(outcome.out, Contains("SOC"));
+  CHECK_THAT(outcome.out, Contains("Information technology directors"));
+  CHECK_THAT(outcome.out, Contains("UK totals: "));
+  CHECK_THAT(outcome.out, Contains("employment-weighted"));
+  // One header, 412 unit groups, a blank line and the totals line.
+  CHECK(std::count(outcome.out.begin(), outcome.out.end(), '\n') == 1 + 412 + 2);
+}
+
+// ---- help ----
+
+TEST_CASE("help prints the help text and exits 0", "[commands]") {
+  const Outcome overview = run_args({"--help"});
+  CHECK(overview.status == kExitOk);
+  CHECK(overview.out == help_text(""));
+  CHECK(overview.err.empty());
+  const Outcome score = run_args({"score", "--help"});
+  CHECK(score.status == kExitOk);
+  CHECK(score.out == help_text("score"));
+}
+
+// ---- exit statuses ----
+
+TEST_CASE("a missing bundle folder exits 1 with one error line naming bundle.json", "[commands]") {
+  TempDir dir;
+  const fs::path missing = dir.path() / "missing";
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"score", "1137"}, {"onet", "--all"}, {"rank", "--csv"}}) {
+    std::vector<std::string> with_data = args;
+    with_data.push_back("--data");
+    with_data.push_back(missing.string());
+    const Outcome outcome = run_args(with_data);
+    CHECK(outcome.status == kExitDataError);
+    CHECK(outcome.out.empty());
+    require_one_line(outcome.err);
+    CHECK_THAT(outcome.err, Contains((missing / "bundle.json").string() + ": cannot read"));
+  }
+}
+
+TEST_CASE("a corrupt bundle.json exits 1 with one error line naming it", "[commands]") {
+  TempDir dir;
+  write_file(dir.path() / "bundle.json", "{\"schema\": 1, \"kind\": \"bundle\", ");
+  const Outcome outcome = run_args({"rank", "--data", dir.path().string()});
+  CHECK(outcome.status == kExitDataError);
+  CHECK(outcome.out.empty());
+  require_one_line(outcome.err);
+  CHECK_THAT(outcome.err, Contains((dir.path() / "bundle.json").string() + ": "));
+
+  write_file(dir.path() / "bundle.json", "{\"schema\": 99, \"kind\": \"bundle\", \"build\": \"x\"}");
+  const Outcome version = run_args({"score", "1137", "--data", dir.path().string()});
+  CHECK(version.status == kExitDataError);
+  require_one_line(version.err);
+  CHECK_THAT(version.err, Contains((dir.path() / "bundle.json").string()));
+}
+
+TEST_CASE("a missing or corrupt details.json exits 1 with one error line naming it", "[commands]") {
+  TempDir dir;
+  fs::copy_file(data_dir() / "bundle.json", dir.path() / "bundle.json");
+  const Outcome missing = run_args({"rank", "--data", dir.path().string()});
+  CHECK(missing.status == kExitDataError);
+  require_one_line(missing.err);
+  CHECK_THAT(missing.err, Contains((dir.path() / "details.json").string() + ": cannot read"));
+
+  write_file(dir.path() / "details.json", "[1, 2");
+  const Outcome corrupt = run_args({"onet", "--all", "--data", dir.path().string()});
+  CHECK(corrupt.status == kExitDataError);
+  require_one_line(corrupt.err);
+  CHECK_THAT(corrupt.err, Contains((dir.path() / "details.json").string() + ": "));
+}
+
+TEST_CASE("a missing task text part exits 1 for score only, naming the part", "[commands]") {
+  TempDir dir;
+  fs::copy_file(data_dir() / "bundle.json", dir.path() / "bundle.json");
+  fs::copy_file(data_dir() / "details.json", dir.path() / "details.json");
+  const Outcome score = run_args({"score", "1137", "--data", dir.path().string()});
+  CHECK(score.status == kExitDataError);
+  require_one_line(score.err);
+  CHECK_THAT(score.err, Contains((dir.path() / "text" / "tasks-11.json").string()));
+  // rank and onet need no task text.
+  CHECK(run_args({"rank", "--csv", "--data", dir.path().string()}).status == kExitOk);
+  CHECK(run_args({"onet", "--all", "--csv", "--data", dir.path().string()}).status == kExitOk);
+}
+
+TEST_CASE("an unknown SOC 2020 or O*NET-SOC code exits 2 with one error line naming it", "[commands]") {
+  const Outcome soc = run_args({"score", "9998"});
+  CHECK(soc.status == kExitUsage);
+  CHECK(soc.out.empty());
+  require_one_line(soc.err);
+  CHECK_THAT(soc.err, Contains("unknown SOC 2020 unit group \"9998\""));
+
+  const Outcome onet = run_args({"onet", "99-9999.99"});
+  CHECK(onet.status == kExitUsage);
+  CHECK(onet.out.empty());
+  require_one_line(onet.err);
+  CHECK_THAT(onet.err, Contains("unknown O*NET-SOC occupation \"99-9999.99\""));
+}
+
+TEST_CASE("assumptions the bundle rejects exit 2 with one error line", "[commands]") {
+  // A task id no occupation has, in each scoring command.
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"score", "1137", "--relabel", "99999999=E1"},
+        {"onet", "--all", "--reweight", "99999999=2"},
+        {"rank", "--relabel", "99999999=E2"}}) {
+    INFO(::Catch::Detail::stringify(args));
+    const Outcome outcome = run_args(args);
+    CHECK(outcome.status == kExitUsage);
+    CHECK(outcome.out.empty());
+    require_one_line(outcome.err);
+    CHECK_THAT(outcome.err, Contains("99999999"));
+  }
+  // Values parse_args would refuse, handed to run() directly.
+  Request request;
+  request.command = Command::Score;
+  request.code = "1137";
+  request.assumptions.e2 = 1.5;
+  const Outcome e2 = run_request(request);
+  CHECK(e2.status == kExitUsage);
+  require_one_line(e2.err);
+  request.assumptions.e2 = 0.0;
+  request.command = Command::Rank;
+  request.assumptions.overrides.push_back(TaskOverride{975, std::nullopt, -1.0});
+  const Outcome weight = run_request(request);
+  CHECK(weight.status == kExitUsage);
+  require_one_line(weight.err);
+}
+
+TEST_CASE("build-data with a sources folder lacking the label set exits 1 and leaves the output folder alone",
+          "[commands]") {
+  TempDir dir;
+  const fs::path out = dir.path() / "out";
+  write_file(out / "bundle.json", "earlier bundle\n");
+  write_file(out / "text" / "tasks-11.json", "earlier part\n");
+  const Outcome outcome =
+      run_args({"build-data", "--sources", (dir.path() / "no-sources").string(), "--out", out.string()});
+  CHECK(outcome.status == kExitDataError);
+  CHECK(outcome.out.empty());
+  require_one_line(outcome.err);
+  CHECK_THAT(outcome.err, Contains("eloundou/full_labelset.tsv:0: cannot open file"));
+  CHECK(read_text(out / "bundle.json") == "earlier bundle\n");
+  CHECK(read_text(out / "text" / "tasks-11.json") == "earlier part\n");
+  CHECK_FALSE(fs::exists(out / ".staging"));
+}

@@ -1,0 +1,190 @@
+// Task list, task counts and "where to start" (core/src/figures.cpp) and the unit group report
+// (core/src/report.cpp), SCORING.md section 4.
+#include <catch2/catch.hpp>
+
+#include "aiexp/engine.h"
+#include "aiexp/figures.h"
+#include "aiexp/format.h"
+#include "aiexp/report.h"
+#include "test_data.h"
+
+using namespace aiexp;
+using aiexp::test::check_values;
+
+namespace {
+
+Engine& loaded_engine() {
+  static Engine engine;
+  static const bool loaded = (aiexp::test::load_everything(engine), true);
+  (void)loaded;
+  return engine;
+}
+
+UnitGroupReport report_for(Engine& engine, const std::string& soc) {
+  auto report = engine.report(soc);
+  REQUIRE(report.ok());
+  return report.value();
+}
+
+}  // namespace
+
+TEST_CASE("1137 lists the 17 tasks of 11-3021.00 with the published importances and E1 marks", "[figures][spec]") {
+  Engine& engine = loaded_engine();
+  REQUIRE(engine.set_assumptions(Assumptions{}).ok());
+  const UnitGroupReport report = report_for(engine, "1137");
+  const auto& expected = check_values()["onet_11_3021"]["tasks"];
+  REQUIRE(report.tasks.size() == expected.size());
+  REQUIRE(report.onets.size() == 1);
+  CHECK(report.onets[0].code == "11-3021.00");
+  CHECK(report.onets[0].title == "Computer and Information Systems Managers");
+  for (const auto& task : expected) {
+    const std::int32_t id = task["id"];
+    INFO("task " << id);
+    const auto line = std::find_if(report.tasks.begin(), report.tasks.end(),
+                                   [&](const TaskLine& l) { return l.id == id; });
+    REQUIRE(line != report.tasks.end());
+    CHECK(line->importance_text == "importance " + task["importance_text"].get<std::string>() + "/5");
+    CHECK(!line->text.empty());
+    if (task.contains("label")) CHECK(label_name(line->label) == task["label"].get<std::string>());
+    else CHECK(line->label != Label::E1);
+  }
+  // The two E1 tasks come first, in the published order.
+  CHECK(report.tasks[0].id == 969);
+  CHECK(report.tasks[1].id == 972);
+  CHECK(report.counts.can_do == 2);
+  CHECK(report.counts.total == 17);
+  CHECK(report.can_do_text == "2 of 17 tasks in this role are things an AI can already do today.");
+}
+
+TEST_CASE("E2 tasks read 'AI can help', never 'Human work'", "[figures][spec]") {
+  Engine& engine = loaded_engine();
+  REQUIRE(engine.set_assumptions(Assumptions{}).ok());
+  const UnitGroupReport report = report_for(engine, "2132");
+  int can_help = 0;
+  for (const TaskLine& line : report.tasks) {
+    if (line.label == Label::E2) {
+      CHECK(line.label_text == "AI can help");
+      ++can_help;
+    }
+    if (line.label == Label::E0) CHECK(line.label_text == "Human work");
+    if (line.label == Label::E1) CHECK(line.label_text == "AI can do this");
+  }
+  CHECK(can_help == 14);
+  CHECK(report.counts.can_help == 14);
+}
+
+TEST_CASE("tasks are ordered by exposure value, then label, then weight, then importance", "[figures]") {
+  Engine& engine = loaded_engine();
+  Assumptions a;
+  a.e1 = 0.3;
+  a.e2 = 0.8;  // E2 now outranks E1
+  REQUIRE(engine.set_assumptions(a).ok());
+  const UnitGroupReport report = report_for(engine, "1137");
+  const auto value = [&](Label label) { return label == Label::E1 ? 0.3 : label == Label::E2 ? 0.8 : 0.0; };
+  for (std::size_t i = 1; i < report.tasks.size(); ++i) {
+    const TaskLine& prev = report.tasks[i - 1];
+    const TaskLine& cur = report.tasks[i];
+    CHECK(value(prev.label) >= value(cur.label));
+    if (prev.label == cur.label) CHECK(prev.weight >= cur.weight);
+  }
+  CHECK(report.tasks.front().label == Label::E2);
+  CHECK(report.tasks.back().label == Label::E0);
+  REQUIRE(engine.set_assumptions(Assumptions{}).ok());
+}
+
+TEST_CASE("where to start gives the three most important tasks that are not E1", "[figures][spec]") {
+  Engine& engine = loaded_engine();
+  REQUIRE(engine.set_assumptions(Assumptions{}).ok());
+  const UnitGroupReport report = report_for(engine, "1137");
+  const auto& expected = check_values()["onet_11_3021"]["where_to_start"];
+  REQUIRE(report.where_to_start.size() == expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    CHECK(report.where_to_start[i].task.id == expected[i].get<int>());
+    CHECK(report.where_to_start[i].task.label != Label::E1);
+  }
+  // 966 and 968 are E2 ("tools change it"); 975 is E0 ("stays human").
+  CHECK(report.where_to_start[0].note.find("tools built on one do") != std::string::npos);
+  CHECK(report.where_to_start[2].note.find("keeps it human") != std::string::npos);
+  CHECK(report.where_to_start[0].note.find("O*NET importance 4.2/5") == 0);
+}
+
+TEST_CASE("relabelling and excluding tasks show in the task list and the counts", "[figures]") {
+  Engine& engine = loaded_engine();
+  Assumptions a;
+  a.overrides.push_back({975, Label::E1, std::nullopt});   // E0 -> E1
+  a.overrides.push_back({981, std::nullopt, 0.0});          // excluded
+  REQUIRE(engine.set_assumptions(a).ok());
+  const UnitGroupReport report = report_for(engine, "1137");
+  CHECK(report.counts.can_do == 3);
+  CHECK(report.counts.total == 16);
+  const TaskLine& relabelled = *std::find_if(report.tasks.begin(), report.tasks.end(),
+                                             [](const TaskLine& l) { return l.id == 975; });
+  CHECK(relabelled.label == Label::E1);
+  CHECK(relabelled.source_label == Label::E0);
+  CHECK(relabelled.label_overridden);
+  CHECK(report.tasks.back().id == 981);
+  CHECK(report.tasks.back().excluded);
+  // Score moves by the formula: (4 + 2) / (33 - 2) with 981 (Core, weight 2) excluded.
+  CHECK(report.score10 == Approx(10.0 * 6.0 / 31.0).margin(1e-12));
+  REQUIRE(engine.set_assumptions(Assumptions{}).ok());
+}
+
+TEST_CASE("the report shows ASHE suppression in words and leaves wage exposure out", "[figures]") {
+  Engine& engine = loaded_engine();
+  REQUIRE(engine.set_assumptions(Assumptions{}).ok());
+  const Bundle& bundle = *engine.bundle();
+  int checked = 0;
+  for (const UnitGroup& group : bundle.unit_groups) {
+    if (group.employees_k.published()) continue;
+    const UnitGroupReport report = report_for(engine, group.soc);
+    CHECK_FALSE(report.employees.published);
+    CHECK(report.employees.text.rfind("not published", 0) == 0);
+    CHECK_FALSE(report.figures.has_wage_exposure);
+    if (report.figures.scored) CHECK(report.wage_exposure_text.find("needs employees") == 0);
+    ++checked;
+  }
+  CHECK(checked == 412 - 340);
+}
+
+TEST_CASE("the report lists the bridge: ISCO-08 codes with shares, US SOC codes and O*NET occupations", "[figures]") {
+  Engine& engine = loaded_engine();
+  REQUIRE(engine.set_assumptions(Assumptions{}).ok());
+  const UnitGroupReport report = report_for(engine, "1137");
+  REQUIRE(report.isco.size() == 3);
+  CHECK(report.isco[0].code == "1330");
+  CHECK(report.isco[0].entries == 42);
+  CHECK(report.isco[0].share == Approx(42.0 / 45.0));
+  CHECK(report.isco[0].used);
+  CHECK_FALSE(report.isco[1].used);  // modal bridge uses only the first
+  CHECK(report.isco[0].soc2010 == std::vector<std::string>{"11-3021"});
+  CHECK(report.isco[0].soc2018 == std::vector<std::string>{"11-3021"});
+  CHECK(report.isco[0].onets == std::vector<std::string>{"11-3021.00"});
+  CHECK(report.description.find("Information technology directors plan") == 0);
+}
+
+TEST_CASE("UK totals cover scored unit groups with published figures", "[figures]") {
+  Engine& engine = loaded_engine();
+  REQUIRE(engine.set_assumptions(Assumptions{}).ok());
+  const TotalsView totals = engine.totals();
+  const Bundle& bundle = *engine.bundle();
+  double employees = 0.0;
+  double wage = 0.0;
+  for (std::uint32_t g = 0; g < bundle.unit_groups.size(); ++g) {
+    const UnitGroupFigures& figures = engine.scorer()->unit_groups()[g];
+    if (figures.scored && bundle.unit_groups[g].employees_k.published()) {
+      employees += static_cast<double>(bundle.unit_groups[g].employees_k.value) * 1000.0;
+    }
+    if (figures.has_wage_exposure) wage += figures.wage_exposure_gbp;
+  }
+  CHECK(totals.totals.employees == Approx(employees));
+  CHECK(totals.totals.wage_exposure_gbp == Approx(wage));
+  CHECK(totals.totals.mean_score10 > 0.0);
+  CHECK(totals.totals.mean_score10 < 10.0);
+  CHECK(totals.employees_text == format_employees_k(std::llround(employees / 1000.0)));
+  // Raising e2 raises the UK mean.
+  Assumptions a;
+  a.e2 = 1.0;
+  REQUIRE(engine.set_assumptions(a).ok());
+  CHECK(engine.totals().totals.mean_score10 > totals.totals.mean_score10);
+  REQUIRE(engine.set_assumptions(Assumptions{}).ok());
+}

@@ -1,0 +1,76 @@
+// Display strings (core/src/format.cpp), SCORING.md section 4.
+#include <catch2/catch.hpp>
+
+#include "aiexp/format.h"
+
+using namespace aiexp;
+
+TEST_CASE("wage exposure is written to 3 significant figures with m and bn", "[format][spec]") {
+  CHECK(format_money_short(60000.0 * 90081.0 * 0.12) == "£649m");
+  CHECK(format_money_short(213000.0 * 55502.0 * 0.12) == "£1.42bn");
+  CHECK(format_money_short(999'600'000.0) == "£1bn");
+  CHECK(format_money_short(12'000'000.0) == "£12m");
+  CHECK(format_money_short(12'340'000.0) == "£12.3m");
+  CHECK(format_money_short(950'000.0) == "£950k");
+  CHECK(format_money_short(1'234.0) == "£1.23k");
+  CHECK(format_money_short(512.0) == "£512");
+  CHECK(format_money_short(0.0) == "£0");
+  CHECK(format_money_short(142'600'000'000.0) == "£143bn");
+}
+
+TEST_CASE("pounds carry thousands separators", "[format]") {
+  CHECK(format_gbp(90081) == "£90,081");
+  CHECK(format_gbp(55502) == "£55,502");
+  CHECK(format_gbp(1234567) == "£1,234,567");
+  CHECK(format_gbp(999) == "£999");
+  CHECK(format_gbp(0) == "£0");
+}
+
+TEST_CASE("employees are written in thousands as ASHE gives them", "[format][spec]") {
+  CHECK(format_employees_k(60) == "60k");
+  CHECK(format_employees_k(213) == "213k");
+  CHECK(format_employees_k(1234) == "1.23m");
+  CHECK(format_employees_k(24575) == "24.6m");
+}
+
+TEST_CASE("importance rounds half up on the published two decimals", "[format][spec]") {
+  CHECK(format_importance(385) == "3.9");  // the double 3.85 would print 3.8
+  CHECK(format_importance(419) == "4.2");
+  CHECK(format_importance(410) == "4.1");
+  CHECK(format_importance(404) == "4.0");
+  CHECK(format_importance(368) == "3.7");
+  CHECK(format_importance(500) == "5.0");
+  CHECK(format_importance(100) == "1.0");
+}
+
+TEST_CASE("headline scores have one decimal", "[format]") {
+  CHECK(format_score10(1.2) == "1.2");
+  CHECK(format_score10(9.4) == "9.4");
+  CHECK(format_score10(10.0) == "10.0");
+  CHECK(format_score10(0.0) == "0.0");
+}
+
+TEST_CASE("decimals are written without trailing zeros and without printf", "[format]") {
+  CHECK(format_decimal(0.35, 6) == "0.35");
+  CHECK(format_decimal(1.0, 6) == "1");
+  CHECK(format_decimal(0.1234567, 6) == "0.123457");
+  CHECK(format_decimal(-0.5, 2) == "-0.5");
+  CHECK(format_decimal(-0.0000001, 3) == "0");
+  CHECK(format_decimal(2.5, 0) == "3");
+}
+
+TEST_CASE("sentences read naturally", "[format][spec]") {
+  CHECK(rank_sentence(61, 379) == "Higher exposure than 61% of the 379 UK occupations we scored.");
+  CHECK(can_do_sentence(2, 17) == "2 of 17 tasks in this role are things an AI can already do today.");
+  CHECK(can_do_sentence(1, 1) == "1 of 1 task in this role is a thing an AI can already do today.");
+  CHECK(ashe_marker_text(AsheMarker::Unreliable) == "not published: sample too small");
+}
+
+TEST_CASE("every band has a name and two texts", "[format]") {
+  for (Band band : {Band::Minimal, Band::Low, Band::Moderate, Band::High, Band::VeryHigh}) {
+    CHECK_FALSE(band_name(band).empty());
+    CHECK(band_meaning(band).size() > 40);
+    CHECK(band_advice(band).size() > 40);
+  }
+  CHECK(band_name(Band::VeryHigh) == "Very high");
+}
