@@ -178,6 +178,8 @@ void print_score_json(std::ostream& out, const UnitGroupReport& r, const Scorer&
   json["task_count"] = r.counts.total;
   json["rated_task_count"] = r.counts.rated;
   json["can_do_text"] = r.can_do_text;
+  json["mapped_via_text"] = r.mapped_via_text;
+  json["rated_text"] = r.rated_text;
   json["assumptions"] = assumptions_json(scorer.assumptions());
   OrderedJson onets = OrderedJson::array();
   for (const OnetLine& onet : r.onets) {
@@ -219,7 +221,7 @@ void print_score_text(std::ostream& out, const UnitGroupReport& r) {
   out << '\n' << r.rank_text << '\n';
   if (!r.figures.scored) return;
   out << r.band_meaning << "\n\n" << r.can_do_text << '\n';
-  for (const OnetLine& onet : r.onets) out << "Mapped via O*NET " << onet.code << " " << onet.title << '\n';
+  out << r.mapped_via_text << '\n' << r.rated_text << '\n';
   out << '\n';
   std::vector<std::vector<std::string>> rows{{"#", "label", "", "importance", "weight", "task"}};
   int number = 0;
@@ -343,7 +345,7 @@ int run_rank(const Request& request, LoadedData& data, std::ostream& out, std::o
   const TotalsView totals = make_totals(scorer);
   out << "\nUK totals: " << totals.employees_text << " employees in scored occupations, mean exposure "
       << totals.mean_score_text << "/10 (employment-weighted), wage exposure " << totals.wage_exposure_text
-      << " across " << totals.totals.wage_exposure_groups << " occupations.\n";
+      << " across " << totals.totals.wage_exposure_groups << " occupations.\n" << totals.distribution_text << '\n';
   return kExitOk;
 }
 

@@ -38,10 +38,25 @@ std::optional<TaskType> parse_task_type_code(char code) {
   }
 }
 
-// Labels travel as one digit per task ("0120..."): compact, and gzip folds the runs.
-std::optional<Label> parse_label_digit(char digit) {
-  if (digit >= '0' && digit <= '2') return static_cast<Label>(digit - '0');
-  return std::nullopt;
+// The three labels of a task travel as one character, '0' + 9 x gpt4 + 3 x human + gpt4_alt ('0' to 'J'):
+// the sources agree often, so one joint column compresses a fifth smaller than three separate ones.
+constexpr char kLabelCodeBase = '0';
+constexpr int kLabelCodes = 27;
+
+char label_code(const TaskTable& table, std::size_t task) {
+  int code = 0;
+  for (LabelSource source : kLabelSources) code = code * 3 + static_cast<int>(table.label[static_cast<std::size_t>(source)][task]);
+  return static_cast<char>(kLabelCodeBase + code);
+}
+
+bool parse_label_code(char character, TaskTable& table, std::size_t task) {
+  int code = character - kLabelCodeBase;
+  if (code < 0 || code >= kLabelCodes) return false;
+  for (std::size_t s = kLabelSourceCount; s-- > 0;) {
+    table.label[s][task] = static_cast<Label>(code % 3);
+    code /= 3;
+  }
+  return true;
 }
 
 // An ASHE figure is written as its integer value when published, or as its marker string when not.
@@ -218,13 +233,7 @@ void parse_onets_and_tasks(JsonReader& reader, const Value& root, Bundle& bundle
   if (!tasks) return;
   const Value* types = column(reader, *tasks, "tasks", "type", Type::String, n);
   const Value* im = column(reader, *tasks, "tasks", "im", Type::Array, n);
-  const Value* labels = reader.member(*tasks, "tasks", "labels", Type::Object);
-  std::array<const Value*, kLabelSourceCount> label_columns{};
-  for (LabelSource source : kLabelSources) {
-    if (!labels) break;
-    label_columns[static_cast<std::size_t>(source)] =
-        column(reader, *labels, "tasks.labels", label_source_name(source), Type::String, n);
-  }
+  const Value* labels = column(reader, *tasks, "tasks", "labels", Type::String, n);
   if (reader.failed()) return;
 
   TaskTable& table = bundle.tasks;
@@ -248,14 +257,8 @@ void parse_onets_and_tasks(JsonReader& reader, const Value& root, Bundle& bundle
     reader.element_int((*im)[t], join_path("tasks.im", t), 0, 500, im_hundredths);
     if (im_hundredths != 0 && im_hundredths < 100) reader.fail(join_path("tasks.im", t), "importance below 1.00");
     table.im_hundredths[t] = static_cast<std::uint16_t>(im_hundredths);
-    for (LabelSource source : kLabelSources) {
-      const auto s = static_cast<std::size_t>(source);
-      const auto label = parse_label_digit(label_columns[s]->as_string()[t]);
-      if (!label) {
-        reader.fail(join_path(join_path("tasks.labels", label_source_name(source)), t), "label digit not 0, 1 or 2");
-        break;
-      }
-      table.label[s][t] = *label;
+    if (!parse_label_code(labels->as_string()[t], table, t)) {
+      reader.fail(join_path("tasks.labels", t), "label code outside '0' to 'J'");
     }
   }
 }
@@ -552,23 +555,17 @@ std::string serialize_bundle(const Bundle& bundle) {
 
   const TaskTable& table = bundle.tasks;
   std::string types;
+  std::string labels;
   Value im = Value::array();
-  std::array<std::string, kLabelSourceCount> labels;
   for (std::size_t t = 0; t < table.size(); ++t) {
     types.push_back(task_type_code(table.type[t]));
+    labels.push_back(label_code(table, t));
     im.push_back(Value::integer(table.im_hundredths[t]));
-    for (std::size_t s = 0; s < kLabelSourceCount; ++s) {
-      labels[s].push_back(static_cast<char>('0' + static_cast<int>(table.label[s][t])));
-    }
-  }
-  Value label_columns = Value::object();
-  for (LabelSource source : kLabelSources) {
-    label_columns.set(std::string(label_source_name(source)), Value::string(labels[static_cast<std::size_t>(source)]));
   }
   Value tasks = Value::object();
   tasks.set("type", Value::string(std::move(types)));
   tasks.set("im", std::move(im));
-  tasks.set("labels", std::move(label_columns));
+  tasks.set("labels", Value::string(std::move(labels)));
   root.set("tasks", std::move(tasks));
   return json::write(root);
 }

@@ -7,7 +7,7 @@ namespace aiexp {
 
 namespace {
 
-constexpr int kCsvDecimals = 10;
+constexpr int kCsvDecimals = 9;  // format_decimal's most
 
 void append_row(std::string& out, const std::vector<std::string>& fields) {
   for (std::size_t i = 0; i < fields.size(); ++i) {

@@ -43,8 +43,8 @@ std::vector<std::uint32_t> ordered_tasks(const Scorer& scorer, std::uint32_t uni
   std::vector<std::uint32_t> tasks = bridged_tasks(scorer, unit_group);
   const Assumptions& assumptions = scorer.assumptions();
   const auto& im = scorer.bundle().tasks.im_hundredths;
-  // Stable sort over bundle order, which is the final tie-break.
-  std::stable_sort(tasks.begin(), tasks.end(), [&](std::uint32_t a, std::uint32_t b) {
+  // Bundle order (the task index) is the final key, so a plain sort is deterministic.
+  std::sort(tasks.begin(), tasks.end(), [&](std::uint32_t a, std::uint32_t b) {
     const double weight_a = scorer.effective_weight(a);
     const double weight_b = scorer.effective_weight(b);
     const bool excluded_a = weight_a == 0.0;
@@ -57,7 +57,8 @@ std::vector<std::uint32_t> ordered_tasks(const Scorer& scorer, std::uint32_t uni
     if (value_a != value_b) return value_a > value_b;
     if (label_a != label_b) return label_rank(label_a) < label_rank(label_b);
     if (weight_a != weight_b) return weight_a > weight_b;
-    return im[a] > im[b];  // unrated (0) after rated
+    if (im[a] != im[b]) return im[a] > im[b];  // unrated (0) after rated
+    return a < b;
   });
   return tasks;
 }
@@ -82,9 +83,10 @@ std::vector<std::uint32_t> where_to_start(const Scorer& scorer, std::uint32_t un
     return scorer.effective_weight(task) == 0.0 || scorer.effective_label(task) == Label::E1;
   });
   const auto& im = scorer.bundle().tasks.im_hundredths;
-  std::stable_sort(tasks.begin(), tasks.end(), [&](std::uint32_t a, std::uint32_t b) {
+  std::sort(tasks.begin(), tasks.end(), [&](std::uint32_t a, std::uint32_t b) {
     if (im[a] != im[b]) return im[a] > im[b];
-    return scorer.effective_weight(a) > scorer.effective_weight(b);
+    if (scorer.effective_weight(a) != scorer.effective_weight(b)) return scorer.effective_weight(a) > scorer.effective_weight(b);
+    return a < b;
   });
   if (tasks.size() > count) tasks.resize(count);
   return tasks;

@@ -70,6 +70,29 @@ std::string wage_exposure_text(const UnitGroup& group, const UnitGroupFigures& f
   return "needs median pay, " + std::string(ashe_marker_text(group.median_pay_gbp.marker));
 }
 
+std::string mapped_via_sentence(const std::vector<OnetLine>& onets) {
+  if (onets.empty()) return "No O*NET occupation with labelled tasks is reached from this unit group.";
+  const auto name = [](const OnetLine& line) {
+    return (line.title.empty() ? std::string() : "\u201C" + line.title + "\u201D ") + "(" + line.code + ")";
+  };
+  if (onets.size() == 1) return "Task list mapped via O*NET " + name(onets[0]) + ".";
+  std::string text = "Task list mapped via " + std::to_string(onets.size()) + " O*NET occupations, averaged: ";
+  for (std::size_t i = 0; i < onets.size(); ++i) text += (i ? "; " : "") + name(onets[i]);
+  return text + ".";
+}
+
+std::string rated_sentence(const TaskCounts& counts, WeightScheme weights) {
+  std::string text = "O*NET rates the importance of " + std::to_string(counts.rated) + " of these " +
+                     std::to_string(counts.total) + (counts.total == 1 ? " task." : " tasks.");
+  if (counts.rated < counts.total) {
+    text += weights == WeightScheme::Importance
+                ? " Under importance weighting the others count at their occupation's mean importance (or 1), "
+                  "which is not shown as an O*NET value."
+                : " The others show their O*NET task type instead.";
+  }
+  return text;
+}
+
 }  // namespace
 
 AsheView employees_view(const UnitGroup& group) { return ashe_view(group.employees_k, false); }
@@ -107,6 +130,7 @@ UnitGroupReport make_report(const Scorer& scorer, const TextStore* text, std::ui
   report.wage_exposure_text = wage_exposure_text(group, figures);
   report.counts = count_tasks(scorer, unit_group);
   report.can_do_text = can_do_sentence(report.counts.can_do, report.counts.total);
+  report.can_do_short = std::to_string(report.counts.can_do) + " of " + std::to_string(report.counts.total);
 
   const Assumptions& assumptions = scorer.assumptions();
   for (const Scorer::BridgeEntry& entry : scorer.bridge(unit_group)) {
@@ -120,6 +144,9 @@ UnitGroupReport make_report(const Scorer& scorer, const TextStore* text, std::ui
     }
     report.onets.push_back(std::move(line));
   }
+
+  report.mapped_via_text = mapped_via_sentence(report.onets);
+  report.rated_text = rated_sentence(report.counts, assumptions.weights);
 
   std::uint32_t all_entries = 0;
   for (const IscoShare& share : group.isco) all_entries += share.entries;
@@ -168,6 +195,16 @@ TotalsView make_totals(const Scorer& scorer) {
   view.employees_text = format_employees_k(static_cast<std::int64_t>(std::llround(view.totals.employees / 1000.0)));
   view.mean_score_text = format_score10(std::round(view.totals.mean_score10 * 10.0) / 10.0);
   view.wage_exposure_text = format_money_short(view.totals.wage_exposure_gbp);
+  for (const UnitGroupFigures& figures : scorer.unit_groups()) {
+    if (figures.scored) ++view.band_counts[static_cast<std::size_t>(figures.band)];
+  }
+  view.distribution_text = "Of " + std::to_string(view.totals.scored) + " scored occupations, ";
+  for (std::size_t b = 0; b < view.band_counts.size(); ++b) {
+    const bool last = b + 1 == view.band_counts.size();
+    view.distribution_text += (b == 0 ? "" : last ? " and " : ", ") + std::to_string(view.band_counts[b]) + " " +
+                              (view.band_counts[b] == 1 ? "is " : "are ") + std::string(band_name(static_cast<Band>(b)));
+  }
+  view.distribution_text += ".";
   return view;
 }
 

@@ -183,9 +183,10 @@ std::vector<SearchHit> search(const Bundle& bundle, const TitleIndex* titles, st
   for (std::uint32_t g = 0; g < best.size(); ++g) {
     if (best[g].quality > 0) hits.push_back(best[g]);
   }
-  std::stable_sort(hits.begin(), hits.end(), [&](const SearchHit& a, const SearchHit& b) {
+  std::sort(hits.begin(), hits.end(), [&](const SearchHit& a, const SearchHit& b) {
     if (a.quality != b.quality) return a.quality > b.quality;
-    return best_length[a.unit_group] < best_length[b.unit_group];
+    if (best_length[a.unit_group] != best_length[b.unit_group]) return best_length[a.unit_group] < best_length[b.unit_group];
+    return a.unit_group < b.unit_group;
   });
   if (hits.size() > limit) hits.resize(limit);
   return hits;

@@ -196,7 +196,10 @@ std::map<std::pair<std::string, std::int32_t>, std::uint16_t> parse_task_importa
 }
 
 std::map<std::string, std::string> read_onet_occupations(const fs::path& sources) {
-  const Table table = read_source(sources, source_path::kOnetOccupations, '\t');
+  return parse_onet_occupations(read_source(sources, source_path::kOnetOccupations, '\t'));
+}
+
+std::map<std::string, std::string> parse_onet_occupations(const Table& table) {
   table.expect_header({"O*NET-SOC Code", "Title", "Description"});
   std::map<std::string, std::string> titles;
   for (const Record& row : table.rows()) {
@@ -209,7 +212,10 @@ std::map<std::string, std::string> read_onet_occupations(const fs::path& sources
 }
 
 std::set<std::pair<std::string, std::int32_t>> read_task_statements(const fs::path& sources) {
-  const Table table = read_source(sources, source_path::kTaskStatements, '\t');
+  return parse_task_statements(read_source(sources, source_path::kTaskStatements, '\t'));
+}
+
+std::set<std::pair<std::string, std::int32_t>> parse_task_statements(const Table& table) {
   table.expect_header({"O*NET-SOC Code", "Title", "Task ID", "Task", "Task Type", "Incumbents Responding", "Date",
                        "Domain Source"});
   std::set<std::pair<std::string, std::int32_t>> present;
@@ -242,7 +248,10 @@ std::vector<AsheRow> parse_ashe(const Table& table) {
 }
 
 std::vector<SocUnitGroup> read_soc_structure(const fs::path& sources) {
-  const Table table = read_source(sources, source_path::kSocStructure, ',');
+  return parse_soc_structure(read_source(sources, source_path::kSocStructure, ','));
+}
+
+std::vector<SocUnitGroup> parse_soc_structure(const Table& table) {
   table.expect_header({"major_group", "major_group_title", "sub_major_group", "sub_major_group_title", "minor_group",
                        "minor_group_title", "unit_group", "unit_group_title", "unit_group_description",
                        "typical_entry_routes_and_qualifications", "tasks", "related_job_titles"});
@@ -330,7 +339,10 @@ IscoCrosswalk parse_isco_to_soc2010(const Table& table) {
 }
 
 std::vector<CodePair> read_soc2010_to_soc2018(const fs::path& sources) {
-  const Table table = read_source(sources, source_path::kSoc2010To2018, ',');
+  return parse_soc2010_to_soc2018(read_source(sources, source_path::kSoc2010To2018, ','));
+}
+
+std::vector<CodePair> parse_soc2010_to_soc2018(const Table& table) {
   table.expect_header({"2010 SOC Code", "2010 SOC Title", "2018 SOC Code", "2018 SOC Title"});
   std::vector<CodePair> pairs;
   for (const Record& row : table.rows()) {
@@ -341,7 +353,10 @@ std::vector<CodePair> read_soc2010_to_soc2018(const fs::path& sources) {
 }
 
 std::vector<CodePair> read_onet_to_soc2018(const fs::path& sources) {
-  const Table table = read_source(sources, source_path::kOnetToSoc2018, ',');
+  return parse_onet_to_soc2018(read_source(sources, source_path::kOnetToSoc2018, ','));
+}
+
+std::vector<CodePair> parse_onet_to_soc2018(const Table& table) {
   table.expect_header({"O*NET-SOC 2019 Code", "O*NET-SOC 2019 Title", "2018 SOC Code", "2018 SOC Title"});
   std::vector<CodePair> pairs;
   for (const Record& row : table.rows()) {

@@ -180,7 +180,8 @@ TEST_CASE("score 1137 shows the published figures as text", "[commands][spec]") 
   const auto& expected = check_value("1137");
   for (const std::string text : {"Information technology directors", "SOC 2020 1137", "60k", "£90,081",
                                  "1.2/10 Minimal", "direct 1.2 · with tools 9.4", "£649m", "2 of 17 tasks",
-                                 "Mapped via O*NET 11-3021.00 Computer and Information Systems Managers",
+                                 "Task list mapped via O*NET \u201CComputer and Information Systems Managers\u201D (11-3021.00).",
+                                 "O*NET rates the importance of 17 of these 17 tasks.",
                                  "Higher exposure than ", "Where to start:"}) {
     INFO(text);
     CHECK_THAT(outcome.out, Contains(text));
@@ -549,8 +550,9 @@ TEST_CASE("rank prints a table and the UK totals", "[commands]") {
   CHECK_THAT(outcome.out, Contains("Information technology directors"));
   CHECK_THAT(outcome.out, Contains("UK totals: "));
   CHECK_THAT(outcome.out, Contains("employment-weighted"));
-  // One header, 412 unit groups, a blank line and the totals line.
-  CHECK(std::count(outcome.out.begin(), outcome.out.end(), '\n') == 1 + 412 + 2);
+  CHECK_THAT(outcome.out, Contains("Of 410 scored occupations, "));
+  // One header, 412 unit groups, a blank line, the totals line and the distribution line.
+  CHECK(std::count(outcome.out.begin(), outcome.out.end(), '\n') == 1 + 412 + 3);
 }
 
 // ---- help ----

@@ -101,9 +101,11 @@ TEST_CASE("a corrupt bundle is refused with an error naming what is wrong", "[bu
   CHECK(parse_error(replaced(bundle_text(), "\"schema\":1", "\"schema\":2")).code == ErrorCode::BundleVersion);
   CHECK(parse_error(replaced(bundle_text(), "\"kind\":\"bundle\"", "\"kind\":\"tasks\"")).code ==
         ErrorCode::BundleSchema);
-  const Error wrong_label = parse_error(replaced(bundle_text(), "\"gpt4\":\"", "\"gpt4\":\"7"));
+  std::string bad_label = bundle_text();
+  bad_label[bad_label.find("\"labels\":\"") + 10] = 'Z';  // the first task's joint label code
+  const Error wrong_label = parse_error(bad_label);
   CHECK(wrong_label.code == ErrorCode::BundleSchema);
-  CHECK(wrong_label.detail.find("tasks.labels.gpt4") != std::string::npos);
+  CHECK(wrong_label.detail.find("tasks.labels[0]") != std::string::npos);
   const Error bad_soc = parse_error(replaced(bundle_text(), "\"soc\":[\"1111\"", "\"soc\":[1111"));
   CHECK(bad_soc.detail.find("unit_groups.soc[0]") == 0);
   const Error unordered = parse_error(replaced(bundle_text(), "\"soc\":[\"1111\",\"1112\"", "\"soc\":[\"1112\",\"1111\""));

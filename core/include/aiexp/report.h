@@ -2,6 +2,7 @@
 // single source for the CLI's `score`, the page's occupation view and the widget's card.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -89,6 +90,9 @@ struct UnitGroupReport {
   std::string rank_text;           // "Higher exposure than 61% of the 376 UK occupations we scored."
   TaskCounts counts;
   std::string can_do_text;         // "2 of 17 tasks in this role are things an AI can already do today."
+  std::string can_do_short;        // "2 of 17"
+  std::string mapped_via_text;     // "Task list mapped via O*NET “Computer and ...” (11-3021.00)."
+  std::string rated_text;          // how many tasks have a real O*NET importance value
 
   std::vector<OnetLine> onets;     // the occupations behind the score, under the current bridge
   std::vector<IscoLine> isco;      // every ISCO-08 code of the unit group's index entries
@@ -117,6 +121,8 @@ UnitGroupRow make_row(const Scorer& scorer, std::uint32_t unit_group);
 // The UK totals with their display strings.
 struct TotalsView {
   UkTotals totals;
+  std::array<int, 5> band_counts{};  // scored unit groups per band, Minimal to Very high
+  std::string distribution_text;     // "Of 410 scored occupations, 180 are Minimal, ..."
   std::string employees_text;        // "24.6m"
   std::string mean_score_text;       // "2.1"
   std::string wage_exposure_text;    // "£102bn"

@@ -57,9 +57,11 @@ std::map<std::pair<std::string, std::int32_t>, std::uint16_t> parse_task_importa
 
 // O*NET 29.3 Occupation Data: code -> title.
 std::map<std::string, std::string> read_onet_occupations(const std::filesystem::path& sources);
+std::map<std::string, std::string> parse_onet_occupations(const Table& table);
 
 // O*NET 29.3 Task Statements: the (code, task id) pairs of the current release, for the coverage report.
 std::set<std::pair<std::string, std::int32_t>> read_task_statements(const std::filesystem::path& sources);
+std::set<std::pair<std::string, std::int32_t>> parse_task_statements(const Table& table);
 
 // ONS ASHE 2025 provisional Table 14.7a, one row per SOC 2020 unit group.
 struct AsheRow {
@@ -84,6 +86,7 @@ struct SocUnitGroup {
 };
 // Quirk: descriptions are quoted and span several lines.
 std::vector<SocUnitGroup> read_soc_structure(const std::filesystem::path& sources);
+std::vector<SocUnitGroup> parse_soc_structure(const Table& table);
 
 // One entry of the ONS SOC 2020 Volume 2 coding index.
 struct CodingIndexEntry {
@@ -118,9 +121,11 @@ IscoCrosswalk parse_isco_to_soc2010(const Table& table);
 
 // BLS US SOC 2010 -> SOC 2018.
 std::vector<CodePair> read_soc2010_to_soc2018(const std::filesystem::path& sources);
+std::vector<CodePair> parse_soc2010_to_soc2018(const Table& table);
 
 // O*NET-SOC 2019 -> US SOC 2018 (from = O*NET code, to = SOC 2018 code).
 std::vector<CodePair> read_onet_to_soc2018(const std::filesystem::path& sources);
+std::vector<CodePair> parse_onet_to_soc2018(const Table& table);
 
 // Field checks shared by the readers (exposed for their tests).
 bool is_onet_code(std::string_view text);     // "11-3021.00"
