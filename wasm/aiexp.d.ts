@@ -1,0 +1,243 @@
+// Types of the UK AI Exposure WebAssembly module (wasm/aiexp.js). Hand-written: the names and their order follow
+// the registration table in wasm/bindings.cpp, so the two files read side by side. Every method returns plain
+// objects (copies); only an Engine is a handle, freed with delete().
+
+/** Stable error codes (core/include/aiexp/status.h). */
+export type ErrorCode =
+  | 'ok'
+  | 'not-loaded'
+  | 'bundle-parse'
+  | 'bundle-schema'
+  | 'bundle-version'
+  | 'bundle-mismatch'
+  | 'unknown-soc'
+  | 'unknown-onet'
+  | 'unknown-task'
+  | 'invalid-label-value'
+  | 'invalid-weight'
+  | 'invalid-label'
+  | 'invalid-option'
+  | 'invalid-state'
+  | 'data-unavailable';
+
+/** Every result starts with these. Branch on `code`; `message` is for people. */
+export interface Status {
+  ok: boolean;
+  code: ErrorCode;
+  message: string;
+}
+
+export interface UnitGroupInfo {
+  soc: string;
+  title: string;
+  majorGroup: number;
+  hasEmployees: boolean;
+  /** People (not thousands); 0 when not published. */
+  employees: number;
+  /** "60k", or why ASHE publishes no figure. */
+  employeesText: string;
+  hasMedianPay: boolean;
+  medianPayGbp: number;
+  medianPayText: string;
+}
+
+export interface MajorGroup {
+  code: number;
+  title: string;
+}
+
+/** One row of the all-occupations table under the current assumptions. */
+export interface Row {
+  soc: string;
+  scored: boolean;
+  /** Headline 0-10, unrounded. */
+  score10: number;
+  scoreText: string;
+  band: '' | 'Minimal' | 'Low' | 'Moderate' | 'High' | 'Very high';
+  hasWageExposure: boolean;
+  wageExposureGbp: number;
+  wageExposureText: string;
+  rankPercent: number;
+}
+
+export interface Totals {
+  unitGroups: number;
+  scored: number;
+  /** N of the rank sentence. */
+  rankSet: number;
+  employees: number;
+  employeesText: string;
+  meanScore10: number;
+  meanScoreText: string;
+  wageExposureGbp: number;
+  wageExposureText: string;
+  wageExposureGroups: number;
+  distributionText: string;
+}
+
+export interface SearchResult {
+  soc: string;
+  title: string;
+  /** The coding-index job title that matched; "" when the unit group's code or title did. */
+  matchedTitle: string;
+  qualifier: string;
+}
+
+export type Label = 'E0' | 'E1' | 'E2';
+
+export interface TaskLine {
+  /** 0 until the details part is loaded. */
+  id: number;
+  onet: string;
+  /** "" until the task's text part is loaded. */
+  text: string;
+  label: Label;
+  labelText: 'AI can do this' | 'AI can help' | 'Human work';
+  sourceLabel: Label;
+  labelOverridden: boolean;
+  weight: number;
+  weightOverridden: boolean;
+  excluded: boolean;
+  importanceKnown: boolean;
+  importance: number;
+  importanceText: string;
+}
+
+export interface StartLine {
+  task: TaskLine;
+  note: string;
+}
+
+export interface OnetLine {
+  code: string;
+  title: string;
+  bridgeWeight: number;
+  scored: boolean;
+  score10: number;
+  taskCount: number;
+  ratedCount: number;
+}
+
+export interface IscoLine {
+  code: string;
+  title: string;
+  entries: number;
+  share: number;
+  used: boolean;
+  soc2010: string[];
+  soc2018: string[];
+  onets: string[];
+}
+
+export interface Report {
+  soc: string;
+  title: string;
+  majorGroup: number;
+  majorGroupTitle: string;
+  description: string;
+  hasEmployees: boolean;
+  employees: number;
+  employeesText: string;
+  hasMedianPay: boolean;
+  medianPayGbp: number;
+  medianPayText: string;
+  scored: boolean;
+  score10: number;
+  direct10: number;
+  withTools10: number;
+  scoreText: string;
+  directText: string;
+  withToolsText: string;
+  band: Row['band'];
+  bandMeaning: string;
+  bandAdvice: string;
+  hasWageExposure: boolean;
+  wageExposureGbp: number;
+  wageExposureText: string;
+  rankPercent: number;
+  rankText: string;
+  canDo: number;
+  canHelp: number;
+  taskCount: number;
+  ratedCount: number;
+  canDoText: string;
+  canDoShort: string;
+  mappedViaText: string;
+  ratedText: string;
+  onets: OnetLine[];
+  isco: IscoLine[];
+  tasks: TaskLine[];
+  whereToStart: StartLine[];
+}
+
+export interface TaskOverride {
+  id: number;
+  label?: Label | null;
+  /** 0 excludes the task. */
+  weight?: number | null;
+}
+
+/** Every assumption a visitor can change; absent fields take the defaults. */
+export interface Assumptions {
+  labels: 'gpt4' | 'human' | 'gpt4_alt';
+  e1: number;
+  e2: number;
+  weights: 'core' | 'importance' | 'equal';
+  bridge: 'modal' | 'blend';
+  wage: 'displayed' | 'exact';
+  overrides: TaskOverride[];
+}
+
+export interface DecodedState extends Status {
+  soc: string;
+  compare: string[];
+  assumptions: Assumptions;
+  /** One readable reason per link parameter that was refused. */
+  rejected: string[];
+}
+
+/** A failed Status for a named code, with its message from the core ("data-unavailable" for downloads). */
+export function errorStatus(code: ErrorCode, detail: string): Status;
+
+export interface Engine {
+  loadBundle(text: string): Status;
+  loadDetails(text: string): Status;
+  loadTextPart(text: string): Status;
+  loadTitles(text: string): Status;
+  hasDetails(): boolean;
+  hasTitles(): boolean;
+  setAssumptions(assumptions: Partial<Assumptions>): Status;
+  assumptions(): Assumptions;
+  defaultAssumptions(): Assumptions;
+  unitGroups(): UnitGroupInfo[];
+  majorGroups(): MajorGroup[];
+  rows(): Row[];
+  totals(): Totals;
+  report(soc: string): Status & { report?: Report };
+  missingTextParts(soc: string): Status & { parts: string[] };
+  search(query: string, limit: number): SearchResult[];
+  tableCsv(socs: string[]): string;
+  tasksCsv(soc: string): Status & { csv: string };
+  encodeState(soc: string, compare: string[]): string;
+  decodeState(query: string): DecodedState;
+  /** Frees the engine's memory in the module. */
+  delete(): void;
+}
+
+export interface AiexpModule {
+  errorStatus: typeof errorStatus;
+  Engine: { new (): Engine };
+}
+
+export interface ModuleOptions {
+  /** The binary itself (node tests), instead of fetching it. */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+  locateFile?: (path: string, prefix: string) => string;
+  instantiateWasm?: (imports: WebAssembly.Imports,
+                     receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) => object;
+  print?: (text: string) => void;
+  printErr?: (text: string) => void;
+  onAbort?: (reason: unknown) => void;
+}
+
+export default function createAiexpModule(options?: ModuleOptions): Promise<AiexpModule>;

@@ -1,0 +1,109 @@
+// The JavaScript Engine's methods (api.h).
+#include "api.h"
+
+#include <algorithm>
+
+namespace aiexp::js {
+
+StatusJs error_status(const std::string& code, const std::string& detail) {
+  const auto parsed = parse_code_name(code);
+  if (!parsed || *parsed == ErrorCode::Ok) return to_js(make_error(ErrorCode::InvalidOption, "error code " + code.substr(0, 32)));
+  return to_js(make_error(*parsed, detail.substr(0, 200)));
+}
+
+StatusJs load_bundle(Engine& engine, const std::string& text) { return to_js(engine.load_bundle(text)); }
+StatusJs load_details(Engine& engine, const std::string& text) { return to_js(engine.load_details(text)); }
+StatusJs load_text_part(Engine& engine, const std::string& text) { return to_js(engine.load_text_part(text)); }
+StatusJs load_titles(Engine& engine, const std::string& text) { return to_js(engine.load_titles(text)); }
+bool has_details(const Engine& engine) { return engine.has_details(); }
+bool has_titles(const Engine& engine) { return engine.has_titles(); }
+
+StatusJs set_assumptions(Engine& engine, const val& input) {
+  Assumptions assumptions;
+  if (Status status = assumptions_from_js(input, assumptions); !status.ok()) return to_js(status);
+  return to_js(engine.set_assumptions(assumptions));
+}
+
+val assumptions(const Engine& engine) { return assumptions_to_js(engine.assumptions()); }
+
+val default_assumptions(const Engine&) { return assumptions_to_js(Assumptions{}); }
+
+val unit_groups(const Engine& engine) {
+  std::vector<UnitGroupInfoJs> groups;
+  if (const Bundle* bundle = engine.bundle()) {
+    for (std::uint32_t g = 0; g < bundle->unit_groups.size(); ++g) groups.push_back(unit_group_info(*bundle, g));
+  }
+  return array_of(groups);
+}
+
+val major_groups(const Engine& engine) {
+  std::vector<MajorGroupJs> groups;
+  if (const Bundle* bundle = engine.bundle()) {
+    for (const MajorGroup& group : bundle->major_groups) groups.push_back(MajorGroupJs{group.code, group.title});
+  }
+  return array_of(groups);
+}
+
+val rows(const Engine& engine) {
+  std::vector<RowJs> rows;
+  if (const Bundle* bundle = engine.bundle()) {
+    for (const UnitGroupRow& row : engine.rows()) rows.push_back(to_js(*bundle, row));
+  }
+  return array_of(rows);
+}
+
+TotalsJs totals(const Engine& engine) { return to_js(engine.totals()); }
+
+val report(const Engine& engine, const std::string& soc) { return report_to_js(engine.report(soc)); }
+
+val missing_text_parts(const Engine& engine, const std::string& soc) {
+  const auto parts = engine.missing_text_parts(soc);
+  val js = val::object();
+  const StatusJs head = to_js(parts.ok() ? Status::success() : Status(parts.error()));
+  js.set("ok", head.ok);
+  js.set("code", head.code);
+  js.set("message", head.message);
+  js.set("parts", parts.ok() ? array_of(parts.value()) : val::array());
+  return js;
+}
+
+val search(const Engine& engine, const std::string& query, int limit) {
+  std::vector<SearchResultJs> results;
+  for (const SearchResult& result : engine.search(query, static_cast<std::size_t>(std::clamp(limit, 0, 100)))) {
+    results.push_back(to_js(result));
+  }
+  return array_of(results);
+}
+
+std::string table_csv(const Engine& engine, const val& socs) {
+  std::vector<std::string> codes;
+  if (socs.isArray()) {
+    const auto count = socs["length"].as<unsigned>();
+    for (unsigned i = 0; i < count && i < 1000; ++i) {
+      const val item = socs[i];
+      if (item.isString()) codes.push_back(item.as<std::string>());
+    }
+  }
+  return engine.table_csv(codes);
+}
+
+val tasks_csv(const Engine& engine, const std::string& soc) {
+  const auto csv = engine.tasks_csv(soc);
+  val js = val::object();
+  const StatusJs head = to_js(csv.ok() ? Status::success() : Status(csv.error()));
+  js.set("ok", head.ok);
+  js.set("code", head.code);
+  js.set("message", head.message);
+  js.set("csv", csv.ok() ? csv.value() : std::string());
+  return js;
+}
+
+std::string encode_state(const Engine& engine, const std::string& soc, const val& compare) {
+  return engine.encode_state(soc, strings_from_js(compare));
+}
+
+val decode_state(const Engine& engine, const std::string& query) {
+  return decoded_state_to_js(engine.decode_state(query));
+}
+
+}  // namespace aiexp::js

@@ -1,0 +1,43 @@
+// The functions behind each method of the JavaScript `Engine` (registered in bindings.cpp): unwrap the
+// arguments, call the core Engine, convert the result. None of them throws or aborts on any input.
+#pragma once
+
+#include <string>
+
+#include <emscripten/val.h>
+
+#include "aiexp/engine.h"
+#include "convert.h"
+
+namespace aiexp::js {
+
+// A failed Status for a code named by JavaScript (the loader reports download failures this way), so every
+// message comes from status.cpp. An unknown name gives "invalid-option".
+StatusJs error_status(const std::string& code, const std::string& detail);
+
+StatusJs load_bundle(Engine& engine, const std::string& text);
+StatusJs load_details(Engine& engine, const std::string& text);
+StatusJs load_text_part(Engine& engine, const std::string& text);
+StatusJs load_titles(Engine& engine, const std::string& text);
+bool has_details(const Engine& engine);
+bool has_titles(const Engine& engine);
+
+StatusJs set_assumptions(Engine& engine, const val& input);
+val assumptions(const Engine& engine);
+val default_assumptions(const Engine& engine);
+
+val unit_groups(const Engine& engine);  // UnitGroupInfo[]
+val major_groups(const Engine& engine);  // MajorGroup[]
+val rows(const Engine& engine);          // Row[]
+TotalsJs totals(const Engine& engine);
+val report(const Engine& engine, const std::string& soc);
+val missing_text_parts(const Engine& engine, const std::string& soc);  // {ok, code, message, parts}
+val search(const Engine& engine, const std::string& query, int limit);  // SearchResult[]
+
+std::string table_csv(const Engine& engine, const val& socs);
+val tasks_csv(const Engine& engine, const std::string& soc);  // {ok, code, message, csv}
+
+std::string encode_state(const Engine& engine, const std::string& soc, const val& compare);
+val decode_state(const Engine& engine, const std::string& query);
+
+}  // namespace aiexp::js

@@ -1,0 +1,296 @@
+// C++ <-> JavaScript conversions (convert.h). Input from JavaScript is checked field by field: a wrong
+// type or value becomes a Status, never an embind exception or an abort.
+#include "convert.h"
+
+#include <cmath>
+
+namespace aiexp::js {
+
+namespace {
+
+Error invalid(ErrorCode code, std::string detail) { return make_error(code, std::move(detail)); }
+
+TaskLineJs task_to_js(const TaskLine& line) {
+  TaskLineJs js;
+  js.id = line.id;
+  js.onet = line.onet_code;
+  js.text = line.text;
+  js.label = std::string(label_name(line.label));
+  js.labelText = line.label_text;
+  js.sourceLabel = std::string(label_name(line.source_label));
+  js.labelOverridden = line.label_overridden;
+  js.weight = line.weight;
+  js.weightOverridden = line.weight_overridden;
+  js.excluded = line.excluded;
+  js.importanceKnown = line.importance_known;
+  js.importance = line.importance;
+  js.importanceText = line.importance_text;
+  return js;
+}
+
+val string_array(const std::vector<std::string>& items) { return array_of(items); }
+
+// A string field that must be one of a set of names; `parse` returns nullopt for others.
+template <class Parse>
+bool read_name(const val& input, const char* key, Parse parse, auto& out, Status& status) {
+  const val value = input[key];
+  if (value.isUndefined()) return true;
+  if (!value.isString()) {
+    status = invalid(ErrorCode::InvalidOption, std::string(key) + " must be a string");
+    return false;
+  }
+  const auto parsed = parse(value.as<std::string>());
+  if (!parsed) {
+    status = invalid(ErrorCode::InvalidOption, std::string(key) + " = \"" + value.as<std::string>().substr(0, 32) + "\"");
+    return false;
+  }
+  out = *parsed;
+  return true;
+}
+
+bool read_unit_number(const val& input, const char* key, double& out, Status& status) {
+  const val value = input[key];
+  if (value.isUndefined()) return true;
+  const double number = value.isNumber() ? value.as<double>() : std::nan("");
+  if (!(std::isfinite(number) && number >= 0.0 && number <= 1.0)) {
+    status = invalid(ErrorCode::InvalidLabelValue, std::string(key) + " must be a number from 0 to 1");
+    return false;
+  }
+  out = number;
+  return true;
+}
+
+}  // namespace
+
+StatusJs to_js(const Status& status) {
+  if (status.ok()) return StatusJs{};
+  return StatusJs{false, std::string(code_name(status.error().code)), status.error().message()};
+}
+
+UnitGroupInfoJs unit_group_info(const Bundle& bundle, std::uint32_t index) {
+  const UnitGroup& group = bundle.unit_groups[index];
+  UnitGroupInfoJs info;
+  info.soc = group.soc;
+  info.title = group.title;
+  info.majorGroup = group.major_group();
+  const AsheView employees = employees_view(group);
+  const AsheView pay = median_pay_view(group);
+  info.hasEmployees = employees.published;
+  info.employees = static_cast<double>(employees.value);
+  info.employeesText = employees.text;
+  info.hasMedianPay = pay.published;
+  info.medianPayGbp = static_cast<double>(pay.value);
+  info.medianPayText = pay.text;
+  return info;
+}
+
+RowJs to_js(const Bundle& bundle, const UnitGroupRow& row) {
+  RowJs js;
+  js.soc = bundle.unit_groups[row.unit_group].soc;
+  js.scored = row.scored;
+  js.score10 = row.score10;
+  js.scoreText = row.score_text;
+  js.band = row.band_text;
+  js.hasWageExposure = row.has_wage_exposure;
+  js.wageExposureGbp = row.wage_exposure_gbp;
+  js.wageExposureText = row.wage_exposure_text;
+  js.rankPercent = row.rank_percent;
+  return js;
+}
+
+TotalsJs to_js(const TotalsView& view) {
+  TotalsJs js;
+  js.unitGroups = view.totals.unit_groups;
+  js.scored = view.totals.scored;
+  js.rankSet = view.totals.rank_set;
+  js.employees = view.totals.employees;
+  js.employeesText = view.employees_text;
+  js.meanScore10 = view.totals.mean_score10;
+  js.meanScoreText = view.mean_score_text;
+  js.wageExposureGbp = view.totals.wage_exposure_gbp;
+  js.wageExposureText = view.wage_exposure_text;
+  js.wageExposureGroups = view.totals.wage_exposure_groups;
+  js.distributionText = view.distribution_text;
+  return js;
+}
+
+SearchResultJs to_js(const SearchResult& result) {
+  return SearchResultJs{result.soc, result.title, result.matched_title, result.qualifier};
+}
+
+val report_to_js(const Result<UnitGroupReport>& result) {
+  val js = val::object();
+  const Status status = result.ok() ? Status::success() : Status(result.error());
+  const StatusJs head = to_js(status);
+  js.set("ok", head.ok);
+  js.set("code", head.code);
+  js.set("message", head.message);
+  if (!result.ok()) return js;
+  const UnitGroupReport& r = result.value();
+  val report = val::object();
+  report.set("soc", r.soc);
+  report.set("title", r.title);
+  report.set("majorGroup", r.major_group);
+  report.set("majorGroupTitle", r.major_group_title);
+  report.set("description", r.description);
+  report.set("hasEmployees", r.employees.published);
+  report.set("employees", static_cast<double>(r.employees.value));
+  report.set("employeesText", r.employees.text);
+  report.set("hasMedianPay", r.median_pay.published);
+  report.set("medianPayGbp", static_cast<double>(r.median_pay.value));
+  report.set("medianPayText", r.median_pay.text);
+  report.set("scored", r.figures.scored);
+  report.set("score10", r.score10);
+  report.set("direct10", r.direct10);
+  report.set("withTools10", r.with_tools10);
+  report.set("scoreText", r.score_text);
+  report.set("directText", r.direct_text);
+  report.set("withToolsText", r.with_tools_text);
+  report.set("band", r.band_text);
+  report.set("bandMeaning", r.band_meaning);
+  report.set("bandAdvice", r.band_advice);
+  report.set("hasWageExposure", r.figures.has_wage_exposure);
+  report.set("wageExposureGbp", r.figures.wage_exposure_gbp);
+  report.set("wageExposureText", r.wage_exposure_text);
+  report.set("rankPercent", r.figures.rank_percent);
+  report.set("rankText", r.rank_text);
+  report.set("canDo", r.counts.can_do);
+  report.set("canHelp", r.counts.can_help);
+  report.set("taskCount", r.counts.total);
+  report.set("ratedCount", r.counts.rated);
+  report.set("canDoText", r.can_do_text);
+  report.set("canDoShort", r.can_do_short);
+  report.set("mappedViaText", r.mapped_via_text);
+  report.set("ratedText", r.rated_text);
+
+  std::vector<OnetLineJs> onets;
+  for (const OnetLine& line : r.onets) {
+    onets.push_back(OnetLineJs{line.code, line.title, line.bridge_weight, line.scored, line.score10, line.task_count,
+                               line.rated_count});
+  }
+  report.set("onets", array_of(onets));
+  val isco = val::array();
+  for (std::size_t i = 0; i < r.isco.size(); ++i) {
+    const IscoLine& line = r.isco[i];
+    val item = val::object();
+    item.set("code", line.code);
+    item.set("title", line.title);
+    item.set("entries", line.entries);
+    item.set("share", line.share);
+    item.set("used", line.used);
+    item.set("soc2010", string_array(line.soc2010));
+    item.set("soc2018", string_array(line.soc2018));
+    item.set("onets", string_array(line.onets));
+    isco.set(i, item);
+  }
+  report.set("isco", isco);
+  std::vector<TaskLineJs> tasks;
+  tasks.reserve(r.tasks.size());
+  for (const TaskLine& line : r.tasks) tasks.push_back(task_to_js(line));
+  report.set("tasks", array_of(tasks));
+  std::vector<StartLineJs> starts;
+  for (const StartLine& line : r.where_to_start) starts.push_back(StartLineJs{task_to_js(line.task), line.note});
+  report.set("whereToStart", array_of(starts));
+  js.set("report", report);
+  return js;
+}
+
+val assumptions_to_js(const Assumptions& a) {
+  val js = val::object();
+  js.set("labels", std::string(label_source_name(a.label_source)));
+  js.set("e1", a.e1);
+  js.set("e2", a.e2);
+  js.set("weights", std::string(weight_scheme_name(a.weights)));
+  js.set("bridge", std::string(bridge_mode_name(a.bridge)));
+  js.set("wage", std::string(wage_rounding_name(a.wage_rounding)));
+  val overrides = val::array();
+  for (std::size_t i = 0; i < a.overrides.size(); ++i) {
+    const TaskOverride& change = a.overrides[i];
+    val item = val::object();
+    item.set("id", change.task_id);
+    item.set("label", change.label ? val(std::string(label_name(*change.label))) : val::null());
+    item.set("weight", change.weight ? val(*change.weight) : val::null());
+    overrides.set(i, item);
+  }
+  js.set("overrides", overrides);
+  return js;
+}
+
+Status assumptions_from_js(const val& input, Assumptions& out) {
+  if (input.isNull() || input.isUndefined() || input.typeOf().as<std::string>() != "object") {
+    return invalid(ErrorCode::InvalidState, "assumptions must be an object");
+  }
+  Assumptions a;
+  Status status;
+  if (!read_name(input, "labels", parse_label_source, a.label_source, status) ||
+      !read_unit_number(input, "e1", a.e1, status) || !read_unit_number(input, "e2", a.e2, status) ||
+      !read_name(input, "weights", parse_weight_scheme, a.weights, status) ||
+      !read_name(input, "bridge", parse_bridge_mode, a.bridge, status) ||
+      !read_name(input, "wage", parse_wage_rounding, a.wage_rounding, status)) {
+    return status;
+  }
+  const val overrides = input["overrides"];
+  if (!overrides.isUndefined()) {
+    if (!overrides.isArray()) return invalid(ErrorCode::InvalidState, "overrides must be an array");
+    const auto count = overrides["length"].as<unsigned>();
+    if (count > kMaxOverrides) return invalid(ErrorCode::InvalidState, "too many overrides");
+    for (unsigned i = 0; i < count; ++i) {
+      const val item = overrides[i];
+      if (item.isNull() || item.isUndefined() || item.typeOf().as<std::string>() != "object") {
+        return invalid(ErrorCode::InvalidState, "override " + std::to_string(i) + " must be an object");
+      }
+      const val id = item["id"];
+      const double id_number = id.isNumber() ? id.as<double>() : 0.0;
+      if (!(id_number >= 1 && id_number <= 2147483647.0 && std::floor(id_number) == id_number)) {
+        return invalid(ErrorCode::UnknownTask, "override " + std::to_string(i) + " has no valid task id");
+      }
+      TaskOverride change{static_cast<std::int32_t>(id_number), std::nullopt, std::nullopt};
+      const val label = item["label"];
+      if (!label.isUndefined() && !label.isNull()) {
+        const auto parsed = label.isString() ? parse_label(label.as<std::string>()) : std::nullopt;
+        if (!parsed) return invalid(ErrorCode::InvalidLabel, "task " + std::to_string(change.task_id));
+        change.label = *parsed;
+      }
+      const val weight = item["weight"];
+      if (!weight.isUndefined() && !weight.isNull()) {
+        const double number = weight.isNumber() ? weight.as<double>() : std::nan("");
+        if (!(std::isfinite(number) && number >= 0.0)) {
+          return invalid(ErrorCode::InvalidWeight, "task " + std::to_string(change.task_id));
+        }
+        change.weight = number;
+      }
+      a.overrides.push_back(change);
+    }
+  }
+  out = std::move(a);
+  return Status::success();
+}
+
+val decoded_state_to_js(const Result<DecodedState>& decoded) {
+  val js = val::object();
+  const StatusJs head = to_js(decoded.ok() ? Status::success() : Status(decoded.error()));
+  js.set("ok", head.ok);
+  js.set("code", head.code);
+  js.set("message", head.message);
+  if (!decoded.ok()) return js;
+  const DecodedState& d = decoded.value();
+  js.set("soc", d.state.soc);
+  js.set("compare", string_array(d.state.compare));
+  js.set("assumptions", assumptions_to_js(d.state.assumptions));
+  js.set("rejected", string_array(d.rejected));
+  return js;
+}
+
+std::vector<std::string> strings_from_js(const val& input) {
+  std::vector<std::string> out;
+  if (!input.isArray()) return out;
+  const auto count = input["length"].as<unsigned>();
+  for (unsigned i = 0; i < count && i < 64; ++i) {
+    const val item = input[i];
+    if (!item.isString()) return {};
+    out.push_back(item.as<std::string>());
+  }
+  return out;
+}
+
+}  // namespace aiexp::js
