@@ -1,0 +1,38 @@
+// The iframe alternative to the widget, for hosts that cannot run scripts: embed.html?soc=1137&e2=0.5 shows one
+// card. It reports its height to the embedding page with postMessage, so a host that can listen
+// (widget/iframe-resizer.js) sizes the frame; without a listener, give the iframe a height (about 300px).
+// Messages go only to the origin named by `host-origin`, or to any origin when none is named: they carry
+// nothing but the card's height and the frame's id.
+import './widget/uk-ai-exposure-define.js';
+
+const params = new URLSearchParams(location.search);
+const card = document.createElement('uk-ai-exposure');
+for (const name of ['soc', 'label-source', 'e1', 'e2', 'weights', 'bridge', 'theme', 'variant']) {
+  const value = params.get(name);
+  if (value !== null) card.setAttribute(name, value);
+}
+card.setAttribute('page', new URL('index.html', location.href).href);
+document.getElementById('card-host').append(card);
+
+function targetOrigin() {
+  const origin = params.get('host-origin');
+  if (!origin) return '*';
+  try {
+    const url = new URL(origin);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+const frameId = (params.get('frame-id') ?? '').slice(0, 64);
+let lastHeight = 0;
+function reportHeight() {
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  const origin = targetOrigin();
+  if (height === lastHeight || origin === null || window.parent === window) return;
+  lastHeight = height;
+  window.parent.postMessage({ type: 'uk-ai-exposure:height', frameId, height }, origin);
+}
+new ResizeObserver(reportHeight).observe(document.documentElement);
+card.addEventListener('uk-ai-exposure-updated', reportHeight);

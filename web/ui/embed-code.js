@@ -1,0 +1,44 @@
+// "Embed this card": builds the snippet a writer pastes into an article. Every module of the widget is
+// preloaded with its Subresource Integrity hash (a module imported later is checked against it), and the
+// widget checks the data and the WebAssembly binary against the manifest the pinned loader carries.
+import { assetUrl } from '../aiexp-loader.js';
+
+let integrityPromise = null;
+
+function loadIntegrity() {
+  integrityPromise ??= fetch(assetUrl('embed-integrity.json'))
+    .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
+    .catch((error) => {
+      integrityPromise = null;
+      throw error;
+    });
+  return integrityPromise;
+}
+
+function attribute(name, value) {
+  return ` ${name}="${String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}"`;
+}
+
+/** The widget attributes for `soc` under `assumptions`, defaults left out. */
+export function widgetAttributes(soc, assumptions, defaults) {
+  const attributes = [['soc', soc]];
+  if (assumptions.labels !== defaults.labels) attributes.push(['label-source', assumptions.labels]);
+  if (assumptions.e1 !== defaults.e1) attributes.push(['e1', assumptions.e1]);
+  if (assumptions.e2 !== defaults.e2) attributes.push(['e2', assumptions.e2]);
+  if (assumptions.weights !== defaults.weights) attributes.push(['weights', assumptions.weights]);
+  if (assumptions.bridge !== defaults.bridge) attributes.push(['bridge', assumptions.bridge]);
+  return attributes;
+}
+
+/** Resolves to the HTML snippet for one card. */
+export async function embedSnippet(soc, title, assumptions, defaults) {
+  const manifest = await loadIntegrity();
+  const lines = [`<!-- UK AI Exposure card: ${title.replace(/--/g, '-')} (data build ${manifest.build}) -->`];
+  for (const path of manifest.preload) {
+    lines.push(`<link rel="modulepreload"${attribute('href', assetUrl(path))}${attribute('integrity', manifest.integrity[path])} crossorigin="anonymous">`);
+  }
+  lines.push(`<script type="module"${attribute('src', assetUrl(manifest.entry))}${attribute('integrity', manifest.integrity[manifest.entry])} crossorigin="anonymous"></script>`);
+  const attributes = widgetAttributes(soc, assumptions, defaults).map(([name, value]) => attribute(name, value)).join('');
+  lines.push(`<uk-ai-exposure${attributes}></uk-ai-exposure>`);
+  return lines.join('\n');
+}

@@ -1,0 +1,156 @@
+// The occupation view: every figure of one unit group, its tasks (relabel or re-weight any of them), where to
+// start, and the bridge from SOC 2020 to O*NET. All text comes from the core's report; rows are kept by task
+// id between renders so a control being used keeps its focus.
+import { element, fillFields, fromTemplate, parts, setText } from './dom.js';
+
+export class OccupationView {
+  #root;
+  #taskList;
+  #startList;
+  #bridgeRows;
+  #bridgeOnets;
+  #onTaskChange;
+  #taskRows = new Map();  // task id -> { item, parts }
+
+  /** `onTaskChange(task, { label } | { weight } | null)`: the visitor changed a task (null: undo its changes). */
+  constructor(onTaskChange) {
+    this.#root = element('#occupation');
+    this.#taskList = element('#task-list');
+    this.#startList = element('#start-list');
+    this.#bridgeRows = element('#bridge-rows');
+    this.#bridgeOnets = element('#bridge-onets');
+    this.#onTaskChange = onTaskChange;
+    const info = this.#root.querySelector('.info');
+    info.addEventListener('click', () => {
+      const help = element('#score-help');
+      help.hidden = !help.hidden;
+      info.setAttribute('aria-expanded', String(!help.hidden));
+    });
+  }
+
+  get root() {
+    return this.#root;
+  }
+
+  show(visible) {
+    this.#root.hidden = !visible;
+  }
+
+  render(report) {
+    fillFields(this.#root, {
+      ...report,
+      band: report.scored ? report.band : 'Not scored',
+      mappedVia: report.mappedViaText,
+      importanceNote: report.ratedText,
+    });
+    this.#root.querySelector('[data-field="description"]').hidden = !report.description;
+    this.#root.querySelector('[data-field="band"]').dataset.band = report.band;
+    this.#root.querySelector('[data-field="bandMeaning"]').closest('.band-texts').hidden = !report.scored;
+    const marker = this.#root.querySelector('[data-role="rank-marker"]');
+    marker.style.left = `${report.scored ? report.rankPercent : 0}%`;
+    marker.hidden = !report.scored;
+    this.#renderTasks(report.tasks);
+    this.#renderStart(report.whereToStart);
+    this.#renderBridge(report);
+  }
+
+  #renderTasks(tasks) {
+    const seen = new Set();
+    const items = tasks.map((task, index) => {
+      const key = task.id || `${task.onet}#${index}`;
+      seen.add(key);
+      let row = this.#taskRows.get(key);
+      if (!row) {
+        row = this.#createTaskRow(key);
+        this.#taskRows.set(key, row);
+      }
+      this.#fillTaskRow(row, task);
+      return row.item;
+    });
+    for (const key of this.#taskRows.keys()) if (!seen.has(key)) this.#taskRows.delete(key);
+    // Reorder only when the order changed, so a focused control is not moved needlessly.
+    const current = [...this.#taskList.children];
+    if (current.length !== items.length || current.some((item, i) => item !== items[i])) {
+      this.#taskList.replaceChildren(...items);
+    }
+  }
+
+  #createTaskRow(key) {
+    const item = fromTemplate('task-template');
+    const p = parts(item);
+    p.label.id = `task-label-${key}`;
+    p.weight.id = `task-weight-${key}`;
+    p.label.addEventListener('change', () => this.#onTaskChange(item.task, { label: p.label.value }));
+    p.weight.addEventListener('change', () => {
+      const value = p.weight.valueAsNumber;
+      const valid = Number.isFinite(value) && value >= 0 && value <= 1000;
+      p.weight.setAttribute('aria-invalid', String(!valid));
+      if (valid) this.#onTaskChange(item.task, { weight: value });
+    });
+    p.reset.addEventListener('click', () => this.#onTaskChange(item.task, null));
+    return { item, parts: p };
+  }
+
+  #fillTaskRow(row, task) {
+    const { item, parts: p } = row;
+    item.task = task;
+    item.dataset.label = task.label;
+    item.dataset.taskId = String(task.id);
+    item.classList.toggle('task--excluded', task.excluded);
+    item.classList.toggle('task--changed', task.labelOverridden || task.weightOverridden);
+    setText(p.text, task.text || 'Task statement loading…');
+    setText(p.chip, task.labelText);
+    p.chip.dataset.label = task.label;
+    setText(p.importance, task.importanceText);
+    setText(p.onet, task.onet);
+    p.changed.hidden = !(task.labelOverridden || task.weightOverridden);
+    setText(p['label-name'], `Label of task: ${task.text || task.onet}`);
+    if (document.activeElement !== p.label) p.label.value = task.label;
+    if (document.activeElement !== p.weight) p.weight.value = String(task.weight);
+    p.weight.setAttribute('aria-label', `Weight of task: ${task.text || task.onet}${task.excluded ? ' (excluded)' : ''}`);
+    const editable = task.id > 0;  // task ids arrive with the details part
+    p.label.disabled = !editable;
+    p.weight.disabled = !editable;
+    p.reset.hidden = !(task.labelOverridden || task.weightOverridden);
+    setText(p.reset, 'Undo change');
+  }
+
+  #renderStart(starts) {
+    const items = starts.map((start) => {
+      const item = fromTemplate('start-template');
+      const p = parts(item);
+      setText(p.text, start.task.text || 'Task statement loading…');
+      setText(p.note, start.note);
+      item.dataset.label = start.task.label;
+      return item;
+    });
+    this.#startList.replaceChildren(...items);
+    this.#startList.closest('section').hidden = starts.length === 0;
+  }
+
+  #renderBridge(report) {
+    const rows = report.isco.map((isco) => {
+      const row = document.createElement('tr');
+      if (isco.used) row.className = 'bridge__used';
+      const cells = [
+        `${isco.code} ${isco.title}`.trim(),
+        `${isco.entries} titles${isco.used ? ' (used)' : ''}`,
+        isco.soc2010.length ? `${isco.soc2010.join(', ')} → ${isco.soc2018.join(', ')}` : 'no US SOC counterpart',
+        isco.onets.length ? isco.onets.join(', ') : 'none with labelled tasks',
+      ];
+      for (const text of cells) {
+        const cell = document.createElement('td');
+        cell.textContent = text;
+        row.append(cell);
+      }
+      return row;
+    });
+    this.#bridgeRows.replaceChildren(...rows);
+    const onets = report.onets.map((onet) => {
+      const item = document.createElement('li');
+      item.textContent = `${onet.code} ${onet.title}`;
+      return item;
+    });
+    this.#bridgeOnets.replaceChildren(...onets);
+  }
+}

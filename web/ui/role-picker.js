@@ -1,0 +1,122 @@
+// The role picker: a combobox (WAI-ARIA 1.2 pattern) that searches unit group codes, titles and the coding
+// index's job titles as you type, and says which job title matched. Arrow keys move, Enter picks, Escape closes.
+import { element, setText } from './dom.js';
+
+const RESULT_LIMIT = 12;
+
+export class RolePicker {
+  #input;
+  #list;
+  #status;
+  #calculator;
+  #onPick;
+  #results = [];
+  #active = -1;
+
+  constructor(calculator, onPick) {
+    this.#calculator = calculator;
+    this.#onPick = onPick;
+    this.#input = element('#role-search');
+    this.#list = element('#role-results');
+    this.#status = element('#role-search-status');
+    this.#input.disabled = false;
+    this.#input.addEventListener('input', () => this.#search());
+    this.#input.addEventListener('keydown', (event) => this.#key(event));
+    this.#input.addEventListener('focus', () => this.#loadTitles(), { once: true });
+    this.#input.addEventListener('blur', () => setTimeout(() => this.#close(), 150));
+    this.#list.addEventListener('mousedown', (event) => event.preventDefault());  // keep focus on the input
+    this.#list.addEventListener('click', (event) => {
+      const option = event.target.closest('[role="option"]');
+      if (option) this.#pick(Number(option.dataset.index));
+    });
+  }
+
+  async #loadTitles() {
+    const status = await this.#calculator.ensureTitles();
+    if (status.ok && this.#input.value.trim()) this.#search();  // redo with the job titles now loaded
+  }
+
+  #search() {
+    const query = this.#input.value;
+    this.#results = query.trim() ? this.#calculator.search(query, RESULT_LIMIT) : [];
+    this.#active = this.#results.length ? 0 : -1;
+    this.#render();
+    if (query.trim()) {
+      setText(this.#status, this.#results.length
+        ? `${this.#results.length === RESULT_LIMIT ? 'At least ' : ''}${this.#results.length} matching occupations. Use the arrow keys to choose.`
+        : 'No occupation matches.');
+    }
+  }
+
+  #render() {
+    const items = this.#results.map((result, index) => {
+      const item = document.createElement('li');
+      item.id = `role-option-${index}`;
+      item.className = 'picker__option';
+      item.setAttribute('role', 'option');
+      item.dataset.index = String(index);
+      item.setAttribute('aria-selected', String(index === this.#active));
+      const title = document.createElement('span');
+      title.className = 'picker__option-title';
+      title.textContent = result.title;
+      const code = document.createElement('span');
+      code.className = 'picker__option-code';
+      code.textContent = result.soc;
+      item.append(title, code);
+      if (result.matchedTitle) {
+        const matched = document.createElement('span');
+        matched.className = 'picker__option-match';
+        matched.textContent = `job title: ${result.matchedTitle}${result.qualifier ? ` (${result.qualifier})` : ''}`;
+        item.append(matched);
+      }
+      return item;
+    });
+    this.#list.replaceChildren(...items);
+    const open = items.length > 0;
+    this.#list.hidden = !open;
+    this.#input.setAttribute('aria-expanded', String(open));
+    if (this.#active >= 0) {
+      this.#input.setAttribute('aria-activedescendant', `role-option-${this.#active}`);
+      items[this.#active].scrollIntoView({ block: 'nearest' });
+    } else {
+      this.#input.removeAttribute('aria-activedescendant');
+    }
+  }
+
+  #key(event) {
+    const count = this.#results.length;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (!count) {
+        this.#search();
+        return;
+      }
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      this.#active = (this.#active + step + count) % count;
+      this.#render();
+    } else if (event.key === 'Enter') {
+      if (this.#active >= 0) {
+        event.preventDefault();
+        this.#pick(this.#active);
+      }
+    } else if (event.key === 'Escape') {
+      if (count) event.preventDefault();
+      this.#close();
+    }
+  }
+
+  #pick(index) {
+    const result = this.#results[index];
+    if (!result) return;
+    this.#input.value = result.title;
+    this.#close();
+    setText(this.#status, `Showing ${result.title}.`);
+    this.#onPick(result.soc);
+  }
+
+  #close() {
+    this.#results = [];
+    this.#active = -1;
+    this.#render();
+  }
+}
