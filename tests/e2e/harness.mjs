@@ -1,0 +1,101 @@
+// Browser test harness: the assembled site served by tools/serve.mjs on 127.0.0.1, Debian's Chromium driven by
+// playwright-core, and a guard on every page that fails the test on a console error, an uncaught exception, a
+// CSP violation or a request leaving the allowed origins.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+import { chromium } from 'playwright-core';
+
+import { startServer } from '../../tools/serve.mjs';
+
+export const siteDir = process.env.AIEXP_SITE_DIR ?? 'build/wasm/site';
+export const screenshotDir = join(process.env.AIEXP_SCREENSHOT_DIR ?? 'build/e2e-screenshots');
+export const checkValues = JSON.parse(readFileSync(join(process.env.AIEXP_FIXTURES_DIR ?? 'tests/fixtures', 'check_values.json'), 'utf8'));
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+                       '--disable-sync', '--no-first-run', '--disable-quic'];
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: process.env.AIEXP_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export async function startSite(root = siteDir) {
+  return startServer({ root });
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * A guarded page. `allowedOrigins` are the origins requests may go to (default: the page's own server).
+ * Call `page.assertClean()` at the end of every test.
+ */
+export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, colorScheme = 'light',
+                                              allowedOrigins = [new URL(url).origin], expectErrors = [] } = {}) {
+  const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/London', colorScheme,
+                                            acceptDownloads: true });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() !== 'error' && message.type() !== 'warning') return;
+    const text = message.text();
+    if (expectErrors.some((pattern) => pattern.test(text))) return;
+    problems.push(`console ${message.type()}: ${text}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('request', (request) => {
+    const requestUrl = new URL(request.url());
+    if (requestUrl.protocol === 'blob:' || requestUrl.protocol === 'data:') return;
+    if (!allowedOrigins.includes(requestUrl.origin)) problems.push(`request left the allowed origins: ${request.url()}`);
+  });
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  page.problems = problems;
+  page.assertClean = async () => {
+    const violations = await page.evaluate(() => window.__cspViolations ?? []);
+    assert.deepEqual([...problems, ...violations.map((v) => `CSP violation: ${v}`)], []);
+  };
+  await page.goto(url);
+  return page;
+}
+
+export async function waitForApp(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: 15000 });
+}
+
+/** Runs axe-core in the page (evaluated through the driver, so the page's CSP is untouched). */
+export async function axeViolations(page, context = undefined) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async (selector) => {
+    // eslint-disable-next-line no-undef
+    const run = await axe.run(selector ? document.querySelector(selector) : document, {
+      resultTypes: ['violations'],
+    });
+    return run.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  }, context);
+  return result;
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+}
+
+/** Sets a range or text input's value and fires `input`, as a person dragging or typing does. */
+export async function setInput(page, selector, value) {
+  await page.locator(selector).evaluate((input, v) => {
+    input.focus();
+    input.value = String(v);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, value);
+}
+
+export function text(page, selector) {
+  return page.locator(selector).first().textContent();
+}

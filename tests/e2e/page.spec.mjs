@@ -1,0 +1,302 @@
+// The calculator page in Chromium: the published figures, every assumption recomputing every figure, the task
+// editor, search, table, comparison, permalinks, exports, accessibility and both themes at two widths.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, describe, test } from 'node:test';
+
+import { axeViolations, checkValues, launchBrowser, openPage, screenshot, setInput, startSite, text, waitForApp } from './harness.mjs';
+
+let browser;
+let site;
+
+before(async () => {
+  site = await startSite();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(query = '', options = {}) {
+  const page = await openPage(browser, `${site.url}${query}`, options);
+  await waitForApp(page);
+  return page;
+}
+
+const field = (page, name) => text(page, `#occupation [data-field="${name}"]`);
+
+describe('published figures', () => {
+  for (const expected of checkValues.unit_groups) {
+    test(`/?soc=${expected.soc} shows ${expected.exposure_text}, direct ${expected.direct_text}, with tools ${expected.with_tools_text}, ${expected.wage_exposure_text}, "${expected.can_do}" of ${expected.task_count}`, async () => {
+      const page = await open(`?soc=${expected.soc}`);
+      assert.equal(await field(page, 'title'), expected.title);
+      assert.equal(await field(page, 'employeesText'), expected.employees_text);
+      assert.equal(await field(page, 'medianPayText'), expected.median_pay_text);
+      assert.equal(await field(page, 'scoreText'), expected.exposure_text);
+      assert.equal(await field(page, 'band'), expected.band);
+      assert.equal(await field(page, 'directText'), expected.direct_text);
+      assert.equal(await field(page, 'withToolsText'), expected.with_tools_text);
+      assert.equal(await field(page, 'wageExposureText'), expected.wage_exposure_text);
+      assert.equal(await field(page, 'canDoText'), expected.can_do_text);
+      await page.waitForFunction(() => !document.querySelector('#task-list').textContent.includes('loading'));
+      assert.equal(await page.locator('#task-list > li').count(), expected.task_count);
+      assert.equal(await page.locator('#task-list > li[data-label="E1"]').count(), expected.can_do);
+      // E2 tasks read "AI can help", never "Human work" (the published page's display error).
+      for (const chip of await page.locator('#task-list > li[data-label="E2"] [data-part="chip"]').allTextContents()) {
+        assert.equal(chip, 'AI can help');
+      }
+      assert.match(await field(page, 'mappedVia'), new RegExp(expected.onet.replace('.', '\\.')));
+      await page.assertClean();
+      await page.context().close();
+    });
+  }
+
+  test('the 11-3021.00 importances and where to start match the published page', async () => {
+    const page = await open('?soc=1137');
+    await page.waitForFunction(() => !document.querySelector('#task-list').textContent.includes('loading'));
+    const importances = await page.locator('#task-list [data-part="importance"]').allTextContents();
+    const expected = checkValues.onet_11_3021.tasks.map((t) => `importance ${t.importance_text}/5`);
+    assert.deepEqual([...importances].sort(), [...expected].sort());
+    const ids = await page.locator('#task-list > li').evaluateAll((items) => items.map((i) => Number(i.dataset.taskId)));
+    assert.deepEqual(ids.slice(0, 2), [969, 972]);
+    const start = await page.locator('#start-list [data-part="text"]').allTextContents();
+    assert.equal(start.length, 3);
+    assert.match(start[0], /^Manage backup, security and user help systems/);
+    await page.assertClean();
+    await page.context().close();
+  });
+});
+
+describe('assumptions recompute every figure', () => {
+  test('e2 = 1 makes the headline 9.4 and recomputes wage exposure, rank, totals and the table', async () => {
+    const page = await open('?soc=1137');
+    const before = {
+      rank: await field(page, 'rankText'),
+      totals: await text(page, '[data-total="meanScoreText"]'),
+      row: await text(page, '#occupations-body tr[aria-current="true"] [data-part="score"]'),
+    };
+    await setInput(page, '#e2', 1);
+    assert.equal(await field(page, 'scoreText'), '9.4');
+    assert.equal(await field(page, 'directText'), '1.2');
+    assert.equal(await field(page, 'wageExposureText'), '£5.08bn');
+    assert.notEqual(await field(page, 'rankText'), before.rank);
+    assert.notEqual(await text(page, '[data-total="meanScoreText"]'), before.totals);
+    assert.equal(before.row, '1.2');
+    assert.equal(await text(page, '#occupations-body tr[aria-current="true"] [data-part="score"]'), '9.4');
+    assert.equal(await page.locator('[data-preset="zeta"]').getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.locator('#changed-badge').isVisible(), true);
+    await page.waitForFunction(() => location.search.includes('e2=1'));
+    await screenshot(page, 'page-e2-1-desktop');
+    await page.click('#reset');
+    assert.equal(await field(page, 'scoreText'), '1.2');
+    assert.equal(await page.locator('#changed-badge').isVisible(), false);
+    await page.assertClean();
+    await page.context().close();
+  });
+
+  test('every other assumption changes the figures it should', async () => {
+    const page = await open('?soc=2132');
+    const score = () => page.evaluate(() => window.ukAiExposure.lastRenderMs >= 0 &&
+                                            document.querySelector('#occupation [data-field="scoreText"]').textContent);
+    await page.check('input[name="labels"][value="human"]');
+    assert.equal(await score(), '3.0');  // human alpha of 11-3021.00: 0.3030
+    await page.check('input[name="labels"][value="gpt4"]');
+    await page.click('[data-preset="beta"]');
+    assert.equal(await score(), '5.3');
+    await page.check('input[name="weights"][value="importance"]');
+    assert.equal(await score(), '5.3');
+    await page.check('input[name="weights"][value="equal"]');
+    await page.check('input[name="bridge"][value="blend"]');
+    assert.notEqual(await field(page, 'mappedVia'), '');
+    assert.ok((await page.locator('#bridge-onets li').count()) > 1);
+    const displayed = await field(page, 'wageExposureText');
+    await page.check('input[name="wage"]');
+    assert.notEqual(await field(page, 'wageExposureText'), displayed);
+    await page.assertClean();
+    await page.context().close();
+  });
+
+  test('relabelling a task moves the score by what the formula gives, and undo restores it', async () => {
+    const page = await open('?soc=1137');
+    await page.waitForFunction(() => document.querySelector('#task-list li[data-task-id="975"] select:not([disabled])'));
+    await page.selectOption('#task-list li[data-task-id="975"] select', 'E1');
+    // Core weight 2 moves from E0 to E1: (4 + 2) / 33 = 0.1818 -> 1.8; 60,000 x £90,081 x 0.18
+    assert.equal(await field(page, 'scoreText'), '1.8');
+    assert.equal(await field(page, 'wageExposureText'), '£973m');
+    assert.equal(await field(page, 'canDoText'), '3 of 17 tasks in this role are things an AI can already do today.');
+    assert.equal(await page.locator('#task-list li[data-task-id="975"] [data-part="changed"]').isVisible(), true);
+    await page.fill('#task-list li[data-task-id="969"] input[type="number"]', '0');
+    await page.locator('#task-list li[data-task-id="969"] input[type="number"]').dispatchEvent('change');
+    // 969 (E1, weight 2) excluded: (2 + 2) / 31
+    assert.equal(await field(page, 'scoreText'), '1.3');
+    assert.equal(await page.locator('#task-list > li').last().getAttribute('data-task-id'), '969');
+    await page.click('#task-list li[data-task-id="969"] [data-part="reset"]');
+    await page.click('#task-list li[data-task-id="975"] [data-part="reset"]');
+    assert.equal(await field(page, 'scoreText'), '1.2');
+    await page.assertClean();
+    await page.context().close();
+  });
+});
+
+describe('links, search, table and comparison', () => {
+  test('a permalink restores the same view, task changes included', async () => {
+    const page = await open('?soc=1137');
+    await setInput(page, '#e2', 0.5);
+    await page.check('input[name="weights"][value="importance"]');
+    await page.waitForFunction(() => document.querySelector('#task-list li[data-task-id="975"] select:not([disabled])'));
+    await page.selectOption('#task-list li[data-task-id="975"] select', 'E1');
+    await page.click('[data-action="compare"]');
+    await page.click('[data-action="copy-link"]');
+    const url = page.url();
+    assert.match(url, /soc=1137/);
+    assert.match(url, /t=975\.E1/);
+    const view = async (p) => ({
+      score: await text(p, '#occupation [data-field="scoreText"]'),
+      wage: await text(p, '#occupation [data-field="wageExposureText"]'),
+      e2: await p.inputValue('#e2'),
+      weights: await p.locator('input[name="weights"]:checked').getAttribute('value'),
+      label: await p.locator('#task-list li[data-task-id="975"] select').inputValue(),
+      compared: await p.locator('#compare-head th').count(),
+    });
+    const original = await view(page);
+    const restored = await open(url.slice(site.url.length));
+    await restored.waitForFunction(() => document.querySelector('#task-list li[data-task-id="975"]'));
+    assert.deepEqual(await view(restored), original);
+    assert.equal(original.compared, 1);
+    await page.assertClean();
+    await restored.assertClean();
+    await page.context().close();
+    await restored.context().close();
+  });
+
+  test('"data analyst" finds its unit group, says which job title matched, and the keyboard picks it', async () => {
+    const page = await open('');
+    assert.equal(await page.locator('#empty-state').isVisible(), true);
+    await page.click('#role-search');
+    await page.keyboard.type('data analyst');
+    await page.waitForFunction(() => document.querySelector('#role-results').textContent.includes('job title: Data analyst (computing/IT)'));
+    const options = await page.locator('#role-results [role="option"]').allTextContents();
+    assert.match(options[0], /Data analysts.*3544/);
+    assert.equal(await page.getAttribute('#role-search', 'aria-expanded'), 'true');
+    const programmers = options.findIndex((o) => o.includes('2134'));
+    for (let i = 0; i < programmers; i++) await page.keyboard.press('ArrowDown');
+    assert.equal(await page.getAttribute('#role-search', 'aria-activedescendant'), `role-option-${programmers}`);
+    await page.keyboard.press('Enter');
+    assert.equal(await field(page, 'soc'), '2134');
+    assert.equal(await page.getAttribute('#role-search', 'aria-expanded'), 'false');
+    await page.waitForFunction(() => location.search === '?soc=2134');
+    await page.assertClean();
+    await page.context().close();
+  });
+
+  test('the table sorts and filters, and opening a row shows that role', async () => {
+    const page = await open('');
+    assert.equal(await page.locator('#occupations-body tr').count(), 412);
+    const scores = async () => (await page.locator('#occupations-body tr:not([hidden]) [data-part="score"]').allTextContents())
+      .filter((s) => s !== '—').map(Number);
+    const descending = await scores();
+    assert.deepEqual(descending, [...descending].sort((a, b) => b - a));
+    await page.click('button[data-sort="score"]');
+    const ascending = await scores();
+    assert.deepEqual(ascending, [...ascending].sort((a, b) => a - b));
+    assert.equal(await page.getAttribute('th:has(button[data-sort="score"])', 'aria-sort'), 'ascending');
+    await page.fill('#table-filter', 'nurse');
+    const shown = await page.locator('#occupations-body tr:not([hidden])').count();
+    assert.ok(shown > 3 && shown < 20);
+    await page.selectOption('#table-major', '2');
+    assert.ok((await page.locator('#occupations-body tr:not([hidden])').count()) < shown);
+    await page.click('#occupations-body tr:not([hidden]) button.row-link >> nth=0');
+    assert.equal(await page.locator('#occupation').isVisible(), true);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'occupation-title');
+    await page.assertClean();
+    await page.context().close();
+  });
+
+  test('compare shows up to three roles side by side, live', async () => {
+    const page = await open('?soc=1137&cmp=2132,3544');
+    assert.equal(await page.locator('#compare-head th').count(), 2);
+    await page.click('[data-action="compare"]');
+    assert.equal(await page.locator('#compare-head th').count(), 3);
+    const before = await page.locator('#compare-body tr:nth-child(3) td').allTextContents();
+    await setInput(page, '#e2', 1);
+    const afterChange = await page.locator('#compare-body tr:nth-child(3) td').allTextContents();
+    assert.notDeepEqual(afterChange, before);
+    assert.match(afterChange[2], /^9\.4\/10/);
+    await page.click('#compare-head th >> nth=0 >> text=Remove');
+    assert.equal(await page.locator('#compare-head th').count(), 2);
+    await page.assertClean();
+    await page.context().close();
+  });
+
+  test('CSV exports of the table and of a role\'s tasks', async () => {
+    const page = await open('?soc=1137');
+    const [tableDownload] = await Promise.all([page.waitForEvent('download'), page.click('#table-csv')]);
+    const table = (await readFile(await tableDownload.path(), 'utf8')).trim().split('\r\n');
+    assert.equal(table[0].split(',')[0], 'soc');
+    assert.equal(table.length, 413);
+    assert.match(table.find((line) => line.startsWith('1137,')), /,648583200,/);
+    await page.waitForFunction(() => !document.querySelector('#task-list').textContent.includes('loading'));
+    const [tasksDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="tasks-csv"]')]);
+    const tasks = (await readFile(await tasksDownload.path(), 'utf8')).trim().split('\r\n');
+    assert.equal(tasks.length, 18);
+    assert.match(tasks[1], /^11-3021\.00,969,E1,AI can do this,/);
+    await page.assertClean();
+    await page.context().close();
+  });
+
+  test('"embed this card" gives a snippet with integrity for every module', async () => {
+    const page = await open('?soc=1137&e2=0.5');
+    await page.click('[data-action="embed"]');
+    const snippet = await page.inputValue('#embed-code');
+    assert.equal((snippet.match(/rel="modulepreload"/g) ?? []).length, 4);
+    assert.equal((snippet.match(/integrity="sha384-[A-Za-z0-9+/=]{64}"/g) ?? []).length, 5);
+    assert.match(snippet, /<uk-ai-exposure soc="1137" e2="0.5"><\/uk-ai-exposure>/);
+    assert.ok(snippet.includes(`${site.url}widget/uk-ai-exposure-define.js`));
+    await page.assertClean();
+    await page.context().close();
+  });
+});
+
+describe('quality', () => {
+  for (const [width, scheme] of [[1280, 'light'], [360, 'light'], [1280, 'dark'], [360, 'dark']]) {
+    test(`no axe-core violations at ${width}px in the ${scheme} theme, with a role open`, async () => {
+      const page = await open('?soc=1137&cmp=2132', { viewport: { width, height: 900 }, colorScheme: scheme });
+      await page.waitForFunction(() => !document.querySelector('#task-list').textContent.includes('loading'));
+      await page.click('[data-action="embed"]');
+      await page.locator('.bridge summary').click();
+      assert.deepEqual(await axeViolations(page), []);
+      await screenshot(page, `page-1137-${width}-${scheme}`);
+      if (width === 360) {
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.equal(overflow, 0, 'the page scrolls sideways at 360px');
+      }
+      await page.assertClean();
+      await page.context().close();
+    });
+  }
+
+  test('the empty state and the search list have no axe-core violations', async () => {
+    const page = await open('');
+    await page.click('#role-search');
+    await page.keyboard.type('nurse');
+    await page.waitForSelector('#role-results [role="option"]');
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, 'page-search-desktop');
+    await page.assertClean();
+    await page.context().close();
+  });
+
+  test('the theme toggle switches and is remembered', async () => {
+    const page = await open('');
+    await page.click('#theme-toggle');
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+    assert.equal(await page.getAttribute('#theme-toggle', 'aria-pressed'), 'true');
+    await page.reload();
+    await waitForApp(page);
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+    await page.assertClean();
+    await page.context().close();
+  });
+});

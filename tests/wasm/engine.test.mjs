@@ -1,0 +1,248 @@
+// The WebAssembly module under node: the published check values, errors as values, the JS <-> C++ conversions,
+// and the declared surface (aiexp.d.ts) against the registered one (bindings.cpp).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+
+import { checkValues, dataText, loadedEngine, loadModule } from './support.mjs';
+
+let module;
+let engine;
+
+before(async () => {
+  module = await loadModule();
+  engine = loadedEngine(module);
+});
+
+after(() => engine?.delete());
+
+describe('published check values', () => {
+  for (const expected of checkValues.unit_groups) {
+    test(`${expected.soc} shows ${expected.exposure_text}, direct ${expected.direct_text}, with tools ${expected.with_tools_text}, ${expected.wage_exposure_text}`, () => {
+      assert.equal(engine.setAssumptions(engine.defaultAssumptions()).ok, true);
+      const result = engine.report(expected.soc);
+      assert.equal(result.ok, true, result.message);
+      const r = result.report;
+      assert.equal(r.title, expected.title);
+      assert.equal(r.employeesText, expected.employees_text);
+      assert.equal(r.employees, expected.employees);
+      assert.equal(r.medianPayText, expected.median_pay_text);
+      assert.equal(r.scoreText, expected.exposure_text);
+      assert.equal(r.band, expected.band);
+      assert.equal(r.directText, expected.direct_text);
+      assert.equal(r.withToolsText, expected.with_tools_text);
+      assert.equal(r.wageExposureText, expected.wage_exposure_text);
+      assert.ok(Math.abs(r.wageExposureGbp - expected.wage_exposure_gbp) < 0.5);
+      assert.equal(r.taskCount, expected.task_count);
+      assert.equal(r.canDo, expected.can_do);
+      assert.equal(r.canDoText, expected.can_do_text);
+      assert.deepEqual(r.onets.map((o) => o.code), [expected.onet]);
+      assert.equal(r.onets[0].title, expected.onet_title);
+      assert.ok(Math.abs(r.direct10 - 10 * expected.alpha) < 1e-9);
+      assert.ok(Math.abs(r.withTools10 - 10 * expected.zeta) < 1e-9);
+    });
+  }
+
+  test('the 17 tasks of 11-3021.00 carry the published importances, E1 marks and where-to-start order', () => {
+    const r = engine.report('1137').report;
+    const expected = checkValues.onet_11_3021;
+    assert.equal(r.tasks.length, expected.tasks.length);
+    for (const task of expected.tasks) {
+      const line = r.tasks.find((t) => t.id === task.id);
+      assert.ok(line, `task ${task.id}`);
+      assert.equal(line.importanceText, `importance ${task.importance_text}/5`);
+      if (task.label) assert.equal(line.label, task.label);
+      else assert.notEqual(line.label, 'E1');
+      assert.ok(line.text.length > 10);
+    }
+    assert.deepEqual(r.whereToStart.map((s) => s.task.id), expected.where_to_start);
+  });
+});
+
+describe('assumptions', () => {
+  test('e2 = 1 makes the headline equal with tools, and wage exposure follows', () => {
+    assert.equal(engine.setAssumptions({ e2: 1 }).ok, true);
+    const r = engine.report('1137').report;
+    assert.equal(r.scoreText, '9.4');
+    assert.equal(r.wageExposureText, '£5.08bn');  // 60,000 x £90,081 x 0.94
+    assert.equal(engine.setAssumptions({}).ok, true);
+    assert.equal(engine.report('1137').report.scoreText, '1.2');
+  });
+
+  test('relabelling one task moves the score by what the formula gives', () => {
+    assert.equal(engine.setAssumptions({ overrides: [{ id: 975, label: 'E1' }] }).ok, true);
+    const r = engine.report('1137').report;
+    assert.ok(Math.abs(r.score10 - 10 * 6 / 33) < 1e-12);  // Core weight 2 moves from E0 to E1: (4 + 2) / 33
+    const line = r.tasks.find((t) => t.id === 975);
+    assert.equal(line.label, 'E1');
+    assert.equal(line.sourceLabel, 'E0');
+    assert.equal(line.labelOverridden, true);
+    engine.setAssumptions({});
+  });
+
+  test('assumptions read back as given', () => {
+    const given = { labels: 'human', e1: 0.75, e2: 0.25, weights: 'importance', bridge: 'blend', wage: 'exact',
+                    overrides: [{ id: 968, label: 'E0', weight: null }, { id: 971, label: null, weight: 0 }] };
+    assert.equal(engine.setAssumptions(given).ok, true);
+    assert.deepEqual(engine.assumptions(), given);
+    engine.setAssumptions({});
+    assert.deepEqual(engine.assumptions(), engine.defaultAssumptions());
+  });
+
+  test('bad input from JavaScript is a status, never a throw', () => {
+    const cases = [
+      [{ e2: 'half' }, 'invalid-label-value'],
+      [{ e1: NaN }, 'invalid-label-value'],
+      [{ e2: 2 }, 'invalid-label-value'],
+      [{ weights: 'heavy' }, 'invalid-option'],
+      [{ labels: 42 }, 'invalid-option'],
+      [{ overrides: 'all' }, 'invalid-state'],
+      [{ overrides: [{ id: 'x' }] }, 'unknown-task'],
+      [{ overrides: [{ id: 123456789, label: 'E1' }] }, 'unknown-task'],
+      [{ overrides: [{ id: 968, label: 'E9' }] }, 'invalid-label'],
+      [{ overrides: [{ id: 968, weight: -1 }] }, 'invalid-weight'],
+      [{ overrides: [{ id: 968, weight: Infinity }] }, 'invalid-weight'],
+      [null, 'invalid-state'],
+      ['e2=1', 'invalid-state'],
+    ];
+    for (const [input, code] of cases) {
+      const status = engine.setAssumptions(input);
+      assert.equal(status.ok, false, JSON.stringify(input));
+      assert.equal(status.code, code, JSON.stringify(input));
+      assert.ok(status.message.length > 10);
+    }
+    assert.equal(engine.report('1137').report.scoreText, '1.2');  // nothing changed
+  });
+});
+
+describe('loading', () => {
+  test('a corrupt, truncated or foreign bundle is refused with its code', () => {
+    const fresh = new module.Engine();
+    try {
+      assert.equal(fresh.report('1137').code, 'not-loaded');
+      assert.equal(fresh.loadBundle('').code, 'bundle-parse');
+      assert.equal(fresh.loadBundle(dataText('bundle.json').slice(0, 5000)).code, 'bundle-parse');
+      assert.equal(fresh.loadBundle('{"schema":7,"kind":"bundle","build":"x"}').code, 'bundle-version');
+      assert.equal(fresh.loadBundle('{"schema":1,"kind":"bundle","build":"x"}').code, 'bundle-schema');
+      assert.equal(fresh.loadBundle(dataText('details.json')).code, 'bundle-schema');
+      assert.equal(fresh.loadDetails(dataText('details.json')).code, 'not-loaded');
+      assert.equal(fresh.loadBundle(dataText('bundle.json')).ok, true);
+      const otherBuild = dataText('details.json').replace(/"build":"[0-9a-f]+"/, '"build":"0123456789abcdef"');
+      assert.equal(fresh.loadDetails(otherBuild).code, 'bundle-mismatch');
+      assert.equal(fresh.hasDetails(), false);
+    } finally {
+      fresh.delete();
+    }
+  });
+
+  test('figures come from the compact bundle alone; ids and texts arrive with their parts', () => {
+    const compact = loadedEngine(module, { details: false, text: false });
+    try {
+      const r = compact.report('2132').report;
+      assert.equal(r.wageExposureText, '£1.42bn');
+      assert.equal(r.tasks[0].id, 0);
+      assert.equal(r.tasks[0].text, '');
+      assert.deepEqual(compact.missingTextParts('2132').parts, ['tasks-11']);
+      assert.equal(compact.missingTextParts('9999').code, 'unknown-soc');
+    } finally {
+      compact.delete();
+    }
+  });
+});
+
+describe('lists, search, CSV and links', () => {
+  test('unit groups, rows and totals cover every occupation', () => {
+    engine.setAssumptions({});
+    const groups = engine.unitGroups();
+    const rows = engine.rows();
+    assert.equal(groups.length, checkValues.coverage.unit_groups);
+    assert.equal(rows.length, groups.length);
+    assert.deepEqual(rows.map((r) => r.soc), groups.map((g) => g.soc));
+    assert.equal(engine.majorGroups().length, 9);
+    const totals = engine.totals();
+    assert.ok(totals.rankSet >= checkValues.coverage.min_scored_with_ashe);
+    assert.match(totals.wageExposureText, /^£\d/);
+    assert.match(totals.distributionText, /^Of \d+ scored occupations/);
+    const row = rows.find((r) => r.soc === '1137');
+    assert.equal(row.scoreText, '1.2');
+    assert.equal(row.band, 'Minimal');
+  });
+
+  test('"data analyst" finds its unit groups and the job title that matched', () => {
+    assert.equal(engine.loadTitles(dataText('titles.json')).ok, true);
+    const results = engine.search('data analyst', 8);
+    assert.equal(results[0].soc, '3544');
+    const programmers = results.find((r) => r.soc === '2134');
+    assert.equal(programmers.matchedTitle, 'Data analyst');
+    assert.equal(programmers.qualifier, 'computing/IT');
+    assert.deepEqual(engine.search('', 8), []);
+    assert.equal(engine.search('nurse', 500).length <= 100, true);  // the binding caps the limit
+  });
+
+  test('CSV exports have their header and one line per row', () => {
+    const table = engine.tableCsv(['1137', '2132', 'nope']).trim().split('\r\n');
+    assert.equal(table[0], 'soc,title,major_group,employees,median_pay_gbp,exposure,direct,with_tools,band,wage_exposure_gbp,rank_percent');
+    assert.equal(table.length, 3);
+    assert.match(table[1], /^1137,Information technology directors,1,60000,90081,1\.212121212,/);
+    const tasks = engine.tasksCsv('1137');
+    assert.equal(tasks.ok, true);
+    assert.equal(tasks.csv.trim().split('\r\n').length, 18);
+    assert.equal(engine.tasksCsv('0000').code, 'unknown-soc');
+  });
+
+  test('permalink state round-trips and refuses hostile values', () => {
+    engine.setAssumptions({ e2: 0.5, overrides: [{ id: 968, label: 'E1' }] });
+    const query = engine.encodeState('1137', ['2132']);
+    assert.equal(query, 'soc=1137&cmp=2132&e2=0.5&t=968.E1');
+    engine.setAssumptions({});
+    const decoded = engine.decodeState(`?${query}`);
+    assert.equal(decoded.ok, true);
+    assert.equal(decoded.soc, '1137');
+    assert.deepEqual(decoded.compare, ['2132']);
+    assert.equal(decoded.assumptions.e2, 0.5);
+    assert.deepEqual(decoded.rejected, []);
+    const hostile = engine.decodeState('soc=<script>&e2=9e999&t=999999999.E1');
+    assert.equal(hostile.soc, '');
+    assert.equal(hostile.rejected.length, 3);
+    assert.ok(hostile.rejected.every((why) => !why.includes('<')));
+  });
+
+  test('errorStatus gives the core message for a named code', () => {
+    const status = module.errorStatus('data-unavailable', 'data/bundle.json: HTTP 404');
+    assert.deepEqual(status, { ok: false, code: 'data-unavailable', message: 'The occupation data could not be downloaded: data/bundle.json: HTTP 404' });
+    assert.equal(module.errorStatus('no-such-code', '').code, 'invalid-option');
+  });
+});
+
+describe('declared surface', () => {
+  // Names registered in bindings.cpp, in order, and the names declared in aiexp.d.ts, in order.
+  const bindings = readFileSync(new URL('../../wasm/bindings.cpp', import.meta.url), 'utf8');
+  const declarations = readFileSync(new URL('../../wasm/aiexp.d.ts', import.meta.url), 'utf8');
+
+  test('every Engine method of aiexp.d.ts exists on the module, in the order bindings.cpp registers them', () => {
+    const registered = [...bindings.matchAll(/\.function\("(\w+)"/g)].map((m) => m[1]);
+    const engineBlock = declarations.slice(declarations.indexOf('export interface Engine {'));
+    const declared = [...engineBlock.slice(0, engineBlock.indexOf('\n}')).matchAll(/^\s{2}(\w+)\(/gm)].map((m) => m[1])
+      .filter((name) => name !== 'delete');
+    assert.deepEqual(declared, registered);
+    const instance = new module.Engine();
+    try {
+      for (const name of [...declared, 'delete']) assert.equal(typeof instance[name], 'function', name);
+    } finally {
+      instance.delete();
+    }
+  });
+
+  test('every value_object field of bindings.cpp is declared, and every free function exists', () => {
+    for (const [, name, body] of bindings.matchAll(/value_object<\w+>\("(\w+)"\)([\s\S]*?);/g)) {
+      const fields = [...body.matchAll(/\.field\("(\w+)"/g)].map((m) => m[1]);
+      const block = declarations.slice(declarations.indexOf(`export interface ${name} `));
+      const declared = [...block.slice(0, block.indexOf('\n}')).matchAll(/^\s{2}(\w+)\??:/gm)].map((m) => m[1]);
+      assert.deepEqual(declared, fields, `interface ${name}`);
+    }
+    for (const [, name] of bindings.matchAll(/^\s+function\("(\w+)"/gm)) {
+      assert.equal(typeof module[name], 'function', name);
+      assert.match(declarations, new RegExp(`export function ${name}\\(`));
+    }
+  });
+});
