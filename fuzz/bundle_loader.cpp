@@ -1,0 +1,83 @@
+// Fuzz target: the loaders of every file the page and the widget download. The first byte picks the file:
+//   0 bundle.json (then every figure is computed from whatever loaded), 1 details.json, 2 text/tasks-NN.json,
+//   3 titles.json (then searched). Parts 1-3 merge into the committed bundle, as the page does.
+// A loader may refuse an input; it must never crash, and what it accepts must give figures in range.
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "aiexp/bundle.h"
+#include "aiexp/engine.h"
+#include "aiexp/search.h"
+#include "aiexp/text.h"
+#include "fuzz_support.h"
+
+namespace {
+
+using namespace aiexp;
+
+void check_figures(const Engine& engine) {
+  for (const UnitGroupRow& row : engine.rows()) {
+    if (row.scored && !(row.score10 >= 0.0 && row.score10 <= 10.0)) fuzz::invariant_broken("score outside [0, 10]");
+    if (row.rank_percent < 0 || row.rank_percent > 100) fuzz::invariant_broken("rank outside [0, 100]");
+    if (row.has_wage_exposure && !std::isfinite(row.wage_exposure_gbp)) fuzz::invariant_broken("wage exposure");
+  }
+  const TotalsView totals = engine.totals();
+  (void)totals;
+}
+
+void load_bundle(std::string_view text) {
+  Engine engine;
+  if (!engine.load_bundle(text).ok()) return;
+  check_figures(engine);
+  // The other assumptions take other paths through the bridge and the weights.
+  Assumptions changed;
+  changed.e2 = 0.5;
+  changed.weights = WeightScheme::Importance;
+  changed.bridge = BridgeMode::Blend;
+  changed.label_source = LabelSource::Human;
+  if (engine.set_assumptions(changed).ok()) check_figures(engine);
+  for (std::uint32_t i = 0; i < engine.bundle()->unit_groups.size() && i < 64; ++i) {
+    (void)engine.report(engine.bundle()->unit_groups[i].soc);
+  }
+  (void)engine.search("manager", 10);
+  (void)engine.encode_state("1137", {});
+}
+
+void merge_details_part(std::string_view text) {
+  Bundle bundle = fuzz::base_bundle();
+  // Details of a bundle that has them already are refused as a whole or replace them consistently.
+  if (!merge_details(bundle, text).ok()) return;
+  if (!finalize_bundle(bundle).ok()) fuzz::invariant_broken("accepted details break the bundle's invariants");
+}
+
+void merge_text(std::string_view text) {
+  const Bundle& bundle = fuzz::base_bundle();
+  TextStore store(bundle);
+  (void)merge_text_part(bundle, text, store);
+}
+
+void load_titles(std::string_view text) {
+  const Bundle& bundle = fuzz::base_bundle();
+  Result<TitleIndex> titles = parse_titles(bundle, text);
+  if (!titles.ok()) return;
+  for (const SearchHit& hit : search(bundle, &titles.value(), "data analyst", 20)) {
+    if (hit.unit_group >= bundle.unit_groups.size()) fuzz::invariant_broken("search hit outside the bundle");
+    if (hit.title >= static_cast<std::int32_t>(titles.value().titles.size())) fuzz::invariant_broken("title index");
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  const std::string_view text = fuzz::as_text(data + 1, size - 1);
+  switch (data[0] % 4) {
+    case 0: load_bundle(text); break;
+    case 1: merge_details_part(text); break;
+    case 2: merge_text(text); break;
+    default: load_titles(text); break;
+  }
+  return 0;
+}

@@ -1,0 +1,31 @@
+// Fuzz target: ukexp's argument grammar. One argument per line of the input. Any argument list parses to a
+// request or to a one-line usage error; a request's assumptions are within their ranges.
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "args.h"
+#include "fuzz_support.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace aiexp;
+  std::vector<std::string> args;
+  std::string_view rest = fuzz::as_text(data, size);
+  while (!rest.empty() && args.size() < 64) {
+    const std::size_t end = rest.find('\n');
+    args.emplace_back(rest.substr(0, end));
+    rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
+  }
+  const Result<cli::Request> parsed = cli::parse_args(args);
+  if (!parsed.ok()) {
+    if (parsed.error().detail.find('\n') != std::string::npos) fuzz::invariant_broken("usage error spans lines");
+    return 0;
+  }
+  const Assumptions& a = parsed.value().assumptions;
+  if (!(a.e1 >= 0.0 && a.e1 <= 1.0 && a.e2 >= 0.0 && a.e2 <= 1.0)) fuzz::invariant_broken("label value out of range");
+  if (parsed.value().command == cli::Command::Help) (void)cli::help_text(parsed.value().help_topic);
+  return 0;
+}

@@ -1,0 +1,80 @@
+// Fuzz target: every reader of a raw public source. The first byte picks the reader; the rest is the file's
+// text. A reader may refuse its input only with a SourceError naming the file, the line and the field; any
+// other exception or a crash is a bug. What a reader accepts must carry line numbers inside the file.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "aiexp/pipeline/sources.h"
+#include "aiexp/pipeline/table.h"
+#include "fuzz_support.h"
+
+namespace {
+
+using namespace aiexp::pipeline;
+
+template <typename Rows>
+void check_lines(const Rows& rows, const Table& table) {
+  const std::size_t last_line = table.rows().empty() ? 1 : table.rows().back().line;
+  for (const auto& row : rows) {
+    if (row.line < 2 || row.line > last_line) aiexp::fuzz::invariant_broken("row line outside the file");
+  }
+}
+
+void read_with(std::uint8_t reader, std::string_view text) {
+  // Each reader with the delimiter and the name its real file has.
+  switch (reader % 10) {
+    case 0: {
+      const Table table = Table::parse(text, '\t', std::string(source_path::kLabelSet));
+      check_lines(parse_label_set(table), table);
+      break;
+    }
+    case 1: (void)parse_task_importance(Table::parse(text, ',', std::string(source_path::kTaskImportance))); break;
+    case 2: (void)parse_onet_occupations(Table::parse(text, '\t', std::string(source_path::kOnetOccupations))); break;
+    case 3: (void)parse_task_statements(Table::parse(text, '\t', std::string(source_path::kTaskStatements))); break;
+    case 4: {
+      const Table table = Table::parse(text, ',', std::string(source_path::kAshe));
+      check_lines(parse_ashe(table), table);
+      break;
+    }
+    case 5: {
+      const Table table = Table::parse(text, ',', std::string(source_path::kSocStructure));
+      check_lines(parse_soc_structure(table), table);
+      break;
+    }
+    case 6: {
+      const Table table = Table::parse(text, ',', std::string(source_path::kCodingIndex));
+      check_lines(parse_coding_index(table), table);
+      break;
+    }
+    case 7: {
+      const Table table = Table::parse(text, ',', std::string(source_path::kIscoToSoc2010));
+      check_lines(parse_isco_to_soc2010(table).pairs, table);
+      break;
+    }
+    case 8: {
+      const Table table = Table::parse(text, ',', std::string(source_path::kSoc2010To2018));
+      check_lines(parse_soc2010_to_soc2018(table), table);
+      break;
+    }
+    default: {
+      const Table table = Table::parse(text, ',', std::string(source_path::kOnetToSoc2018));
+      check_lines(parse_onet_to_soc2018(table), table);
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  try {
+    read_with(data[0], aiexp::fuzz::as_text(data + 1, size - 1));
+  } catch (const SourceError& error) {
+    // The message must say where: "<file>:<line>: <field>: <problem>".
+    if (error.file().empty() || error.problem().empty()) aiexp::fuzz::invariant_broken("error without a place");
+  }
+  return 0;
+}
