@@ -134,7 +134,7 @@ export class OccupationView {
       if (isco.used) row.className = 'bridge__used';
       const cells = [
         `${isco.code} ${isco.title}`.trim(),
-        `${isco.entries} titles${isco.used ? ' (used)' : ''}`,
+        `${isco.entries} ${isco.entries === 1 ? 'title' : 'titles'}${isco.used ? ' (used)' : ''}`,
         isco.soc2010.length ? `${isco.soc2010.join(', ')} → ${isco.soc2018.join(', ')}` : 'no US SOC counterpart',
         isco.onets.length ? isco.onets.join(', ') : 'none with labelled tasks',
       ];
