@@ -64,8 +64,19 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   return page;
 }
 
+// Waits until the page is ready or has shown its load error. The wait is generous because ctest runs two
+// browser suites beside the fuzzers on two cores; speed is measured by bench/page.mjs, not here.
 export async function waitForApp(page) {
-  await page.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: 15000 });
+  try {
+    await page.waitForFunction(() => document.documentElement.dataset.state === 'ready'
+      || document.querySelector('#load-state')?.dataset.state === 'error', null, { timeout: 30000 });
+  } catch (error) {
+    const seen = await page.evaluate(() => `state=${document.documentElement.dataset.state}, `
+      + `load text=${document.querySelector('#load-state')?.textContent?.trim()}`).catch(() => 'page gone');
+    throw new Error(`the page did not become ready (${seen}; problems: ${page.problems?.join(' | ') || 'none'}): ${error.message}`);
+  }
+  const failed = await page.evaluate(() => document.querySelector('#load-state')?.dataset.state === 'error');
+  if (failed) throw new Error(`the page showed a load error: ${await page.locator('#load-state').textContent()}`);
 }
 
 /** Runs axe-core in the page (evaluated through the driver, so the page's CSP is untouched). */
