@@ -193,21 +193,39 @@ describe('links, search, table and comparison', () => {
 
   test('the table sorts and filters, and opening a row shows that role', async () => {
     const page = await open('');
-    assert.equal(await page.locator('#occupations-body tr').count(), 412);
-    const scores = async () => (await page.locator('#occupations-body tr:not([hidden]) [data-part="score"]').allTextContents())
+    // All 412 are in the table; only those near the scroller's view are in the DOM.
+    assert.equal(await page.getAttribute('#occupations-table', 'aria-rowcount'), '413');
+    assert.equal(await text(page, '#table-count'), 'All 412 occupations.');
+    const rows = '#occupations-body tr:not(.spacer)';
+    const inDom = await page.locator(rows).count();
+    assert.ok(inDom > 10 && inDom < 100, `${inDom} rows in the DOM`);
+    const scores = async () => (await page.locator(`${rows} [data-part="score"]`).allTextContents())
       .filter((s) => s !== '—').map(Number);
-    const descending = await scores();
-    assert.deepEqual(descending, [...descending].sort((a, b) => b - a));
+    const scrollTable = (to) => page.evaluate((to) => {
+      const scroller = document.querySelector('#occupations-table').closest('.table-scroll');
+      scroller.scrollTop = to === 'end' ? scroller.scrollHeight : 0;
+    }, to);
+    const top = await scores();
+    assert.deepEqual(top, [...top].sort((a, b) => b - a));
+    await scrollTable('end');
+    await page.waitForFunction(() => document.querySelector('#occupations-body tr[aria-rowindex="413"]'));
+    const bottom = await scores();
+    assert.deepEqual(bottom, [...bottom].sort((a, b) => b - a));
+    assert.ok(Math.min(...top) >= Math.max(...bottom), 'the end of the table holds the lowest scores');
+    await scrollTable('top');
     await page.click('button[data-sort="score"]');
+    await page.waitForFunction(() => document.querySelector('#occupations-body tr[aria-rowindex="2"]'));
     const ascending = await scores();
     assert.deepEqual(ascending, [...ascending].sort((a, b) => a - b));
     assert.equal(await page.getAttribute('th:has(button[data-sort="score"])', 'aria-sort'), 'ascending');
     await page.fill('#table-filter', 'nurse');
-    const shown = await page.locator('#occupations-body tr:not([hidden])').count();
+    const shown = await page.locator(rows).count();
     assert.ok(shown > 3 && shown < 20);
+    assert.equal(await page.getAttribute('#occupations-table', 'aria-rowcount'), String(shown + 1));
+    assert.equal(await text(page, '#table-count'), `${shown} of 412 occupations.`);
     await page.selectOption('#table-major', '2');
-    assert.ok((await page.locator('#occupations-body tr:not([hidden])').count()) < shown);
-    await page.click('#occupations-body tr:not([hidden]) button.row-link >> nth=0');
+    assert.ok((await page.locator(rows).count()) < shown);
+    await page.click(`${rows} button.row-link >> nth=0`);
     assert.equal(await page.locator('#occupation').isVisible(), true);
     assert.equal(await page.evaluate(() => document.activeElement.id), 'occupation-title');
     await page.assertClean();

@@ -1,6 +1,6 @@
 // All UK occupations: the UK totals, the distribution chart with the current role marked, and the sortable,
-// filterable table. Rows are built once; each recompute rewrites only the cells that changed and reorders the
-// rows only when the sorted order changed.
+// filterable table. Rows are built once; each recompute rewrites their cells, and only the rows in the table's
+// view are in the DOM, so a re-sort costs a few dozen rows whatever the number of occupations.
 import { element, fillFields, fromTemplate, parts, setText } from './dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -40,10 +40,19 @@ export class Overview {
   #markerLabel;
   #topTick;
   #selected = '';
+  #scroller;
+  #table;
+  #shown = [];        // the rows that pass the filter, in table order
+  #rowHeight = 0;     // measured from the first row laid out; every row is one line high
+  #windowStart = -1;  // index into #shown of the first row in the DOM
+  #windowEnd = -1;
+  #scrollFrame = 0;
 
   constructor(unitGroups, majorGroups, onOpen) {
     this.#onOpen = onOpen;
     this.#body = element('#occupations-body');
+    this.#table = element('#occupations-table');
+    this.#scroller = this.#table.closest('.table-scroll');
     const majorTitles = new Map(majorGroups.map((group) => [group.code, group.title]));
     const select = element('#table-major');
     for (const group of majorGroups) {
@@ -68,6 +77,7 @@ export class Overview {
         }
       }
       p.open.dataset.soc = info.soc;
+      p.open.title = info.title;  // the cell is one line high: the full title on hover
       this.#rows.set(info.soc, { info, figures: null, item, parts: p });
     }
     this.#body.addEventListener('click', (event) => {
@@ -85,12 +95,19 @@ export class Overview {
       this.#filter.major = event.target.value;
       this.#applyOrder(true);
     });
+    this.#scroller.addEventListener('scroll', () => {
+      if (this.#scrollFrame) return;
+      this.#scrollFrame = requestAnimationFrame(() => {
+        this.#scrollFrame = 0;
+        this.#renderWindow(false);
+      });
+    }, { passive: true });
     this.#buildChart();
   }
 
   /** SOC codes of the rows shown, in table order (for the CSV export). */
   visibleSocs() {
-    return this.#order.filter((soc) => !this.#rows.get(soc).item.hidden);
+    return this.#shown.map((row) => row.info.soc);
   }
 
   render(rows, totals, selectedSoc) {
@@ -103,12 +120,14 @@ export class Overview {
       setText(p.wage, figures.wageExposureText);
       p.wage.classList.toggle('muted', !figures.hasWageExposure);
     }
-    if (selectedSoc !== this.#selected) {
+    const roleChanged = selectedSoc !== this.#selected;
+    if (roleChanged) {
       this.#rows.get(this.#selected)?.item.removeAttribute('aria-current');
       this.#rows.get(selectedSoc)?.item.setAttribute('aria-current', 'true');
       this.#selected = selectedSoc;
     }
     this.#applyOrder(false);
+    if (roleChanged) this.#scrollToSelected();
     fillFields(element('#overview'), totals, 'total');
     setText(element('#totals-note'),
             'Totals cover scored occupations whose figures ASHE publishes; where it does not, nothing is guessed.');
@@ -142,17 +161,78 @@ export class Overview {
     const changed = force || order.length !== this.#order.length || order.some((soc, i) => soc !== this.#order[i]);
     this.#order = order;
     if (!changed) return;
-    let shown = 0;
-    for (const row of entries) {
+    // The selected row, if it is on screen, stays where the reader sees it while the rows re-sort around it.
+    const anchor = this.#selectedOffset();
+    this.#shown = entries.filter((row) => {
       const title = row.info.title.toLowerCase();
-      const visible = (!this.#filter.major || String(row.info.majorGroup) === this.#filter.major) &&
-                      (!this.#filter.text || title.includes(this.#filter.text) || row.info.soc.startsWith(this.#filter.text));
-      row.item.hidden = !visible;
-      if (visible) shown++;
+      return (!this.#filter.major || String(row.info.majorGroup) === this.#filter.major) &&
+             (!this.#filter.text || title.includes(this.#filter.text) || row.info.soc.startsWith(this.#filter.text));
+    });
+    this.#shown.forEach((row, i) => row.item.setAttribute('aria-rowindex', String(i + 2)));
+    this.#table.setAttribute('aria-rowcount', String(this.#shown.length + 1));
+    const total = entries.length;
+    setText(element('#table-count'), this.#shown.length === total ? `All ${total} occupations.`
+                                                                 : `${this.#shown.length} of ${total} occupations.`);
+    if (anchor !== null) {
+      const index = this.#shown.findIndex((row) => row.info.soc === this.#selected);
+      if (index >= 0) this.#scroller.scrollTop = index * this.#rowHeight - anchor;
     }
-    this.#body.replaceChildren(...entries.map((row) => row.item));
-    setText(element('#table-count'), shown === entries.length ? `All ${entries.length} occupations.`
-                                                               : `${shown} of ${entries.length} occupations.`);
+    this.#renderWindow(true);
+  }
+
+  // Only the rows in and near the scroller's view are in the DOM, between two spacer rows that keep the
+  // scroll height of all of them: re-sorting 412 rows then costs a few dozen rows' style and layout.
+  #renderWindow(force) {
+    const rowHeight = this.#rowHeight || 40;
+    const viewHeight = this.#scroller.clientHeight || 700;
+    const overscan = 4;
+    const count = this.#shown.length;
+    const start = Math.max(0, Math.min(count, Math.floor(this.#scroller.scrollTop / rowHeight)) - overscan);
+    const end = Math.min(count, start + Math.ceil(viewHeight / rowHeight) + 2 * overscan);
+    if (!force && start === this.#windowStart && end === this.#windowEnd) return;
+    this.#windowStart = start;
+    this.#windowEnd = end;
+    const before = this.#spacer(start * rowHeight);
+    const after = this.#spacer((count - end) * rowHeight);
+    this.#body.replaceChildren(before, ...this.#shown.slice(start, end).map((row) => row.item), after);
+    if (!this.#rowHeight && end > start) {
+      this.#rowHeight = this.#shown[start].item.getBoundingClientRect().height || 40;
+      if (this.#rowHeight !== rowHeight) this.#renderWindow(true);
+    }
+  }
+
+  #spacer(height) {
+    const row = document.createElement('tr');
+    row.className = 'spacer';
+    row.setAttribute('aria-hidden', 'true');
+    const cell = document.createElement('td');
+    cell.colSpan = 6;
+    cell.style.height = `${height}px`;
+    row.append(cell);
+    return row;
+  }
+
+  // Distance from the scroller's top to the selected row, or null when that row is not in view.
+  #selectedOffset() {
+    if (!this.#rowHeight) return null;
+    const index = this.#shown.findIndex((row) => row.info.soc === this.#selected);
+    if (index < 0) return null;
+    const offset = index * this.#rowHeight - this.#scroller.scrollTop;
+    return offset >= 0 && offset < this.#scroller.clientHeight ? offset : null;
+  }
+
+  // A newly opened role's row is brought into the table's view (the page itself does not scroll).
+  #scrollToSelected() {
+    const index = this.#shown.findIndex((row) => row.info.soc === this.#selected);
+    if (index < 0) return;
+    if (!this.#rowHeight) this.#renderWindow(true);  // measures the row height
+    const rowHeight = this.#rowHeight || 40;
+    const top = index * rowHeight;
+    const viewHeight = this.#scroller.clientHeight;
+    if (top < this.#scroller.scrollTop || top + rowHeight > this.#scroller.scrollTop + viewHeight) {
+      this.#scroller.scrollTop = Math.max(0, top - viewHeight / 3);
+      this.#renderWindow(false);
+    }
   }
 
   #buildChart() {
