@@ -1,0 +1,263 @@
+// The calculator and the widget measured in headless Chromium, over the assembled site (build/wasm/site) served
+// by tools/serve.mjs with its production headers:
+//   input:  e2 slider input -> the recomputed figures in the DOM, with the all-occupations table on screen
+//   load:   a fresh browser context opens /?soc=1137 -> the headline figure is shown
+//   widget: a fresh browser context opens /embed-demo.html -> the first <uk-ai-exposure> card is ready
+// Prints the percentiles against the targets. Speed is reported, never asserted: the exit status is non-zero
+// only when the site is missing, a page logs an error or a warning, breaks the CSP or shows a wrong figure.
+//
+//   node bench/page.mjs [--site DIR] [--inputs N] [--loads N]      (defaults: build/wasm/site, 200, 10)
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+// The e2e harness resolves its fixtures against the working folder unless told: tell it before loading it.
+process.env.AIEXP_FIXTURES_DIR ??= join(ROOT, 'tests/fixtures');
+const { checkValues, launchBrowser, startSite } = await import('../tests/e2e/harness.mjs');
+
+const SOC = '1137';
+const TARGETS_MS = { input: 16, load: 500, widget: 300 };
+const VIEWPORT = { width: 1280, height: 900 };
+const FRAME_MS = 1000 / 60;
+
+class BenchError extends Error {}
+
+function parseArguments(argv) {
+  const options = { site: join(ROOT, 'build/wasm/site'), inputs: 200, loads: 10 };
+  const names = { '--site': 'site', '--inputs': 'inputs', '--loads': 'loads' };
+  for (let i = 0; i < argv.length; i += 2) {
+    const key = names[argv[i]];
+    if (!key || argv[i + 1] === undefined) {
+      throw new BenchError(`unknown or incomplete argument ${argv[i]} (expected ${Object.keys(names).join(', ')})`);
+    }
+    options[key] = argv[i + 1];
+  }
+  for (const key of ['inputs', 'loads']) {
+    options[key] = Number(options[key]);
+    if (!Number.isInteger(options[key]) || options[key] < 1) throw new BenchError(`--${key} must be a whole number >= 1`);
+  }
+  return options;
+}
+
+/**
+ * A page in a fresh context (no cache, no compiled module) that records every console error or warning,
+ * uncaught exception and CSP violation in `problems`, as the e2e harness does. `initScript(initArgument)` runs
+ * before any of the page's own scripts.
+ */
+async function freshPage(browser, problems, initScript, initArgument) {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-GB', timezoneId: 'Europe/London',
+                                             colorScheme: 'light' });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() !== 'error' && message.type() !== 'warning') return;
+    problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  if (initScript) await page.addInitScript(initScript, initArgument);
+  return page;
+}
+
+async function closePage(page, problems) {
+  const violations = await page.evaluate(() => window.__cspViolations);
+  problems.push(...violations.map((violation) => `CSP violation: ${violation}`));
+  await page.context().close();
+}
+
+// Installed before the page's scripts: notes when the `kind` of figure is first in the DOM (each DOM mutation
+// runs the check, as a microtask right after the script that made it) and when the next frame starts after that.
+function watchFor({ kind }) {
+  const shown = {
+    headline: () => {
+      const article = document.getElementById('occupation');
+      return Boolean(article && !article.hidden && article.querySelector('[data-field="scoreText"]')?.textContent);
+    },
+    widget: () => document.querySelector('uk-ai-exposure[data-state="ready"]') !== null,
+  }[kind];
+  window.__shown = {};
+  const observer = new MutationObserver(() => {
+    if (!shown()) return;
+    observer.disconnect();
+    window.__shown.domMs = performance.now();
+    requestAnimationFrame(() => {
+      window.__shown.frameMs = performance.now();
+    });
+  });
+  observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+}
+
+// performance.now() counts from the navigation's start, so these are times since the request was made.
+async function timeToShown(browser, url, kind, problems) {
+  const page = await freshPage(browser, problems, watchFor, { kind });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__shown.frameMs !== undefined, null, { timeout: 30000 });
+  const shown = await page.evaluate(() => {
+    // When the module and the compact bundle had arrived: what the figures waited for.
+    const arrived = performance.getEntriesByType('resource')
+      .filter((entry) => /\/(wasm\/aiexp\.wasm|data\/bundle\.json)$/.test(new URL(entry.name).pathname))
+      .map((entry) => entry.responseEnd);
+    return {
+      ...window.__shown,
+      domContentLoadedMs: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+      dataArrivedMs: arrived.length === 2 ? Math.max(...arrived) : NaN,
+      headline: document.querySelector('#occupation [data-field="scoreText"]')?.textContent ?? null,
+    };
+  });
+  await closePage(page, problems);
+  return shown;
+}
+
+// `count` loads of `url`, after one unmeasured load that starts the browser's own processes and caches (a
+// visitor's browser is already running; only the context, with the site's caches, is fresh).
+async function measureLoads(browser, url, kind, count, problems) {
+  await timeToShown(browser, url, kind, problems);
+  const loads = [];
+  for (let i = 0; i < count; i++) loads.push(await timeToShown(browser, url, kind, problems));
+  return loads;
+}
+
+// Runs in the page: `count` e2 inputs, each at a random point of a frame as a dragging hand would send them,
+// stepping the slider up and down its range so every input changes the headline. For each it times the
+// synchronous handler (recompute and DOM writes), then style and layout forced at once (the updated DOM is
+// ready to paint), then the start of the next frame, where it checks the headline and the table row agree.
+async function inputLoop({ count, frameMs }) {
+  const slider = document.getElementById('e2');
+  const headline = document.querySelector('#occupation [data-field="scoreText"]');
+  const rowScore = () => document.querySelector('#occupations-body tr[aria-current="true"] [data-part="score"]').textContent;
+  const steps = Math.round(Number(slider.max) / Number(slider.step));
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const results = { scriptMs: [], laidOutMs: [], frameMs: [], failures: [] };
+  slider.focus();
+  let previous = headline.textContent;
+  for (let i = 1; i <= count; i++) {
+    await nextFrame();
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * frameMs));
+    const step = steps - Math.abs((i % (2 * steps)) - steps);  // 1, 2, ..., steps, steps - 1, ..., 0, 1, ...
+    const value = String(Number((step * Number(slider.step)).toFixed(2)));
+    const start = performance.now();
+    slider.value = value;
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    const scripted = performance.now();
+    void document.body.offsetHeight;  // forces style and layout now
+    const laidOut = performance.now();
+    await nextFrame();
+    const framed = performance.now();
+    const shown = headline.textContent;
+    if (shown === previous || shown !== rowScore() || document.getElementById('e2-value').textContent !== value) {
+      results.failures.push(`e2 = ${value}: headline ${shown} (before ${previous}), table ${rowScore()}`);
+    }
+    previous = shown;
+    results.scriptMs.push(scripted - start);
+    results.laidOutMs.push(laidOut - start);
+    results.frameMs.push(framed - start);
+  }
+  return results;
+}
+
+async function measureInputs(browser, siteUrl, count, problems) {
+  const page = await freshPage(browser, problems);
+  await page.goto(`${siteUrl}?soc=${SOC}`);
+  await page.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: 30000 });
+  // Wait for the details and the task statements to be in, so no late render lands among the inputs.
+  await page.waitForFunction(() => {
+    const tasks = document.querySelector('#task-list');
+    return tasks.children.length > 0 && !tasks.textContent.includes('loading') &&
+           document.querySelector('#occupation [data-field="description"]').textContent !== '';
+  }, null, { timeout: 30000 });
+  // The table's scroller, not the table: scrolling the table into view would also scroll the scroller to its
+  // top, away from the current role's row that the loop reads.
+  await page.evaluate(() => document.getElementById('occupations-table').closest('.table-scroll').scrollIntoView({ block: 'start' }));
+  const rows = Number(await page.getAttribute('#occupations-table', 'aria-rowcount')) - 1;
+  const results = await page.evaluate(inputLoop, { count, frameMs: FRAME_MS });
+  await closePage(page, problems);
+  if (results.failures.length) {
+    throw new BenchError(`the page did not show the recomputed figures:\n  ${results.failures.slice(0, 5).join('\n  ')}`);
+  }
+  return { ...results, rows };
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+}
+
+const ms = (value) => `${value.toFixed(1)} ms`;
+
+function summary(label, values, targetMs) {
+  const p95 = percentile(values, 0.95);
+  return [label, String(values.length), ms(percentile(values, 0.5)), ms(p95), ms(Math.max(...values)),
+          targetMs === undefined ? '' : `p95 <= ${targetMs} ms`,
+          targetMs === undefined ? '' : (p95 <= targetMs ? 'meets' : 'misses')];
+}
+
+function printTable(header, rows) {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const line = (cells) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+  for (const row of rows) console.log(line(row));
+}
+
+async function main() {
+  const options = parseArguments(process.argv.slice(2));
+  if (!existsSync(join(options.site, 'index.html'))) {
+    throw new BenchError(`no site at ${options.site}: build it with 'cmake --build --preset wasm'`);
+  }
+  const site = await startSite(options.site);
+  const browser = await launchBrowser();
+  const problems = [];
+  try {
+    const inputs = await measureInputs(browser, site.url, options.inputs, problems);
+    const loads = await measureLoads(browser, `${site.url}?soc=${SOC}`, 'headline', options.loads, problems);
+    const widget = await measureLoads(browser, `${site.url}embed-demo.html`, 'widget', options.loads, problems);
+    if (problems.length) throw new BenchError(`the pages reported problems:\n  ${problems.join('\n  ')}`);
+    const expected = checkValues.unit_groups.find((group) => group.soc === SOC).exposure_text;
+    const wrong = loads.find((load) => load.headline !== expected);
+    if (wrong) throw new BenchError(`/?soc=${SOC} showed the headline ${wrong.headline}, expected ${expected}`);
+    const median = (key, runs) => ms(percentile(runs.map((run) => run[key]), 0.5));
+
+    console.log(`In-page benchmark: Chromium ${browser.version()} headless, ${VIEWPORT.width}x${VIEWPORT.height}, ` +
+                `site served from 127.0.0.1 by tools/serve.mjs`);
+    console.log(`  input: /?soc=${SOC} with the table of all ${inputs.rows} occupations on screen, ` +
+                `${options.inputs} e2 inputs at random points of a frame`);
+    console.log(`  load and widget: a fresh browser context each time (nothing cached), times from navigation start`);
+    console.log('');
+    printTable(['measure', 'n', 'p50', 'p95', 'max', 'target', 'result'], [
+      summary('e2 input -> DOM updated and laid out', inputs.laidOutMs, TARGETS_MS.input),
+      summary('  of which the input handler (recompute + DOM writes)', inputs.scriptMs),
+      summary('e2 input -> next frame starts (includes the wait for it)', inputs.frameMs),
+      summary(`cold load /?soc=${SOC} -> headline shown (next frame)`, loads.map((run) => run.frameMs), TARGETS_MS.load),
+      summary('cold load /embed-demo.html -> first card ready (next frame)', widget.map((run) => run.frameMs),
+              TARGETS_MS.widget),
+    ]);
+    console.log('');
+    for (const [label, runs] of [[`/?soc=${SOC}`, loads], ['/embed-demo.html', widget]]) {
+      console.log(`  ${label} medians: DOMContentLoaded ${median('domContentLoadedMs', runs)}, module and bundle ` +
+                  `downloaded ${median('dataArrivedMs', runs)}, figure in the DOM ${median('domMs', runs)}, ` +
+                  `next frame ${median('frameMs', runs)}`);
+    }
+  } catch (error) {
+    // A timeout says little on its own; what the pages logged usually says why.
+    if (problems.length && !(error instanceof BenchError)) {
+      throw new BenchError(`${error.message.split('\n')[0]}\nthe pages reported:\n  ${problems.join('\n  ')}`);
+    }
+    throw error;
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`page: ${error instanceof BenchError ? error.message : error.stack}`);
+  process.exitCode = 1;
+}
