@@ -28,12 +28,14 @@
 #include "args.h"
 #include "commands.h"
 #include "test_data.h"
+#include "temp_dir.h"
 
 using namespace aiexp;
 using namespace aiexp::cli;
 using aiexp::test::check_values;
 using aiexp::test::data_dir;
 using aiexp::test::read_text;
+using aiexp::test::TempDir;
 using Catch::Matchers::Contains;
 namespace fs = std::filesystem;
 
@@ -115,26 +117,6 @@ void require_one_line(const std::string& err) {
 }
 
 // A fresh folder under the system temporary directory, removed at the end of the test.
-class TempDir {
- public:
-  TempDir() {
-    std::random_device random;
-    path_ = fs::temp_directory_path() /
-            ("aiexp-commands-test-" + std::to_string(random()) + "-" +
-             std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
 
 void write_file(const fs::path& path, const std::string& contents) {
   fs::create_directories(path.parent_path());

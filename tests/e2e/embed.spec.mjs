@@ -1,22 +1,13 @@
 // The iframe alternative: the card in embed.html sizes its frame through postMessage, and the host-side listener
 // believes only the card's own origin and frame.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { axeViolations, launchBrowser, openPage, screenshot, startSite } from './harness.mjs';
+import { axeViolations, openPage, screenshot, useSiteAndBrowser } from './harness.mjs';
 
 let browser;
 let site;
-
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+useSiteAndBrowser((env) => ({ browser, site } = env));
 
 test('the iframe card renders the figures and sizes its frame to the card', async () => {
   const page = await openPage(browser, `${site.url}embed-demo.html`);

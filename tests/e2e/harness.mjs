@@ -2,6 +2,7 @@
 // playwright-core, and a guard on every page that fails the test on a console error, an uncaught exception, a
 // CSP violation or a request leaving the allowed origins.
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -109,4 +110,22 @@ export async function setInput(page, selector, value) {
 
 export function text(page, selector) {
   return page.locator(selector).first().textContent();
+}
+
+/**
+ * One site server and one browser for a whole spec file: started before its first test, closed after its last.
+ * `receive({ site, browser })` hands them to the spec.
+ */
+export function useSiteAndBrowser(receive) {
+  let site;
+  let browser;
+  before(async () => {
+    site = await startSite();
+    browser = await launchBrowser();
+    receive({ site, browser });
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
 }

@@ -2,22 +2,13 @@
 // editor, search, table, comparison, permalinks, exports, accessibility and both themes at two widths.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { axeViolations, checkValues, launchBrowser, openPage, screenshot, setInput, startSite, text, waitForApp } from './harness.mjs';
+import { axeViolations, checkValues, openPage, screenshot, setInput, text, useSiteAndBrowser, waitForApp } from './harness.mjs';
 
 let browser;
 let site;
-
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+useSiteAndBrowser((env) => ({ browser, site } = env));
 
 async function open(query = '', options = {}) {
   const page = await openPage(browser, `${site.url}${query}`, options);

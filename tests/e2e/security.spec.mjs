@@ -6,25 +6,16 @@ import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import { CONTENT_SECURITY_POLICY, startServer } from '../../tools/serve.mjs';
-import { launchBrowser, openPage, screenshot, siteDir, startSite, waitForApp } from './harness.mjs';
+import { openPage, screenshot, siteDir, useSiteAndBrowser, waitForApp } from './harness.mjs';
 
 const PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
 
 let browser;
 let site;
-
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+useSiteAndBrowser((env) => ({ browser, site } = env));
 
 // A copy of the site whose data files are changed by `mutate(path, text) -> text`; with `resign`, the integrity
 // records (manifest.js and data/integrity.json) are rewritten for the new bytes, as a real rebuild would do,

@@ -2,23 +2,14 @@
 // the widget's payload (script + wasm + the data it needs) <= 120 KB, and the page's initial transfer
 // <= 350 KB. Sizes are deterministic, so these are checks, unlike timings (see bench/).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launchBrowser, openPage, startSite, waitForApp } from './harness.mjs';
+import { openPage, useSiteAndBrowser, waitForApp } from './harness.mjs';
 
 const KB = 1024;
 let browser;
 let site;
-
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+useSiteAndBrowser((env) => ({ browser, site } = env));
 
 // Bytes on the wire per path for the page's main frame, collected through the DevTools protocol.
 async function recordTransfers(page) {

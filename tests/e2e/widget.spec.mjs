@@ -5,23 +5,14 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import { startServer } from '../../tools/serve.mjs';
-import { axeViolations, launchBrowser, openPage, screenshot, siteDir, startSite } from './harness.mjs';
+import { axeViolations, openPage, screenshot, siteDir, useSiteAndBrowser } from './harness.mjs';
 
 let browser;
 let site;
-
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+useSiteAndBrowser((env) => ({ browser, site } = env));
 
 const cardText = (page, id, selector) =>
   page.locator(`#${id}`).evaluate((host, s) => host.shadowRoot.querySelector(s)?.textContent ?? null, selector);

@@ -29,11 +29,15 @@
 #include "aiexp/pipeline/table.h"
 #include "aiexp/score.h"
 #include "test_data.h"
+#include "source_error_check.h"
+#include "temp_dir.h"
 
 using namespace aiexp;
 using namespace aiexp::pipeline;
 using aiexp::test::check_values;
 using aiexp::test::read_text;
+using aiexp::test::TempDir;
+using aiexp::test::require_source_error;
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 namespace fs = std::filesystem;
@@ -43,27 +47,6 @@ namespace {
 // ---------------------------------------------------------------------------------------------------------
 // Helpers
 
-// A fresh folder under the system temporary directory, removed at the end of the test.
-class TempDir {
- public:
-  TempDir() {
-    std::random_device random;
-    path_ = fs::temp_directory_path() /
-            ("aiexp-build-test-" + std::to_string(random()) + "-" +
-             std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
 
 void write_file(const fs::path& path, std::string_view contents) {
   fs::create_directories(path.parent_path());
@@ -90,25 +73,6 @@ std::set<std::string> directories(const fs::path& dir) {
   return found;
 }
 
-// Runs `action`, which must throw a SourceError naming `file`, `line` and `field`, with `problem_part` in
-// its problem.
-template <class Action>
-void require_source_error(Action&& action, std::string_view file, std::size_t line, std::string_view field,
-                          std::string_view problem_part) {
-  try {
-    action();
-  } catch (const SourceError& error) {
-    CHECK(error.file() == file);
-    CHECK(error.line() == line);
-    CHECK(error.field() == field);
-    CHECK_THAT(error.problem(), Contains(std::string(problem_part)));
-    CHECK_THAT(std::string(error.what()),
-               StartsWith(std::string(file) + ":" + std::to_string(line) + ": " +
-                          (field.empty() ? std::string() : std::string(field) + ": ")));
-    return;
-  }
-  FAIL("no SourceError was thrown");
-}
 
 // What `ukexp build-data` does: build everything first, and write only when the build succeeded.
 void build_and_write(const fs::path& sources, const fs::path& out) {

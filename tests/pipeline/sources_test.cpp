@@ -13,31 +13,15 @@
 
 #include "aiexp/pipeline/sources.h"
 #include "aiexp/pipeline/table.h"
+#include "source_error_check.h"
 
 using namespace aiexp;
 using namespace aiexp::pipeline;
 using Catch::Matchers::Contains;
+using aiexp::test::require_source_error;
 
 namespace {
 
-// Runs `action`, which must throw a SourceError naming `file`, `line` and `field`, with `problem_part` in
-// its problem and what() reading "<file>:<line>: <field>: <problem>".
-template <class Action>
-void require_source_error(Action&& action, std::string_view file, std::size_t line, std::string_view field,
-                          std::string_view problem_part) {
-  try {
-    action();
-  } catch (const SourceError& error) {
-    CHECK(error.file() == file);
-    CHECK(error.line() == line);
-    CHECK(error.field() == field);
-    CHECK_THAT(error.problem(), Contains(std::string(problem_part)));
-    CHECK(std::string(error.what()) ==
-          std::string(file) + ":" + std::to_string(line) + ": " + std::string(field) + ": " + error.problem());
-    return;
-  }
-  FAIL("no SourceError was thrown");
-}
 
 std::string join(std::initializer_list<std::string_view> fields, char delimiter) {
   std::string line;
