@@ -258,6 +258,8 @@ describe('links, search, table and comparison', () => {
   test('"embed this card" gives a snippet with integrity for every module', async () => {
     const page = await open('?soc=1137&e2=0.5');
     await page.click('[data-action="embed"]');
+    // The snippet is written once the integrity file has arrived.
+    await page.waitForFunction(() => document.getElementById('embed-code').value !== '');
     const snippet = await page.inputValue('#embed-code');
     assert.equal((snippet.match(/rel="modulepreload"/g) ?? []).length, 4);
     assert.equal((snippet.match(/integrity="sha384-[A-Za-z0-9+/=]{64}"/g) ?? []).length, 5);

@@ -47,6 +47,11 @@ export class Overview {
   #windowStart = -1;  // index into #shown of the first row in the DOM
   #windowEnd = -1;
   #scrollFrame = 0;
+  // The scroller's position and height, kept from its scroll and resize events: reading them during a render
+  // would force a layout of the whole page in the middle of the DOM writes.
+  #viewTop = 0;
+  #viewHeight = 0;
+  #pendingScroll = null;
 
   constructor(unitGroups, majorGroups, onOpen) {
     this.#onOpen = onOpen;
@@ -95,7 +100,12 @@ export class Overview {
       this.#filter.major = event.target.value;
       this.#applyOrder(true);
     });
+    new ResizeObserver(() => {
+      this.#viewHeight = this.#scroller.clientHeight;
+      this.#renderWindow(false);
+    }).observe(this.#scroller);
     this.#scroller.addEventListener('scroll', () => {
+      if (this.#pendingScroll === null) this.#viewTop = this.#scroller.scrollTop;
       if (this.#scrollFrame) return;
       this.#scrollFrame = requestAnimationFrame(() => {
         this.#scrollFrame = 0;
@@ -148,15 +158,18 @@ export class Overview {
   #applyOrder(force) {
     const sortKey = SORTS[this.#sort.key];
     const direction = this.#sort.descending ? -1 : 1;
-    const entries = [...this.#rows.values()];
-    entries.sort((a, b) => {
-      const [va, ha] = sortKey(a);
-      const [vb, hb] = sortKey(b);
-      if (ha !== hb) return ha ? -1 : 1;
-      if (va < vb) return -direction;
-      if (va > vb) return direction;
-      return a.info.soc < b.info.soc ? -1 : 1;
+    // Each row's key is computed once, not once per comparison.
+    const keyed = [...this.#rows.values()].map((row) => {
+      const [value, has] = sortKey(row);
+      return { row, value, has };
     });
+    keyed.sort((a, b) => {
+      if (a.has !== b.has) return a.has ? -1 : 1;
+      if (a.value < b.value) return -direction;
+      if (a.value > b.value) return direction;
+      return a.row.info.soc < b.row.info.soc ? -1 : 1;
+    });
+    const entries = keyed.map((entry) => entry.row);
     const order = entries.map((row) => row.info.soc);
     const changed = force || order.length !== this.#order.length || order.some((soc, i) => soc !== this.#order[i]);
     this.#order = order;
@@ -175,7 +188,7 @@ export class Overview {
                                                                  : `${this.#shown.length} of ${total} occupations.`);
     if (anchor !== null) {
       const index = this.#shown.findIndex((row) => row.info.soc === this.#selected);
-      if (index >= 0) this.#scroller.scrollTop = index * this.#rowHeight - anchor;
+      if (index >= 0) this.#scrollTo(index * this.#rowHeight - anchor);
     }
     this.#renderWindow(true);
   }
@@ -184,10 +197,10 @@ export class Overview {
   // scroll height of all of them: re-sorting 412 rows then costs a few dozen rows' style and layout.
   #renderWindow(force) {
     const rowHeight = this.#rowHeight || 40;
-    const viewHeight = this.#scroller.clientHeight || 700;
+    const viewHeight = this.#viewHeight || 700;
     const overscan = 4;
     const count = this.#shown.length;
-    const start = Math.max(0, Math.min(count, Math.floor(this.#scroller.scrollTop / rowHeight)) - overscan);
+    const start = Math.max(0, Math.min(count, Math.floor(this.#viewTop / rowHeight)) - overscan);
     const end = Math.min(count, start + Math.ceil(viewHeight / rowHeight) + 2 * overscan);
     if (!force && start === this.#windowStart && end === this.#windowEnd) return;
     this.#windowStart = start;
@@ -217,8 +230,8 @@ export class Overview {
     if (!this.#rowHeight) return null;
     const index = this.#shown.findIndex((row) => row.info.soc === this.#selected);
     if (index < 0) return null;
-    const offset = index * this.#rowHeight - this.#scroller.scrollTop;
-    return offset >= 0 && offset < this.#scroller.clientHeight ? offset : null;
+    const offset = index * this.#rowHeight - this.#viewTop;
+    return offset >= 0 && offset < this.#viewHeight ? offset : null;
   }
 
   // A newly opened role's row is brought into the table's view (the page itself does not scroll).
@@ -228,11 +241,25 @@ export class Overview {
     if (!this.#rowHeight) this.#renderWindow(true);  // measures the row height
     const rowHeight = this.#rowHeight || 40;
     const top = index * rowHeight;
-    const viewHeight = this.#scroller.clientHeight;
-    if (top < this.#scroller.scrollTop || top + rowHeight > this.#scroller.scrollTop + viewHeight) {
-      this.#scroller.scrollTop = Math.max(0, top - viewHeight / 3);
+    const viewHeight = this.#viewHeight || this.#scroller.clientHeight;
+    if (top < this.#viewTop || top + rowHeight > this.#viewTop + viewHeight) {
+      this.#scrollTo(top - viewHeight / 3);
       this.#renderWindow(false);
     }
+  }
+
+  // Moves the view at the start of the next frame, where the layout it needs is the one the frame makes anyway;
+  // the rows drawn now already follow the new position.
+  #scrollTo(top) {
+    const maxTop = Math.max(0, this.#shown.length * (this.#rowHeight || 40) - (this.#viewHeight || 0));
+    this.#viewTop = Math.max(0, Math.min(maxTop, top));
+    if (this.#pendingScroll === null) {
+      requestAnimationFrame(() => {
+        this.#scroller.scrollTop = this.#pendingScroll;
+        this.#pendingScroll = null;
+      });
+    }
+    this.#pendingScroll = this.#viewTop;
   }
 
   #buildChart() {
