@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { printTable } from './table.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -80,14 +81,6 @@ function formatNs(ns) {
 
 const formatRatio = (ratio) => (ratio === undefined ? 'n/a' : `${ratio.toFixed(2)}x`);
 const verdict = (ok) => (ok ? 'meets' : 'misses');
-
-function printTable(header, rows) {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
-  for (const row of rows) console.log(line(row));
-}
 
 function main() {
   const options = parseArguments(process.argv.slice(2));

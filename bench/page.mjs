@@ -10,6 +10,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { printTable } from './table.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -195,14 +196,6 @@ function summary(label, values, targetMs) {
   return [label, String(values.length), ms(percentile(values, 0.5)), ms(p95), ms(Math.max(...values)),
           targetMs === undefined ? '' : `p95 <= ${targetMs} ms`,
           targetMs === undefined ? '' : (p95 <= targetMs ? 'meets' : 'misses')];
-}
-
-function printTable(header, rows) {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
-  for (const row of rows) console.log(line(row));
 }
 
 async function main() {
