@@ -8,6 +8,10 @@ const BINS = 20;  // half-point bins over 0-10
 const CHART = { width: 640, height: 220, left: 36, right: 12, top: 14, bottom: 34 };
 
 // Sort keys: a value (smaller first) and whether the row has one (rows without always go last).
+// A table row's height at the default font size, until a laid-out row says otherwise (measuring before the first
+// layout would force one in the middle of the first render).
+const ROW_HEIGHT_ESTIMATE = 38;
+
 const SORTS = {
   title: (row) => [row.info.title.toLowerCase(), true],
   major: (row) => [row.info.majorGroup * 10000 + Number(row.info.soc), true],
@@ -43,7 +47,7 @@ export class Overview {
   #scroller;
   #table;
   #shown = [];        // the rows that pass the filter, in table order
-  #rowHeight = 0;     // measured from the first row laid out; every row is one line high
+  #rowHeight = ROW_HEIGHT_ESTIMATE;  // corrected from a laid-out row after each layout; every row is one line high
   #windowStart = -1;  // index into #shown of the first row in the DOM
   #windowEnd = -1;
   #scrollFrame = 0;
@@ -100,8 +104,10 @@ export class Overview {
       this.#filter.major = event.target.value;
       this.#applyOrder(true);
     });
+    // Runs after layout, where reading sizes costs nothing: the scroller's height, and a row's.
     new ResizeObserver(() => {
       this.#viewHeight = this.#scroller.clientHeight;
+      this.#measureRows();
       this.#renderWindow(false);
     }).observe(this.#scroller);
     this.#scroller.addEventListener('scroll', () => {
@@ -196,7 +202,7 @@ export class Overview {
   // Only the rows in and near the scroller's view are in the DOM, between two spacer rows that keep the
   // scroll height of all of them: re-sorting 412 rows then costs a few dozen rows' style and layout.
   #renderWindow(force) {
-    const rowHeight = this.#rowHeight || 40;
+    const rowHeight = this.#rowHeight;
     const viewHeight = this.#viewHeight || 700;
     const overscan = 4;
     const count = this.#shown.length;
@@ -208,10 +214,17 @@ export class Overview {
     const before = this.#spacer(start * rowHeight);
     const after = this.#spacer((count - end) * rowHeight);
     this.#body.replaceChildren(before, ...this.#shown.slice(start, end).map((row) => row.item), after);
-    if (!this.#rowHeight && end > start) {
-      this.#rowHeight = this.#shown[start].item.getBoundingClientRect().height || 40;
-      if (this.#rowHeight !== rowHeight) this.#renderWindow(true);
-    }
+  }
+
+  // Corrects the row height from a row in the DOM, keeping the same rows in view. Called after layout only.
+  #measureRows() {
+    const row = this.#shown[this.#windowStart]?.item;
+    const height = row?.isConnected ? row.getBoundingClientRect().height : 0;
+    if (!height || Math.abs(height - this.#rowHeight) < 0.01) return;
+    const firstInView = this.#viewTop / this.#rowHeight;
+    this.#rowHeight = height;
+    this.#scrollTo(firstInView * height);
+    this.#renderWindow(true);
   }
 
   #spacer(height) {
@@ -227,7 +240,6 @@ export class Overview {
 
   // Distance from the scroller's top to the selected row, or null when that row is not in view.
   #selectedOffset() {
-    if (!this.#rowHeight) return null;
     const index = this.#shown.findIndex((row) => row.info.soc === this.#selected);
     if (index < 0) return null;
     const offset = index * this.#rowHeight - this.#viewTop;
@@ -238,10 +250,9 @@ export class Overview {
   #scrollToSelected() {
     const index = this.#shown.findIndex((row) => row.info.soc === this.#selected);
     if (index < 0) return;
-    if (!this.#rowHeight) this.#renderWindow(true);  // measures the row height
-    const rowHeight = this.#rowHeight || 40;
+    const rowHeight = this.#rowHeight;
     const top = index * rowHeight;
-    const viewHeight = this.#viewHeight || this.#scroller.clientHeight;
+    const viewHeight = this.#viewHeight || 700;
     if (top < this.#viewTop || top + rowHeight > this.#viewTop + viewHeight) {
       this.#scrollTo(top - viewHeight / 3);
       this.#renderWindow(false);
@@ -251,7 +262,7 @@ export class Overview {
   // Moves the view at the start of the next frame, where the layout it needs is the one the frame makes anyway;
   // the rows drawn now already follow the new position.
   #scrollTo(top) {
-    const maxTop = Math.max(0, this.#shown.length * (this.#rowHeight || 40) - (this.#viewHeight || 0));
+    const maxTop = Math.max(0, this.#shown.length * this.#rowHeight - (this.#viewHeight || 0));
     this.#viewTop = Math.max(0, Math.min(maxTop, top));
     if (this.#pendingScroll === null) {
       requestAnimationFrame(() => {
