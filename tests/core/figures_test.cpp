@@ -9,16 +9,10 @@
 #include "test_data.h"
 
 using namespace aiexp;
+using aiexp::test::loaded_engine;
 using aiexp::test::check_values;
 
 namespace {
-
-Engine& loaded_engine() {
-  static Engine engine;
-  static const bool loaded = (aiexp::test::load_everything(engine), true);
-  (void)loaded;
-  return engine;
-}
 
 UnitGroupReport report_for(Engine& engine, const std::string& soc) {
   auto report = engine.report(soc);

@@ -6,15 +6,9 @@
 #include "test_data.h"
 
 using namespace aiexp;
+using aiexp::test::loaded_engine;
 
 namespace {
-
-Engine& loaded_engine() {
-  static Engine engine;
-  static const bool loaded = (aiexp::test::load_everything(engine), true);
-  (void)loaded;
-  return engine;
-}
 
 bool finds(const std::vector<SearchResult>& results, const std::string& soc) {
   return std::any_of(results.begin(), results.end(), [&](const SearchResult& r) { return r.soc == soc; });

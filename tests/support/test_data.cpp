@@ -44,6 +44,13 @@ void load_everything(Engine& engine) {
   check(engine.load_titles(read_text(data_dir() / "titles.json")), "titles.json");
 }
 
+Engine& loaded_engine() {
+  static Engine engine;
+  static const bool loaded = (load_everything(engine), true);
+  (void)loaded;
+  return engine;
+}
+
 const nlohmann::json& check_values() {
   static const nlohmann::json values = nlohmann::json::parse(read_text(fixtures_dir() / "check_values.json"));
   return values;

@@ -24,6 +24,9 @@ const Bundle& committed_bundle();
 // An engine with the committed bundle, details and every text part loaded.
 void load_everything(Engine& engine);
 
+// One such engine per test binary, loaded on first use. Tests set the assumptions they rely on.
+Engine& loaded_engine();
+
 // tests/fixtures/check_values.json.
 const nlohmann::json& check_values();
 
