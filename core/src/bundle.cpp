@@ -11,6 +11,7 @@ namespace aiexp {
 
 using detail::join_path;
 using detail::JsonReader;
+using detail::PathRef;
 using json::Type;
 using json::Value;
 
@@ -65,12 +66,12 @@ Value ashe_to_json(const AsheFigure& figure) {
   return Value::string(std::string(ashe_marker_name(figure.marker)));
 }
 
-bool read_ashe(JsonReader& reader, const Value& value, const std::string& path, std::int64_t max_value,
+bool read_ashe(JsonReader& reader, const Value& value, const PathRef& path, std::int64_t max_value,
                AsheFigure& out) {
   if (reader.failed()) return false;
   if (value.is_string()) {
     const auto marker = parse_ashe_marker(value.as_string());
-    if (!marker || *marker == AsheMarker::Published) return reader.fail(path, "unknown ASHE marker");
+    if (!marker || *marker == AsheMarker::Published) return reader.fail(path.str(), "unknown ASHE marker");
     out = AsheFigure{*marker, 0};
     return true;
   }
@@ -91,8 +92,9 @@ void read_string_array(JsonReader& reader, const Value& object, std::string_view
   const Value* items = reader.member(object, path, key, Type::Array);
   if (!items) return;
   out.resize(items->size());
+  const std::string items_path = join_path(path, key);
   for (std::size_t i = 0; i < items->size() && !reader.failed(); ++i) {
-    reader.element_string((*items)[i], join_path(join_path(path, key), i), out[i]);
+    reader.element_string((*items)[i], {items_path, i}, out[i]);
   }
 }
 
@@ -109,16 +111,31 @@ std::optional<std::uint32_t> find_sorted(const std::vector<T>& items, std::strin
   return static_cast<std::uint32_t>(it - items.begin());
 }
 
-// The compact file is columnar: each section is an object of equal-length arrays (or strings of one character
-// per item), which gzip compresses far better than an array of records.
+// The compact file is columnar: each section is an object of equal-length arrays, or of strings with a fixed
+// number of characters per item, which gzip compresses far better than an array of records. The task columns
+// are strings because a page load parses them: 19,000 numbers in an array cost a parsed value each.
 const Value* column(JsonReader& reader, const Value& section, std::string_view path, std::string_view key,
-                    Type type, std::size_t expected) {
+                    Type type, std::size_t expected, std::size_t chars_per_item = 1) {
   const Value* value = reader.member(section, path, key, type);
   if (!value) return nullptr;
   const std::size_t size = value->is_string() ? value->as_string().size() : value->size();
-  if (size != expected) {
-    reader.fail(join_path(path, key), "expected " + std::to_string(expected) + " items, found " + std::to_string(size));
+  const std::size_t items = value->is_string() ? size / chars_per_item : size;
+  if (items != expected || (value->is_string() && size % chars_per_item != 0)) {
+    reader.fail(join_path(path, key), "expected " + std::to_string(expected) + " items, found " +
+                                          (value->is_string() ? std::to_string(size) + " characters" : std::to_string(size)));
     return nullptr;
+  }
+  return value;
+}
+
+// Importance x 100 is written as exactly three digits per task ("452", "000" when not rated).
+constexpr std::size_t kImportanceDigits = 3;
+
+std::optional<std::uint16_t> parse_importance_digits(const char* digits) {
+  std::uint16_t value = 0;
+  for (std::size_t i = 0; i < kImportanceDigits; ++i) {
+    if (digits[i] < '0' || digits[i] > '9') return std::nullopt;
+    value = static_cast<std::uint16_t>(value * 10 + (digits[i] - '0'));
   }
   return value;
 }
@@ -139,8 +156,8 @@ void parse_major_groups(JsonReader& reader, const Value& root, Bundle& bundle) {
   for (std::size_t i = 0; titles && i < codes->size() && !reader.failed(); ++i) {
     MajorGroup group;
     std::int64_t code = 0;
-    reader.element_int((*codes)[i], join_path("major_groups.code", i), 1, 9, code);
-    reader.element_string((*titles)[i], join_path("major_groups.title", i), group.title);
+    reader.element_int((*codes)[i], {"major_groups.code", i}, 1, 9, code);
+    reader.element_string((*titles)[i], {"major_groups.title", i}, group.title);
     group.code = static_cast<int>(code);
     bundle.major_groups.push_back(std::move(group));
   }
@@ -159,10 +176,10 @@ void parse_unit_groups(JsonReader& reader, const Value& root, Bundle& bundle) {
   bundle.unit_groups.resize(n);
   for (std::size_t i = 0; i < n && !reader.failed(); ++i) {
     UnitGroup& group = bundle.unit_groups[i];
-    reader.element_string((*socs)[i], join_path("unit_groups.soc", i), group.soc);
-    reader.element_string((*titles)[i], join_path("unit_groups.title", i), group.title);
-    read_ashe(reader, (*employees)[i], join_path("unit_groups.employees_k", i), 100'000, group.employees_k);
-    read_ashe(reader, (*pay)[i], join_path("unit_groups.median_pay_gbp", i), 100'000'000, group.median_pay_gbp);
+    reader.element_string((*socs)[i], {"unit_groups.soc", i}, group.soc);
+    reader.element_string((*titles)[i], {"unit_groups.title", i}, group.title);
+    read_ashe(reader, (*employees)[i], {"unit_groups.employees_k", i}, 100'000, group.employees_k);
+    read_ashe(reader, (*pay)[i], {"unit_groups.median_pay_gbp", i}, 100'000'000, group.median_pay_gbp);
     const Value& shares = (*isco)[i];
     const std::string path = join_path("unit_groups.isco", i);
     if (!shares.is_array()) {
@@ -177,8 +194,8 @@ void parse_unit_groups(JsonReader& reader, const Value& root, Bundle& bundle) {
       }
       std::int64_t index = 0;
       std::int64_t entries = 0;
-      reader.element_int(pair[0], join_path(path, s), 0, kMaxCount, index);
-      reader.element_int(pair[1], join_path(path, s), 1, kMaxCount, entries);
+      reader.element_int(pair[0], {path, s}, 0, kMaxCount, index);
+      reader.element_int(pair[1], {path, s}, 1, kMaxCount, entries);
       group.isco.push_back({static_cast<std::uint32_t>(index), static_cast<std::uint32_t>(entries)});
     }
   }
@@ -193,7 +210,7 @@ void parse_isco(JsonReader& reader, const Value& root, Bundle& bundle) {
   bundle.isco.resize(codes->size());
   for (std::size_t i = 0; i < codes->size() && !reader.failed(); ++i) {
     IscoGroup& group = bundle.isco[i];
-    reader.element_string((*codes)[i], join_path("isco.code", i), group.code);
+    reader.element_string((*codes)[i], {"isco.code", i}, group.code);
     const Value& list = (*onets)[i];
     const std::string path = join_path("isco.onets", i);
     if (!list.is_array()) {
@@ -202,7 +219,7 @@ void parse_isco(JsonReader& reader, const Value& root, Bundle& bundle) {
     }
     for (std::size_t o = 0; o < list.size() && !reader.failed(); ++o) {
       std::int64_t index = 0;
-      reader.element_int(list[o], join_path(path, o), 0, kMaxCount, index);
+      reader.element_int(list[o], {path, o}, 0, kMaxCount, index);
       group.onets.push_back(static_cast<std::uint32_t>(index));
     }
   }
@@ -218,9 +235,9 @@ void parse_onets_and_tasks(JsonReader& reader, const Value& root, Bundle& bundle
   std::uint32_t next_task = 0;
   for (std::size_t i = 0; i < codes->size() && !reader.failed(); ++i) {
     OnetOccupation& occupation = bundle.onets[i];
-    reader.element_string((*codes)[i], join_path("onets.code", i), occupation.code);
+    reader.element_string((*codes)[i], {"onets.code", i}, occupation.code);
     std::int64_t count = 0;
-    reader.element_int((*counts)[i], join_path("onets.task_count", i), 1, 100'000, count);
+    reader.element_int((*counts)[i], {"onets.task_count", i}, 1, 100'000, count);
     occupation.first_task = next_task;
     occupation.task_count = static_cast<std::uint32_t>(count);
     if (next_task > 10'000'000) reader.fail("onets.task_count", "too many tasks");
@@ -232,7 +249,7 @@ void parse_onets_and_tasks(JsonReader& reader, const Value& root, Bundle& bundle
   const Value* tasks = reader.member(root, "", "tasks", Type::Object);
   if (!tasks) return;
   const Value* types = column(reader, *tasks, "tasks", "type", Type::String, n);
-  const Value* im = column(reader, *tasks, "tasks", "im", Type::Array, n);
+  const Value* im = column(reader, *tasks, "tasks", "im", Type::String, n, kImportanceDigits);
   const Value* labels = column(reader, *tasks, "tasks", "labels", Type::String, n);
   if (reader.failed()) return;
 
@@ -253,10 +270,16 @@ void parse_onets_and_tasks(JsonReader& reader, const Value& root, Bundle& bundle
       break;
     }
     table.type[t] = *type;
-    std::int64_t im_hundredths = 0;
-    reader.element_int((*im)[t], join_path("tasks.im", t), 0, 500, im_hundredths);
-    if (im_hundredths != 0 && im_hundredths < 100) reader.fail(join_path("tasks.im", t), "importance below 1.00");
-    table.im_hundredths[t] = static_cast<std::uint16_t>(im_hundredths);
+    const auto im_hundredths = parse_importance_digits(im->as_string().data() + t * kImportanceDigits);
+    if (!im_hundredths) {
+      reader.fail(join_path("tasks.im", t), "expected three digits");
+      break;
+    }
+    if (*im_hundredths > 500 || (*im_hundredths != 0 && *im_hundredths < 100)) {
+      reader.fail(join_path("tasks.im", t), "importance " + std::to_string(*im_hundredths) + " outside 100..500 (or 0)");
+      break;
+    }
+    table.im_hundredths[t] = *im_hundredths;
     if (!parse_label_code(labels->as_string()[t], table, t)) {
       reader.fail(join_path("tasks.labels", t), "label code outside '0' to 'J'");
     }
@@ -473,12 +496,13 @@ Status merge_details(Bundle& bundle, std::string_view json_text) {
       break;
     }
     // Ids are written as differences from the previous id of the same occupation (the first from 0).
+    const std::string ids_path = join_path(path, "task_ids");
     std::int64_t id = 0;
     for (std::size_t t = 0; t < ids->size() && !reader.failed(); ++t) {
       std::int64_t delta = 0;
-      reader.element_int((*ids)[t], join_path(join_path(path, "task_ids"), t), -kMaxCount, kMaxCount, delta);
+      reader.element_int((*ids)[t], {ids_path, t}, -kMaxCount, kMaxCount, delta);
       id += delta;
-      if (id <= 0 || id > kMaxCount) reader.fail(join_path(join_path(path, "task_ids"), t), "task id out of range");
+      if (id <= 0 || id > kMaxCount) reader.fail(join_path(ids_path, t), "task id out of range");
       staged.tasks.id.push_back(static_cast<std::int32_t>(id));
     }
   }
@@ -556,15 +580,18 @@ std::string serialize_bundle(const Bundle& bundle) {
   const TaskTable& table = bundle.tasks;
   std::string types;
   std::string labels;
-  Value im = Value::array();
+  std::string im;
   for (std::size_t t = 0; t < table.size(); ++t) {
     types.push_back(task_type_code(table.type[t]));
     labels.push_back(label_code(table, t));
-    im.push_back(Value::integer(table.im_hundredths[t]));
+    const std::uint16_t value = table.im_hundredths[t];  // at most 500: finalize_bundle checked it
+    im.push_back(static_cast<char>('0' + value / 100 % 10));
+    im.push_back(static_cast<char>('0' + value / 10 % 10));
+    im.push_back(static_cast<char>('0' + value % 10));
   }
   Value tasks = Value::object();
   tasks.set("type", Value::string(std::move(types)));
-  tasks.set("im", std::move(im));
+  tasks.set("im", Value::string(std::move(im)));
   tasks.set("labels", Value::string(std::move(labels)));
   root.set("tasks", std::move(tasks));
   return json::write(root);

@@ -115,9 +115,9 @@ class Parser {
       if (at_end() || peek() != ':') return fail("expected ':'");
       ++pos_;
       skip_whitespace();
-      Value value;
-      if (!parse_value(value, depth)) return false;
-      out.members_.emplace_back(std::move(key), std::move(value));
+      // Parsed in place: a value is never moved after it is read, except when its vector grows.
+      out.members_.emplace_back(std::move(key), Value());
+      if (!parse_value(out.members_.back().second, depth)) return false;
       skip_whitespace();
       if (at_end()) return fail("unexpected end of text in an object");
       if (peek() == ',') {
@@ -143,9 +143,7 @@ class Parser {
     }
     while (true) {
       skip_whitespace();
-      Value value;
-      if (!parse_value(value, depth)) return false;
-      out.elements_.push_back(std::move(value));
+      if (!parse_value(out.elements_.emplace_back(), depth)) return false;
       skip_whitespace();
       if (at_end()) return fail("unexpected end of text in an array");
       if (peek() == ',') {
@@ -229,6 +227,11 @@ class Parser {
     return true;
   }
 
+  static bool is_plain_ascii(char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte >= 0x20 && byte < 0x80 && c != '"' && c != '\\';
+  }
+
   bool parse_string(std::string& out) {
     ++pos_;  // opening quote
     while (true) {
@@ -244,8 +247,10 @@ class Parser {
         continue;
       }
       if (c != '\\') {
-        out.push_back(c);
-        ++pos_;
+        // A run of plain ASCII is appended at once: most strings are nothing else.
+        const std::size_t run_start = pos_;
+        while (!at_end() && is_plain_ascii(peek())) ++pos_;
+        out.append(text_.data() + run_start, pos_ - run_start);
         continue;
       }
       ++pos_;
@@ -307,7 +312,6 @@ class Parser {
       while (!at_end() && peek() >= '0' && peek() <= '9') ++pos_;
     }
     const std::string_view literal = text_.substr(start, pos_ - start);
-    out.number_ = approximate_value(literal);
     out.type_ = Type::Number;
     if (is_integer) {
       // Accumulate with overflow checks; integers beyond int64 stay plain numbers.
@@ -322,8 +326,11 @@ class Parser {
       if (fits) {
         out.type_ = Type::Integer;
         out.integer_ = negative ? -value : value;
+        out.number_ = static_cast<double>(out.integer_);
+        return true;
       }
     }
+    out.number_ = approximate_value(literal);
     return true;
   }
 

@@ -77,21 +77,21 @@ bool JsonReader::read_int(const Value& object, std::string_view path, std::strin
   return element_int(*value, join_path(path, key), min, max, out);
 }
 
-bool JsonReader::element_int(const Value& value, std::string_view path, std::int64_t min, std::int64_t max,
+bool JsonReader::element_int(const Value& value, const PathRef& path, std::int64_t min, std::int64_t max,
                              std::int64_t& out) {
   if (failed()) return false;
-  if (!value.is_integer()) return fail(path, "expected an integer");
+  if (!value.is_integer()) return fail(path.str(), "expected an integer");
   out = value.as_integer();
   if (out < min || out > max) {
-    return fail(path, "integer " + std::to_string(out) + " outside " + std::to_string(min) + ".." +
+    return fail(path.str(), "integer " + std::to_string(out) + " outside " + std::to_string(min) + ".." +
                           std::to_string(max));
   }
   return true;
 }
 
-bool JsonReader::element_string(const Value& value, std::string_view path, std::string& out) {
+bool JsonReader::element_string(const Value& value, const PathRef& path, std::string& out) {
   if (failed()) return false;
-  if (!value.is_string()) return fail(path, "expected a string");
+  if (!value.is_string()) return fail(path.str(), "expected a string");
   out = value.as_string();
   return true;
 }

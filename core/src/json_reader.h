@@ -15,6 +15,26 @@ namespace aiexp::detail {
 
 using json::Value;
 
+std::string join_path(std::string_view parent, std::string_view key);
+std::string join_path(std::string_view parent, std::size_t index);
+
+// Where a value sits: a whole path, or "parent[index]" put together only when a read fails, so reading the
+// 19,000 elements of a column builds no strings.
+class PathRef {
+ public:
+  PathRef(const char* path) : parent_(path) {}
+  PathRef(std::string_view path) : parent_(path) {}
+  PathRef(const std::string& path) : parent_(path) {}
+  PathRef(std::string_view parent, std::size_t index) : parent_(parent), index_(index), indexed_(true) {}
+
+  std::string str() const { return indexed_ ? join_path(parent_, index_) : std::string(parent_); }
+
+ private:
+  std::string_view parent_;
+  std::size_t index_ = 0;
+  bool indexed_ = false;
+};
+
 class JsonReader {
  public:
   bool failed() const { return error_.has_value(); }
@@ -32,16 +52,12 @@ class JsonReader {
   bool read_int(const Value& object, std::string_view path, std::string_view key, std::int64_t min, std::int64_t max,
                 std::int64_t& out);
   // An element checked to be an integer in [min, max].
-  bool element_int(const Value& value, std::string_view path, std::int64_t min, std::int64_t max, std::int64_t& out);
-  bool element_string(const Value& value, std::string_view path, std::string& out);
+  bool element_int(const Value& value, const PathRef& path, std::int64_t min, std::int64_t max, std::int64_t& out);
+  bool element_string(const Value& value, const PathRef& path, std::string& out);
 
  private:
   std::optional<Error> error_;
 };
-
-// "parent.key" / "parent[index]" for error details.
-std::string join_path(std::string_view parent, std::string_view key);
-std::string join_path(std::string_view parent, std::size_t index);
 
 // Reads the header every data file starts with: {"schema": kBundleSchemaVersion, "kind": kind, "build": "..."}.
 // Errors: BundleSchema (missing or wrong kind), BundleVersion (another schema).

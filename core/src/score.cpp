@@ -115,14 +115,28 @@ Scorer::Scorer(const Bundle& bundle) : bundle_(bundle) {
   scheme_weight_[static_cast<std::size_t>(WeightScheme::Importance)] = importance_weights(bundle);
   scheme_weight_[static_cast<std::size_t>(WeightScheme::Equal)].assign(task_count, 1.0);
 
-  for (LabelSource source : kLabelSources) {
-    const auto& labels = tasks.label[static_cast<std::size_t>(source)];
-    for (int scheme = 0; scheme < kWeightSchemeCount; ++scheme) {
-      auto& sums = base_[static_cast<std::size_t>(source)][scheme];
-      sums.assign(onet_count, OccupationFigures{});
-      const auto& weights = scheme_weight_[scheme];
-      for (std::size_t t = 0; t < task_count; ++t) {
-        sums[tasks.onet[t]].weight_by_label[static_cast<std::size_t>(labels[t])] += weights[t];
+  // Every (label source, weighting) pair's sums in one pass over the tasks, through plain pointers: this runs
+  // on every page load, and a size-optimised WebAssembly build leaves vector indexing as calls. Each sum still
+  // adds its tasks in task order, so the figures do not depend on how the loop is arranged.
+  constexpr auto kSchemes = static_cast<std::size_t>(kWeightSchemeCount);
+  const Label* labels[kLabelSourceCount];
+  const double* weights[kSchemes];
+  OccupationFigures* sums[kLabelSourceCount][kSchemes];
+  for (std::size_t source = 0; source < kLabelSourceCount; ++source) {
+    labels[source] = tasks.label[source].data();
+    for (std::size_t scheme = 0; scheme < kSchemes; ++scheme) {
+      base_[source][scheme].assign(onet_count, OccupationFigures{});
+      sums[source][scheme] = base_[source][scheme].data();
+    }
+  }
+  for (std::size_t scheme = 0; scheme < kSchemes; ++scheme) weights[scheme] = scheme_weight_[scheme].data();
+  const std::uint32_t* onet_of = tasks.onet.data();
+  for (std::size_t t = 0; t < task_count; ++t) {
+    const std::uint32_t onet = onet_of[t];
+    for (std::size_t source = 0; source < kLabelSourceCount; ++source) {
+      const auto label = static_cast<std::size_t>(labels[source][t]);
+      for (std::size_t scheme = 0; scheme < kSchemes; ++scheme) {
+        sums[source][scheme][onet].weight_by_label[label] += weights[scheme][t];
       }
     }
   }

@@ -128,10 +128,10 @@ Result<TitleIndex> parse_titles(const Bundle& bundle, std::string_view json_text
       JobTitle title;
       title.unit_group = *group;
       if (item.is_array() && item.size() == 2) {
-        reader.element_string(item[0], join_path(path, i), title.title);
-        reader.element_string(item[1], join_path(path, i), title.qualifier);
+        reader.element_string(item[0], {path, i}, title.title);
+        reader.element_string(item[1], {path, i}, title.qualifier);
       } else {
-        reader.element_string(item, join_path(path, i), title.title);
+        reader.element_string(item, {path, i}, title.title);
       }
       if (reader.failed()) return reader.take_error();
       if (title.title.empty()) return make_error(ErrorCode::BundleSchema, join_path(path, i) + ": empty title");

@@ -90,7 +90,7 @@ Status merge_text_part(const Bundle& bundle, std::string_view json_text, TextSto
     }
     for (std::uint32_t i = 0; i < occupation.task_count; ++i) {
       std::string text;
-      if (!reader.element_string(texts[i], join_path(path, i), text)) return reader.take_error();
+      if (!reader.element_string(texts[i], {path, i}, text)) return reader.take_error();
       if (text.empty()) return make_error(ErrorCode::BundleSchema, join_path(path, i) + ": empty task statement");
       staged.emplace_back(occupation.first_task + i, std::move(text));
     }

@@ -98,7 +98,7 @@ TEST_CASE("a corrupt bundle is refused with an error naming what is wrong", "[bu
   CHECK(parse_error("").code == ErrorCode::BundleParse);
   CHECK(parse_error(bundle_text().substr(0, 1000)).code == ErrorCode::BundleParse);
   CHECK(parse_error("[1, 2]").code == ErrorCode::BundleSchema);
-  CHECK(parse_error(replaced(bundle_text(), "\"schema\":1", "\"schema\":2")).code == ErrorCode::BundleVersion);
+  CHECK(parse_error(replaced(bundle_text(), "\"schema\":2", "\"schema\":3")).code == ErrorCode::BundleVersion);
   CHECK(parse_error(replaced(bundle_text(), "\"kind\":\"bundle\"", "\"kind\":\"tasks\"")).code ==
         ErrorCode::BundleSchema);
   std::string bad_label = bundle_text();
@@ -106,6 +106,16 @@ TEST_CASE("a corrupt bundle is refused with an error naming what is wrong", "[bu
   const Error wrong_label = parse_error(bad_label);
   CHECK(wrong_label.code == ErrorCode::BundleSchema);
   CHECK(wrong_label.detail.find("tasks.labels[0]") != std::string::npos);
+  std::string bad_importance = bundle_text();
+  const std::size_t importance = bad_importance.find("\"im\":\"") + 6;
+  bad_importance[importance + 4] = 'x';  // the second task's middle digit
+  CHECK(parse_error(bad_importance).detail == "tasks.im[1]: expected three digits");
+  bad_importance.replace(importance, 6, "501099");  // above 5.00, then above 0 but below 1.00
+  CHECK(parse_error(bad_importance).detail == "tasks.im[0]: importance 501 outside 100..500 (or 0)");
+  bad_importance.replace(importance, 3, "500");
+  CHECK(parse_error(bad_importance).detail == "tasks.im[1]: importance 99 outside 100..500 (or 0)");
+  bad_importance.erase(importance, 1);  // one digit short: the column no longer divides into tasks
+  CHECK(parse_error(bad_importance).detail.find("tasks.im: expected 19265 items, found 57794 characters") == 0);
   const Error bad_soc = parse_error(replaced(bundle_text(), "\"soc\":[\"1111\"", "\"soc\":[1111"));
   CHECK(bad_soc.detail.find("unit_groups.soc[0]") == 0);
   const Error unordered = parse_error(replaced(bundle_text(), "\"soc\":[\"1111\",\"1112\"", "\"soc\":[\"1112\",\"1111\""));
@@ -128,7 +138,7 @@ TEST_CASE("text parts merge task statements and are checked against the bundle",
   REQUIRE_FALSE(wrong.ok());
   CHECK(wrong.error().code == ErrorCode::BundleSchema);
   CHECK(untouched.loaded_parts.empty());
-  CHECK(merge_text_part(bundle, "{\"schema\":1}", untouched).error().code == ErrorCode::BundleSchema);
+  CHECK(merge_text_part(bundle, "{\"schema\":2}", untouched).error().code == ErrorCode::BundleSchema);
 }
 
 TEST_CASE("the job-title index parses and belongs to the same build", "[bundle]") {

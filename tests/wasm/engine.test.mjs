@@ -123,7 +123,7 @@ describe('loading', () => {
       assert.equal(fresh.loadBundle('').code, 'bundle-parse');
       assert.equal(fresh.loadBundle(dataText('bundle.json').slice(0, 5000)).code, 'bundle-parse');
       assert.equal(fresh.loadBundle('{"schema":7,"kind":"bundle","build":"x"}').code, 'bundle-version');
-      assert.equal(fresh.loadBundle('{"schema":1,"kind":"bundle","build":"x"}').code, 'bundle-schema');
+      assert.equal(fresh.loadBundle('{"schema":2,"kind":"bundle","build":"x"}').code, 'bundle-schema');
       assert.equal(fresh.loadBundle(dataText('details.json')).code, 'bundle-schema');
       assert.equal(fresh.loadDetails(dataText('details.json')).code, 'not-loaded');
       assert.equal(fresh.loadBundle(dataText('bundle.json')).ok, true);

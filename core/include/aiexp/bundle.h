@@ -23,7 +23,8 @@
 namespace aiexp {
 
 // Bumped whenever the JSON layout changes; a bundle with another version is refused (BundleVersion).
-inline constexpr int kBundleSchemaVersion = 1;
+// 2: task importance as a string of three digits per task instead of an array of numbers.
+inline constexpr int kBundleSchemaVersion = 2;
 
 // Why ASHE left a cell empty. Published means the value is there.
 enum class AsheMarker : std::uint8_t {
