@@ -199,11 +199,15 @@ export interface DecodedState extends Status {
 /** A failed Status for a named code, with its message from the core ("data-unavailable" for downloads). */
 export function errorStatus(code: ErrorCode, detail: string): Status;
 
+/** A data file as downloaded: its UTF-8 bytes (copied into the module at once; what the loader passes) or its text. */
+export type DataFile = Uint8Array | string;
+
 export interface Engine {
-  loadBundle(text: string): Status;
-  loadDetails(text: string): Status;
-  loadTextPart(text: string): Status;
-  loadTitles(text: string): Status;
+  /** Anything but a DataFile gives "invalid-option". */
+  loadBundle(file: DataFile): Status;
+  loadDetails(file: DataFile): Status;
+  loadTextPart(file: DataFile): Status;
+  loadTitles(file: DataFile): Status;
   hasDetails(): boolean;
   hasTitles(): boolean;
   setAssumptions(assumptions: Partial<Assumptions>): Status;

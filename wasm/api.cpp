@@ -2,8 +2,12 @@
 #include "api.h"
 
 #include <algorithm>
+#include <optional>
+#include <string_view>
 
 namespace aiexp::js {
+
+using emscripten::typed_memory_view;
 
 StatusJs error_status(const std::string& code, const std::string& detail) {
   const auto parsed = parse_code_name(code);
@@ -11,10 +15,40 @@ StatusJs error_status(const std::string& code, const std::string& detail) {
   return to_js(make_error(*parsed, detail.substr(0, 200)));
 }
 
-StatusJs load_bundle(Engine& engine, const std::string& text) { return to_js(engine.load_bundle(text)); }
-StatusJs load_details(Engine& engine, const std::string& text) { return to_js(engine.load_details(text)); }
-StatusJs load_text_part(Engine& engine, const std::string& text) { return to_js(engine.load_text_part(text)); }
-StatusJs load_titles(Engine& engine, const std::string& text) { return to_js(engine.load_titles(text)); }
+namespace {
+
+// A data file's text, from a Uint8Array of its UTF-8 bytes or from a string. The page passes bytes: they are
+// copied into module memory by one TypedArray.set, where embind's std::string conversion copies a string
+// character by character in JavaScript, which on a page's first load costs tens of milliseconds.
+std::optional<std::string> data_text(const val& input) {
+  if (input.isString()) return input.as<std::string>();
+  if (!input.instanceof(val::global("Uint8Array"))) return std::nullopt;
+  const auto length = input["length"].as<std::size_t>();
+  std::string text(length, '\0');
+  val(typed_memory_view(length, reinterpret_cast<unsigned char*>(text.data()))).call<void>("set", input);
+  return text;
+}
+
+StatusJs load_data(const val& input, auto load) {
+  const std::optional<std::string> text = data_text(input);
+  if (!text) return to_js(make_error(ErrorCode::InvalidOption, "a data file must be given as a string or a Uint8Array"));
+  return to_js(load(*text));
+}
+
+}  // namespace
+
+StatusJs load_bundle(Engine& engine, const val& input) {
+  return load_data(input, [&](std::string_view text) { return engine.load_bundle(text); });
+}
+StatusJs load_details(Engine& engine, const val& input) {
+  return load_data(input, [&](std::string_view text) { return engine.load_details(text); });
+}
+StatusJs load_text_part(Engine& engine, const val& input) {
+  return load_data(input, [&](std::string_view text) { return engine.load_text_part(text); });
+}
+StatusJs load_titles(Engine& engine, const val& input) {
+  return load_data(input, [&](std::string_view text) { return engine.load_titles(text); });
+}
 bool has_details(const Engine& engine) { return engine.has_details(); }
 bool has_titles(const Engine& engine) { return engine.has_titles(); }
 

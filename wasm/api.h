@@ -15,10 +15,11 @@ namespace aiexp::js {
 // message comes from status.cpp. An unknown name gives "invalid-option".
 StatusJs error_status(const std::string& code, const std::string& detail);
 
-StatusJs load_bundle(Engine& engine, const std::string& text);
-StatusJs load_details(Engine& engine, const std::string& text);
-StatusJs load_text_part(Engine& engine, const std::string& text);
-StatusJs load_titles(Engine& engine, const std::string& text);
+// The data files, as a Uint8Array of their bytes (fast) or a string; anything else is InvalidOption.
+StatusJs load_bundle(Engine& engine, const val& input);
+StatusJs load_details(Engine& engine, const val& input);
+StatusJs load_text_part(Engine& engine, const val& input);
+StatusJs load_titles(Engine& engine, const val& input);
 bool has_details(const Engine& engine);
 bool has_titles(const Engine& engine);
 

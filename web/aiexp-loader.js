@@ -54,11 +54,12 @@ async function fetchChecked(path) {
   return fetch(assetUrl(path), { integrity, credentials: 'same-origin' });
 }
 
-async function fetchText(path) {
+// The file's bytes, which the module copies in at once (a string would be copied character by character).
+async function fetchBytes(path) {
   try {
     const response = await fetchChecked(path);
     if (!response.ok) return { ok: false, detail: `${path}: HTTP ${response.status}` };
-    return { ok: true, text: await response.text() };
+    return { ok: true, bytes: new Uint8Array(await response.arrayBuffer()) };
   } catch (error) {
     return { ok: false, detail: `${path}: ${error.message}` };
   }
@@ -79,7 +80,7 @@ function startModule() {
 }
 
 async function open() {
-  const bundleDownload = fetchText('data/bundle.json');
+  const bundleDownload = fetchBytes('data/bundle.json');
   let module;
   try {
     module = await startModule();
@@ -89,7 +90,7 @@ async function open() {
   const bundle = await bundleDownload;
   if (!bundle.ok) return module.errorStatus('data-unavailable', bundle.detail);
   const engine = new module.Engine();
-  const status = engine.loadBundle(bundle.text);
+  const status = engine.loadBundle(bundle.bytes);
   if (!status.ok) {
     engine.delete();
     return status;
@@ -192,7 +193,7 @@ class Calculator {
   /** Task ids, titles, descriptions and the bridge details. Resolves to a Status. */
   ensureDetails() {
     if (this.#engine.hasDetails()) return Promise.resolve({ ok: true, code: 'ok', message: '' });
-    return this.#download('data/details.json', (text) => this.#engine.loadDetails(text));
+    return this.#download('data/details.json', (bytes) => this.#engine.loadDetails(bytes));
   }
 
   /** The task statements a role's report needs. Resolves to a Status. */
@@ -200,21 +201,21 @@ class Calculator {
     const missing = this.#engine.missingTextParts(soc);
     if (!missing.ok) return missing;
     const statuses = await Promise.all(
-      missing.parts.map((part) => this.#download(`data/text/${part}.json`, (text) => this.#engine.loadTextPart(text))));
+      missing.parts.map((part) => this.#download(`data/text/${part}.json`, (bytes) => this.#engine.loadTextPart(bytes))));
     return statuses.find((status) => !status.ok) ?? { ok: true, code: 'ok', message: '' };
   }
 
   /** The ~32,000 job titles of the role search. Resolves to a Status. */
   ensureTitles() {
     if (this.#engine.hasTitles()) return Promise.resolve({ ok: true, code: 'ok', message: '' });
-    return this.#download('data/titles.json', (text) => this.#engine.loadTitles(text));
+    return this.#download('data/titles.json', (bytes) => this.#engine.loadTitles(bytes));
   }
 
   #download(path, load) {
     let pending = this.#downloads.get(path);
     if (!pending) {
-      pending = fetchText(path).then((result) => {
-        const status = result.ok ? load(result.text) : this.#module.errorStatus('data-unavailable', result.detail);
+      pending = fetchBytes(path).then((result) => {
+        const status = result.ok ? load(result.bytes) : this.#module.errorStatus('data-unavailable', result.detail);
         if (!status.ok) this.#downloads.delete(path);  // a later call may retry
         return status;
       });

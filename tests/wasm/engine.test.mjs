@@ -2,9 +2,10 @@
 // and the declared surface (aiexp.d.ts) against the registered one (bindings.cpp).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { checkValues, dataText, loadedEngine, loadModule } from './support.mjs';
+import { checkValues, dataDir, dataText, loadedEngine, loadModule } from './support.mjs';
 
 let module;
 let engine;
@@ -116,6 +117,36 @@ describe('assumptions', () => {
 });
 
 describe('loading', () => {
+  test('data files load from their bytes as from their text, and nothing else is taken', () => {
+    const fromBytes = new module.Engine();
+    const fromText = new module.Engine();
+    try {
+      const bytes = (path) => new Uint8Array(readFileSync(join(dataDir, path)));
+      assert.equal(fromBytes.loadBundle(42).code, 'invalid-option');
+      assert.equal(fromBytes.loadBundle(null).code, 'invalid-option');
+      assert.equal(fromBytes.loadBundle(new Uint8Array(0)).code, 'bundle-parse');
+      assert.equal(fromBytes.loadBundle(bytes('bundle.json').subarray(0, 5000)).code, 'bundle-parse');
+      assert.equal(fromBytes.loadBundle(bytes('bundle.json')).ok, true);
+      assert.equal(fromBytes.loadDetails(bytes('details.json')).ok, true);
+      assert.equal(fromBytes.loadTitles(bytes('titles.json')).ok, true);
+      for (const part of fromBytes.missingTextParts('1137').parts) {
+        assert.equal(fromBytes.loadTextPart(bytes(`text/${part}.json`)).ok, true);
+      }
+      assert.equal(fromText.loadBundle(dataText('bundle.json')).ok, true);
+      assert.equal(fromText.loadDetails(dataText('details.json')).ok, true);
+      assert.equal(fromText.loadTitles(dataText('titles.json')).ok, true);
+      for (const part of fromText.missingTextParts('1137').parts) fromText.loadTextPart(dataText(`text/${part}.json`));
+      // Non-ASCII text (task statements, titles) arrives intact either way.
+      assert.deepEqual(fromBytes.report('1137'), fromText.report('1137'));
+      const decor = fromBytes.search('décor designer', 5);
+      assert.ok(decor.some((match) => match.matchedTitle === 'Décor designer'), JSON.stringify(decor));
+      assert.deepEqual(decor, fromText.search('décor designer', 5));
+    } finally {
+      fromBytes.delete();
+      fromText.delete();
+    }
+  });
+
   test('a corrupt, truncated or foreign bundle is refused with its code', () => {
     const fresh = new module.Engine();
     try {
