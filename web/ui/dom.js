@@ -14,6 +14,11 @@ export function setText(node, text) {
   if (node.textContent !== value) node.textContent = value;
 }
 
+/** Sets an attribute only when it changed: rewriting one, even to the same value, invalidates style. */
+export function setAttr(node, name, value) {
+  if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+}
+
 /** Fills every [data-<attribute>] descendant of `root` from the same-named property of `values`. */
 export function fillFields(root, values, attribute = 'field') {
   for (const node of root.querySelectorAll(`[data-${attribute}]`)) {

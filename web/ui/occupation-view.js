@@ -1,7 +1,7 @@
 // The occupation view: every figure of one unit group, its tasks (relabel or re-weight any of them), where to
 // start, and the bridge from SOC 2020 to O*NET. All text comes from the core's report; rows are kept by task
 // id between renders so a control being used keeps its focus.
-import { element, fillFields, fromTemplate, parts, setText } from './dom.js';
+import { element, fillFields, fromTemplate, parts, setAttr, setText } from './dom.js';
 
 export class OccupationView {
   #root;
@@ -11,6 +11,8 @@ export class OccupationView {
   #bridgeOnets;
   #onTaskChange;
   #taskRows = new Map();  // task id -> { item, parts }
+  #startKey = null;       // what the "where to start" list and the bridge show, to skip rebuilding them unchanged
+  #bridgeKey = null;
 
   /** `onTaskChange(task, { label } | { weight } | null)`: the visitor changed a task (null: undo its changes). */
   constructor(onTaskChange) {
@@ -44,7 +46,7 @@ export class OccupationView {
       importanceNote: report.ratedText,
     });
     this.#root.querySelector('[data-field="description"]').hidden = !report.description;
-    this.#root.querySelector('[data-field="band"]').dataset.band = report.band;
+    setAttr(this.#root.querySelector('[data-field="band"]'), 'data-band', report.band);
     this.#root.querySelector('[data-field="bandMeaning"]').closest('.band-texts').hidden = !report.scored;
     const marker = this.#root.querySelector('[data-role="rank-marker"]');
     marker.style.left = `${report.scored ? report.rankPercent : 0}%`;
@@ -91,23 +93,25 @@ export class OccupationView {
     return { item, parts: p };
   }
 
+  // Writes only what changed: a slider drag re-renders every task row, and each needless write costs style work.
   #fillTaskRow(row, task) {
     const { item, parts: p } = row;
     item.task = task;
-    item.dataset.label = task.label;
-    item.dataset.taskId = String(task.id);
+    setAttr(item, 'data-label', task.label);
+    setAttr(item, 'data-task-id', String(task.id));
     item.classList.toggle('task--excluded', task.excluded);
     item.classList.toggle('task--changed', task.labelOverridden || task.weightOverridden);
     setText(p.text, task.text || 'Task statement loading…');
     setText(p.chip, task.labelText);
-    p.chip.dataset.label = task.label;
+    setAttr(p.chip, 'data-label', task.label);
     setText(p.importance, task.importanceText);
     setText(p.onet, task.onet);
     p.changed.hidden = !(task.labelOverridden || task.weightOverridden);
     setText(p['label-name'], `Label of task: ${task.text || task.onet}`);
-    if (document.activeElement !== p.label) p.label.value = task.label;
-    if (document.activeElement !== p.weight) p.weight.value = String(task.weight);
-    p.weight.setAttribute('aria-label', `Weight of task: ${task.text || task.onet}${task.excluded ? ' (excluded)' : ''}`);
+    if (document.activeElement !== p.label && p.label.value !== task.label) p.label.value = task.label;
+    const weight = String(task.weight);
+    if (document.activeElement !== p.weight && p.weight.value !== weight) p.weight.value = weight;
+    setAttr(p.weight, 'aria-label', `Weight of task: ${task.text || task.onet}${task.excluded ? ' (excluded)' : ''}`);
     const editable = task.id > 0;  // task ids arrive with the details part
     p.label.disabled = !editable;
     p.weight.disabled = !editable;
@@ -116,6 +120,9 @@ export class OccupationView {
   }
 
   #renderStart(starts) {
+    const key = JSON.stringify(starts.map((start) => [start.task.text, start.task.label, start.note]));
+    if (key === this.#startKey) return;
+    this.#startKey = key;
     const items = starts.map((start) => {
       const item = fromTemplate('start-template');
       const p = parts(item);
@@ -129,6 +136,9 @@ export class OccupationView {
   }
 
   #renderBridge(report) {
+    const key = JSON.stringify([report.isco, report.onets]);
+    if (key === this.#bridgeKey) return;
+    this.#bridgeKey = key;
     const rows = report.isco.map((isco) => {
       const row = document.createElement('tr');
       if (isco.used) row.className = 'bridge__used';

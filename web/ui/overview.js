@@ -1,7 +1,8 @@
 // All UK occupations: the UK totals, the distribution chart with the current role marked, and the sortable,
-// filterable table. Rows are built once; each recompute rewrites their cells, and only the rows in the table's
-// view are in the DOM, so a re-sort costs a few dozen rows whatever the number of occupations.
-import { element, fillFields, fromTemplate, parts, setText } from './dom.js';
+// filterable table. Only the rows in and near the table's view are in the DOM, drawn into a fixed set of row
+// elements that are reused as the view scrolls or the rows re-sort: a recompute then rewrites a few dozen cells
+// and moves no element, whatever the number of occupations.
+import { element, fillFields, fromTemplate, parts, setAttr, setText } from './dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const BINS = 20;  // half-point bins over 0-10
@@ -13,7 +14,7 @@ const CHART = { width: 640, height: 220, left: 36, right: 12, top: 14, bottom: 3
 const ROW_HEIGHT_ESTIMATE = 38;
 
 const SORTS = {
-  title: (row) => [row.info.title.toLowerCase(), true],
+  title: (row) => [row.titleLower, true],
   major: (row) => [row.info.majorGroup * 10000 + Number(row.info.soc), true],
   employees: (row) => [row.info.employees, row.info.hasEmployees],
   pay: (row) => [row.info.medianPayGbp, row.info.hasMedianPay],
@@ -33,7 +34,10 @@ function bandOfBin(bin) {
 }
 
 export class Overview {
-  #rows = new Map();  // soc -> { info, figures, item, parts }
+  #rows = new Map();  // soc -> { info, figures, majorTitle, titleLower }
+  #pool = [];         // row elements for the window, each { item, parts, soc }; reused for whichever rows are in view
+  #before;            // spacer rows standing for the rows above and below the window
+  #after;
   #order = [];
   #sort = { key: 'score', descending: true };
   #filter = { text: '', major: '' };
@@ -71,24 +75,11 @@ export class Overview {
       select.append(option);
     }
     for (const info of unitGroups) {
-      const item = fromTemplate('row-template');
-      const p = parts(item);
-      setText(p.open, info.title);
-      setText(p.code, info.soc);
-      setText(p.major, majorTitles.get(info.majorGroup) ?? '');
-      // In the table a missing figure reads "not published"; the reason is in its title and in the role's view.
-      for (const [cell, has, text] of [[p.employees, info.hasEmployees, info.employeesText],
-                                       [p.pay, info.hasMedianPay, info.medianPayText]]) {
-        setText(cell, has ? text : 'not published');
-        if (!has) {
-          cell.classList.add('muted');
-          cell.title = text;
-        }
-      }
-      p.open.dataset.soc = info.soc;
-      p.open.title = info.title;  // the cell is one line high: the full title on hover
-      this.#rows.set(info.soc, { info, figures: null, item, parts: p });
+      this.#rows.set(info.soc, { info, figures: null, majorTitle: majorTitles.get(info.majorGroup) ?? '',
+                                 titleLower: info.title.toLowerCase() });
     }
+    this.#before = this.#spacer();
+    this.#after = this.#spacer();
     this.#body.addEventListener('click', (event) => {
       const button = event.target.closest('button[data-soc]');
       if (button) this.#onOpen(button.dataset.soc);
@@ -127,22 +118,10 @@ export class Overview {
   }
 
   render(rows, totals, selectedSoc) {
-    for (const figures of rows) {
-      const row = this.#rows.get(figures.soc);
-      row.figures = figures;
-      const p = row.parts;
-      setText(p.score, figures.scoreText);
-      p.score.dataset.band = figures.band;
-      setText(p.wage, figures.wageExposureText);
-      p.wage.classList.toggle('muted', !figures.hasWageExposure);
-    }
+    for (const figures of rows) this.#rows.get(figures.soc).figures = figures;
     const roleChanged = selectedSoc !== this.#selected;
-    if (roleChanged) {
-      this.#rows.get(this.#selected)?.item.removeAttribute('aria-current');
-      this.#rows.get(selectedSoc)?.item.setAttribute('aria-current', 'true');
-      this.#selected = selectedSoc;
-    }
-    this.#applyOrder(false);
+    this.#selected = selectedSoc;
+    this.#applyOrder(false);  // draws the window: the figures changed, if not the order
     if (roleChanged) this.#scrollToSelected();
     fillFields(element('#overview'), totals, 'total');
     setText(element('#totals-note'),
@@ -179,15 +158,15 @@ export class Overview {
     const order = entries.map((row) => row.info.soc);
     const changed = force || order.length !== this.#order.length || order.some((soc, i) => soc !== this.#order[i]);
     this.#order = order;
-    if (!changed) return;
+    if (!changed) {
+      this.#renderWindow(true);
+      return;
+    }
     // The selected row, if it is on screen, stays where the reader sees it while the rows re-sort around it.
     const anchor = this.#selectedOffset();
-    this.#shown = entries.filter((row) => {
-      const title = row.info.title.toLowerCase();
-      return (!this.#filter.major || String(row.info.majorGroup) === this.#filter.major) &&
-             (!this.#filter.text || title.includes(this.#filter.text) || row.info.soc.startsWith(this.#filter.text));
-    });
-    this.#shown.forEach((row, i) => row.item.setAttribute('aria-rowindex', String(i + 2)));
+    const { major, text } = this.#filter;
+    this.#shown = entries.filter((row) => (!major || String(row.info.majorGroup) === major) &&
+                                          (!text || row.titleLower.includes(text) || row.info.soc.startsWith(text)));
     this.#table.setAttribute('aria-rowcount', String(this.#shown.length + 1));
     const total = entries.length;
     setText(element('#table-count'), this.#shown.length === total ? `All ${total} occupations.`
@@ -200,25 +179,72 @@ export class Overview {
   }
 
   // Only the rows in and near the scroller's view are in the DOM, between two spacer rows that keep the
-  // scroll height of all of them: re-sorting 412 rows then costs a few dozen rows' style and layout.
+  // scroll height of all of them. The window's row elements stay in place and take the text of the rows now
+  // in view: inserting and removing table rows costs far more layout than rewriting a few cells.
   #renderWindow(force) {
     const rowHeight = this.#rowHeight;
     const viewHeight = this.#viewHeight || 700;
-    const overscan = 4;
+    const overscan = 2;  // rows drawn beyond each edge of the view, so a scroll shows no gap before the next frame
     const count = this.#shown.length;
     const start = Math.max(0, Math.min(count, Math.floor(this.#viewTop / rowHeight)) - overscan);
     const end = Math.min(count, start + Math.ceil(viewHeight / rowHeight) + 2 * overscan);
     if (!force && start === this.#windowStart && end === this.#windowEnd) return;
     this.#windowStart = start;
     this.#windowEnd = end;
-    const before = this.#spacer(start * rowHeight);
-    const after = this.#spacer((count - end) * rowHeight);
-    this.#body.replaceChildren(before, ...this.#shown.slice(start, end).map((row) => row.item), after);
+    const focusedSoc = this.#pool.find((slot) => slot.item.contains(document.activeElement))?.soc ?? null;
+    while (this.#pool.length < end - start) this.#pool.push(this.#createSlot());
+    for (let i = start; i < end; i++) this.#fill(this.#pool[i - start], this.#shown[i], i);
+    this.#before.firstChild.style.height = `${start * rowHeight}px`;
+    this.#after.firstChild.style.height = `${(count - end) * rowHeight}px`;
+    if (this.#body.childElementCount !== end - start + 2) {
+      this.#body.replaceChildren(this.#before, ...this.#pool.slice(0, end - start).map((slot) => slot.item), this.#after);
+    }
+    // Focus follows its occupation, not the element that showed it; the scroller takes it when that row leaves.
+    if (focusedSoc !== null) {
+      const slot = this.#pool.slice(0, end - start).find((candidate) => candidate.soc === focusedSoc);
+      const target = slot ? slot.parts.open : this.#scroller;
+      if (document.activeElement !== target) target.focus({ preventScroll: true });
+    }
+  }
+
+  #createSlot() {
+    const item = fromTemplate('row-template');
+    return { item, parts: parts(item), soc: null };
+  }
+
+  // Writes one row into a window slot: what belongs to the occupation only when the slot shows another one,
+  // the figures every time (setText skips what did not change).
+  #fill(slot, row, index) {
+    const { info, figures } = row;
+    const p = slot.parts;
+    if (slot.soc !== info.soc) {
+      slot.soc = info.soc;
+      setText(p.open, info.title);
+      p.open.dataset.soc = info.soc;
+      p.open.title = info.title;  // the cell is one line high: the full title on hover
+      setText(p.code, info.soc);
+      setText(p.major, row.majorTitle);
+      // A missing figure reads "not published"; the reason is in its title and in the role's view.
+      for (const [cell, has, text] of [[p.employees, info.hasEmployees, info.employeesText],
+                                       [p.pay, info.hasMedianPay, info.medianPayText]]) {
+        setText(cell, has ? text : 'not published');
+        cell.classList.toggle('muted', !has);
+        if (has) cell.removeAttribute('title');
+        else cell.title = text;
+      }
+    }
+    setAttr(slot.item, 'aria-rowindex', String(index + 2));
+    if (info.soc === this.#selected) setAttr(slot.item, 'aria-current', 'true');
+    else slot.item.removeAttribute('aria-current');
+    setText(p.score, figures?.scoreText ?? '');
+    if (figures) setAttr(p.score, 'data-band', figures.band);
+    setText(p.wage, figures?.wageExposureText ?? '');
+    p.wage.classList.toggle('muted', !figures?.hasWageExposure);
   }
 
   // Corrects the row height from a row in the DOM, keeping the same rows in view. Called after layout only.
   #measureRows() {
-    const row = this.#shown[this.#windowStart]?.item;
+    const row = this.#pool[0]?.item;
     const height = row?.isConnected ? row.getBoundingClientRect().height : 0;
     if (!height || Math.abs(height - this.#rowHeight) < 0.01) return;
     const firstInView = this.#viewTop / this.#rowHeight;
@@ -227,13 +253,12 @@ export class Overview {
     this.#renderWindow(true);
   }
 
-  #spacer(height) {
+  #spacer() {
     const row = document.createElement('tr');
     row.className = 'spacer';
     row.setAttribute('aria-hidden', 'true');
     const cell = document.createElement('td');
     cell.colSpan = 6;
-    cell.style.height = `${height}px`;
     row.append(cell);
     return row;
   }
