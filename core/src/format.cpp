@@ -4,6 +4,9 @@
 #include <cmath>
 #include <cstdint>
 
+#include "concat.h"
+#include "rounding.h"
+
 namespace aiexp {
 
 namespace {
@@ -20,18 +23,22 @@ std::string group_thousands(std::string digits) {
 }
 
 // `scaled` / 10^decimals as text with exactly `decimals` places: (1234, 2) -> "12.34". No printf: it would
-// pull floating-point formatting (and long double arithmetic) into the WebAssembly module.
+// pull floating-point formatting (and long double arithmetic) into the WebAssembly module. Digits are written
+// from the right into a buffer, so each string is allocated once.
 std::string fixed_point(std::int64_t scaled, int decimals) {
-  const bool negative = scaled < 0;
-  std::string digits = std::to_string(negative ? -scaled : scaled);
-  if (decimals > 0) {
-    if (digits.size() <= static_cast<std::size_t>(decimals)) {
-      digits.insert(0, static_cast<std::size_t>(decimals) + 1 - digits.size(), '0');
-    }
-    digits.insert(digits.size() - static_cast<std::size_t>(decimals), ".");
-  }
-  if (negative) digits.insert(0, 1, '-');
-  return digits;
+  char buffer[32];  // 19 digits, a point, zeros up to 9 decimals and a sign
+  char* const end = buffer + sizeof buffer;
+  char* cursor = end;
+  std::uint64_t magnitude = scaled < 0 ? 0 - static_cast<std::uint64_t>(scaled) : static_cast<std::uint64_t>(scaled);
+  int written = 0;
+  do {
+    if (decimals > 0 && written == decimals) *--cursor = '.';
+    *--cursor = static_cast<char>('0' + magnitude % 10);
+    magnitude /= 10;
+    ++written;
+  } while (magnitude != 0 || written <= decimals);
+  if (scaled < 0) *--cursor = '-';
+  return std::string(cursor, end);
 }
 
 std::string strip_zeros(std::string text) {
@@ -51,7 +58,7 @@ std::int64_t power_of_ten(int exponent) {
 // `value` (1 <= value < 1000) to 3 significant figures, trailing zeros and point dropped.
 std::string three_significant(double value) {
   const int decimals = value >= 100.0 ? 0 : value >= 10.0 ? 1 : 2;
-  return strip_zeros(fixed_point(std::llround(value * static_cast<double>(power_of_ten(decimals))), decimals));
+  return strip_zeros(fixed_point(detail::round_to_int64(value * static_cast<double>(power_of_ten(decimals))), decimals));
 }
 
 }  // namespace
@@ -60,14 +67,14 @@ std::string format_decimal(double value, int max_decimals) {
   if (std::isnan(value)) return "NaN";
   if (std::isinf(value)) return value > 0 ? "infinity" : "-infinity";
   max_decimals = max_decimals < 0 ? 0 : max_decimals > 9 ? 9 : max_decimals;
-  const double scaled = std::round(value * static_cast<double>(power_of_ten(max_decimals)));
+  const double scaled = detail::round_half_away(value * static_cast<double>(power_of_ten(max_decimals)));
   if (std::fabs(scaled) >= 9e18) return std::to_string(static_cast<long long>(value));
   const std::string text = strip_zeros(fixed_point(static_cast<std::int64_t>(scaled), max_decimals));
   return text == "-0" ? "0" : text;
 }
 
 std::string format_score10(double score10_displayed) {
-  return fixed_point(std::llround(score10_displayed * 10.0), 1);
+  return fixed_point(detail::round_to_int64(score10_displayed * 10.0), 1);
 }
 
 std::string format_gbp(std::int64_t pounds) {
@@ -79,28 +86,31 @@ std::string format_money_short(double pounds) {
   if (!std::isfinite(pounds)) return "—";
   if (pounds < 0) return std::string("-").append(format_money_short(-pounds));
   if (pounds < 0.5) return "£0";
-  // Round to 3 significant figures first, so 999.6m becomes £1bn rather than £1000m.
-  const int exponent = static_cast<int>(std::floor(std::log10(pounds)));
-  const double scale = std::pow(10.0, exponent - 2);
-  const double rounded = std::round(pounds / scale) * scale;
+  // Round to 3 significant figures first, so 999.6m becomes £1bn rather than £1000m. The power of ten is found
+  // by multiplying (exact for these powers), not with log10 and pow, which are libc calls in WebAssembly.
+  double magnitude = 1.0;  // 10^floor(log10(pounds))
+  while (magnitude * 10.0 <= pounds) magnitude *= 10.0;
+  while (magnitude > pounds) magnitude /= 10.0;
+  const double scale = magnitude >= 100.0 ? magnitude / 100.0 : 1.0 / (100.0 / magnitude);
+  const double rounded = detail::round_half_away(pounds / scale) * scale;
   struct Unit {
     double size;
     const char* suffix;
   };
   static constexpr Unit kUnits[] = {{1e9, "bn"}, {1e6, "m"}, {1e3, "k"}, {1.0, ""}};
   for (const Unit& unit : kUnits) {
-    if (rounded >= unit.size * 0.9995) return "£" + three_significant(rounded / unit.size) + unit.suffix;
+    if (rounded >= unit.size * 0.9995) return detail::concat({"£", three_significant(rounded / unit.size), unit.suffix});
   }
-  return "£" + three_significant(rounded);
+  return detail::concat({"£", three_significant(rounded)});
 }
 
 std::string format_employees_k(std::int64_t thousands) {
-  if (thousands >= 1000) return three_significant(static_cast<double>(thousands) / 1000.0) + "m";
-  return std::to_string(thousands) + "k";
+  if (thousands >= 1000) return detail::concat({three_significant(static_cast<double>(thousands) / 1000.0), "m"});
+  return detail::concat({std::to_string(thousands), "k"});
 }
 
 std::string format_count(double value) {
-  const std::int64_t rounded = std::llround(value);
+  const std::int64_t rounded = detail::round_to_int64(value);
   if (rounded < 0) return std::string("-").append(group_thousands(std::to_string(-rounded)));
   return group_thousands(std::to_string(rounded));
 }
@@ -109,19 +119,19 @@ std::string format_importance(std::uint16_t im_hundredths) {
   // Integer rounding on the two published decimals: 3.85 is 3.9, as on the published page, while the
   // double 3.85 would print as 3.8.
   const int tenths = (im_hundredths + 5) / 10;
-  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
+  return fixed_point(tenths, 1);
 }
 
-std::string format_percent(int percent) { return std::to_string(percent) + "%"; }
+std::string format_percent(int percent) { return detail::concat({std::to_string(percent), "%"}); }
 
 std::string rank_sentence(int rank_percent, int rank_set_size) {
-  return "Higher exposure than " + format_percent(rank_percent) + " of the " + std::to_string(rank_set_size) +
-         " UK occupations we scored.";
+  return detail::concat({"Higher exposure than ", format_percent(rank_percent), " of the ",
+                         std::to_string(rank_set_size), " UK occupations we scored."});
 }
 
 std::string can_do_sentence(int can_do, int total) {
-  return std::to_string(can_do) + " of " + std::to_string(total) + (total == 1 ? " task" : " tasks") +
-         " in this role " + (can_do == 1 ? "is a thing" : "are things") + " an AI can already do today.";
+  return detail::concat({std::to_string(can_do), " of ", std::to_string(total), total == 1 ? " task" : " tasks",
+                         " in this role ", can_do == 1 ? "is a thing" : "are things", " an AI can already do today."});
 }
 
 std::string_view ashe_marker_text(AsheMarker marker) {

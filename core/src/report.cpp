@@ -4,6 +4,8 @@
 #include <cmath>
 
 #include "aiexp/format.h"
+#include "concat.h"
+#include "rounding.h"
 
 namespace aiexp {
 
@@ -24,7 +26,7 @@ AsheView ashe_view(const AsheFigure& figure, bool money) {  // money: pounds; el
 }
 
 std::string importance_text(std::uint16_t im_hundredths, TaskType type) {
-  if (im_hundredths != 0) return "importance " + format_importance(im_hundredths) + "/5";
+  if (im_hundredths != 0) return detail::concat({"importance ", format_importance(im_hundredths), "/5"});
   switch (type) {
     case TaskType::Core: return "Core task";
     case TaskType::Supplemental: return "Supplemental task";
@@ -55,19 +57,17 @@ TaskLine task_line(const Scorer& scorer, const TextStore* text, std::uint32_t ta
 }
 
 std::string start_note(const TaskLine& line) {
-  std::string note = line.importance_known ? "O*NET " + line.importance_text : line.importance_text;
-  note += " · ";
-  note += line.label == Label::E2
-              ? "an LLM alone does not halve it (strict α = 0), but tools built on one do"
-              : "neither an LLM nor tools built on one halve it: judgement or presence keeps it human";
-  return note;
+  return detail::concat({line.importance_known ? "O*NET " : "", line.importance_text, " · ",
+                         line.label == Label::E2
+                             ? "an LLM alone does not halve it (strict α = 0), but tools built on one do"
+                             : "neither an LLM nor tools built on one halve it: judgement or presence keeps it human"});
 }
 
 std::string wage_exposure_text(const UnitGroup& group, const UnitGroupFigures& figures) {
   if (!figures.scored) return "not scored";
   if (figures.has_wage_exposure) return format_money_short(figures.wage_exposure_gbp);
-  if (!group.employees_k.published()) return "needs employees, " + std::string(ashe_marker_text(group.employees_k.marker));
-  return "needs median pay, " + std::string(ashe_marker_text(group.median_pay_gbp.marker));
+  if (!group.employees_k.published()) return detail::concat({"needs employees, ", ashe_marker_text(group.employees_k.marker)});
+  return detail::concat({"needs median pay, ", ashe_marker_text(group.median_pay_gbp.marker)});
 }
 
 std::string mapped_via_sentence(const std::vector<OnetLine>& onets) {
@@ -130,9 +130,10 @@ UnitGroupReport make_report(const Scorer& scorer, const TextStore* text, std::ui
   report.wage_exposure_text = wage_exposure_text(group, figures);
   report.counts = count_tasks(scorer, unit_group);
   report.can_do_text = can_do_sentence(report.counts.can_do, report.counts.total);
-  report.can_do_short = std::to_string(report.counts.can_do) + " of " + std::to_string(report.counts.total);
+  report.can_do_short = detail::concat({std::to_string(report.counts.can_do), " of ", std::to_string(report.counts.total)});
 
   const Assumptions& assumptions = scorer.assumptions();
+  report.onets.reserve(scorer.bridge(unit_group).size());
   for (const Scorer::BridgeEntry& entry : scorer.bridge(unit_group)) {
     const OnetOccupation& occupation = bundle.onets[entry.onet];
     const OccupationFigures& onet_figures = scorer.occupations()[entry.onet];
@@ -150,6 +151,7 @@ UnitGroupReport make_report(const Scorer& scorer, const TextStore* text, std::ui
 
   std::uint32_t all_entries = 0;
   for (const IscoShare& share : group.isco) all_entries += share.entries;
+  report.isco.reserve(group.isco.size());
   for (std::size_t s = 0; s < group.isco.size(); ++s) {
     const IscoGroup& isco = bundle.isco[group.isco[s].isco];
     IscoLine line;
@@ -164,7 +166,9 @@ UnitGroupReport make_report(const Scorer& scorer, const TextStore* text, std::ui
     report.isco.push_back(std::move(line));
   }
 
-  for (std::uint32_t task : ordered_tasks(scorer, unit_group)) report.tasks.push_back(task_line(scorer, text, task));
+  const std::vector<std::uint32_t> ordered = ordered_tasks(scorer, unit_group);
+  report.tasks.reserve(ordered.size());
+  for (std::uint32_t task : ordered) report.tasks.push_back(task_line(scorer, text, task));
   for (std::uint32_t task : where_to_start(scorer, unit_group)) {
     StartLine start{task_line(scorer, text, task), {}};
     start.note = start_note(start.task);
@@ -192,8 +196,8 @@ UnitGroupRow make_row(const Scorer& scorer, std::uint32_t unit_group) {
 TotalsView make_totals(const Scorer& scorer) {
   TotalsView view;
   view.totals = scorer.totals();
-  view.employees_text = format_employees_k(static_cast<std::int64_t>(std::llround(view.totals.employees / 1000.0)));
-  view.mean_score_text = format_score10(std::round(view.totals.mean_score10 * 10.0) / 10.0);
+  view.employees_text = format_employees_k(detail::round_to_int64(view.totals.employees / 1000.0));
+  view.mean_score_text = format_score10(detail::round_half_away(view.totals.mean_score10 * 10.0) / 10.0);
   view.wage_exposure_text = format_money_short(view.totals.wage_exposure_gbp);
   for (const UnitGroupFigures& figures : scorer.unit_groups()) {
     if (figures.scored) ++view.band_counts[static_cast<std::size_t>(figures.band)];

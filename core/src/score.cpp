@@ -2,6 +2,7 @@
 #include "aiexp/score.h"
 
 #include "aiexp/format.h"
+#include "rounding.h"
 
 #include <algorithm>
 #include <cmath>
@@ -94,7 +95,7 @@ double OccupationFigures::score01(double e1, double e2) const {
   return (e1 * weight_by_label[1] + e2 * weight_by_label[2]) / total;
 }
 
-double displayed_score10(double score01) { return std::round(score01 * 100.0) / 10.0; }
+double displayed_score10(double score01) { return detail::round_half_away(score01 * 100.0) / 10.0; }
 
 Band band_for(double score10_displayed) {
   if (score10_displayed < 2.0) return Band::Minimal;
@@ -290,7 +291,7 @@ void Scorer::compute_unit_groups() {
                                 static_cast<double>(group.median_pay_gbp.value);
         figures.has_wage_exposure = true;
         figures.wage_exposure_gbp = assumptions_.wage_rounding == WageRounding::Displayed
-                                        ? pay_bill * std::round(figures.score01 * 100.0) / 100.0
+                                        ? pay_bill * detail::round_half_away(figures.score01 * 100.0) / 100.0
                                         : pay_bill * figures.score01;
       }
     }
@@ -309,7 +310,7 @@ void Scorer::compute_ranks() {
     if (!figures.scored || rank_scores_.empty()) continue;
     const auto lower = std::lower_bound(rank_scores_.begin(), rank_scores_.end(), figures.score01);
     figures.lower_count = static_cast<int>(lower - rank_scores_.begin());
-    figures.rank_percent = static_cast<int>(std::lround(100.0 * figures.lower_count / size));
+    figures.rank_percent = static_cast<int>(detail::round_to_int64(100.0 * figures.lower_count / size));
   }
 }
 

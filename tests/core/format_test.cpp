@@ -1,6 +1,11 @@
 // Display strings (core/src/format.cpp), SCORING.md section 4.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <limits>
+#include <random>
+
+#include "../../core/src/rounding.h"
 #include "aiexp/format.h"
 
 using namespace aiexp;
@@ -73,4 +78,33 @@ TEST_CASE("every band has a name and two texts", "[format]") {
     CHECK(band_advice(band).size() > 40);
   }
   CHECK(band_name(Band::VeryHigh) == "Very high");
+}
+
+TEST_CASE("rounding half away from zero agrees with std::round everywhere", "[format]") {
+  const double special[] = {0.0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, 0.49999999999999994, -0.49999999999999994,
+                            4503599627370495.5, 4503599627370497.0, 1e300, -1e300,
+                            std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity(),
+                            std::numeric_limits<double>::denorm_min(), 12.0 * 0.35 * 100.0};
+  for (double x : special) {
+    CAPTURE(x);
+    CHECK(std::signbit(detail::round_half_away(x)) == std::signbit(std::round(x)));
+    CHECK(detail::round_half_away(x) == std::round(x));
+  }
+  CHECK(std::isnan(detail::round_half_away(std::numeric_limits<double>::quiet_NaN())));
+  std::mt19937_64 random(20261123);
+  std::uniform_real_distribution<double> wide(-1e7, 1e7);
+  std::uniform_int_distribution<int> halves(-20000, 20000);
+  for (int i = 0; i < 200000; ++i) {
+    const double x = i % 2 ? wide(random) : halves(random) / 2.0;  // every other one exactly on a half
+    if (detail::round_half_away(x) != std::round(x)) FAIL("differs at " << x);
+  }
+}
+
+TEST_CASE("small and boundary amounts keep three significant figures", "[format]") {
+  CHECK(format_money_short(0.5) == "£0.5");
+  CHECK(format_money_short(1.234) == "£1.23");
+  CHECK(format_money_short(99.95) == "£100");
+  CHECK(format_money_short(999.5) == "£1k");
+  CHECK(format_money_short(1e12) == "£1000bn");
+  CHECK(format_money_short(-2'500'000.0) == "-£2.5m");
 }
