@@ -10,12 +10,13 @@ import { join, relative } from 'node:path';
 import { minify } from 'terser';
 
 const DATA_FILES = ['bundle.json', 'details.json', 'titles.json', 'SOURCES.md', 'COVERAGE.md'];
-const WASM_FILES = ['aiexp.js', 'aiexp.wasm'];
+// Two builds of the module: aiexp (size, the widget's) and aiexp-speed (speed, the page's).
+const MODULE_BUILDS = ['aiexp', 'aiexp-speed'];
 // The module graph of the widget, entry last: the snippet preloads each with its integrity.
 const WIDGET_MODULES = ['manifest.js', 'aiexp-loader.js', 'wasm/aiexp.js', 'widget/uk-ai-exposure.js'];
 const WIDGET_ENTRY = 'widget/uk-ai-exposure-define.js';
 // What the page fetches before its first figure, preloaded from index.html (see the marker there).
-const PAGE_PRELOADS = ['wasm/aiexp.wasm', 'data/bundle.json', 'data/integrity.json', 'data/details.json'];
+const PAGE_PRELOADS = ['wasm/aiexp-speed.wasm', 'data/bundle.json', 'data/integrity.json', 'data/details.json'];
 const PRELOAD_MARKER = '<!-- aiexp:preload-data -->';
 
 function parseArguments(argv) {
@@ -55,16 +56,19 @@ async function assemble({ web, data, wasm, out }) {
     if (file.endsWith('.json')) await cp(join(data, 'text', file), join(out, 'data', 'text', file));
   }
   await mkdir(join(out, 'wasm'), { recursive: true });
-  for (const file of WASM_FILES) await cp(join(wasm, file), join(out, 'wasm', file));
-  // Emscripten 3.1.6 cannot run Closure here, so its glue keeps long local names: minifying them saves about
-  // a third of its gzip size, which every widget download pays. Names the module exposes are strings and
-  // properties, which terser leaves alone without property mangling.
-  const glue = await readFile(join(wasm, 'aiexp.js'), 'utf8');
-  const minified = await minify(glue, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
-  await writeFile(join(out, 'wasm', 'aiexp.js'), minified.code);
+  for (const name of MODULE_BUILDS) {
+    await cp(join(wasm, `${name}.wasm`), join(out, 'wasm', `${name}.wasm`));
+    // Emscripten 3.1.6 cannot run Closure here, so its glue keeps long local names: minifying them saves about
+    // a third of its gzip size, which every widget download pays. Names the module exposes are strings and
+    // properties, which terser leaves alone without property mangling.
+    const glue = await readFile(join(wasm, `${name}.js`), 'utf8');
+    const minified = await minify(glue, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+    await writeFile(join(out, 'wasm', `${name}.js`), minified.code);
+  }
 
-  // Integrity of every fetched file. manifest.js (imported by the loader, so pinned with it) names only what
-  // a widget needs, plus data/integrity.json, which names the rest: the widget does not download those hashes.
+  // Integrity of every fetched file. manifest.js (imported by the loader, so pinned with it) names what a
+  // widget needs, both module binaries (the page's starts downloading before integrity.json could arrive) and
+  // data/integrity.json, which names the rest: the widget does not download those hashes.
   const bundle = JSON.parse(await readFile(join(data, 'bundle.json'), 'utf8'));
   const dataFiles = (await listFiles(join(out, 'data')))
     .map((path) => relative(out, path).split('\\').join('/'))
@@ -76,6 +80,7 @@ async function assemble({ web, data, wasm, out }) {
   await writeFile(join(out, 'data', 'integrity.json'), JSON.stringify({ build: bundle.build, integrity: rest }, null, 1) + '\n');
   const pinned = {
     'wasm/aiexp.wasm': await hashOf('wasm/aiexp.wasm'),
+    'wasm/aiexp-speed.wasm': await hashOf('wasm/aiexp-speed.wasm'),
     'data/bundle.json': await hashOf('data/bundle.json'),
     'data/integrity.json': await hashOf('data/integrity.json'),
   };

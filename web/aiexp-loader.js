@@ -2,8 +2,14 @@
 // the page and every widget on it (one shared promise), fetches the other data parts when first needed, and
 // checks every download against the integrity recorded in manifest.js. Asset URLs resolve against this file's
 // own URL, so a widget on another origin finds them; setAssetBase() is the one override.
-import createAiexpModule from './wasm/aiexp.js';
 import manifest from './manifest.js';
+
+// Two builds of the same module and core: "size" (-Oz), what a widget downloads, and "speed" (-O3), the page's,
+// which recomputes and re-renders on every slider move. The glue is imported only for the build used.
+const BUILDS = {
+  size: { glue: () => import('./wasm/aiexp.js'), binary: 'wasm/aiexp.wasm' },
+  speed: { glue: () => import('./wasm/aiexp-speed.js'), binary: 'wasm/aiexp-speed.wasm' },
+};
 
 let assetBase = new URL('./', import.meta.url);
 let calculatorPromise = null;
@@ -26,9 +32,13 @@ export function assetUrl(path) {
   return new URL(path, assetBase).href;
 }
 
-/** The shared Calculator: resolves to { ok: true, calculator } or { ok: false, code, message }. */
-export function loadCalculator() {
-  calculatorPromise ??= open();
+/**
+ * The shared Calculator: resolves to { ok: true, calculator } or { ok: false, code, message }. `build` is "size"
+ * (the default) or "speed"; the first call on a page decides, later calls share its calculator.
+ */
+export function loadCalculator({ build = 'size' } = {}) {
+  if (!Object.hasOwn(BUILDS, build)) throw new Error(`unknown module build ${build}`);
+  calculatorPromise ??= open(BUILDS[build]);
   return calculatorPromise;
 }
 
@@ -67,11 +77,12 @@ async function fetchBytes(path) {
 
 // Starts the module with a binary fetched here, so the manifest's integrity applies to it too; rejects when
 // the download, the integrity check or the instantiation fails.
-function startModule() {
+async function startModule({ glue, binary }) {
+  const { default: createAiexpModule } = await glue();
   return new Promise((resolve, reject) => {
     createAiexpModule({
       instantiateWasm(imports, receive) {
-        WebAssembly.instantiateStreaming(fetchChecked('wasm/aiexp.wasm'), imports)
+        WebAssembly.instantiateStreaming(fetchChecked(binary), imports)
           .then((result) => receive(result.instance, result.module), reject);
         return {};
       },
@@ -79,11 +90,11 @@ function startModule() {
   });
 }
 
-async function open() {
+async function open(build) {
   const bundleDownload = fetchBytes('data/bundle.json');
   let module;
   try {
-    module = await startModule();
+    module = await startModule(build);
   } catch {
     return MODULE_FAILED;
   }

@@ -195,7 +195,7 @@ class App {
 async function main() {
   initTheme();
   const loadState = element('#load-state');
-  const loaded = await loadCalculator();
+  const loaded = await loadCalculator({ build: 'speed' });  // the page re-renders on every input: speed over size
   if (!loaded.ok) {
     loadState.dataset.state = 'error';
     loadState.setAttribute('role', 'alert');

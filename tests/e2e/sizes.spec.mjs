@@ -54,6 +54,8 @@ test('the page transfers at most 350 KB (gzip) up to interactive, role and task 
   const total = [...bytes.values()].reduce((a, b) => a + b, 0);
   console.log(`page initial transfer: ${(total / KB).toFixed(1)} KB gzip over ${bytes.size} files`);
   assert.ok(!bytes.has('/data/titles.json'), 'the job-title index loads only when the search is used');
+  assert.ok(bytes.has('/wasm/aiexp-speed.wasm') && bytes.has('/wasm/aiexp-speed.js'), 'the page runs the speed build');
+  assert.ok(!bytes.has('/wasm/aiexp.wasm') && !bytes.has('/wasm/aiexp.js'), 'the page downloaded the widget build too');
   assert.ok(total <= 350 * KB, `initial transfer ${total} bytes`);
   await page.assertClean();
   await page.context().close();

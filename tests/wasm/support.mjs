@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export const wasmDir = process.env.AIEXP_WASM_DIR ?? 'build/wasm/wasm';
+// Which build of the module: "aiexp" (size, the widget's) or "aiexp-speed" (speed, the page's).
+export const wasmModule = process.env.AIEXP_WASM_MODULE ?? 'aiexp';
 export const dataDir = process.env.AIEXP_DATA_DIR ?? 'data';
 export const fixturesDir = process.env.AIEXP_FIXTURES_DIR ?? 'tests/fixtures';
 
@@ -15,8 +17,8 @@ export function dataText(path) {
 }
 
 export async function loadModule() {
-  const { default: createAiexpModule } = await import(pathToFileURL(join(wasmDir, 'aiexp.js')).href);
-  return createAiexpModule({ wasmBinary: readFileSync(join(wasmDir, 'aiexp.wasm')) });
+  const { default: createAiexpModule } = await import(pathToFileURL(join(wasmDir, `${wasmModule}.js`)).href);
+  return createAiexpModule({ wasmBinary: readFileSync(join(wasmDir, `${wasmModule}.wasm`)) });
 }
 
 /** An engine with the bundle (and, unless told otherwise, the details and every text part) loaded. */
