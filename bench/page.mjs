@@ -3,11 +3,13 @@
 //   input:  e2 slider input -> the recomputed figures in the DOM, with the all-occupations table on screen
 //   load:   a fresh browser context opens /?soc=1137 -> the headline figure is shown
 //   widget: a fresh browser context opens /embed-demo.html -> the first <uk-ai-exposure> card is ready
+//   floor:  the same for a bare page whose one module script writes one line: what any page costs here
 // Prints the percentiles against the targets. Speed is reported, never asserted: the exit status is non-zero
 // only when the site is missing, a page logs an error or a warning, breaks the CSP or shows a wrong figure.
 //
 //   node bench/page.mjs [--site DIR] [--inputs N] [--loads N]      (defaults: build/wasm/site, 200, 10)
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { printTable } from './table.mjs';
@@ -81,6 +83,7 @@ function watchFor({ kind }) {
       return Boolean(article && !article.hidden && article.querySelector('[data-field="scoreText"]')?.textContent);
     },
     widget: () => document.querySelector('uk-ai-exposure[data-state="ready"]') !== null,
+    floor: () => document.getElementById('floor')?.textContent === 'ready',
   }[kind];
   window.__shown = {};
   const observer = new MutationObserver(() => {
@@ -102,7 +105,7 @@ async function timeToShown(browser, url, kind, problems) {
   const shown = await page.evaluate(() => {
     // When the module and the compact bundle had arrived: what the figures waited for.
     const arrived = performance.getEntriesByType('resource')
-      .filter((entry) => /\/(wasm\/aiexp\.wasm|data\/bundle\.json)$/.test(new URL(entry.name).pathname))
+      .filter((entry) => /\/(wasm\/aiexp(-speed)?\.wasm|data\/bundle\.json)$/.test(new URL(entry.name).pathname))
       .map((entry) => entry.responseEnd);
     return {
       ...window.__shown,
@@ -198,18 +201,33 @@ function summary(label, values, targetMs) {
           targetMs === undefined ? '' : (p95 <= targetMs ? 'meets' : 'misses')];
 }
 
+// A bare page served the same way: one module script that writes one line of text. Its load time is what a
+// fresh context, the server and the first frame cost on this machine before any of the site's own work.
+function writeFloorSite() {
+  const dir = mkdtempSync(join(tmpdir(), 'aiexp-floor-'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title>' +
+                '<link rel="icon" href="icon.svg"><script type="module" src="floor.js"></script></head>' +
+                '<body><p id="floor"></p></body></html>\n');
+  writeFileSync(join(dir, 'icon.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>\n');
+  writeFileSync(join(dir, 'floor.js'), "document.getElementById('floor').textContent = 'ready';\n");
+  return dir;
+}
+
 async function main() {
   const options = parseArguments(process.argv.slice(2));
   if (!existsSync(join(options.site, 'index.html'))) {
     throw new BenchError(`no site at ${options.site}: build it with 'cmake --build --preset wasm'`);
   }
   const site = await startSite(options.site);
+  const floorDir = writeFloorSite();
+  const floorSite = await startSite(floorDir);
   const browser = await launchBrowser();
   const problems = [];
   try {
     const inputs = await measureInputs(browser, site.url, options.inputs, problems);
     const loads = await measureLoads(browser, `${site.url}?soc=${SOC}`, 'headline', options.loads, problems);
     const widget = await measureLoads(browser, `${site.url}embed-demo.html`, 'widget', options.loads, problems);
+    const floor = await measureLoads(browser, floorSite.url, 'floor', options.loads, problems);
     if (problems.length) throw new BenchError(`the pages reported problems:\n  ${problems.join('\n  ')}`);
     const expected = checkValues.unit_groups.find((group) => group.soc === SOC).exposure_text;
     const wrong = loads.find((load) => load.headline !== expected);
@@ -229,6 +247,7 @@ async function main() {
       summary(`cold load /?soc=${SOC} -> headline shown (next frame)`, loads.map((run) => run.frameMs), TARGETS_MS.load),
       summary('cold load /embed-demo.html -> first card ready (next frame)', widget.map((run) => run.frameMs),
               TARGETS_MS.widget),
+      summary('cold load of a bare page: one module writes one line (floor)', floor.map((run) => run.frameMs)),
     ]);
     console.log('');
     for (const [label, runs] of [[`/?soc=${SOC}`, loads], ['/embed-demo.html', widget]]) {
@@ -245,6 +264,8 @@ async function main() {
   } finally {
     await browser.close();
     await site.close();
+    await floorSite.close();
+    rmSync(floorDir, { recursive: true, force: true });
   }
 }
 
