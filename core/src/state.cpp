@@ -11,6 +11,8 @@
 #include <charconv>
 #include <cmath>
 #include <optional>
+#include <string>
+#include <tuple>
 
 namespace aiexp {
 
@@ -159,8 +161,12 @@ std::string encode_state(const ViewState& state) {
     params.push_back("cmp=" + list);
   }
   if (a.label_source != defaults.label_source) params.push_back("labels=" + std::string(label_source_name(a.label_source)));
-  if (a.e1 != defaults.e1) params.push_back("e1=" + format_decimal(a.e1, kLinkDecimals));
-  if (a.e2 != defaults.e2) params.push_back("e2=" + format_decimal(a.e2, kLinkDecimals));
+  // A value is written when its text differs from the default's: 0.0000001 is "0" at the link's precision, the
+  // default, and writing "e2=0" would make the same view encode two ways.
+  for (const auto& [name, value, fallback] : {std::tuple{"e1", a.e1, defaults.e1}, std::tuple{"e2", a.e2, defaults.e2}}) {
+    const std::string text = format_decimal(value, kLinkDecimals);
+    if (text != format_decimal(fallback, kLinkDecimals)) params.push_back(std::string(name) + "=" + text);
+  }
   if (a.weights != defaults.weights) params.push_back("w=" + std::string(weight_scheme_name(a.weights)));
   if (a.bridge != defaults.bridge) params.push_back("bridge=" + std::string(bridge_mode_name(a.bridge)));
   if (a.wage_rounding != defaults.wage_rounding) {

@@ -12,6 +12,19 @@ TEST_CASE("the default state encodes to nothing but the role", "[state]") {
   CHECK(encode_state(ViewState{"1137", {}, {}}) == "soc=1137");
 }
 
+TEST_CASE("a value that rounds to the default at the link's precision is not written", "[state]") {
+  // Found by the url_state fuzzer: e2 = 0.0000000828 was written as "e2=0", which decodes to the default and
+  // then encodes to nothing, so one view had two links.
+  ViewState state{"1137", {}, {}};
+  state.assumptions.e2 = 0.0000000828;
+  state.assumptions.e1 = 0.9999999;
+  CHECK(encode_state(state) == "soc=1137");
+  state.assumptions.e2 = 0.0000005;  // rounds up to the link's last decimal
+  CHECK(encode_state(state) == "soc=1137&e2=0.000001");
+  const DecodedState decoded = decode_state(committed_bundle(), encode_state(state));
+  CHECK(encode_state(decoded.state) == encode_state(state));
+}
+
 TEST_CASE("every assumption and task change survives a round trip", "[state]") {
   ViewState state;
   state.soc = "1137";
