@@ -17,7 +17,7 @@ class App {
   #defaults;
   #state;
   #occupation;
-  #overview;
+  #overview = null;  // built by showOverview(), after the role's figures are on screen
   #compare;
   #panel;
   #urlTimer = 0;
@@ -28,7 +28,6 @@ class App {
     this.#defaults = calculator.defaults();
     this.#state = { soc: '', compare: [], assumptions: structuredClone(this.#defaults) };
     this.#occupation = new OccupationView((task, change) => this.#changeTask(task, change));
-    this.#overview = new Overview(calculator.unitGroups(), calculator.majorGroups(), (soc) => this.open(soc, { focus: true }));
     this.#compare = new CompareView((soc) => this.#removeCompared(soc), (soc) => this.open(soc, { focus: true }));
     this.#panel = new AssumptionsPanel(this.#defaults, (change) => this.#setAssumptions(change(this.#state.assumptions)));
     new RolePicker(calculator, (soc) => this.open(soc, { focus: false }));
@@ -38,6 +37,17 @@ class App {
 
   /** The last render's duration, for the in-page benchmark. */
   lastRenderMs = 0;
+
+  /**
+   * Builds the all-occupations table, the chart and the UK totals, and fills them. They sit below the role's
+   * view, so the first load shows the role's figures one frame before building them.
+   */
+  showOverview() {
+    this.#overview ??= new Overview(this.#calc.unitGroups(), this.#calc.majorGroups(),
+                                    (soc) => this.open(soc, { focus: true }));
+    this.#calc.apply(this.#state.assumptions);
+    this.#overview.render(this.#calc.rows(), this.#calc.totals(), this.#state.soc);
+  }
 
   /** Restores the state of a query string; what cannot be used is reported, the rest applied. */
   async restore(query, { fromHistory = false } = {}) {
@@ -87,7 +97,7 @@ class App {
     this.#occupation.show(Boolean(shown));
     element('#empty-state').hidden = Boolean(shown);
     element('#examples').hidden = Boolean(shown);
-    this.#overview.render(this.#calc.rows(), this.#calc.totals(), soc);
+    this.#overview?.render(this.#calc.rows(), this.#calc.totals(), soc);
     this.#compare.render(compare.map((code) => this.#calc.report(code)).filter((r) => r.ok).map((r) => r.report));
     document.title = shown ? `${shown.title}: exposure to AI · UK AI Exposure` : 'UK AI Exposure: how exposed is each UK occupation to AI?';
     if (writeUrl) this.#scheduleUrl();
@@ -184,12 +194,17 @@ class App {
       code.select();
     });
     element('#table-csv').addEventListener('click', () => {
-      download('uk-ai-exposure-occupations.csv', this.#calc.tableCsv(this.#overview.visibleSocs()));
+      if (this.#overview) download('uk-ai-exposure-occupations.csv', this.#calc.tableCsv(this.#overview.visibleSocs()));
     });
     for (const chip of document.querySelectorAll('#examples [data-soc]')) {
       chip.addEventListener('click', () => this.open(chip.dataset.soc, { focus: true }));
     }
   }
+}
+
+// Resolves once the next frame has been produced: what was rendered before it is on screen.
+function afterNextFrame() {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 async function main() {
@@ -206,12 +221,15 @@ async function main() {
   setText(element('#build-id'), calculator.build);
   const app = new App(calculator);
   window.ukAiExposure = app;  // the in-page benchmark and the browser tests read lastRenderMs
-  const details = calculator.ensureDetails();
+  // First the role a link names, painted on its own; then what lies below it, and the details (task ids,
+  // descriptions, bridge titles), which the first view can do without.
   await app.restore(location.search);
   loadState.hidden = true;
   loadState.dataset.state = 'ready';
+  await afterNextFrame();
+  app.showOverview();
   document.documentElement.dataset.state = 'ready';
-  const status = await details;
+  const status = await calculator.ensureDetails();
   if (!status.ok) notify(status.message, 'warning', { timeout: 0 });
   app.render({ writeUrl: false });  // descriptions, task ids and O*NET titles are in now
 }
