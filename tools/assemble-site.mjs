@@ -18,6 +18,9 @@ const WIDGET_ENTRY = 'widget/uk-ai-exposure-define.js';
 // What the page fetches before its first figure, preloaded from index.html (see the marker there).
 const PAGE_PRELOADS = ['wasm/aiexp-speed.wasm', 'data/bundle.json', 'data/integrity.json', 'data/details.json'];
 const PRELOAD_MARKER = '<!-- aiexp:preload-data -->';
+// Where the pages that show cards (the demo host, the iframe card) get WIDGET_MODULES as modulepreload links.
+const WIDGET_PRELOAD_MARKER = '<!-- aiexp:preload-widget -->';
+const WIDGET_PAGES = ['embed-demo.html', 'embed.html'];
 
 function parseArguments(argv) {
   const options = {};
@@ -44,6 +47,14 @@ async function listFiles(dir) {
     else out.push(path);
   }
   return out;
+}
+
+// Puts `lines` (one per line, at the marker's indentation) in place of `marker` in the site's `file`.
+async function replaceMarker(out, file, marker, lines) {
+  const path = join(out, file);
+  const html = await readFile(path, 'utf8');
+  if (!html.includes(marker)) throw new Error(`${file} lacks the marker ${marker}`);
+  await writeFile(path, html.replace(marker, lines.join('\n  ')));
 }
 
 async function assemble({ web, data, wasm, out }) {
@@ -91,12 +102,11 @@ async function assemble({ web, data, wasm, out }) {
 
   // The page's first view needs these before anything shows. Chromium ignores (and warns about) integrity on
   // fetch preloads; the loader's own requests carry it and are checked when they take the preloaded response.
-  const preloads = PAGE_PRELOADS.map((path) => `<link rel="preload" href="${path}" as="fetch" crossorigin="anonymous">`)
-    .join('\n  ');
-  const indexPath = join(out, 'index.html');
-  const index = await readFile(indexPath, 'utf8');
-  if (!index.includes(PRELOAD_MARKER)) throw new Error(`index.html lacks the marker ${PRELOAD_MARKER}`);
-  await writeFile(indexPath, index.replace(PRELOAD_MARKER, preloads));
+  const preloads = PAGE_PRELOADS.map((path) => `<link rel="preload" href="${path}" as="fetch" crossorigin="anonymous">`);
+  await replaceMarker(out, 'index.html', PRELOAD_MARKER, preloads);
+  // The card pages preload the widget's module graph, so it arrives in one round as with the embed snippet.
+  const widgetPreloads = WIDGET_MODULES.map((path) => `<link rel="modulepreload" href="${path}">`);
+  for (const page of WIDGET_PAGES) await replaceMarker(out, page, WIDGET_PRELOAD_MARKER, widgetPreloads);
 
   const modules = {};
   for (const path of [...WIDGET_MODULES, WIDGET_ENTRY]) modules[path] = integrity(await readFile(join(out, path)));
