@@ -129,18 +129,10 @@ export interface IscoLine {
   onets: string[];
 }
 
-export interface Report {
-  soc: string;
-  title: string;
-  majorGroup: number;
+/** A unit group's full view: its table entry's fields and everything the occupation view shows. */
+export interface Report extends UnitGroupInfo {
   majorGroupTitle: string;
   description: string;
-  hasEmployees: boolean;
-  employees: number;
-  employeesText: string;
-  hasMedianPay: boolean;
-  medianPayGbp: number;
-  medianPayText: string;
   scored: boolean;
   score10: number;
   direct10: number;
