@@ -131,6 +131,12 @@ const Value* column(JsonReader& reader, const Value& section, std::string_view p
 // Importance x 100 is written as exactly three digits per task ("452", "000" when not rated).
 constexpr std::size_t kImportanceDigits = 3;
 
+void append_importance_digits(std::string& out, std::uint16_t im_hundredths) {  // at most 500 (finalize_bundle)
+  out.push_back(static_cast<char>('0' + im_hundredths / 100 % 10));
+  out.push_back(static_cast<char>('0' + im_hundredths / 10 % 10));
+  out.push_back(static_cast<char>('0' + im_hundredths % 10));
+}
+
 std::optional<std::uint16_t> parse_importance_digits(const char* digits) {
   std::uint16_t value = 0;
   for (std::size_t i = 0; i < kImportanceDigits; ++i) {
@@ -584,10 +590,7 @@ std::string serialize_bundle(const Bundle& bundle) {
   for (std::size_t t = 0; t < table.size(); ++t) {
     types.push_back(task_type_code(table.type[t]));
     labels.push_back(label_code(table, t));
-    const std::uint16_t value = table.im_hundredths[t];  // at most 500: finalize_bundle checked it
-    im.push_back(static_cast<char>('0' + value / 100 % 10));
-    im.push_back(static_cast<char>('0' + value / 10 % 10));
-    im.push_back(static_cast<char>('0' + value % 10));
+    append_importance_digits(im, table.im_hundredths[t]);
   }
   Value tasks = Value::object();
   tasks.set("type", Value::string(std::move(types)));
