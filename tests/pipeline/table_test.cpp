@@ -2,8 +2,6 @@
 // the reading layer under every raw source of SCORING.md section 5.
 #include <catch2/catch.hpp>
 
-#include <chrono>
-#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -11,6 +9,7 @@
 #include <vector>
 
 #include "aiexp/pipeline/table.h"
+#include "temp_dir.h"
 
 using namespace aiexp::pipeline;
 using Catch::Matchers::Contains;
@@ -37,23 +36,6 @@ void require_source_error(Action&& action, const std::string& file, std::size_t 
   }
   FAIL("no SourceError was thrown");
 }
-
-// A fresh folder under the system temporary directory, removed at the end of the test.
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    path = std::filesystem::temp_directory_path() /
-           ("aiexp-table-test-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)) + "-" +
-            std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
-    std::filesystem::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-};
 
 }  // namespace
 
@@ -262,8 +244,8 @@ TEST_CASE("Table::error names the record's line and the column's header", "[tabl
 }
 
 TEST_CASE("Table::read reads a file and names a missing one by its display name", "[table]") {
-  TempDir dir;
-  const auto path = dir.path / "t.csv";
+  aiexp::test::TempDir dir;
+  const auto path = dir.path() / "t.csv";
   {
     std::ofstream out(path, std::ios::binary);
     out << "a,b\r\n1,\"x,y\"\r\n";
@@ -274,7 +256,7 @@ TEST_CASE("Table::read reads a file and names a missing one by its display name"
   CHECK(table.rows()[0].fields == Fields{"1", "x,y"});
 
   try {
-    (void)Table::read(dir.path / "absent.csv", ',', "uk/absent.csv");
+    (void)Table::read(dir.path() / "absent.csv", ',', "uk/absent.csv");
     FAIL("no SourceError was thrown");
   } catch (const SourceError& error) {
     CHECK(error.file() == "uk/absent.csv");
