@@ -207,6 +207,12 @@ class Calculator {
     return this.#download('data/details.json', (bytes) => this.#engine.loadDetails(bytes));
   }
 
+  /** Whether every task statement a role's report needs, under the applied assumptions, is loaded. */
+  hasText(soc) {
+    const missing = this.#engine.missingTextParts(soc);
+    return missing.ok && missing.parts.length === 0;
+  }
+
   /** The task statements a role's report needs. Resolves to a Status. */
   async ensureText(soc) {
     const missing = this.#engine.missingTextParts(soc);

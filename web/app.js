@@ -22,6 +22,8 @@ class App {
   #panel;
   #urlTimer = 0;
   #pushNext = false;
+  #rendering = false;
+  #renderAgain = null;  // { writeUrl } of a render asked for while one was under way
 
   constructor(calculator) {
     this.#calc = calculator;
@@ -35,8 +37,9 @@ class App {
     window.addEventListener('popstate', () => this.restore(location.search, { fromHistory: true }));
   }
 
-  /** The last render's duration, for the in-page benchmark. */
+  /** The last render's duration and the number of renders so far, for the in-page benchmark and the tests. */
   lastRenderMs = 0;
+  renderCount = 0;
 
   /**
    * Builds the all-occupations table, the chart and the UK totals, and fills them. They sit below the role's
@@ -64,8 +67,8 @@ class App {
       assumptions: status.ok ? decoded.assumptions : structuredClone(this.#defaults),
     };
     if (!fromHistory) this.#pushNext = false;
-    this.#loadTexts();
     this.render({ writeUrl: !fromHistory });
+    this.#loadTexts();
   }
 
   /** Shows a role. */
@@ -73,8 +76,8 @@ class App {
     if (soc === this.#state.soc) return;
     this.#state = { ...this.#state, soc };
     this.#pushNext = true;
-    this.#loadTexts();
     this.render();
+    this.#loadTexts();
     if (focus) {
       const heading = element('#occupation-title');
       heading.scrollIntoView({ block: 'start' });
@@ -83,6 +86,24 @@ class App {
   }
 
   render({ writeUrl = true } = {}) {
+    // Moving a focused element makes the browser fire its blur and change events inside this render, and their
+    // handlers render again: that render waits for this one to finish instead of rewriting a half-drawn view.
+    if (this.#rendering) {
+      this.#renderAgain = { writeUrl: writeUrl || Boolean(this.#renderAgain?.writeUrl) };
+      return;
+    }
+    this.#rendering = true;
+    try {
+      this.#draw(writeUrl);
+    } finally {
+      this.#rendering = false;
+    }
+    const again = this.#renderAgain;
+    this.#renderAgain = null;
+    if (again) this.render(again);
+  }
+
+  #draw(writeUrl) {
     const started = performance.now();
     const { soc, compare, assumptions } = this.#state;
     const status = this.#calc.apply(assumptions);
@@ -102,12 +123,13 @@ class App {
     document.title = shown ? `${shown.title}: exposure to AI · UK AI Exposure` : 'UK AI Exposure: how exposed is each UK occupation to AI?';
     if (writeUrl) this.#scheduleUrl();
     this.lastRenderMs = performance.now() - started;
+    this.renderCount += 1;
   }
 
   #setAssumptions(assumptions) {
     this.#state = { ...this.#state, assumptions };
-    this.#loadTexts();  // the blended bridge may bring in occupations of other parts
     this.render();
+    this.#loadTexts();  // the blended bridge may bring in occupations of other parts
   }
 
   #changeTask(task, change) {
@@ -127,10 +149,13 @@ class App {
     this.render();
   }
 
-  // Fetches the task statements the visible roles need, then renders them in.
+  // Fetches the task statements the roles on screen need, then renders them in. Called after a render, which
+  // applied the assumptions they depend on (a blended bridge reaches more occupations). A role with every
+  // statement loaded needs nothing: the render just made shows them, and a second one would only repeat it.
   #loadTexts() {
     const socs = [this.#state.soc, ...this.#state.compare].filter(Boolean);
     for (const soc of socs) {
+      if (this.#calc.hasText(soc)) continue;
       this.#calc.ensureText(soc).then((status) => {
         if (!status.ok) notify(status.message, 'warning');
         else if (soc === this.#state.soc) this.render({ writeUrl: false });

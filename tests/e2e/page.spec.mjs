@@ -123,9 +123,37 @@ describe('assumptions recompute every figure', () => {
     // 969 (E1, weight 2) excluded: (2 + 2) / 31
     assert.equal(await field(page, 'scoreText'), '1.3');
     assert.equal(await page.locator('#task-list > li').last().getAttribute('data-task-id'), '969');
+    // Its row moved to the end with the weight field still focused.
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'task-weight-969');
     await page.click('#task-list li[data-task-id="969"] [data-part="reset"]');
     await page.click('#task-list li[data-task-id="975"] [data-part="reset"]');
     assert.equal(await field(page, 'scoreText'), '1.2');
+    await page.assertClean();
+    await page.context().close();
+  });
+
+  test('a slider move renders once; a blended bridge fetches the statements of the occupations it adds', async () => {
+    const page = await open('?soc=1137');
+    // Settled: the statements and the details are in, and their renders are done.
+    await page.waitForFunction(() => !document.querySelector('#task-list').textContent.includes('loading') &&
+                                     document.querySelector('#occupation [data-field="description"]').textContent !== '');
+    const renders = () => page.evaluate(() => new Promise((resolve) => {
+      requestAnimationFrame(() => setTimeout(() => resolve(window.ukAiExposure.renderCount), 50));
+    }));
+    const before = await renders();
+    await page.locator('#e2').evaluate((slider) => {
+      slider.value = '0.5';
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    assert.equal(await field(page, 'scoreText'), '5.3');
+    assert.equal(await renders(), before + 1);
+    // 11-3021.00 alone needs tasks-11; the blend of its ISCO-08 code reaches 13- and 15- occupations too.
+    const fetched = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await page.check('input[name="bridge"][value="blend"]');
+    await page.waitForFunction(() => !document.querySelector('#task-list').textContent.includes('Task statement loading'));
+    assert.deepEqual(fetched.filter((path) => path.startsWith('/data/text/')).sort(),
+                     ['/data/text/tasks-13.json', '/data/text/tasks-15.json']);
     await page.assertClean();
     await page.context().close();
   });

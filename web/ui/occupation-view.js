@@ -70,11 +70,19 @@ export class OccupationView {
       return row.item;
     });
     for (const key of this.#taskRows.keys()) if (!seen.has(key)) this.#taskRows.delete(key);
-    // Reorder only when the order changed, so a focused control is not moved needlessly.
+    // Reorder only when the order changed, and never take out the row holding focus: a removed control loses
+    // focus, and the browser fires its blur and change events in the middle of the reordering.
     const current = [...this.#taskList.children];
-    if (current.length !== items.length || current.some((item, i) => item !== items[i])) {
+    if (current.length === items.length && current.every((item, i) => item === items[i])) return;
+    const focused = items.find((item) => item.contains(document.activeElement) && item.parentNode === this.#taskList);
+    if (!focused) {
       this.#taskList.replaceChildren(...items);
+      return;
     }
+    for (const item of current) if (!items.includes(item)) item.remove();
+    const at = items.indexOf(focused);
+    focused.before(...items.slice(0, at));
+    focused.after(...items.slice(at + 1));
   }
 
   #createTaskRow(key) {
