@@ -60,6 +60,17 @@ export interface Row {
   rankPercent: number;
 }
 
+/**
+ * Every unit group's figures as numbers, in unitGroups() order: what a table sorts and a chart counts after
+ * every change, without an object or a string per unit group. NaN where a unit group has no such figure.
+ */
+export interface FigureColumns {
+  /** Headline 0-10, unrounded (Row.score10); NaN where not scored. */
+  score10: Float64Array;
+  /** Row.wageExposureGbp; NaN where there is no wage exposure. */
+  wageExposureGbp: Float64Array;
+}
+
 export interface Totals {
   unitGroups: number;
   scored: number;
@@ -208,6 +219,12 @@ export interface Engine {
   unitGroups(): UnitGroupInfo[];
   majorGroups(): MajorGroup[];
   rows(): Row[];
+  /**
+   * The rows at these indices of unitGroups(), in their order. Each element is read as Number(element); one that
+   * is not then a whole number in range is skipped, and anything but an array gives [].
+   */
+  rowsAt(indices: number[]): Row[];
+  figureColumns(): FigureColumns;
   totals(): Totals;
   report(soc: string): Status & { report?: Report };
   missingTextParts(soc: string): Status & { parts: string[] };

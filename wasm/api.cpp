@@ -2,8 +2,11 @@
 #include "api.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace aiexp::js {
 
@@ -84,6 +87,36 @@ val rows(const Engine& engine) {
     for (const UnitGroupRow& row : engine.rows()) rows.push_back(to_js(*bundle, row));
   }
   return array_of(rows);
+}
+
+val rows_at(const Engine& engine, const val& indices) {
+  std::vector<RowJs> rows;
+  const Bundle* bundle = engine.bundle();
+  if (!bundle || !indices.isArray()) return array_of(rows);
+  // One copy of the whole array (each element through Number()); what is not a whole number in range is skipped.
+  const double count = static_cast<double>(bundle->unit_groups.size());
+  for (const double index : emscripten::convertJSArrayToNumberVector<double>(indices)) {
+    if (!(index >= 0 && index < count) || index != std::floor(index)) continue;
+    rows.push_back(to_js(*bundle, *engine.row(static_cast<std::size_t>(index))));
+  }
+  return array_of(rows);
+}
+
+val figure_columns(const Engine& engine) {
+  const Scorer* scorer = engine.scorer();
+  const std::size_t count = scorer ? scorer->unit_groups().size() : 0;
+  constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+  std::vector<double> score10(count);
+  std::vector<double> wage_exposure(count);
+  for (std::size_t g = 0; g < count; ++g) {
+    const UnitGroupFigures& figures = scorer->unit_groups()[g];
+    score10[g] = figures.scored ? figures.score01 * 10.0 : kNone;
+    wage_exposure[g] = figures.has_wage_exposure ? figures.wage_exposure_gbp : kNone;
+  }
+  val columns = val::object();
+  columns.set("score10", float64_array_of(score10));
+  columns.set("wageExposureGbp", float64_array_of(wage_exposure));
+  return columns;
 }
 
 TotalsJs totals(const Engine& engine) { return to_js(engine.totals()); }

@@ -30,6 +30,8 @@ val default_assumptions(const Engine& engine);
 val unit_groups(const Engine& engine);  // UnitGroupInfo[]
 val major_groups(const Engine& engine);  // MajorGroup[]
 val rows(const Engine& engine);          // Row[]
+val rows_at(const Engine& engine, const val& indices);  // Row[] of the listed indices, in their order
+val figure_columns(const Engine& engine);  // FigureColumns
 TotalsJs totals(const Engine& engine);
 val report(const Engine& engine, const std::string& soc);
 val missing_text_parts(const Engine& engine, const std::string& soc);  // {ok, code, message, parts}

@@ -104,6 +104,8 @@ EMSCRIPTEN_BINDINGS(uk_ai_exposure) {
       .function("unitGroups", &unit_groups)
       .function("majorGroups", &major_groups)
       .function("rows", &rows)
+      .function("rowsAt", &rows_at)
+      .function("figureColumns", &figure_columns)
       .function("totals", &totals)
       .function("report", &report)
       .function("missingTextParts", &missing_text_parts)

@@ -62,6 +62,10 @@ bool read_unit_number(const val& input, const char* key, double& out, Status& st
 
 }  // namespace
 
+val float64_array_of(const std::vector<double>& values) {
+  return val::global("Float64Array").new_(val(emscripten::typed_memory_view(values.size(), values.data())));
+}
+
 StatusJs to_js(const Status& status) {
   if (status.ok()) return StatusJs{};
   return StatusJs{false, std::string(code_name(status.error().code)), status.error().message()};

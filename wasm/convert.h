@@ -120,6 +120,9 @@ val decoded_state_to_js(const Result<DecodedState>& decoded);
 // A JS array of strings, or the empty vector when `input` is not an array of strings.
 std::vector<std::string> strings_from_js(const val& input);
 
+// A Float64Array holding a copy of `values` (one copy out of module memory, not a call per element).
+val float64_array_of(const std::vector<double>& values);
+
 template <class T>
 val array_of(const std::vector<T>& items) {
   val array = val::array();

@@ -158,8 +158,14 @@ class Calculator {
     return this.majorGroupList;
   }
 
-  rows() {
-    return this.#engine.rows();
+  /** Every unit group's score and wage exposure as numbers, in unitGroups() order (FigureColumns). */
+  figureColumns() {
+    return this.#engine.figureColumns();
+  }
+
+  /** The rows, with their display strings, of the unit groups at these indices of unitGroups(). */
+  rowsAt(indices) {
+    return this.#engine.rowsAt(indices);
   }
 
   totals() {

@@ -46,10 +46,15 @@ class App {
    * view, so the first load shows the role's figures one frame before building them.
    */
   showOverview() {
-    this.#overview ??= new Overview(this.#calc.unitGroups(), this.#calc.majorGroups(),
+    // The table asks for the display strings of the rows it draws, also when it scrolls between renders.
+    const rowsAt = (indices) => {
+      this.#calc.apply(this.#state.assumptions);
+      return this.#calc.rowsAt(indices);
+    };
+    this.#overview ??= new Overview(this.#calc.unitGroups(), this.#calc.majorGroups(), rowsAt,
                                     (soc) => this.open(soc, { focus: true }));
     this.#calc.apply(this.#state.assumptions);
-    this.#overview.render(this.#calc.rows(), this.#calc.totals(), this.#state.soc);
+    this.#overview.render(this.#calc.figureColumns(), this.#calc.totals(), this.#state.soc);
   }
 
   /** Restores the state of a query string; what cannot be used is reported, the rest applied. */
@@ -118,7 +123,7 @@ class App {
     this.#occupation.show(Boolean(shown));
     element('#empty-state').hidden = Boolean(shown);
     element('#examples').hidden = Boolean(shown);
-    this.#overview?.render(this.#calc.rows(), this.#calc.totals(), soc);
+    this.#overview?.render(this.#calc.figureColumns(), this.#calc.totals(), soc);
     this.#compare.render(compare.map((code) => this.#calc.report(code)).filter((r) => r.ok).map((r) => r.report));
     document.title = shown ? `${shown.title}: exposure to AI · UK AI Exposure` : 'UK AI Exposure: how exposed is each UK occupation to AI?';
     if (writeUrl) this.#scheduleUrl();

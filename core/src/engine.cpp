@@ -90,6 +90,11 @@ std::vector<UnitGroupRow> Engine::rows() const {
   return rows;
 }
 
+std::optional<UnitGroupRow> Engine::row(std::size_t index) const {
+  if (!loaded() || index >= bundle_->unit_groups.size()) return std::nullopt;
+  return make_row(*scorer_, static_cast<std::uint32_t>(index));
+}
+
 TotalsView Engine::totals() const { return loaded() ? make_totals(*scorer_) : TotalsView{}; }
 
 std::string Engine::table_csv(const std::vector<std::string>& socs) const {

@@ -15,6 +15,7 @@ TEST_CASE("an engine without a bundle answers every call with not-loaded", "[eng
   CHECK(engine.set_assumptions(Assumptions{}).error().code == ErrorCode::NotLoaded);
   CHECK(engine.load_details("{}").error().code == ErrorCode::NotLoaded);
   CHECK(engine.rows().empty());
+  CHECK_FALSE(engine.row(0).has_value());
   CHECK(engine.search("nurse", 5).empty());
   CHECK(engine.decode_state("soc=1137").error().code == ErrorCode::NotLoaded);
 }
@@ -67,4 +68,24 @@ TEST_CASE("rows and totals follow the assumptions", "[engine]") {
   REQUIRE(engine.set_assumptions(a).ok());
   CHECK(engine.rows()[*engine.bundle()->find_unit_group("1137")].score_text == "9.4");
   CHECK(engine.encode_state("1137", {}) == "soc=1137&e2=1");
+}
+
+TEST_CASE("one row is the same row as in the full list, under any assumptions", "[engine]") {
+  Engine engine;
+  REQUIRE(engine.load_bundle(read_text(data_dir() / "bundle.json")).ok());
+  Assumptions a;
+  a.e2 = 0.5;
+  a.weights = WeightScheme::Equal;
+  REQUIRE(engine.set_assumptions(a).ok());
+  const auto rows = engine.rows();
+  for (std::size_t g = 0; g < rows.size(); ++g) {
+    const auto row = engine.row(g);
+    REQUIRE(row.has_value());
+    CHECK(row->unit_group == rows[g].unit_group);
+    CHECK(row->score_text == rows[g].score_text);
+    CHECK(row->score10 == rows[g].score10);
+    CHECK(row->wage_exposure_text == rows[g].wage_exposure_text);
+    CHECK(row->rank_percent == rows[g].rank_percent);
+  }
+  CHECK_FALSE(engine.row(rows.size()).has_value());
 }

@@ -199,6 +199,35 @@ describe('lists, search, CSV and links', () => {
     assert.equal(row.band, 'Minimal');
   });
 
+  test('figure columns and rowsAt agree with rows(), under changed assumptions too', () => {
+    for (const assumptions of [{}, { e2: 0.5, weights: 'equal' }, { labels: 'human', bridge: 'blend' }]) {
+      assert.equal(engine.setAssumptions(assumptions).ok, true);
+      const rows = engine.rows();
+      const columns = engine.figureColumns();
+      assert.ok(columns.score10 instanceof Float64Array && columns.wageExposureGbp instanceof Float64Array);
+      assert.equal(columns.score10.length, rows.length);
+      assert.equal(columns.wageExposureGbp.length, rows.length);
+      rows.forEach((row, i) => {
+        assert.equal(Number.isNaN(columns.score10[i]), !row.scored, row.soc);
+        if (row.scored) assert.equal(columns.score10[i], row.score10, row.soc);
+        assert.equal(Number.isNaN(columns.wageExposureGbp[i]), !row.hasWageExposure, row.soc);
+        if (row.hasWageExposure) assert.equal(columns.wageExposureGbp[i], row.wageExposureGbp, row.soc);
+      });
+      assert.ok(rows.some((row) => !row.hasWageExposure), 'some unit group has no wage exposure');
+      const last = rows.length - 1;
+      assert.deepEqual(engine.rowsAt([5, 0, last, 5]), [rows[5], rows[0], rows[last], rows[5]]);
+    }
+    // Each element is read as Number(element): what is not then a whole number in range is skipped.
+    assert.deepEqual(engine.rowsAt([-1, 412, 1.5, NaN, 'x', undefined, {}, 1e300, -0.5]).map((row) => row.soc), []);
+    const socs = engine.rows().map((row) => row.soc);
+    assert.deepEqual(engine.rowsAt(['3', null, true]).map((row) => row.soc), [socs[3], socs[0], socs[1]]);
+    // What is not an array gives no rows.
+    for (const notArray of [undefined, null, 3, '3', { length: 2 }, new Int32Array([1])]) {
+      assert.deepEqual(engine.rowsAt(notArray), []);
+    }
+    engine.setAssumptions(engine.defaultAssumptions());
+  });
+
   test('"data analyst" finds its unit groups and the job title that matched', () => {
     assert.equal(engine.loadTitles(dataText('titles.json')).ok, true);
     const results = engine.search('data analyst', 8);

@@ -1,25 +1,27 @@
 // All UK occupations: the UK totals, the distribution chart with the current role marked, and the sortable,
 // filterable table. Only the rows in and near the table's view are in the DOM, drawn into a fixed set of row
 // elements that are reused as the view scrolls or the rows re-sort: a recompute then rewrites a few dozen cells
-// and moves no element, whatever the number of occupations.
+// and moves no element, whatever the number of occupations. The sort and the chart read every occupation's
+// figures as numbers (FigureColumns); display strings are asked for the rows drawn only.
 import { element, fillFields, fromTemplate, parts, setAttr, setText } from './dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const BINS = 20;  // half-point bins over 0-10
 const CHART = { width: 640, height: 220, left: 36, right: 12, top: 14, bottom: 34 };
 
-// Sort keys: a value (smaller first) and whether the row has one (rows without always go last).
 // A table row's height at the default font size, until a laid-out row says otherwise (measuring before the first
 // layout would force one in the middle of the first render).
 const ROW_HEIGHT_ESTIMATE = 38;
 
+// Sort keys of a row (smaller first) given the figure columns; NaN where the row has no value, which always
+// goes last.
 const SORTS = {
-  title: (row) => [row.titleLower, true],
-  major: (row) => [row.info.majorGroup * 10000 + Number(row.info.soc), true],
-  employees: (row) => [row.info.employees, row.info.hasEmployees],
-  pay: (row) => [row.info.medianPayGbp, row.info.hasMedianPay],
-  score: (row) => [row.figures?.score10 ?? 0, row.figures?.scored ?? false],
-  wage: (row) => [row.figures?.wageExposureGbp ?? 0, row.figures?.hasWageExposure ?? false],
+  title: (row) => row.titleLower,
+  major: (row) => row.info.majorGroup * 10000 + Number(row.info.soc),
+  employees: (row) => (row.info.hasEmployees ? row.info.employees : NaN),
+  pay: (row) => (row.info.hasMedianPay ? row.info.medianPayGbp : NaN),
+  score: (row, columns) => columns.score10[row.index],
+  wage: (row, columns) => columns.wageExposureGbp[row.index],
 };
 
 function svg(name, attributes = {}) {
@@ -34,11 +36,13 @@ function bandOfBin(bin) {
 }
 
 export class Overview {
-  #rows = new Map();  // soc -> { info, figures, majorTitle, titleLower }
+  #rows = [];         // in unitGroups() order: { info, index, majorTitle, titleLower }
+  #columns = null;    // FigureColumns of the last render
+  #rowsAt;            // indices -> Row[] with display strings, under the assumptions of the last render
   #pool = [];         // row elements for the window, each { item, parts, soc }; reused for whichever rows are in view
   #before;            // spacer rows standing for the rows above and below the window
   #after;
-  #order = [];
+  #order = [];        // row indices in table order, before the filter
   #sort = { key: 'score', descending: true };
   #filter = { text: '', major: '' };
   #body;
@@ -61,7 +65,8 @@ export class Overview {
   #viewHeight = 0;
   #pendingScroll = null;
 
-  constructor(unitGroups, majorGroups, onOpen) {
+  constructor(unitGroups, majorGroups, rowsAt, onOpen) {
+    this.#rowsAt = rowsAt;
     this.#onOpen = onOpen;
     this.#body = element('#occupations-body');
     this.#table = element('#occupations-table');
@@ -74,10 +79,8 @@ export class Overview {
       option.textContent = `${group.code} ${group.title}`;
       select.append(option);
     }
-    for (const info of unitGroups) {
-      this.#rows.set(info.soc, { info, figures: null, majorTitle: majorTitles.get(info.majorGroup) ?? '',
-                                 titleLower: info.title.toLowerCase() });
-    }
+    this.#rows = unitGroups.map((info, index) => ({ info, index, majorTitle: majorTitles.get(info.majorGroup) ?? '',
+                                                    titleLower: info.title.toLowerCase() }));
     this.#before = this.#spacer();
     this.#after = this.#spacer();
     this.#body.addEventListener('click', (event) => {
@@ -117,8 +120,8 @@ export class Overview {
     return this.#shown.map((row) => row.info.soc);
   }
 
-  render(rows, totals, selectedSoc) {
-    for (const figures of rows) this.#rows.get(figures.soc).figures = figures;
+  render(columns, totals, selectedSoc) {
+    this.#columns = columns;
     const roleChanged = selectedSoc !== this.#selected;
     this.#selected = selectedSoc;
     this.#applyOrder(false);  // draws the window: the figures changed, if not the order
@@ -127,7 +130,7 @@ export class Overview {
     setText(element('#totals-note'),
             'Totals cover scored occupations whose figures ASHE publishes; where it does not, nothing is guessed.');
     setText(element('#chart-summary'), totals.distributionText);
-    this.#renderChart(rows, selectedSoc);
+    this.#renderChart(columns, selectedSoc);
   }
 
   #sortBy(key) {
@@ -141,27 +144,29 @@ export class Overview {
   }
 
   #applyOrder(force) {
+    const rows = this.#rows;
     const sortKey = SORTS[this.#sort.key];
     const direction = this.#sort.descending ? -1 : 1;
     // Each row's key is computed once, not once per comparison.
-    const keyed = [...this.#rows.values()].map((row) => {
-      const [value, has] = sortKey(row);
-      return { row, value, has };
+    const keys = rows.map((row) => sortKey(row, this.#columns));
+    const order = rows.map((row) => row.index);
+    order.sort((a, b) => {
+      const keyA = keys[a];
+      const keyB = keys[b];
+      const hasA = !Number.isNaN(keyA);
+      const hasB = !Number.isNaN(keyB);
+      if (hasA !== hasB) return hasA ? -1 : 1;
+      if (keyA < keyB) return -direction;
+      if (keyA > keyB) return direction;
+      return rows[a].info.soc < rows[b].info.soc ? -1 : 1;
     });
-    keyed.sort((a, b) => {
-      if (a.has !== b.has) return a.has ? -1 : 1;
-      if (a.value < b.value) return -direction;
-      if (a.value > b.value) return direction;
-      return a.row.info.soc < b.row.info.soc ? -1 : 1;
-    });
-    const entries = keyed.map((entry) => entry.row);
-    const order = entries.map((row) => row.info.soc);
-    const changed = force || order.length !== this.#order.length || order.some((soc, i) => soc !== this.#order[i]);
+    const changed = force || order.length !== this.#order.length || order.some((index, i) => index !== this.#order[i]);
     this.#order = order;
     if (!changed) {
       this.#renderWindow(true);
       return;
     }
+    const entries = order.map((index) => rows[index]);
     // The selected row, if it is on screen, stays where the reader sees it while the rows re-sort around it.
     const anchor = this.#selectedOffset();
     const { major, text } = this.#filter;
@@ -193,7 +198,9 @@ export class Overview {
     this.#windowEnd = end;
     const focusedSoc = this.#pool.find((slot) => slot.item.contains(document.activeElement))?.soc ?? null;
     while (this.#pool.length < end - start) this.#pool.push(this.#createSlot());
-    for (let i = start; i < end; i++) this.#fill(this.#pool[i - start], this.#shown[i], i);
+    const drawn = this.#shown.slice(start, end);
+    const figures = this.#rowsAt(drawn.map((row) => row.index));
+    drawn.forEach((row, k) => this.#fill(this.#pool[k], row, figures[k], start + k));
     this.#before.firstChild.style.height = `${start * rowHeight}px`;
     this.#after.firstChild.style.height = `${(count - end) * rowHeight}px`;
     if (this.#body.childElementCount !== end - start + 2) {
@@ -213,9 +220,9 @@ export class Overview {
   }
 
   // Writes one row into a window slot: what belongs to the occupation only when the slot shows another one,
-  // the figures every time (setText skips what did not change).
-  #fill(slot, row, index) {
-    const { info, figures } = row;
+  // its figures (a Row) every time (setText skips what did not change).
+  #fill(slot, row, figures, index) {
+    const { info } = row;
     const p = slot.parts;
     if (slot.soc !== info.soc) {
       slot.soc = info.soc;
@@ -236,10 +243,10 @@ export class Overview {
     setAttr(slot.item, 'aria-rowindex', String(index + 2));
     if (info.soc === this.#selected) setAttr(slot.item, 'aria-current', 'true');
     else slot.item.removeAttribute('aria-current');
-    setText(p.score, figures?.scoreText ?? '');
-    if (figures) setAttr(p.score, 'data-band', figures.band);
-    setText(p.wage, figures?.wageExposureText ?? '');
-    p.wage.classList.toggle('muted', !figures?.hasWageExposure);
+    setText(p.score, figures.scoreText);
+    setAttr(p.score, 'data-band', figures.band);
+    setText(p.wage, figures.wageExposureText);
+    p.wage.classList.toggle('muted', !figures.hasWageExposure);
   }
 
   // Corrects the row height from a row in the DOM, keeping the same rows in view. Called after layout only.
@@ -334,14 +341,13 @@ export class Overview {
     chart.append(this.#marker, this.#markerLabel);
   }
 
-  #renderChart(rows, selectedSoc) {
+  #renderChart(columns, selectedSoc) {
     const counts = new Array(BINS).fill(0);
-    let selectedScore = null;
-    for (const row of rows) {
-      if (!row.scored) continue;
-      counts[Math.min(BINS - 1, Math.floor(row.score10 * 2))]++;
-      if (row.soc === selectedSoc) selectedScore = row.score10;
+    for (const score10 of columns.score10) {
+      if (!Number.isNaN(score10)) counts[Math.min(BINS - 1, Math.floor(score10 * 2))]++;
     }
+    const selected = this.#rows.find((row) => row.info.soc === selectedSoc);
+    const selectedScore = selected && !Number.isNaN(columns.score10[selected.index]) ? columns.score10[selected.index] : null;
     const { width, height, left, right, top, bottom } = CHART;
     const plotHeight = height - top - bottom;
     const plotWidth = width - left - right;

@@ -62,6 +62,8 @@ class Engine {
 
   // One row per unit group, in bundle order; empty when nothing is loaded.
   std::vector<UnitGroupRow> rows() const;
+  // The row of the unit group at `index` in bundle order; nullopt when nothing is loaded or out of range.
+  std::optional<UnitGroupRow> row(std::size_t index) const;
   TotalsView totals() const;
 
   // CSV of the listed unit groups (by SOC code, unknown codes skipped) and of one role's tasks.
