@@ -100,8 +100,16 @@ double Workload::rows_and_totals() {
 }
 
 double Workload::page_render() {
+  constexpr std::size_t kRowsDrawn = 22;  // the rows in and near the table's view at 1280x900
   const double recomputed = recompute_defaults();
-  return recomputed + report_1137() + rows_and_totals();
+  double figures = 0.0;
+  for (const UnitGroupFigures& unit_group : engine_.scorer()->unit_groups()) figures += unit_group.score01;
+  for (std::size_t g = 0; g < kRowsDrawn; ++g) {
+    const auto row = engine_.row(g);
+    if (!row) return kRefused;
+    figures += row->score10;
+  }
+  return recomputed + report_1137() + figures + engine_.totals().totals.mean_score10;
 }
 
 std::span<const Operation> operations() {

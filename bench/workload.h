@@ -39,9 +39,10 @@ class Workload {
   double recompute_all_tasks_overridden();
   // The report of unit group 1137 (IT directors) under the current assumptions: the page's occupation view.
   double report_1137();
-  // rows() and totals(): what the all-occupations table and the UK totals need.
+  // rows() and totals(): every row of the all-occupations table with its display strings, and the UK totals.
   double rows_and_totals();
-  // Everything one page render asks of the core after an e2 change: recompute, report, rows and totals.
+  // Everything one page render asks of the core after an e2 change: recompute, report, every unit group's
+  // score (the table's sort and the chart), the display rows of the rows drawn, and the totals.
   double page_render();
 
  private:
