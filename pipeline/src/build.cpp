@@ -247,38 +247,118 @@ BuildResult build_bundle(const fs::path& sources) {
   return result;
 }
 
+namespace {
+
+// Moves files into `out` so that a failure part way leaves it as it was: each file it replaces or removes is
+// first moved aside into `out/.previous`, and undo() moves everything back. commit() drops the old files.
+class Replacement {
+ public:
+  explicit Replacement(fs::path out) : out_(std::move(out)), aside_(out_ / ".previous") {
+    std::error_code ignored;
+    fs::remove_all(aside_, ignored);  // left by an interrupted run: `out` holds the files of that run
+  }
+
+  // Puts `from` at `relative`, keeping what was there. Throws (after undoing every earlier step) on failure.
+  void place(const fs::path& from, const std::string& relative) {
+    const fs::path target = out_ / relative;
+    set_aside(relative);
+    std::error_code error;
+    fs::create_directories(target.parent_path(), error);
+    if (!error) fs::rename(from, target, error);
+    if (error) fail("cannot move " + target.string() + " into place: " + error.message());
+    steps_.back().placed = true;
+  }
+
+  // Removes the file at `relative`, keeping it until commit(). Throws (after undoing) on failure.
+  void remove(const std::string& relative) { set_aside(relative); }
+
+  void commit() {
+    std::error_code ignored;
+    fs::remove_all(aside_, ignored);
+    steps_.clear();
+  }
+
+  // Back to the files `out` had, in reverse order; best effort, as it runs while an error is reported.
+  void undo() {
+    std::error_code ignored;
+    for (auto step = steps_.rbegin(); step != steps_.rend(); ++step) {
+      if (step->placed) fs::remove(out_ / step->relative, ignored);
+      if (step->had_file) fs::rename(aside_ / step->relative, out_ / step->relative, ignored);
+    }
+    steps_.clear();
+    fs::remove_all(aside_, ignored);
+  }
+
+ private:
+  struct Step {
+    std::string relative;
+    bool had_file = false;  // the earlier file is in `aside_`
+    bool placed = false;    // the new file is in `out_`
+  };
+
+  void set_aside(const std::string& relative) {
+    steps_.push_back({relative});
+    const fs::path target = out_ / relative;
+    std::error_code error;
+    if (!fs::exists(fs::symlink_status(target, error))) return;
+    fs::create_directories((aside_ / relative).parent_path(), error);
+    if (!error) fs::rename(target, aside_ / relative, error);
+    if (error) fail("cannot move " + target.string() + " aside: " + error.message());
+    steps_.back().had_file = true;
+  }
+
+  [[noreturn]] void fail(const std::string& message) {
+    undo();
+    throw std::runtime_error(message);
+  }
+
+  fs::path out_;
+  fs::path aside_;
+  std::vector<Step> steps_;
+};
+
+}  // namespace
+
 void write_bundle(const BuildResult& result, const fs::path& out) {
   std::error_code error;
   fs::create_directories(out, error);
   if (error) throw std::runtime_error("cannot create " + out.string() + ": " + error.message());
   const fs::path staging = out / ".staging";
   fs::remove_all(staging, error);
+  const auto fail_staging = [&](const std::string& message) {
+    std::error_code ignored;
+    fs::remove_all(staging, ignored);
+    throw std::runtime_error(message);
+  };
   for (const auto& [relative, contents] : result.files) {
     const fs::path path = staging / relative;
     fs::create_directories(path.parent_path(), error);
-    if (error) throw std::runtime_error("cannot create " + path.parent_path().string() + ": " + error.message());
+    if (error) fail_staging("cannot create " + path.parent_path().string() + ": " + error.message());
     std::ofstream file(path, std::ios::binary | std::ios::trunc);
     file.write(contents.data(), static_cast<std::streamsize>(contents.size()));
     file.close();
-    if (!file) {
-      fs::remove_all(staging, error);
-      throw std::runtime_error("cannot write " + path.string());
+    if (!file) fail_staging("cannot write " + path.string());
+  }
+  // Every file is on disk: move them into place and drop the text parts this build no longer has, all or none.
+  Replacement replacement(out);
+  try {
+    for (const auto& [relative, contents] : result.files) replacement.place(staging / relative, relative);
+    std::vector<std::string> stale;
+    if (fs::is_directory(out / "text")) {
+      for (const auto& entry : fs::directory_iterator(out / "text")) {
+        const std::string relative = "text/" + entry.path().filename().string();
+        if (entry.path().extension() == ".json" && !result.files.count(relative)) stale.push_back(relative);
+      }
     }
+    std::sort(stale.begin(), stale.end());
+    for (const std::string& relative : stale) replacement.remove(relative);
+  } catch (const std::exception&) {
+    replacement.undo();  // done already when the failure was a move; not when listing the folder threw
+    fs::remove_all(staging, error);
+    throw;
   }
-  // Every file is on disk: move them into place, then drop text parts this build no longer has.
-  for (const auto& [relative, contents] : result.files) {
-    const fs::path target = out / relative;
-    fs::create_directories(target.parent_path(), error);
-    fs::rename(staging / relative, target, error);
-    if (error) throw std::runtime_error("cannot move " + target.string() + " into place: " + error.message());
-  }
+  replacement.commit();
   fs::remove_all(staging, error);
-  if (fs::is_directory(out / "text")) {
-    for (const auto& entry : fs::directory_iterator(out / "text")) {
-      const std::string relative = "text/" + entry.path().filename().string();
-      if (entry.path().extension() == ".json" && !result.files.count(relative)) fs::remove(entry.path(), error);
-    }
-  }
 }
 
 }  // namespace aiexp::pipeline

@@ -765,9 +765,33 @@ TEST_CASE("write_bundle clears a stale staging folder left by an interrupted run
   const BuildResult result = build_bundle(work.path() / "sources");
   const fs::path out = work.path() / "out";
   write_file(out / ".staging" / "text" / "tasks-42.json", "left over\n");
+  write_file(out / ".previous" / "bundle.json", "set aside by an interrupted run\n");
   write_bundle(result, out);
   CHECK(snapshot(out) == result.files);
   CHECK_FALSE(fs::exists(out / ".staging"));
+  CHECK_FALSE(fs::exists(out / ".previous"));
+}
+
+TEST_CASE("a failure while moving files into place puts back every file already replaced", "[build]") {
+  TempDir work;
+  write_tree(work.path() / "sources", synthetic_sources());
+  const fs::path out = work.path() / "out";
+  build_and_write(work.path() / "sources", out);
+  // The text parts cannot be moved in: "text" is now a file. Five files come before them in the build's order.
+  fs::remove_all(out / "text");
+  write_file(out / "text", "a file where the parts' folder was\n");
+  const auto before = snapshot(out);
+  BuildResult next = build_bundle(work.path() / "sources");
+  for (auto& [relative, contents] : next.files) contents += "changed\n";
+  REQUIRE(next.files.begin()->first < "text/");
+  try {
+    write_bundle(next, out);
+    FAIL("no exception was thrown");
+  } catch (const std::runtime_error& error) {
+    CHECK_THAT(error.what(), Contains((out / "text").string()));
+  }
+  CHECK(snapshot(out) == before);
+  CHECK(directories(out) == std::set<std::string>{});
 }
 
 TEST_CASE("a write failure while staging leaves an earlier bundle byte-identical and names the path", "[build]") {

@@ -32,7 +32,8 @@ struct BuildResult {
 BuildResult build_bundle(const std::filesystem::path& sources);
 
 // Writes `result` under `out` (created if needed): every file goes to a staging folder first and is renamed
-// into place only when all were written; text parts of an earlier build that this one lacks are removed.
+// into place only when all were written; text parts of an earlier build that this one lacks are removed. The
+// files it replaces or removes are moved aside until the end, so a failure at any step leaves `out` as it was.
 // Throws std::runtime_error naming the path on an I/O failure.
 void write_bundle(const BuildResult& result, const std::filesystem::path& out);
 
