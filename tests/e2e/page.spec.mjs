@@ -261,8 +261,16 @@ describe('links, search, table and comparison', () => {
     const afterChange = await page.locator('#compare-body tr:nth-child(3) td').allTextContents();
     assert.notDeepEqual(afterChange, before);
     assert.match(afterChange[2], /^9\.4\/10/);
-    await page.click('#compare-head th >> nth=0 >> text=Remove');
+    // A re-render rewrites the figures in place: a focused button keeps its focus.
+    const focusedLabel = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent);
+    await page.locator('#compare-head th').nth(1).locator('[data-part="open"]').focus();
+    const secondTitle = await page.locator('#compare-head th').nth(1).locator('[data-part="open"]').textContent();
+    await page.evaluate(() => window.ukAiExposure.render());
+    assert.equal(await focusedLabel(), secondTitle);
+    // Removing a role moves focus to the Remove button of the column taking its place.
+    await page.locator('#compare-head th').nth(0).locator('[data-part="remove"]').click();
     assert.equal(await page.locator('#compare-head th').count(), 2);
+    assert.equal(await focusedLabel(), `Remove ${secondTitle} from the comparison`);
     await page.assertClean();
     await page.context().close();
   });

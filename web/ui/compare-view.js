@@ -20,6 +20,9 @@ export class CompareView {
   #body;
   #onRemove;
   #onOpen;
+  #headers = new Map();  // soc -> its column's header cell, kept while the soc is compared
+  #shown = [];           // the socs of the columns, in order
+  #cells = [];           // per entry of ROWS, the row's cells in column order
 
   constructor(onRemove, onOpen) {
     this.#section = element('#compare');
@@ -29,45 +32,80 @@ export class CompareView {
     this.#onOpen = onOpen;
   }
 
+  // The columns are rebuilt only when the roles compared change; a re-render after an assumption rewrites the
+  // figures in place, so the table does not flicker and a focused button keeps its focus.
   render(reports) {
     this.#section.hidden = reports.length === 0;
-    if (!reports.length) return;
-    const corner = document.createElement('td');
-    const headers = reports.map((report) => {
-      const cell = document.createElement('th');
-      cell.scope = 'col';
-      const open = document.createElement('button');
-      open.type = 'button';
-      open.className = 'row-link';
-      open.textContent = report.title;
-      open.addEventListener('click', () => this.#onOpen(report.soc));
-      const code = document.createElement('span');
-      code.className = 'row-code';
-      code.textContent = report.soc;
-      const remove = document.createElement('button');
-      remove.type = 'button';
-      remove.className = 'button button--quiet button--small';
-      remove.textContent = 'Remove';
-      remove.setAttribute('aria-label', `Remove ${report.title} from the comparison`);
-      remove.addEventListener('click', () => this.#onRemove(report.soc));
-      cell.append(open, code, remove);
-      return cell;
+    const socs = reports.map((report) => report.soc);
+    if (socs.join(' ') !== this.#shown.join(' ')) this.#build(reports);
+    ROWS.forEach(([, field], row) => {
+      reports.forEach((report, column) => {
+        setText(this.#cells[row][column], typeof field === 'function' ? field(report) : report[field]);
+      });
     });
-    this.#head.replaceChildren(corner, ...headers);
-    const rows = ROWS.map(([label, field]) => {
+  }
+
+  #build(reports) {
+    // Focus inside a column that stays goes back to it; a removed column's focus goes to the column now in its
+    // place, or to the button that adds a role when none is left.
+    const focused = [...this.#headers].find(([, header]) => header.contains(document.activeElement));
+    const focusedIndex = focused ? this.#shown.indexOf(focused[0]) : -1;
+    const focusedRemove = focused && document.activeElement.dataset.part === 'remove';
+    const socs = reports.map((report) => report.soc);
+    for (const soc of this.#headers.keys()) if (!socs.includes(soc)) this.#headers.delete(soc);
+    const headers = reports.map((report) => {
+      if (!this.#headers.has(report.soc)) this.#headers.set(report.soc, this.#header(report));
+      return this.#headers.get(report.soc);
+    });
+    this.#head.replaceChildren(document.createElement('td'), ...headers);
+    this.#cells = ROWS.map(() => []);
+    const rows = ROWS.map(([label], index) => {
       const row = document.createElement('tr');
       const heading = document.createElement('th');
       heading.scope = 'row';
       heading.textContent = label;
       row.append(heading);
-      for (const report of reports) {
+      for (let column = 0; column < reports.length; column++) {
         const cell = document.createElement('td');
-        setText(cell, typeof field === 'function' ? field(report) : report[field]);
-        if (field === 'rankText') cell.className = 'compare__rank';
+        if (ROWS[index][1] === 'rankText') cell.className = 'compare__rank';
         row.append(cell);
+        this.#cells[index].push(cell);
       }
       return row;
     });
     this.#body.replaceChildren(...rows);
+    this.#shown = socs;
+    if (!focused) return;
+    if (this.#headers.get(focused[0]) === focused[1]) {
+      const part = focusedRemove ? 'remove' : 'open';
+      focused[1].querySelector(`[data-part="${part}"]`).focus();
+    } else if (headers.length) {
+      headers[Math.min(focusedIndex, headers.length - 1)].querySelector('[data-part="remove"]').focus();
+    } else {
+      document.querySelector('[data-action="compare"]')?.focus();
+    }
+  }
+
+  #header(report) {
+    const cell = document.createElement('th');
+    cell.scope = 'col';
+    const open = document.createElement('button');
+    open.type = 'button';
+    open.className = 'row-link';
+    open.dataset.part = 'open';
+    open.textContent = report.title;
+    open.addEventListener('click', () => this.#onOpen(report.soc));
+    const code = document.createElement('span');
+    code.className = 'row-code';
+    code.textContent = report.soc;
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'button button--quiet button--small';
+    remove.dataset.part = 'remove';
+    remove.textContent = 'Remove';
+    remove.setAttribute('aria-label', `Remove ${report.title} from the comparison`);
+    remove.addEventListener('click', () => this.#onRemove(report.soc));
+    cell.append(open, code, remove);
+    return cell;
   }
 }
