@@ -101,6 +101,7 @@ double Workload::rows_and_totals() {
 
 double Workload::page_render() {
   constexpr std::size_t kRowsDrawn = 22;  // the rows in and near the table's view at 1280x900
+  if (!engine_.loaded()) return kRefused;
   const double recomputed = recompute_defaults();
   double figures = 0.0;
   for (const UnitGroupFigures& unit_group : engine_.scorer()->unit_groups()) figures += unit_group.score01;

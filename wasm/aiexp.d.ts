@@ -220,8 +220,8 @@ export interface Engine {
   majorGroups(): MajorGroup[];
   rows(): Row[];
   /**
-   * The rows at these indices of unitGroups(), in their order. Each element is read as Number(element); one that
-   * is not then a whole number in range is skipped, and anything but an array gives [].
+   * The rows at these indices of unitGroups(), in their order. An element that is not a whole number in range
+   * (a string, a BigInt, 1.5, -1) is skipped, and anything but an array gives [].
    */
   rowsAt(indices: number[]): Row[];
   figureColumns(): FigureColumns;

@@ -93,11 +93,16 @@ val rows_at(const Engine& engine, const val& indices) {
   std::vector<RowJs> rows;
   const Bundle* bundle = engine.bundle();
   if (!bundle || !indices.isArray()) return array_of(rows);
-  // One copy of the whole array (each element through Number()); what is not a whole number in range is skipped.
+  // Element by element (the page asks for two dozen): anything but a whole number in range is skipped, and no
+  // element can make the call throw or allocate by the array's length.
   const double count = static_cast<double>(bundle->unit_groups.size());
-  for (const double index : emscripten::convertJSArrayToNumberVector<double>(indices)) {
+  const std::size_t length = indices["length"].as<std::size_t>();
+  for (std::size_t i = 0; i < length; ++i) {
+    const val element = indices[i];
+    if (!element.isNumber()) continue;
+    const double index = element.as<double>();
     if (!(index >= 0 && index < count) || index != std::floor(index)) continue;
-    rows.push_back(to_js(*bundle, *engine.row(static_cast<std::size_t>(index))));
+    if (const auto row = engine.row(static_cast<std::size_t>(index))) rows.push_back(to_js(*bundle, *row));
   }
   return array_of(rows);
 }

@@ -73,7 +73,6 @@ class App {
     };
     if (!fromHistory) this.#pushNext = false;
     this.render({ writeUrl: !fromHistory });
-    this.#loadTexts();
   }
 
   /** Shows a role. */
@@ -82,7 +81,6 @@ class App {
     this.#state = { ...this.#state, soc };
     this.#pushNext = true;
     this.render();
-    this.#loadTexts();
     if (focus) {
       const heading = element('#occupation-title');
       heading.scrollIntoView({ block: 'start' });
@@ -98,14 +96,16 @@ class App {
       return;
     }
     this.#rendering = true;
+    let again = null;
     try {
       this.#draw(writeUrl);
     } finally {
       this.#rendering = false;
+      again = this.#renderAgain;
+      this.#renderAgain = null;
     }
-    const again = this.#renderAgain;
-    this.#renderAgain = null;
     if (again) this.render(again);
+    else this.#loadTexts();  // under the assumptions the render just applied
   }
 
   #draw(writeUrl) {
@@ -134,7 +134,6 @@ class App {
   #setAssumptions(assumptions) {
     this.#state = { ...this.#state, assumptions };
     this.render();
-    this.#loadTexts();  // the blended bridge may bring in occupations of other parts
   }
 
   #changeTask(task, change) {
@@ -154,8 +153,8 @@ class App {
     this.render();
   }
 
-  // Fetches the task statements the roles on screen need, then renders them in. Called after a render, which
-  // applied the assumptions they depend on (a blended bridge reaches more occupations). A role with every
+  // Fetches the task statements the roles on screen need, then renders them in. Runs at the end of every
+  // render, under the assumptions it applied (a blended bridge reaches more occupations). A role with every
   // statement loaded needs nothing: the render just made shows them, and a second one would only repeat it.
   #loadTexts() {
     const socs = [this.#state.soc, ...this.#state.compare].filter(Boolean);
@@ -163,7 +162,8 @@ class App {
       if (this.#calc.hasText(soc)) continue;
       this.#calc.ensureText(soc).then((status) => {
         if (!status.ok) notify(status.message, 'warning');
-        else if (soc === this.#state.soc) this.render({ writeUrl: false });
+        // Rendered again only when the statements did arrive, so a part that loads without them cannot loop.
+        else if (soc === this.#state.soc && this.#calc.hasText(soc)) this.render({ writeUrl: false });
       });
     }
   }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <system_error>
@@ -254,8 +255,23 @@ namespace {
 class Replacement {
  public:
   explicit Replacement(fs::path out) : out_(std::move(out)), aside_(out_ / ".previous") {
-    std::error_code ignored;
-    fs::remove_all(aside_, ignored);  // left by an interrupted run: `out` holds the files of that run
+    // A run stopped between moving a file aside and moving its successor in left the file only here: put it
+    // back first, so that what this run may have to restore is whole.
+    std::error_code error;
+    if (!fs::is_directory(aside_, error)) return;
+    std::vector<fs::path> left;
+    for (const auto& entry : fs::recursive_directory_iterator(aside_)) {
+      if (entry.is_regular_file()) left.push_back(fs::relative(entry.path(), aside_));
+    }
+    for (const fs::path& relative : left) {
+      const fs::path target = out_ / relative;
+      if (fs::exists(fs::symlink_status(target, error))) continue;
+      fs::create_directories(target.parent_path(), error);
+      if (!error) fs::rename(aside_ / relative, target, error);
+      if (error) throw std::runtime_error("cannot restore " + target.string() + " from " + aside_.string() + ": " +
+                                          error.message());
+    }
+    fs::remove_all(aside_, error);
   }
 
   // Puts `from` at `relative`, keeping what was there. Throws (after undoing every earlier step) on failure.
@@ -278,15 +294,20 @@ class Replacement {
     steps_.clear();
   }
 
-  // Back to the files `out` had, in reverse order; best effort, as it runs while an error is reported.
-  void undo() {
-    std::error_code ignored;
+  // Back to the files `out` had, in reverse order. Returns what could not be put back (kept in `.previous`,
+  // which the next run restores from); empty when `out` is as it was.
+  std::string undo() {
+    std::string lost;
     for (auto step = steps_.rbegin(); step != steps_.rend(); ++step) {
-      if (step->placed) fs::remove(out_ / step->relative, ignored);
-      if (step->had_file) fs::rename(aside_ / step->relative, out_ / step->relative, ignored);
+      std::error_code error;
+      if (step->placed) fs::remove(out_ / step->relative, error);
+      if (step->had_file) fs::rename(aside_ / step->relative, out_ / step->relative, error);
+      if (error) lost += (lost.empty() ? "" : ", ") + step->relative;
     }
     steps_.clear();
-    fs::remove_all(aside_, ignored);
+    std::error_code ignored;
+    if (lost.empty()) fs::remove_all(aside_, ignored);
+    return lost;
   }
 
  private:
@@ -308,8 +329,9 @@ class Replacement {
   }
 
   [[noreturn]] void fail(const std::string& message) {
-    undo();
-    throw std::runtime_error(message);
+    const std::string lost = undo();
+    if (lost.empty()) throw std::runtime_error(message);
+    throw std::runtime_error(message + "; the earlier " + lost + " could not be put back and are in " + aside_.string());
   }
 
   fs::path out_;
@@ -340,9 +362,10 @@ void write_bundle(const BuildResult& result, const fs::path& out) {
     if (!file) fail_staging("cannot write " + path.string());
   }
   // Every file is on disk: move them into place and drop the text parts this build no longer has, all or none.
-  Replacement replacement(out);
+  std::optional<Replacement> replacement;
   try {
-    for (const auto& [relative, contents] : result.files) replacement.place(staging / relative, relative);
+    replacement.emplace(out);
+    for (const auto& [relative, contents] : result.files) replacement->place(staging / relative, relative);
     std::vector<std::string> stale;
     if (fs::is_directory(out / "text")) {
       for (const auto& entry : fs::directory_iterator(out / "text")) {
@@ -351,13 +374,13 @@ void write_bundle(const BuildResult& result, const fs::path& out) {
       }
     }
     std::sort(stale.begin(), stale.end());
-    for (const std::string& relative : stale) replacement.remove(relative);
+    for (const std::string& relative : stale) replacement->remove(relative);
   } catch (const std::exception&) {
-    replacement.undo();  // done already when the failure was a move; not when listing the folder threw
+    if (replacement) replacement->undo();  // done already when the failure was a move; not when a listing threw
     fs::remove_all(staging, error);
     throw;
   }
-  replacement.commit();
+  replacement->commit();
   fs::remove_all(staging, error);
 }
 

@@ -275,6 +275,17 @@ describe('links, search, table and comparison', () => {
     await page.context().close();
   });
 
+  test('removing the last compared role with no role open leaves focus on the role search', async () => {
+    const page = await open('?cmp=2132');
+    assert.equal(await page.locator('#occupation').isHidden(), true);
+    await page.locator('#compare-head th').nth(0).locator('[data-part="remove"]').focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator('#compare').isHidden(), true);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'role-search');
+    await page.assertClean();
+    await page.context().close();
+  });
+
   test('CSV exports of the table and of a role\'s tasks', async () => {
     const page = await open('?soc=1137');
     const [tableDownload] = await Promise.all([page.waitForEvent('download'), page.click('#table-csv')]);

@@ -781,6 +781,9 @@ TEST_CASE("a failure while moving files into place puts back every file already 
   fs::remove_all(out / "text");
   write_file(out / "text", "a file where the parts' folder was\n");
   const auto before = snapshot(out);
+  // And a run stopped between moving bundle.json aside and moving its successor in: the run restores it first.
+  fs::create_directories(out / ".previous");
+  fs::rename(out / "bundle.json", out / ".previous" / "bundle.json");
   BuildResult next = build_bundle(work.path() / "sources");
   for (auto& [relative, contents] : next.files) contents += "changed\n";
   REQUIRE(next.files.begin()->first < "text/");

@@ -217,10 +217,11 @@ describe('lists, search, CSV and links', () => {
       const last = rows.length - 1;
       assert.deepEqual(engine.rowsAt([5, 0, last, 5]), [rows[5], rows[0], rows[last], rows[5]]);
     }
-    // Each element is read as Number(element): what is not then a whole number in range is skipped.
-    assert.deepEqual(engine.rowsAt([-1, 412, 1.5, NaN, 'x', undefined, {}, 1e300, -0.5]).map((row) => row.soc), []);
-    const socs = engine.rows().map((row) => row.soc);
-    assert.deepEqual(engine.rowsAt(['3', null, true]).map((row) => row.soc), [socs[3], socs[0], socs[1]]);
+    // An element that is not a whole number in range is skipped; none makes the call throw.
+    const odd = [-1, 412, 1.5, NaN, Infinity, -0.5, 1e300, 'x', '3', null, true, undefined, {}, [], 1n, Symbol('s'),
+                 { valueOf() { throw new Error('read'); } }];
+    assert.deepEqual(engine.rowsAt(odd), []);
+    assert.deepEqual(engine.rowsAt([...odd, 7, -0]).map((row) => row.soc), [engine.rows()[7].soc, engine.rows()[0].soc]);
     // What is not an array gives no rows.
     for (const notArray of [undefined, null, 3, '3', { length: 2 }, new Int32Array([1])]) {
       assert.deepEqual(engine.rowsAt(notArray), []);

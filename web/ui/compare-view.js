@@ -47,7 +47,7 @@ export class CompareView {
 
   #build(reports) {
     // Focus inside a column that stays goes back to it; a removed column's focus goes to the column now in its
-    // place, or to the button that adds a role when none is left.
+    // place or, when none is left, to the button that adds a role (or the role search, when no role is open).
     const focused = [...this.#headers].find(([, header]) => header.contains(document.activeElement));
     const focusedIndex = focused ? this.#shown.indexOf(focused[0]) : -1;
     const focusedRemove = focused && document.activeElement.dataset.part === 'remove';
@@ -82,7 +82,8 @@ export class CompareView {
     } else if (headers.length) {
       headers[Math.min(focusedIndex, headers.length - 1)].querySelector('[data-part="remove"]').focus();
     } else {
-      document.querySelector('[data-action="compare"]')?.focus();
+      const add = document.querySelector('#occupation:not([hidden]) [data-action="compare"]');
+      (add ?? element('#role-search')).focus();
     }
   }
 

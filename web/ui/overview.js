@@ -38,7 +38,7 @@ function bandOfBin(bin) {
 export class Overview {
   #rows = [];         // in unitGroups() order: { info, index, majorTitle, titleLower }
   #columns = null;    // FigureColumns of the last render
-  #rowsAt;            // indices -> Row[] with display strings, under the assumptions of the last render
+  #rowsAt;            // indices -> Row[] with display strings, under the page's current assumptions
   #pool = [];         // row elements for the window, each { item, parts, soc }; reused for whichever rows are in view
   #before;            // spacer rows standing for the rows above and below the window
   #after;
