@@ -17,7 +17,8 @@ class App {
   #defaults;
   #state;
   #occupation;
-  #overview = null;  // built by showOverview(), after the role's figures are on screen
+  #overview = null;  // built by showRest(), after the role's figures are on screen
+  #restShown = false;  // until showRest(), a render draws the role's figures and not its task list
   #compare;
   #panel;
   #urlTimer = 0;
@@ -42,10 +43,10 @@ class App {
   renderCount = 0;
 
   /**
-   * Builds the all-occupations table, the chart and the UK totals, and fills them. They sit below the role's
-   * view, so the first load shows the role's figures one frame before building them.
+   * Draws what lies below the role's figures: its task list, where to start and the bridge, and the
+   * all-occupations table, chart and UK totals. The first load shows the figures one frame before these.
    */
-  showOverview() {
+  showRest() {
     // The table asks for the display strings of the rows it draws, also when it scrolls between renders.
     const rowsAt = (indices) => {
       this.#calc.apply(this.#state.assumptions);
@@ -53,8 +54,8 @@ class App {
     };
     this.#overview ??= new Overview(this.#calc.unitGroups(), this.#calc.majorGroups(), rowsAt,
                                     (soc) => this.open(soc, { focus: true }));
-    this.#calc.apply(this.#state.assumptions);
-    this.#overview.render(this.#calc.figureColumns(), this.#calc.totals(), this.#state.soc);
+    this.#restShown = true;
+    this.render({ writeUrl: false });
   }
 
   /** Restores the state of a query string; what cannot be used is reported, the rest applied. */
@@ -119,7 +120,7 @@ class App {
     this.#panel.render(this.#state.assumptions);
     const report = soc ? this.#calc.report(soc) : null;
     const shown = report?.ok ? report.report : null;
-    if (shown) this.#occupation.render(shown);
+    if (shown) this.#occupation.render(shown, { figuresOnly: !this.#restShown });
     this.#occupation.show(Boolean(shown));
     element('#empty-state').hidden = Boolean(shown);
     element('#examples').hidden = Boolean(shown);
@@ -257,7 +258,7 @@ async function main() {
   loadState.hidden = true;
   loadState.dataset.state = 'ready';
   await afterNextFrame();
-  app.showOverview();
+  app.showRest();
   document.documentElement.dataset.state = 'ready';
   const status = await calculator.ensureDetails();
   if (!status.ok) notify(status.message, 'warning', { timeout: 0 });

@@ -38,7 +38,8 @@ export class OccupationView {
     this.#root.hidden = !visible;
   }
 
-  render(report) {
+  /** `figuresOnly` leaves the task list, where to start and the bridge as they are (they sit below the figures). */
+  render(report, { figuresOnly = false } = {}) {
     fillFields(this.#root, {
       ...report,
       band: report.scored ? report.band : 'Not scored',
@@ -51,6 +52,7 @@ export class OccupationView {
     const marker = this.#root.querySelector('[data-role="rank-marker"]');
     marker.style.left = `${report.scored ? report.rankPercent : 0}%`;
     marker.hidden = !report.scored;
+    if (figuresOnly) return;
     this.#renderTasks(report.tasks);
     this.#renderStart(report.whereToStart);
     this.#renderBridge(report);
