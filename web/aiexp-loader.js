@@ -76,14 +76,17 @@ async function fetchBytes(path) {
 }
 
 // Starts the module with a binary fetched here, so the manifest's integrity applies to it too; rejects when
-// the download, the integrity check or the instantiation fails.
+// the download, the integrity check or the instantiation fails. The binary downloads and compiles (off the
+// main thread, as it streams in) while the glue module loads.
 async function startModule({ glue, binary }) {
+  const compiled = WebAssembly.compileStreaming(fetchChecked(binary));
+  compiled.catch(() => {});  // a failure is reported by instantiateWasm below, not as an unhandled rejection
   const { default: createAiexpModule } = await glue();
   return new Promise((resolve, reject) => {
     createAiexpModule({
       instantiateWasm(imports, receive) {
-        WebAssembly.instantiateStreaming(fetchChecked(binary), imports)
-          .then((result) => receive(result.instance, result.module), reject);
+        compiled.then((module) => WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module)))
+          .catch(reject);
         return {};
       },
     }).then(resolve, reject);

@@ -128,6 +128,36 @@ describe('broken data', () => {
   }
 });
 
+describe('a tampered module', () => {
+  test('a WebAssembly binary that does not match its integrity stops with a visible error on the page and in the widget', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'aiexp-site-'));
+    await cp(siteDir, dir, { recursive: true });
+    for (const name of ['aiexp.wasm', 'aiexp-speed.wasm']) {
+      const bytes = await readFile(join(dir, 'wasm', name));
+      bytes[bytes.length >> 1] ^= 0xff;  // one byte changed, the integrity records left as they were
+      await writeFile(join(dir, 'wasm', name), bytes);
+    }
+    const server = await startServer({ root: dir });
+    try {
+      const expectErrors = [/integrity/, /Failed to fetch/];
+      const page = await openPage(browser, `${server.url}?soc=1137`, { expectErrors });
+      await page.waitForFunction(() => document.getElementById('load-state').dataset.state === 'error');
+      assert.match(await page.locator('#load-state-text').textContent(), /could not be started/);
+      assert.equal(await page.getAttribute('#load-state', 'role'), 'alert');
+      await page.assertClean();
+      await page.context().close();
+      const demo = await openPage(browser, `${server.url}embed-demo.html`, { expectErrors });
+      await demo.waitForFunction(() => document.getElementById('card-1137')?.dataset.state === 'error');
+      assert.match(await demo.locator('#card-1137').evaluate((host) => host.shadowRoot.textContent), /could not be started/);
+      await demo.assertClean();
+      await demo.context().close();
+    } finally {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('hostile links', () => {
   test('a link carrying script or absurd numbers is refused with a notice and runs nothing', async () => {
     const query = '?soc=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E&e2=1e308&e1=-5&w=%22%3E%3Cimg%20src%3Dx%3E&t=968.E1,abc,99999999.E1&cmp=2132,%3Cb%3E';
