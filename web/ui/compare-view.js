@@ -1,5 +1,5 @@
 // Side by side: up to three occupations under the current assumptions, one column each.
-import { element, setText } from './dom.js';
+import { element, placeChildren, setText } from './dom.js';
 
 export const MAX_COMPARED = 3;
 
@@ -20,6 +20,7 @@ export class CompareView {
   #body;
   #onRemove;
   #onOpen;
+  #corner = document.createElement('td');
   #headers = new Map();  // soc -> its column's header cell, kept while the soc is compared
   #shown = [];           // the socs of the columns, in order
   #cells = [];           // per entry of ROWS, the row's cells in column order
@@ -46,18 +47,18 @@ export class CompareView {
   }
 
   #build(reports) {
-    // Focus inside a column that stays goes back to it; a removed column's focus goes to the column now in its
-    // place or, when none is left, to the button that adds a role (or the role search, when no role is open).
-    const focused = [...this.#headers].find(([, header]) => header.contains(document.activeElement));
-    const focusedIndex = focused ? this.#shown.indexOf(focused[0]) : -1;
-    const focusedRemove = focused && document.activeElement.dataset.part === 'remove';
+    // A column that stays keeps its header cell, in place, and so its focus; a removed column's focus goes to the
+    // column now in its place or, when none is left, to the button that adds a role (or the role search, when no
+    // role is open).
+    const focusedSoc = [...this.#headers].find(([, header]) => header.contains(document.activeElement))?.[0];
+    const focusedIndex = this.#shown.indexOf(focusedSoc);
     const socs = reports.map((report) => report.soc);
     for (const soc of this.#headers.keys()) if (!socs.includes(soc)) this.#headers.delete(soc);
     const headers = reports.map((report) => {
       if (!this.#headers.has(report.soc)) this.#headers.set(report.soc, this.#header(report));
       return this.#headers.get(report.soc);
     });
-    this.#head.replaceChildren(document.createElement('td'), ...headers);
+    placeChildren(this.#head, [this.#corner, ...headers]);
     this.#cells = ROWS.map(() => []);
     const rows = ROWS.map(([label], index) => {
       const row = document.createElement('tr');
@@ -75,11 +76,8 @@ export class CompareView {
     });
     this.#body.replaceChildren(...rows);
     this.#shown = socs;
-    if (!focused) return;
-    if (this.#headers.get(focused[0]) === focused[1]) {
-      const part = focusedRemove ? 'remove' : 'open';
-      focused[1].querySelector(`[data-part="${part}"]`).focus();
-    } else if (headers.length) {
+    if (focusedSoc === undefined || socs.includes(focusedSoc)) return;
+    if (headers.length) {
       headers[Math.min(focusedIndex, headers.length - 1)].querySelector('[data-part="remove"]').focus();
     } else {
       const add = document.querySelector('#occupation:not([hidden]) [data-action="compare"]');

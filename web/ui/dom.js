@@ -19,6 +19,25 @@ export function setAttr(node, name, value) {
   if (node.getAttribute(name) !== value) node.setAttribute(name, value);
 }
 
+/**
+ * Makes `items` the element children of `parent`, in order, without ever taking out the child that holds focus:
+ * a removed element loses focus, and the browser fires its blur and change events in the middle of the update.
+ * Does nothing when the children are already these.
+ */
+export function placeChildren(parent, items) {
+  const current = [...parent.children];
+  if (current.length === items.length && current.every((item, i) => item === items[i])) return;
+  const focused = items.find((item) => item.parentNode === parent && item.contains(document.activeElement));
+  if (!focused) {
+    parent.replaceChildren(...items);
+    return;
+  }
+  for (const item of current) if (!items.includes(item)) item.remove();
+  const at = items.indexOf(focused);
+  focused.before(...items.slice(0, at));
+  focused.after(...items.slice(at + 1));
+}
+
 /** Fills every [data-<attribute>] descendant of `root` from the same-named property of `values`. */
 export function fillFields(root, values, attribute = 'field') {
   for (const node of root.querySelectorAll(`[data-${attribute}]`)) {

@@ -1,7 +1,7 @@
 // The occupation view: every figure of one unit group, its tasks (relabel or re-weight any of them), where to
 // start, and the bridge from SOC 2020 to O*NET. All text comes from the core's report; rows are kept by task
 // id between renders so a control being used keeps its focus.
-import { element, fillFields, fromTemplate, parts, setAttr, setText } from './dom.js';
+import { element, fillFields, fromTemplate, parts, placeChildren, setAttr, setText } from './dom.js';
 
 export class OccupationView {
   #root;
@@ -72,19 +72,7 @@ export class OccupationView {
       return row.item;
     });
     for (const key of this.#taskRows.keys()) if (!seen.has(key)) this.#taskRows.delete(key);
-    // Reorder only when the order changed, and never take out the row holding focus: a removed control loses
-    // focus, and the browser fires its blur and change events in the middle of the reordering.
-    const current = [...this.#taskList.children];
-    if (current.length === items.length && current.every((item, i) => item === items[i])) return;
-    const focused = items.find((item) => item.contains(document.activeElement) && item.parentNode === this.#taskList);
-    if (!focused) {
-      this.#taskList.replaceChildren(...items);
-      return;
-    }
-    for (const item of current) if (!items.includes(item)) item.remove();
-    const at = items.indexOf(focused);
-    focused.before(...items.slice(0, at));
-    focused.after(...items.slice(at + 1));
+    placeChildren(this.#taskList, items);  // a control being used stays in place and keeps its focus
   }
 
   #createTaskRow(key) {
