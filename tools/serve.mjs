@@ -1,119 +1,156 @@
-// Static server for the assembled site (build/wasm/site) with the production headers: a strict
-// Content-Security-Policy on every response, application/wasm for the module, gzip where the client takes it,
-// ETag revalidation, and CORS on the assets a widget on another origin loads. Used by ./run.sh and by the
-// browser tests (startServer).
+// Static server for the assembled site (build/wasm/site) with the production headers of tools/site/headers.mjs
+// on every response, errors included: the same headers, redirects, precompressed files and 404 page as the
+// generated nginx configuration, plus gzip on the fly where a file has no precompressed copy and ETag
+// revalidation. Used by ./run.sh and by the browser tests (startServer).
 //
 //   node tools/serve.mjs [--root DIR] [--port N]      (PORT overrides the default 8000)
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
+import {
+  COMPRESSION_MIN_BYTES, CONTENT_SECURITY_POLICY, NOT_FOUND_PAGE, compressible, headersFor, mimeTypeFor, redirectFor,
+} from './site/headers.mjs';
 
-const MIME_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-};
+export { CONTENT_SECURITY_POLICY };
 
-// Files a page on another origin loads for the widget: readable cross-origin (CORS), nothing else is.
-const CROSS_ORIGIN_PREFIXES = ['/widget/', '/wasm/', '/data/', '/aiexp-loader.js', '/manifest.js'];
-
-function isCrossOriginAsset(pathname) {
-  return CROSS_ORIGIN_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix));
-}
-
-function securityHeaders(pathname, policy = CONTENT_SECURITY_POLICY) {
-  const headers = {
-    'Content-Security-Policy': policy,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-  };
-  if (pathname.endsWith('.html') || pathname.endsWith('/')) headers['Cross-Origin-Opener-Policy'] = 'same-origin';
-  // Pages may be framed only by this origin, except the iframe card, which exists to be framed elsewhere.
-  if (pathname.endsWith('.html') && pathname !== '/embed.html') headers['X-Frame-Options'] = 'SAMEORIGIN';
-  if (isCrossOriginAsset(pathname)) {
-    headers['Access-Control-Allow-Origin'] = '*';
-    headers['Cross-Origin-Resource-Policy'] = 'cross-origin';
-  } else {
-    headers['Cross-Origin-Resource-Policy'] = 'same-origin';
-  }
-  return headers;
-}
+const PLAIN_TEXT = 'text/plain; charset=utf-8';
 
 // Compressed bodies are cached by path and ETag, so repeated requests cost nothing.
 const gzipCache = new Map();
 
-async function respond(root, policy, request, response) {
-  const headers = securityHeaders('/', policy);
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
-    response.writeHead(405, { ...headers, Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
-    response.end('Method not allowed\n');
-    return;
-  }
-  let pathname;
+async function readIfFile(file) {
   try {
-    pathname = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    return (await stat(file)).isFile() ? await readFile(file) : null;
   } catch {
-    response.writeHead(400, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
-    response.end('Bad request\n');
-    return;
+    return null;
   }
-  if (pathname.endsWith('/')) pathname += 'index.html';
-  const file = resolve(root, '.' + normalize(pathname));
-  if (!(file === root || file.startsWith(root + sep)) || pathname.includes('\0')) {
-    response.writeHead(403, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
-    response.end('Forbidden\n');
-    return;
-  }
-  let body;
+}
+
+async function readIfFresh(file, notBeforeMs) {
   try {
-    if (!(await stat(file)).isFile()) throw new Error('not a file');
-    body = await readFile(file);
+    const info = await stat(file);
+    return info.isFile() && info.mtimeMs >= notBeforeMs ? await readFile(file) : null;
   } catch {
-    response.writeHead(404, { ...securityHeaders(pathname, policy), 'Content-Type': 'text/plain; charset=utf-8' });
-    response.end('Not found\n');
+    return null;
+  }
+}
+
+async function isDirectory(file) {
+  try {
+    return (await stat(file)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function acceptedEncodings(request) {
+  const accepted = new Set();
+  for (const item of (request.headers['accept-encoding'] ?? '').split(',')) {
+    const [coding, ...parameters] = item.trim().toLowerCase().split(';');
+    if (parameters.some((parameter) => /^\s*q=0(?:\.0*)?\s*$/.test(parameter))) continue;
+    if (coding) accepted.add(coding);
+  }
+  return accepted;
+}
+
+function sendText(response, status, headers, text, method) {
+  response.writeHead(status, { ...headers, 'Content-Type': PLAIN_TEXT, 'Content-Length': Buffer.byteLength(text) });
+  response.end(method === 'HEAD' ? undefined : text);
+}
+
+function sendRedirect(response, pathname, location, policy, method) {
+  const text = `Moved to ${location}\n`;
+  response.writeHead(301, { ...headersFor(pathname, { policy }), Location: location, 'Content-Type': PLAIN_TEXT,
+                            'Content-Length': Buffer.byteLength(text) });
+  response.end(method === 'HEAD' ? undefined : text);
+}
+
+// The site's 404 page when it has one, else a line of text; either way with that page's headers, as nginx's
+// error_page gives.
+async function sendNotFound(root, policy, request, response) {
+  const page = await readIfFile(join(root, NOT_FOUND_PAGE));
+  if (!page) {
+    sendText(response, 404, headersFor(NOT_FOUND_PAGE, { policy }), 'Not found\n', request.method);
     return;
   }
+  await sendFile(NOT_FOUND_PAGE, join(root, NOT_FOUND_PAGE), page, 404, policy, request, response);
+}
+
+async function sendFile(pathname, file, body, status, policy, request, response) {
   const etag = '"' + createHash('sha256').update(body).digest('base64url').slice(0, 27) + '"';
-  const fileHeaders = {
-    ...securityHeaders(pathname, policy),
-    'Content-Type': MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'Cache-Control': 'no-cache',
-    ETag: etag,
-  };
-  if (request.headers['if-none-match'] === etag) {
-    response.writeHead(304, fileHeaders);
-    response.end();
-    return;
-  }
-  const acceptsGzip = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
-  if (body.length > 512) fileHeaders.Vary = 'Accept-Encoding';
-  if (acceptsGzip && body.length > 512) {
+  const headers = { ...headersFor(pathname, { policy }), 'Content-Type': mimeTypeFor(file), ETag: etag };
+  const accepted = acceptedEncodings(request);
+  // Precompressed siblings win over compressing here, as nginx's brotli_static and gzip_static do; unlike
+  // nginx, one older than its file is ignored, so a file changed after assembly (as tests do) is served as it is.
+  let encoded = null;
+  const modified = (await stat(file)).mtimeMs;
+  const brotli = await readIfFresh(file + '.br', modified);
+  const gzip = await readIfFresh(file + '.gz', modified);
+  if (brotli || gzip || (compressible(file) && body.length >= COMPRESSION_MIN_BYTES)) headers.Vary = 'Accept-Encoding';
+  if (brotli && accepted.has('br')) encoded = { coding: 'br', bytes: brotli };
+  else if (gzip && accepted.has('gzip')) encoded = { coding: 'gzip', bytes: gzip };
+  else if (!gzip && accepted.has('gzip') && compressible(file) && body.length >= COMPRESSION_MIN_BYTES) {
     const key = file + etag;
     let compressed = gzipCache.get(key);
     if (!compressed) {
       compressed = gzipSync(body, { level: 9 });
       gzipCache.set(key, compressed);
     }
-    body = compressed;
-    fileHeaders['Content-Encoding'] = 'gzip';
+    encoded = { coding: 'gzip', bytes: compressed };
   }
-  fileHeaders['Content-Length'] = body.length;
-  response.writeHead(200, fileHeaders);
+  if (status === 200 && request.headers['if-none-match'] === etag) {
+    response.writeHead(304, headers);
+    response.end();
+    return;
+  }
+  if (encoded) {
+    body = encoded.bytes;
+    headers['Content-Encoding'] = encoded.coding;
+  }
+  headers['Content-Length'] = body.length;
+  response.writeHead(status, headers);
   response.end(request.method === 'HEAD' ? undefined : body);
+}
+
+async function respond(root, policy, request, response) {
+  const url = new URL(request.url, 'http://localhost');
+  let pathname;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    sendText(response, 400, headersFor(url.pathname, { policy }), 'Bad request\n', request.method);
+    return;
+  }
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    sendText(response, 405, { ...headersFor(pathname, { policy }), Allow: 'GET, HEAD' }, 'Method not allowed\n', 'GET');
+    return;
+  }
+  const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1).split('#')[0] : '';
+  const roleLocation = redirectFor(pathname, query);
+  if (roleLocation) {
+    sendRedirect(response, pathname, roleLocation, policy, request.method);
+    return;
+  }
+  const file = resolve(root, '.' + normalize(pathname.endsWith('/') ? pathname + 'index.html' : pathname));
+  if (!(file === root || file.startsWith(root + sep)) || pathname.includes('\0')) {
+    sendText(response, 403, headersFor(pathname, { policy }), 'Forbidden\n', request.method);
+    return;
+  }
+  const body = await readIfFile(file);
+  if (body) {
+    await sendFile(pathname, file, body, 200, policy, request, response);
+    return;
+  }
+  // A folder named without its slash moves to the slash, as nginx answers, so relative links resolve.
+  if (!pathname.endsWith('/') && await isDirectory(file)) {
+    sendRedirect(response, pathname, url.pathname + '/' + (query ? `?${query}` : ''), policy, request.method);
+    return;
+  }
+  await sendNotFound(root, policy, request, response);
 }
 
 // Starts a server on 127.0.0.1; port 0 picks a free one. Resolves to { url, port, close() }. `policy` replaces
@@ -122,9 +159,12 @@ export function startServer({ root, port = 0, host = '127.0.0.1', policy = CONTE
   const absoluteRoot = resolve(root);
   const server = createServer((request, response) => {
     respond(absoluteRoot, policy, request, response).catch((error) => {
-      response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-      response.end('Internal error\n');
       console.error(error);
+      if (response.headersSent) {
+        response.destroy();
+        return;
+      }
+      sendText(response, 500, headersFor('/', { policy }), 'Internal error\n', request.method);
     });
   });
   return new Promise((resolvePromise, reject) => {

@@ -26,9 +26,9 @@ aiexp_install_missing() {
 
 # The packages every build needs: the native tools and tests, Emscripten, node and the browser.
 AIEXP_BASE_PACKAGES="cmake ninja-build g++ make pkg-config ca-certificates emscripten nlohmann-json3-dev catch2 \
-libbenchmark-dev nodejs npm chromium"
-# ./test.sh also fuzzes with clang's libFuzzer.
-AIEXP_TEST_PACKAGES="clang libclang-rt-14-dev"
+libbenchmark-dev nodejs npm chromium librsvg2-bin fonts-dejavu-core"
+# ./test.sh also fuzzes with clang's libFuzzer, and runs the browser suites against nginx with brotli_static.
+AIEXP_TEST_PACKAGES="clang libclang-rt-14-dev nginx libnginx-mod-http-brotli-static"
 
 # The dev/test tools of package.json, installed from the lock file when it changed since the last install.
 aiexp_npm_install() {

@@ -1,15 +1,21 @@
-// Browser test harness: the assembled site served by tools/serve.mjs on 127.0.0.1, Debian's Chromium driven by
-// playwright-core, and a guard on every page that fails the test on a console error, an uncaught exception, a
-// CSP violation or a request leaving the allowed origins.
+// Browser test harness: the assembled site served on 127.0.0.1 by tools/serve.mjs (or, with AIEXP_SERVER=nginx,
+// by nginx with the generated configuration), Debian's Chromium driven by playwright-core, and a guard on every
+// page that fails the test on a console error, an uncaught exception, a CSP violation or a request leaving the
+// allowed origins.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { after, before } from 'node:test';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { chromium } from 'playwright-core';
 
 import { startServer } from '../../tools/serve.mjs';
+import { renderNginxConf } from '../../tools/site/deploy.mjs';
 
 export const siteDir = process.env.AIEXP_SITE_DIR ?? 'build/wasm/site';
 export const screenshotDir = join(process.env.AIEXP_SCREENSHOT_DIR ?? 'build/e2e-screenshots');
@@ -22,8 +28,77 @@ export async function launchBrowser() {
   return chromium.launch({ executablePath: process.env.AIEXP_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
+// Which server startSite starts: "dev" (tools/serve.mjs) or "nginx".
+export const serverKind = process.env.AIEXP_SERVER === 'nginx' ? 'nginx' : 'dev';
+
+async function freePort() {
+  const probe = createServer();
+  await new Promise((resolvePromise, reject) => probe.once('error', reject).listen(0, '127.0.0.1', resolvePromise));
+  const { port } = probe.address();
+  await new Promise((resolvePromise) => probe.close(resolvePromise));
+  return port;
+}
+
+/**
+ * nginx in the foreground serving `root` with the configuration site assembly generates, its pid file, logs
+ * and temporary folders in a fresh folder. Resolves to { url, port, close() } as startServer does; rejects
+ * with nginx's error log when it is missing or does not start.
+ */
+export async function startNginx(root) {
+  const runtimeDir = await mkdtemp(join(tmpdir(), 'aiexp-nginx-'));
+  const port = await freePort();
+  const config = join(runtimeDir, 'nginx.conf');
+  // As root, nginx would hand the work to www-data, which may not read a build folder; the test's own user does.
+  const user = process.getuid?.() === 0 ? 'root' : null;
+  await writeFile(config, renderNginxConf({ root, port, host: '127.0.0.1', runtimeDir, user }));
+  const errorLog = join(runtimeDir, 'error.log');
+  const nginx = spawn(process.env.AIEXP_NGINX ?? '/usr/sbin/nginx',
+                      ['-p', runtimeDir, '-c', config, '-e', errorLog, '-g', 'daemon off;'],
+                      { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  nginx.stderr.on('data', (chunk) => { stderr += chunk; });
+  // A spec that ends without its after hooks must not leave nginx running on its port.
+  const stopOnExit = () => nginx.kill('SIGKILL');
+  process.once('exit', stopOnExit);
+  const exited = new Promise((resolvePromise) => {
+    nginx.once('exit', (code, signal) => resolvePromise(`exited (${signal ?? `status ${code}`})`));
+    nginx.once('error', (error) => resolvePromise(`could not be run: ${error.message} (apt-get install nginx libnginx-mod-http-brotli-static)`));
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  const cleanUp = () => rm(runtimeDir, { recursive: true, force: true });
+  const deadline = Date.now() + 15000;
+  for (;;) {
+    const outcome = await Promise.race([exited, new Promise((resolvePromise) => setTimeout(resolvePromise, 100, null))]);
+    if (outcome) {
+      const log = await readFile(errorLog, 'utf8').catch(() => '');
+      await cleanUp();
+      throw new Error(`nginx ${outcome}:\n${stderr}${log}`);
+    }
+    const ready = await fetch(url, { method: 'HEAD' }).then(() => true, () => false);
+    if (ready) break;
+    if (Date.now() > deadline) {
+      nginx.kill('SIGKILL');
+      await exited;
+      const log = await readFile(errorLog, 'utf8').catch(() => '');
+      await cleanUp();
+      throw new Error(`nginx did not answer on ${url} within 15 s:\n${stderr}${log}`);
+    }
+  }
+  return {
+    url,
+    port,
+    close: async () => {
+      // SIGQUIT: nginx's graceful stop, after which the master has reaped its workers.
+      if (nginx.exitCode === null && nginx.signalCode === null) nginx.kill('SIGQUIT');
+      await exited;
+      process.off('exit', stopOnExit);
+      await cleanUp();
+    },
+  };
+}
+
 export async function startSite(root = siteDir) {
-  return startServer({ root });
+  return serverKind === 'nginx' ? startNginx(root) : startServer({ root });
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -40,7 +40,13 @@ async function alteredSite(mutate, { resign = true } = {}) {
   const pinsText = JSON.stringify(pins);
   await writeFile(join(dir, 'data', 'integrity.json'), pinsText);
   manifest.integrity['data/integrity.json'] = hash(pinsText);
-  await writeFile(join(dir, 'manifest.js'), `export default Object.freeze(${JSON.stringify(manifest)});\n`);
+  const manifestOut = `export default Object.freeze(${JSON.stringify(manifest)});\n`;
+  await writeFile(join(dir, 'manifest.js'), manifestOut);
+  // widget/cards.js pins manifest.js for the cards that load the core, as a rebuild would re-pin it.
+  const cardsText = await readFile(join(dir, 'widget', 'cards.js'), 'utf8');
+  const cards = JSON.parse(cardsText.slice(cardsText.indexOf('(') + 1, cardsText.lastIndexOf(')')));
+  cards.modules['manifest.js'] = hash(manifestOut);
+  await writeFile(join(dir, 'widget', 'cards.js'), `export default Object.freeze(${JSON.stringify(cards)});\n`);
   const server = await startServer({ root: dir });
   return { server, close: async () => { await server.close(); await rm(dir, { recursive: true, force: true }); } };
 }
@@ -86,6 +92,12 @@ describe('hostile data', () => {
     try {
       const page = await openPage(browser, `${altered.server.url}embed-demo.html`);
       await page.waitForFunction(() => document.getElementById('card-1137')?.dataset.state === 'ready');
+      // A default card shows the figures the build pre-computed; with other assumptions it takes the title from
+      // the (hostile) bundle.
+      await page.locator('#card-1137').evaluate((host) => new Promise((resolve) => {
+        host.addEventListener('uk-ai-exposure-updated', resolve, { once: true });
+        host.setAttribute('e2', '1');
+      }));
       const title = await page.locator('#card-1137').evaluate((host) => host.shadowRoot.querySelector('.title').textContent);
       assert.equal(title, `${PAYLOAD}IT directors`);
       assert.equal(await page.locator('#card-1137').evaluate((host) => host.shadowRoot.querySelectorAll('img, script').length), 0);
@@ -117,8 +129,9 @@ describe('broken data', () => {
         assert.equal(await page.getAttribute('#load-state', 'role'), 'alert');
         await page.context().close();
         const demo = await openPage(browser, `${altered.server.url}embed-demo.html`, { expectErrors });
-        await demo.waitForFunction(() => document.getElementById('card-1137')?.dataset.state === 'error');
-        const text = await demo.locator('#card-1137').evaluate((host) => host.shadowRoot.textContent);
+        // card-2132 (e2="1") needs the core; the default cards paint from the pre-computed figures.
+        await demo.waitForFunction(() => document.getElementById('card-2132')?.dataset.state === 'error');
+        const text = await demo.locator('#card-2132').evaluate((host) => host.shadowRoot.textContent);
         assert.match(text, message);
         await demo.context().close();
       } finally {
@@ -147,8 +160,9 @@ describe('a tampered module', () => {
       await page.assertClean();
       await page.context().close();
       const demo = await openPage(browser, `${server.url}embed-demo.html`, { expectErrors });
-      await demo.waitForFunction(() => document.getElementById('card-1137')?.dataset.state === 'error');
-      assert.match(await demo.locator('#card-1137').evaluate((host) => host.shadowRoot.textContent), /could not be started/);
+      // card-2132 (e2="1") needs the module; the default cards paint from the pre-computed figures.
+      await demo.waitForFunction(() => document.getElementById('card-2132')?.dataset.state === 'error');
+      assert.match(await demo.locator('#card-2132').evaluate((host) => host.shadowRoot.textContent), /could not be started/);
       await demo.assertClean();
       await demo.context().close();
     } finally {
@@ -208,7 +222,8 @@ describe('headers', () => {
       await response.arrayBuffer();
     }
     const traversal = await fetch(`${site.url}..%2f..%2f..%2fetc%2fpasswd`);
-    assert.equal(traversal.status, 404);  // resolved inside the site root, where there is no such file
+    // The dev server resolves it inside the site root, where there is no such file; nginx refuses a path above its root.
+    assert.ok([400, 404].includes(traversal.status), `status ${traversal.status}`);
     assert.doesNotMatch(await traversal.text(), /root:/);
     assert.equal((await fetch(`${site.url}index.html`, { method: 'POST' })).status, 405);
     assert.equal((await fetch(`${site.url}wasm/aiexp.wasm`)).headers.get('access-control-allow-origin'), '*');
