@@ -1,41 +1,49 @@
-// The calculator page: loads the shared calculator, restores the state a link carries, and re-renders every
-// figure synchronously whenever a visitor changes the role, an assumption or a task.
+// The calculator page: every page of the site arrives pre-rendered (the build runs the same view code,
+// ui/page-view.js); this module boots the shared calculator, restores the state the address carries (the role
+// from the path, /occupation/1137/, the assumptions from the query), takes over the page without changing what
+// is on screen, and from then on re-renders every figure synchronously whenever a visitor changes the role, an
+// assumption or a task.
 import { loadCalculator } from './aiexp-loader.js';
-import { AssumptionsPanel } from './ui/assumptions-panel.js';
-import { CompareView, MAX_COMPARED } from './ui/compare-view.js';
+import { MAX_COMPARED } from './ui/compare-view.js';
 import { copyText, download, element, notify, setText } from './ui/dom.js';
 import { embedSnippet } from './ui/embed-code.js';
-import { OccupationView } from './ui/occupation-view.js';
-import { Overview } from './ui/overview.js';
+import { PageView } from './ui/page-view.js';
 import { RolePicker } from './ui/role-picker.js';
 import { initTheme } from './ui/theme.js';
+import { roleFromPath, siteLinks } from './ui/site-links.js';
 
 const URL_WRITE_DELAY_MS = 250;  // browsers throttle history updates; a slider drag needs only the last one
 
 class App {
   #calc;
   #defaults;
+  #links;
   #state;
-  #occupation;
-  #overview = null;  // built by showRest(), after the role's figures are on screen
-  #restShown = false;  // until showRest(), a render draws the role's figures and not its task list
-  #compare;
-  #panel;
+  #view;
   #urlTimer = 0;
   #pushNext = false;
   #rendering = false;
   #renderAgain = null;  // { writeUrl } of a render asked for while one was under way
 
-  constructor(calculator) {
+  constructor(calculator, links) {
     this.#calc = calculator;
+    this.#links = links;
     this.#defaults = calculator.defaults();
     this.#state = { soc: '', compare: [], assumptions: structuredClone(this.#defaults) };
-    this.#occupation = new OccupationView((task, change) => this.#changeTask(task, change));
-    this.#compare = new CompareView((soc) => this.#removeCompared(soc), (soc) => this.open(soc, { focus: true }));
-    this.#panel = new AssumptionsPanel(this.#defaults, (change) => this.#setAssumptions(change(this.#state.assumptions)));
+    this.#view = new PageView(calculator, {
+      live: true,
+      links,
+      handlers: {
+        changeTask: (task, change) => this.#changeTask(task, change),
+        setAssumptions: (change) => this.#setAssumptions(change(this.#state.assumptions)),
+        open: (soc) => this.open(soc, { focus: true }),
+        removeCompared: (soc) => this.#removeCompared(soc),
+        openCompared: (soc) => this.open(soc, { focus: true }),
+      },
+    });
     new RolePicker(calculator, (soc) => this.open(soc, { focus: false }));
     this.#wireActions();
-    window.addEventListener('popstate', () => this.restore(location.search, { fromHistory: true }));
+    window.addEventListener('popstate', () => this.restore(location, { fromHistory: true }));
   }
 
   /** The last render's duration and the number of renders so far, for the in-page benchmark and the tests. */
@@ -43,37 +51,27 @@ class App {
   renderCount = 0;
 
   /**
-   * Draws what lies below the role's figures: its task list, where to start and the bridge, and the
-   * all-occupations table, chart and UK totals. The first load shows the figures one frame before these.
+   * Restores the state of an address (`location`): the role of its path, or of a `soc` parameter (the links of
+   * the earlier single page), and the assumptions of its query. What cannot be used is reported, the rest applied.
    */
-  showRest() {
-    // The table asks for the display strings of the rows it draws, also when it scrolls between renders.
-    const rowsAt = (indices) => {
-      this.#calc.apply(this.#state.assumptions);
-      return this.#calc.rowsAt(indices);
-    };
-    this.#overview ??= new Overview(this.#calc.unitGroups(), this.#calc.majorGroups(), rowsAt,
-                                    (soc) => this.open(soc, { focus: true }));
-    this.#restShown = true;
-    this.render({ writeUrl: false });
-  }
-
-  /** Restores the state of a query string; what cannot be used is reported, the rest applied. */
-  async restore(query, { fromHistory = false } = {}) {
+  async restore({ pathname, search }, { fromHistory = false } = {}) {
     // Task changes name task ids, which arrive with the details: wait for them when the link has any.
-    if (/(^|[?&])t=/.test(query)) await this.#calc.ensureDetails();
-    const decoded = this.#calc.decodeState(query);
+    if (/(^|[?&])t=/.test(search)) await this.#calc.ensureDetails();
+    const decoded = this.#calc.decodeState(search);
     if (!decoded.ok) return;
     for (const reason of decoded.rejected) notify(`Part of the link was not used: ${reason}.`, 'warning', { timeout: 0 });
     const status = this.#calc.apply(decoded.assumptions);
     if (!status.ok) notify(status.message, 'warning', { timeout: 0 });
+    // A path naming no unit group is the not-found page's: it keeps its message and shows no role.
+    const fromPath = roleFromPath(pathname, this.#links);
     this.#state = {
-      soc: decoded.soc,
+      soc: fromPath ? (this.#calc.report(fromPath).ok ? fromPath : '') : decoded.soc,
       compare: decoded.compare.slice(0, MAX_COMPARED),
       assumptions: status.ok ? decoded.assumptions : structuredClone(this.#defaults),
     };
     if (!fromHistory) this.#pushNext = false;
-    this.render({ writeUrl: !fromHistory });
+    // The not-found page keeps the address asked for, until the visitor opens a role.
+    this.render({ writeUrl: !fromHistory && !(fromPath && !this.#state.soc) });
   }
 
   /** Shows a role. */
@@ -111,22 +109,12 @@ class App {
 
   #draw(writeUrl) {
     const started = performance.now();
-    const { soc, compare, assumptions } = this.#state;
-    const status = this.#calc.apply(assumptions);
+    const status = this.#calc.apply(this.#state.assumptions);
     if (!status.ok) {
       notify(status.message, 'warning');
       this.#state.assumptions = this.#calc.assumptions();
     }
-    this.#panel.render(this.#state.assumptions);
-    const report = soc ? this.#calc.report(soc) : null;
-    const shown = report?.ok ? report.report : null;
-    if (shown) this.#occupation.render(shown, { figuresOnly: !this.#restShown });
-    this.#occupation.show(Boolean(shown));
-    element('#empty-state').hidden = Boolean(shown);
-    element('#examples').hidden = Boolean(shown);
-    this.#overview?.render(this.#calc.figureColumns(), this.#calc.totals(), soc);
-    this.#compare.render(compare.map((code) => this.#calc.report(code)).filter((r) => r.ok).map((r) => r.report));
-    document.title = shown ? `${shown.title}: exposure to AI · UK AI Exposure` : 'UK AI Exposure: how exposed is each UK occupation to AI?';
+    this.#view.render(this.#state);
     if (writeUrl) this.#scheduleUrl();
     this.lastRenderMs = performance.now() - started;
     this.renderCount += 1;
@@ -169,8 +157,11 @@ class App {
     }
   }
 
-  #query() {
-    return this.#calc.encodeState(this.#state.soc, this.#state.compare);
+  // The address of the view on screen: the role's page (or the home page) and the assumptions as its query.
+  #address() {
+    const query = this.#calc.encodeState('', this.#state.compare);
+    const page = this.#state.soc ? this.#links.role(this.#state.soc) : this.#links.home();
+    return `${page}${query ? `?${query}` : ''}`;
   }
 
   #scheduleUrl() {
@@ -180,8 +171,7 @@ class App {
 
   #writeUrl() {
     clearTimeout(this.#urlTimer);
-    const query = this.#query();
-    const url = `${location.pathname}${query ? `?${query}` : ''}`;
+    const url = this.#address();
     if (url === `${location.pathname}${location.search}`) return;
     if (this.#pushNext) history.pushState(null, '', url);
     else history.replaceState(null, '', url);
@@ -225,44 +215,51 @@ class App {
       code.select();
     });
     element('#table-csv').addEventListener('click', () => {
-      if (this.#overview) download('uk-ai-exposure-occupations.csv', this.#calc.tableCsv(this.#overview.visibleSocs()));
+      download('uk-ai-exposure-occupations.csv', this.#calc.tableCsv(this.#view.overview.visibleSocs()));
     });
+    // The examples are links to the roles' pages; a plain click opens the role here, keeping the assumptions.
     for (const chip of document.querySelectorAll('#examples [data-soc]')) {
-      chip.addEventListener('click', () => this.open(chip.dataset.soc, { focus: true }));
+      chip.addEventListener('click', (event) => {
+        if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+        event.preventDefault();
+        this.open(chip.dataset.soc, { focus: true });
+      });
     }
   }
 }
 
-// Resolves once the next frame has been produced: what was rendered before it is on screen.
-function afterNextFrame() {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+function showLoadError(message) {
+  const loadState = element('#load-state');
+  loadState.dataset.state = 'error';
+  loadState.setAttribute('role', 'alert');
+  setText(element('#load-state-text'), message);
+  loadState.hidden = false;
 }
 
 async function main() {
   initTheme();
-  const loadState = element('#load-state');
+  const links = siteLinks(new URL('./', import.meta.url));
   const loaded = await loadCalculator({ build: 'speed' });  // the page re-renders on every input: speed over size
   if (!loaded.ok) {
-    loadState.dataset.state = 'error';
-    loadState.setAttribute('role', 'alert');
-    setText(element('#load-state-text'), `${loaded.message} Reload the page to try again.`);
+    showLoadError(`${loaded.message} The figures shown are the defaults; reload the page to change them.`);
     return;
   }
   const calculator = loaded.calculator;
-  setText(element('#build-id'), calculator.build);
-  const app = new App(calculator);
+  // The pre-rendered role shows its task statements, ids and description: the first live render waits for the
+  // parts that carry them, so it draws the same page instead of placeholders.
+  const preRendered = document.documentElement.dataset.page === 'role' ? roleFromPath(location.pathname, links) : '';
+  if (preRendered) {
+    const statuses = await Promise.all([calculator.ensureDetails(), calculator.ensureText(preRendered)]);
+    for (const status of statuses) if (!status.ok) notify(status.message, 'warning', { timeout: 0 });
+  }
+  const app = new App(calculator, links);
   window.ukAiExposure = app;  // the in-page benchmark and the browser tests read lastRenderMs
-  // First the role a link names, painted on its own; then what lies below it, and the details (task ids,
-  // descriptions, bridge titles), which the first view can do without.
-  await app.restore(location.search);
-  loadState.hidden = true;
-  loadState.dataset.state = 'ready';
-  await afterNextFrame();
-  app.showRest();
+  await app.restore(location);
   document.documentElement.dataset.state = 'ready';
+  // Descriptions, task ids and O*NET titles for roles opened later: not needed for the first view.
   const status = await calculator.ensureDetails();
   if (!status.ok) notify(status.message, 'warning', { timeout: 0 });
-  app.render({ writeUrl: false });  // descriptions, task ids and O*NET titles are in now
+  else if (!preRendered) app.render({ writeUrl: false });
 }
 
 main();

@@ -168,8 +168,10 @@ describe('links, search, table and comparison', () => {
     await page.selectOption('#task-list li[data-task-id="975"] select', 'E1');
     await page.click('[data-action="compare"]');
     await page.click('[data-action="copy-link"]');
+    // The role is the page's path, the assumptions and the comparison its query.
     const url = page.url();
-    assert.match(url, /soc=1137/);
+    assert.match(url, /\/occupation\/1137\/\?/);
+    assert.doesNotMatch(url, /soc=/);
     assert.match(url, /t=975\.E1/);
     const view = async (p) => ({
       score: await text(p, '#occupation [data-field="scoreText"]'),
@@ -205,7 +207,7 @@ describe('links, search, table and comparison', () => {
     await page.keyboard.press('Enter');
     assert.equal(await field(page, 'soc'), '2134');
     assert.equal(await page.getAttribute('#role-search', 'aria-expanded'), 'false');
-    await page.waitForFunction(() => location.search === '?soc=2134');
+    await page.waitForFunction(() => location.pathname === '/occupation/2134/' && location.search === '');
     await page.assertClean();
     await page.context().close();
   });
@@ -244,7 +246,10 @@ describe('links, search, table and comparison', () => {
     assert.equal(await text(page, '#table-count'), `${shown} of 412 occupations.`);
     await page.selectOption('#table-major', '2');
     assert.ok((await page.locator(rows).count()) < shown);
-    await page.click(`${rows} button.row-link >> nth=0`);
+    const link = page.locator(`${rows} a.row-link`).first();
+    const soc = await link.getAttribute('data-soc');
+    assert.equal(await link.getAttribute('href'), `/occupation/${soc}/`);
+    await link.click();
     assert.equal(await page.locator('#occupation').isVisible(), true);
     assert.equal(await page.evaluate(() => document.activeElement.id), 'occupation-title');
     await page.assertClean();

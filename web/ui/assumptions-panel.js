@@ -1,6 +1,6 @@
 // The assumptions form: label source, label values (sliders and presets), weighting, bridge and wage
 // rounding. It turns input into new assumptions for the page and shows what differs from the defaults.
-import { element, setText } from './dom.js';
+import { element, focusedElement, setAttr, setChecked, setText, setValue } from './dom.js';
 
 const PRESETS = {
   alpha: { e1: 1, e2: 0 },
@@ -51,22 +51,27 @@ export class AssumptionsPanel {
     });
   }
 
-  /** Shows `assumptions` in the controls; `outputs` holds the display strings of the slider values. */
+  /** Enables the controls (once the calculator runs) or leaves them disabled (the pre-rendered page). */
+  setLive(live) {
+    element('#assumptions-fields').disabled = !live;
+  }
+
+  /** Shows `assumptions` in the controls. */
   render(assumptions) {
     const form = this.#form;
     for (const name of ['labels', 'weights', 'bridge']) {
-      for (const radio of form.querySelectorAll(`input[name="${name}"]`)) radio.checked = radio.value === assumptions[name];
+      for (const radio of form.querySelectorAll(`input[name="${name}"]`)) setChecked(radio, radio.value === assumptions[name]);
     }
     for (const name of ['e1', 'e2']) {
-      const slider = form.elements[name];
+      const slider = form.querySelector(`input[name="${name}"]`);
       // Leave a slider being dragged alone: writing its value back would fight the pointer.
-      if (document.activeElement !== slider || Number(slider.value) !== assumptions[name]) slider.value = String(assumptions[name]);
-      setText(element(`#${name}-value`), slider.value);
+      if (focusedElement() !== slider || Number(slider.value) !== assumptions[name]) setValue(slider, String(assumptions[name]));
+      setText(element(`#${name}-value`), String(assumptions[name]));
     }
-    form.elements.wage.checked = assumptions.wage === 'exact';
+    setChecked(form.querySelector('input[name="wage"]'), assumptions.wage === 'exact');
     for (const button of form.querySelectorAll('[data-preset]')) {
       const preset = PRESETS[button.dataset.preset];
-      button.setAttribute('aria-pressed', String(preset.e1 === assumptions.e1 && preset.e2 === assumptions.e2));
+      setAttr(button, 'aria-pressed', String(preset.e1 === assumptions.e1 && preset.e2 === assumptions.e2));
     }
 
     const changed = Object.keys(CHANGE_NAMES).filter((key) => assumptions[key] !== this.#defaults[key]);
@@ -74,8 +79,8 @@ export class AssumptionsPanel {
     const parts = changed.map((key) => CHANGE_NAMES[key]);
     if (taskChanges) parts.push(taskChanges === 1 ? '1 task' : `${taskChanges} tasks`);
     const isDefault = parts.length === 0;
-    this.#badge.hidden = isDefault;
-    this.#reset.disabled = isDefault;
+    if (this.#badge.hidden !== isDefault) this.#badge.hidden = isDefault;
+    if (this.#reset.disabled !== isDefault) this.#reset.disabled = isDefault;
     setText(this.#summary, isDefault ? 'These are the defaults: they reproduce the published figures.'
                                      : `Changed: ${parts.join(', ')}.`);
   }

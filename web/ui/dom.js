@@ -20,6 +20,41 @@ export function setAttr(node, name, value) {
 }
 
 /**
+ * Checks or unchecks a radio button or checkbox: the live state and the `checked` attribute, which is what the
+ * pre-rendered HTML carries (the property alone never reaches the markup).
+ */
+export function setChecked(input, checked) {
+  if (input.checked !== checked) input.checked = checked;
+  if (input.hasAttribute('checked') !== checked) {
+    if (checked) input.setAttribute('checked', '');
+    else input.removeAttribute('checked');
+  }
+}
+
+/** Sets an input's value and its `value` attribute (what the pre-rendered HTML carries). */
+export function setValue(input, value) {
+  setAttr(input, 'value', value);
+  if (input.value !== value) input.value = value;
+}
+
+/** Selects the option of `select` with this value, through the options' `selected` attributes too. */
+export function setSelected(select, value) {
+  for (const option of select.querySelectorAll('option')) {
+    const selected = option.getAttribute('value') === value;
+    if (option.hasAttribute('selected') !== selected) {
+      if (selected) option.setAttribute('selected', '');
+      else option.removeAttribute('selected');
+    }
+    if (option.selected !== selected) option.selected = selected;
+  }
+}
+
+/** Shows or hides an element through its `hidden` attribute, only when that changes. */
+export function setHidden(node, hidden) {
+  if (node.hidden !== hidden) node.hidden = hidden;
+}
+
+/**
  * Makes `items` the element children of `parent`, in order, without ever taking out the child that holds focus:
  * a removed element loses focus, and the browser fires its blur and change events in the middle of the update.
  * Does nothing when the children are already these.
@@ -50,6 +85,24 @@ export function fillFields(root, values, attribute = 'field') {
 export function fromTemplate(id) {
   const template = element(`#${id}`);
   return template.content.firstElementChild.cloneNode(true);
+}
+
+/**
+ * A short fingerprint of a string (32-bit FNV-1a, hex): what a pre-rendered element records of the content it
+ * shows, so the live page can tell it is current without the content itself in the markup.
+ */
+export function fingerprint(text) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/** The focused element, or null (a document without focus, as at build time, has none). */
+export function focusedElement() {
+  return document.activeElement ?? null;
 }
 
 /** The [data-part] descendants of a cloned template, by name. */

@@ -1,7 +1,11 @@
 // The occupation view: every figure of one unit group, its tasks (relabel or re-weight any of them), where to
 // start, and the bridge from SOC 2020 to O*NET. All text comes from the core's report; rows are kept by task
-// id between renders so a control being used keeps its focus.
-import { element, fillFields, fromTemplate, parts, placeChildren, setAttr, setText } from './dom.js';
+// id between renders so a control being used keeps its focus. The same code draws the pre-rendered page at
+// build time (live: false: controls stay disabled) and the live page, which adopts the rows it finds.
+import {
+  element, fillFields, fingerprint, focusedElement, fromTemplate, parts, placeChildren, setAttr, setHidden, setSelected, setText,
+  setValue,
+} from './dom.js';
 
 export class OccupationView {
   #root;
@@ -10,18 +14,25 @@ export class OccupationView {
   #bridgeRows;
   #bridgeOnets;
   #onTaskChange;
-  #taskRows = new Map();  // task id -> { item, parts }
-  #startKey = null;       // what the "where to start" list and the bridge show, to skip rebuilding them unchanged
-  #bridgeKey = null;
+  #live;
+  #taskRows = new Map();  // task key -> { item, parts }
 
-  /** `onTaskChange(task, { label } | { weight } | null)`: the visitor changed a task (null: undo its changes). */
-  constructor(onTaskChange) {
+  /**
+   * `onTaskChange(task, { label } | { weight } | null)`: the visitor changed a task (null: undo its changes).
+   * `live`: the calculator is running, so the task controls work.
+   */
+  constructor(onTaskChange, { live = true } = {}) {
     this.#root = element('#occupation');
     this.#taskList = element('#task-list');
     this.#startList = element('#start-list');
     this.#bridgeRows = element('#bridge-rows');
     this.#bridgeOnets = element('#bridge-onets');
     this.#onTaskChange = onTaskChange;
+    this.#live = live;
+    // The pre-rendered page's task rows become this view's rows: the first live render rewrites nothing in them.
+    for (const item of this.#taskList.querySelectorAll(':scope > li[data-key]')) {
+      this.#taskRows.set(item.dataset.key, this.#wireTaskRow(item));
+    }
     const info = this.#root.querySelector('.info');
     info.addEventListener('click', () => {
       const help = element('#score-help');
@@ -35,24 +46,25 @@ export class OccupationView {
   }
 
   show(visible) {
-    this.#root.hidden = !visible;
+    setHidden(this.#root, !visible);
   }
 
-  /** `figuresOnly` leaves the task list, where to start and the bridge as they are (they sit below the figures). */
-  render(report, { figuresOnly = false } = {}) {
+  render(report) {
+    setAttr(this.#root, 'data-soc', report.soc);
     fillFields(this.#root, {
       ...report,
       band: report.scored ? report.band : 'Not scored',
       mappedVia: report.mappedViaText,
       importanceNote: report.ratedText,
     });
-    this.#root.querySelector('[data-field="description"]').hidden = !report.description;
+    setHidden(this.#root.querySelector('[data-field="description"]'), !report.description);
     setAttr(this.#root.querySelector('[data-field="band"]'), 'data-band', report.band);
-    this.#root.querySelector('[data-field="bandMeaning"]').closest('.band-texts').hidden = !report.scored;
+    setHidden(this.#root.querySelector('[data-field="bandMeaning"]').closest('.band-texts'), !report.scored);
     const marker = this.#root.querySelector('[data-role="rank-marker"]');
-    marker.style.left = `${report.scored ? report.rankPercent : 0}%`;
-    marker.hidden = !report.scored;
-    if (figuresOnly) return;
+    const percent = `${report.scored ? report.rankPercent : 0}%`;
+    setAttr(marker, 'x1', percent);
+    setAttr(marker, 'x2', percent);
+    setAttr(marker, 'visibility', report.scored ? 'visible' : 'hidden');
     this.#renderTasks(report.tasks);
     this.#renderStart(report.whereToStart);
     this.#renderBridge(report);
@@ -61,11 +73,13 @@ export class OccupationView {
   #renderTasks(tasks) {
     const seen = new Set();
     const items = tasks.map((task, index) => {
-      const key = task.id || `${task.onet}#${index}`;
+      const key = String(task.id || `${task.onet}#${index}`);
       seen.add(key);
       let row = this.#taskRows.get(key);
       if (!row) {
-        row = this.#createTaskRow(key);
+        const item = fromTemplate('task-template');
+        item.dataset.key = key;
+        row = this.#wireTaskRow(item);
         this.#taskRows.set(key, row);
       }
       this.#fillTaskRow(row, task);
@@ -75,9 +89,9 @@ export class OccupationView {
     placeChildren(this.#taskList, items);  // a control being used stays in place and keeps its focus
   }
 
-  #createTaskRow(key) {
-    const item = fromTemplate('task-template');
+  #wireTaskRow(item) {
     const p = parts(item);
+    const key = item.dataset.key;
     p.label.id = `task-label-${key}`;
     p.weight.id = `task-weight-${key}`;
     p.label.addEventListener('change', () => this.#onTaskChange(item.task, { label: p.label.value }));
@@ -104,23 +118,25 @@ export class OccupationView {
     setAttr(p.chip, 'data-label', task.label);
     setText(p.importance, task.importanceText);
     setText(p.onet, task.onet);
-    p.changed.hidden = !(task.labelOverridden || task.weightOverridden);
+    setHidden(p.changed, !(task.labelOverridden || task.weightOverridden));
     setText(p['label-name'], `Label of task: ${task.text || task.onet}`);
-    if (document.activeElement !== p.label && p.label.value !== task.label) p.label.value = task.label;
-    const weight = String(task.weight);
-    if (document.activeElement !== p.weight && p.weight.value !== weight) p.weight.value = weight;
+    const focused = focusedElement();
+    if (focused !== p.label) setSelected(p.label, task.label);
+    if (focused !== p.weight) setValue(p.weight, String(task.weight));
     setAttr(p.weight, 'aria-label', `Weight of task: ${task.text || task.onet}${task.excluded ? ' (excluded)' : ''}`);
-    const editable = task.id > 0;  // task ids arrive with the details part
-    p.label.disabled = !editable;
-    p.weight.disabled = !editable;
-    p.reset.hidden = !(task.labelOverridden || task.weightOverridden);
+    const editable = this.#live && task.id > 0;  // task ids arrive with the details part
+    if (p.label.disabled === editable) p.label.disabled = !editable;
+    if (p.weight.disabled === editable) p.weight.disabled = !editable;
+    setHidden(p.reset, !(task.labelOverridden || task.weightOverridden));
     setText(p.reset, 'Undo change');
   }
 
+  // The list and the bridge are rebuilt only when what they show changed; the key of what they show is kept on
+  // the element, so the live page knows the pre-rendered one is current.
   #renderStart(starts) {
-    const key = JSON.stringify(starts.map((start) => [start.task.text, start.task.label, start.note]));
-    if (key === this.#startKey) return;
-    this.#startKey = key;
+    const key = fingerprint(JSON.stringify(starts.map((start) => [start.task.text, start.task.label, start.note])));
+    if (key === this.#startList.dataset.key) return;
+    this.#startList.dataset.key = key;
     const items = starts.map((start) => {
       const item = fromTemplate('start-template');
       const p = parts(item);
@@ -130,13 +146,13 @@ export class OccupationView {
       return item;
     });
     this.#startList.replaceChildren(...items);
-    this.#startList.closest('section').hidden = starts.length === 0;
+    setHidden(this.#startList.closest('section'), starts.length === 0);
   }
 
   #renderBridge(report) {
-    const key = JSON.stringify([report.isco, report.onets]);
-    if (key === this.#bridgeKey) return;
-    this.#bridgeKey = key;
+    const key = fingerprint(JSON.stringify([report.isco, report.onets]));
+    if (key === this.#bridgeRows.dataset.key) return;
+    this.#bridgeRows.dataset.key = key;
     const rows = report.isco.map((isco) => {
       const row = document.createElement('tr');
       if (isco.used) row.className = 'bridge__used';

@@ -2,8 +2,10 @@
 // filterable table. Only the rows in and near the table's view are in the DOM, drawn into a fixed set of row
 // elements that are reused as the view scrolls or the rows re-sort: a recompute then rewrites a few dozen cells
 // and moves no element, whatever the number of occupations. The sort and the chart read every occupation's
-// figures as numbers (FigureColumns); display strings are asked for the rows drawn only.
-import { element, fillFields, fromTemplate, parts, setAttr, setText } from './dom.js';
+// figures as numbers (FigureColumns); display strings are asked for the rows drawn only. At build time
+// (live: false) the same code draws the pre-rendered table: the first `staticRows` rows, each title a link to
+// its role's page, and no spacers; the live page adopts those rows, the chart and the group list it finds.
+import { element, fillFields, fromTemplate, parts, setAttr, setHidden, setText } from './dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const BINS = 20;  // half-point bins over 0-10
@@ -64,28 +66,52 @@ export class Overview {
   #viewTop = 0;
   #viewHeight = 0;
   #pendingScroll = null;
+  #live;
+  #staticRows;
+  #roleHref;
 
-  constructor(unitGroups, majorGroups, rowsAt, onOpen) {
+  /**
+   * `rowsAt(indices)`: the display strings of those rows under the page's assumptions; `onOpen(soc)`: the visitor
+   * opened a role from the table; `roleHref(soc)`: the address of a role's page. `live: false` draws the
+   * pre-rendered table of the first `staticRows` rows.
+   */
+  constructor(unitGroups, majorGroups, rowsAt, onOpen, { live = true, staticRows = Infinity, roleHref }) {
     this.#rowsAt = rowsAt;
     this.#onOpen = onOpen;
+    this.#live = live;
+    this.#staticRows = staticRows;
+    this.#roleHref = roleHref;
     this.#body = element('#occupations-body');
     this.#table = element('#occupations-table');
     this.#scroller = this.#table.closest('.table-scroll');
     const majorTitles = new Map(majorGroups.map((group) => [group.code, group.title]));
     const select = element('#table-major');
-    for (const group of majorGroups) {
-      const option = document.createElement('option');
-      option.value = String(group.code);
-      option.textContent = `${group.code} ${group.title}`;
-      select.append(option);
+    if (!select.querySelector('option[value="1"]')) {
+      for (const group of majorGroups) {
+        const option = document.createElement('option');
+        option.setAttribute('value', String(group.code));
+        option.textContent = `${group.code} ${group.title}`;
+        select.append(option);
+      }
     }
     this.#rows = unitGroups.map((info, index) => ({ info, index, majorTitle: majorTitles.get(info.majorGroup) ?? '',
                                                     titleLower: info.title.toLowerCase() }));
     this.#before = this.#spacer();
     this.#after = this.#spacer();
+    // The pre-rendered rows become the first window slots.
+    for (const item of this.#body.querySelectorAll('tr[data-soc]')) {
+      this.#pool.push({ item, parts: parts(item), soc: item.dataset.soc });
+    }
+    this.#buildChart();
+    if (!live) return;
+    select.disabled = false;
+    element('#table-filter').disabled = false;
+    // A title is a link to the role's page; a plain click opens the role here instead, keeping the assumptions.
     this.#body.addEventListener('click', (event) => {
-      const button = event.target.closest('button[data-soc]');
-      if (button) this.#onOpen(button.dataset.soc);
+      const link = event.target.closest('a[data-soc]');
+      if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      this.#onOpen(link.dataset.soc);
     });
     for (const button of document.querySelectorAll('#occupations-table [data-sort]')) {
       button.addEventListener('click', () => this.#sortBy(button.dataset.sort));
@@ -112,7 +138,6 @@ export class Overview {
         this.#renderWindow(false);
       });
     }, { passive: true });
-    this.#buildChart();
   }
 
   /** SOC codes of the rows shown, in table order (for the CSV export). */
@@ -125,7 +150,7 @@ export class Overview {
     const roleChanged = selectedSoc !== this.#selected;
     this.#selected = selectedSoc;
     this.#applyOrder(false);  // draws the window: the figures changed, if not the order
-    if (roleChanged) this.#scrollToSelected();
+    if (roleChanged && this.#live) this.#scrollToSelected();
     fillFields(element('#overview'), totals, 'total');
     setText(element('#totals-note'),
             'Totals cover scored occupations whose figures ASHE publishes; where it does not, nothing is guessed.');
@@ -187,6 +212,10 @@ export class Overview {
   // scroll height of all of them. The window's row elements stay in place and take the text of the rows now
   // in view: inserting and removing table rows costs far more layout than rewriting a few cells.
   #renderWindow(force) {
+    if (!this.#live) {
+      this.#renderStatic();
+      return;
+    }
     const rowHeight = this.#rowHeight;
     const viewHeight = this.#viewHeight || 700;
     const overscan = 2;  // rows drawn beyond each edge of the view, so a scroll shows no gap before the next frame
@@ -214,6 +243,15 @@ export class Overview {
     }
   }
 
+  // The pre-rendered table: its first rows, with no spacers (a reader without JavaScript scrolls real rows).
+  #renderStatic() {
+    const drawn = this.#shown.slice(0, this.#staticRows);
+    while (this.#pool.length < drawn.length) this.#pool.push(this.#createSlot());
+    const figures = this.#rowsAt(drawn.map((row) => row.index));
+    drawn.forEach((row, k) => this.#fill(this.#pool[k], row, figures[k], k));
+    this.#body.replaceChildren(...this.#pool.slice(0, drawn.length).map((slot) => slot.item));
+  }
+
   #createSlot() {
     const item = fromTemplate('row-template');
     return { item, parts: parts(item), soc: null };
@@ -227,8 +265,10 @@ export class Overview {
     if (slot.soc !== info.soc) {
       slot.soc = info.soc;
       setText(p.open, info.title);
+      slot.item.dataset.soc = info.soc;
       p.open.dataset.soc = info.soc;
-      p.open.title = info.title;  // the cell is one line high: the full title on hover
+      setAttr(p.open, 'href', this.#roleHref(info.soc));
+      setAttr(p.open, 'title', info.title);  // the cell is one line high: the full title on hover
       setText(p.code, info.soc);
       setText(p.major, row.majorTitle);
       // A missing figure reads "not published"; the reason is in its title and in the role's view.
@@ -237,7 +277,7 @@ export class Overview {
         setText(cell, has ? text : 'not published');
         cell.classList.toggle('muted', !has);
         if (has) cell.removeAttribute('title');
-        else cell.title = text;
+        else setAttr(cell, 'title', text);
       }
     }
     setAttr(slot.item, 'aria-rowindex', String(index + 2));
@@ -307,6 +347,13 @@ export class Overview {
 
   #buildChart() {
     const chart = element('#chart');
+    if (chart.querySelector('.chart__bar')) {  // pre-rendered: adopt its marks
+      this.#bars = [...chart.querySelectorAll('.chart__bar')];
+      this.#topTick = chart.querySelector('[data-part="top-tick"]');
+      this.#marker = chart.querySelector('.chart__marker');
+      this.#markerLabel = chart.querySelector('.chart__marker-label');
+      return;
+    }
     const { width, height, left, right, top, bottom } = CHART;
     const plotWidth = width - left - right;
     const barWidth = plotWidth / BINS;
@@ -325,7 +372,7 @@ export class Overview {
     const countTitle = svg('text', { x: 12, y: top + (height - top - bottom) / 2, class: 'chart__tick', 'text-anchor': 'middle',
                                      transform: `rotate(-90 12 ${top + (height - top - bottom) / 2})` });
     countTitle.textContent = 'occupations';
-    this.#topTick = svg('text', { x: left - 5, y: top + 4, class: 'chart__tick', 'text-anchor': 'end' });
+    this.#topTick = svg('text', { x: left - 5, y: top + 4, class: 'chart__tick', 'text-anchor': 'end', 'data-part': 'top-tick' });
     const zeroTick = svg('text', { x: left - 5, y: height - bottom, class: 'chart__tick', 'text-anchor': 'end' });
     zeroTick.textContent = '0';
     chart.append(countTitle, this.#topTick, zeroTick);
@@ -355,14 +402,14 @@ export class Overview {
     setText(this.#topTick, String(highest));
     counts.forEach((count, bin) => {
       const barHeight = (count / highest) * plotHeight;
-      this.#bars[bin].setAttribute('y', String(height - bottom - barHeight));
-      this.#bars[bin].setAttribute('height', String(barHeight));
+      setAttr(this.#bars[bin], 'y', String(height - bottom - barHeight));
+      setAttr(this.#bars[bin], 'height', String(barHeight));
     });
     const visible = selectedScore !== null;
     const x = left + (Math.min(10, selectedScore ?? 0) / 10) * plotWidth;
-    for (const node of [this.#marker, this.#markerLabel]) node.setAttribute('visibility', visible ? 'visible' : 'hidden');
-    this.#marker.setAttribute('x1', String(x));
-    this.#marker.setAttribute('x2', String(x));
-    this.#markerLabel.setAttribute('x', String(Math.max(left + 24, Math.min(width - right - 24, x))));
+    for (const node of [this.#marker, this.#markerLabel]) setAttr(node, 'visibility', visible ? 'visible' : 'hidden');
+    setAttr(this.#marker, 'x1', String(x));
+    setAttr(this.#marker, 'x2', String(x));
+    setAttr(this.#markerLabel, 'x', String(Math.max(left + 24, Math.min(width - right - 24, x))));
   }
 }

@@ -1,0 +1,257 @@
+// Static first: every role is a pre-rendered page that reads without JavaScript, carries its sharing tags, and
+// becomes the live calculator without changing or moving what is on screen; old links and unknown codes lead
+// somewhere sensible.
+import assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+
+import { parseHTML } from 'linkedom';
+
+import { checkValues, openPage, screenshot, setInput, siteDir, text, useSiteAndBrowser, waitForApp } from './harness.mjs';
+
+let browser;
+let site;
+useSiteAndBrowser((env) => ({ browser, site } = env));
+
+const field = (page, name) => text(page, `#occupation [data-field="${name}"]`);
+
+async function openWithoutScript(path, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', javaScriptEnabled: false,
+                                            ...options });
+  const page = await context.newPage();
+  const response = await page.goto(`${site.url}${path}`);
+  return { page, response };
+}
+
+describe('without JavaScript', () => {
+  for (const expected of checkValues.unit_groups) {
+    test(`/occupation/${expected.soc}/ shows every default figure: ${expected.exposure_text}, ${expected.with_tools_text}, ${expected.wage_exposure_text}, ${expected.employees_text}, ${expected.median_pay_text}, "${expected.can_do} of ${expected.task_count}"`, async () => {
+      const { page, response } = await openWithoutScript(`occupation/${expected.soc}/`);
+      assert.equal(response.status(), 200);
+      assert.equal(await page.locator('#occupation').isVisible(), true);
+      assert.equal(await field(page, 'title'), expected.title);
+      assert.equal(await field(page, 'soc'), expected.soc);
+      assert.ok((await field(page, 'description')).length > 50, 'the ONS description is there');
+      assert.equal(await field(page, 'employeesText'), expected.employees_text);
+      assert.equal(await field(page, 'medianPayText'), expected.median_pay_text);
+      assert.equal(await field(page, 'scoreText'), expected.exposure_text);
+      assert.equal(await field(page, 'band'), expected.band);
+      assert.equal(await field(page, 'directText'), expected.direct_text);
+      assert.equal(await field(page, 'withToolsText'), expected.with_tools_text);
+      assert.equal(await field(page, 'wageExposureText'), expected.wage_exposure_text);
+      assert.match(await field(page, 'rankText'), /^Higher exposure than \d+% of the \d+ UK occupations we scored\.$/);
+      assert.ok((await field(page, 'bandMeaning')).length > 20 && (await field(page, 'bandAdvice')).length > 20);
+      assert.equal(await field(page, 'canDoText'), expected.can_do_text);
+      assert.match(await field(page, 'mappedVia'), new RegExp(expected.onet.replace('.', '\\.')));
+      // The task list: every task with its statement, its label and O*NET's importance.
+      const tasks = page.locator('#task-list > li');
+      assert.equal(await tasks.count(), expected.task_count);
+      assert.equal(await page.locator('#task-list > li[data-label="E1"]').count(), expected.can_do);
+      const importances = await page.locator('#task-list [data-part="importance"]').allTextContents();
+      assert.deepEqual([...importances].sort(),
+                       checkValues.onet_11_3021.tasks.map((t) => `importance ${t.importance_text}/5`).sort());
+      for (const statement of await page.locator('#task-list [data-part="text"]').allTextContents()) {
+        assert.ok(statement.length > 10 && !statement.includes('loading'), statement);
+      }
+      assert.equal(await page.locator('#start-list > li').count(), 3);
+      assert.ok((await page.locator('#bridge-rows tr').count()) >= 1);
+      assert.match(await text(page, '#bridge-onets'), new RegExp(expected.onet_title));
+      // UK totals, the chart and the table's first rows, each title a link to its role's page.
+      for (const total of ['employeesText', 'meanScoreText', 'wageExposureText']) {
+        assert.notEqual((await text(page, `[data-total="${total}"]`)).trim(), '');
+      }
+      assert.equal(await page.locator('#chart .chart__bar').count(), 20);
+      const links = page.locator('#occupations-body a.row-link');
+      assert.ok((await links.count()) >= 20);
+      assert.match(await links.first().getAttribute('href'), /^\/occupation\/\d{4}\/$/);
+      // Sources and the credit line.
+      assert.match(await text(page, '#methodology'), /Annual Survey of Hours and Earnings 2025/);
+      assert.match(await text(page, '.site-footer'), /Open Government Licence/);
+      // What needs the calculator says so, and its controls are not offered.
+      assert.equal(await page.locator('.js-note').first().isVisible(), true);
+      assert.equal(await page.locator('#e2').isDisabled(), true);
+      assert.equal(await page.locator('[data-action="copy-link"]').isVisible(), false);
+      await screenshot(page, `static-${expected.soc}-no-js`);
+      await page.context().close();
+    });
+  }
+
+  test('the home page lists every occupation with a link to its page, with the chart and the UK totals', async () => {
+    const { page } = await openWithoutScript('');
+    const links = page.locator('#occupations-body a.row-link');
+    assert.equal(await links.count(), 412);
+    const socs = await links.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')));
+    assert.equal(new Set(socs).size, 412);
+    assert.equal(await page.locator('#empty-state').isVisible(), true);
+    assert.equal(await page.locator('#chart .chart__bar').count(), 20);
+    assert.match(await text(page, '#chart-summary'), /scored occupations/);
+    await page.locator('#occupations-body a.row-link[href="/occupation/2132/"]').click();
+    await page.waitForURL(/\/occupation\/2132\/$/);
+    assert.equal(await field(page, 'wageExposureText'), '£1.42bn');
+    await page.context().close();
+  });
+});
+
+// Installed before the page's scripts: the layout shifts of the whole load, and what the regions a visitor reads
+// say before any script of the page has run (DOMContentLoaded comes before the calculator is loaded).
+function recordHydration() {
+  window.__shifts = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+  }).observe({ type: 'layout-shift', buffered: true });
+  document.addEventListener('DOMContentLoaded', () => {
+    window.__before = [...document.querySelectorAll('#occupation, #empty-state, .totals, #assumptions, #chart-summary')]
+      .map((node) => (node.hidden ? '' : node.innerText));
+    window.__stateBefore = document.documentElement.dataset.state;
+  });
+}
+
+describe('hydration', () => {
+  for (const path of ['occupation/1137/', 'occupation/2132/', '']) {
+    test(`${path || 'the home page'} becomes live without changing a figure or shifting the layout`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+      await context.addInitScript(recordHydration);
+      const page = await context.newPage();
+      const problems = [];
+      page.on('console', (message) => ['error', 'warning'].includes(message.type()) && problems.push(message.text()));
+      page.on('pageerror', (error) => problems.push(error.message));
+      await page.goto(`${site.url}${path}`);
+      await page.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: 30000 });
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const result = await page.evaluate(() => ({
+        stateBefore: window.__stateBefore,
+        before: window.__before,
+        after: [...document.querySelectorAll('#occupation, #empty-state, .totals, #assumptions, #chart-summary')]
+          .map((node) => (node.hidden ? '' : node.innerText)),
+        shift: window.__shifts.reduce((sum, value) => sum + value, 0),
+      }));
+      assert.equal(result.stateBefore, 'static');
+      assert.deepEqual(result.after, result.before);
+      assert.ok(result.shift <= 0.01, `cumulative layout shift ${result.shift}`);
+      assert.deepEqual(problems, []);
+      // Live now: the controls work and an input recomputes.
+      assert.equal(await page.locator('#e2').isDisabled(), false);
+      await setInput(page, '#e2', 1);
+      assert.equal(await text(page, '[data-total="meanScoreText"]') !== result.before[2], true);
+      if (path) assert.equal(await field(page, 'scoreText'), '9.4');
+      await context.close();
+    });
+  }
+});
+
+describe('addresses', () => {
+  test('/?soc=1137 with assumptions leads to the role\'s page with the same assumptions', async () => {
+    const page = await openPage(browser, `${site.url}?soc=1137&e2=0.5`);
+    await waitForApp(page);
+    assert.equal(new URL(page.url()).pathname, '/occupation/1137/');
+    assert.equal(new URL(page.url()).search, '?e2=0.5');
+    assert.equal(await page.inputValue('#e2'), '0.5');
+    assert.equal(await field(page, 'title'), 'Information technology directors');
+    await page.assertClean();
+    await page.context().close();
+  });
+
+  test('where no server redirects /?soc=, the home page opens the role and moves the address to its page', async () => {
+    const home = await (await fetch(site.url)).text();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.route(/\/\?soc=2132$/, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: home }));
+    await page.goto(`${site.url}?soc=2132`);
+    await page.waitForFunction(() => document.documentElement.dataset.state === 'ready');
+    await page.waitForFunction(() => location.pathname === '/occupation/2132/' && location.search === '');
+    assert.equal(await field(page, 'wageExposureText'), '£1.42bn');
+    await context.close();
+  });
+
+  test('an unknown SOC in a path gets a real 404 page whose role search works', async () => {
+    const response = await fetch(`${site.url}occupation/9999/`);
+    assert.equal(response.status, 404);
+    assert.match(response.headers.get('content-type'), /text\/html/);
+    const page = await openPage(browser, `${site.url}occupation/9999/`, { expectErrors: [/404 \(Not Found\)/] });
+    await waitForApp(page);
+    assert.equal(await text(page, '#empty-state h2'), 'No page here');
+    assert.equal(new URL(page.url()).pathname, '/occupation/9999/');
+    await page.click('#role-search');
+    await page.keyboard.type('2132');
+    await page.waitForFunction(() => document.querySelector('#role-results [role="option"]'));
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.pathname === '/occupation/2132/');
+    assert.equal(await field(page, 'title'), 'IT managers');
+    await page.assertClean();
+    await page.context().close();
+  });
+
+  test('the browser\'s back button returns to the role before', async () => {
+    const page = await openPage(browser, `${site.url}occupation/1137/`);
+    await waitForApp(page);
+    await page.locator('#occupations-body a.row-link[href="/occupation/2132/"]').evaluate((link) => link.click());
+    await page.waitForFunction(() => location.pathname === '/occupation/2132/');
+    assert.equal(await field(page, 'title'), 'IT managers');
+    await page.goBack();
+    await page.waitForFunction(() => location.pathname === '/occupation/1137/');
+    assert.equal(await field(page, 'title'), 'Information technology directors');
+    await page.assertClean();
+    await page.context().close();
+  });
+});
+
+// Reads every role page of the assembled site: its head, and the file its share image names.
+async function rolePages() {
+  const bundle = JSON.parse(await readFile(join(siteDir, 'data', 'bundle.json'), 'utf8'));
+  const socs = bundle.unit_groups.soc;
+  return Promise.all(socs.map(async (soc) => ({ soc, html: await readFile(join(siteDir, 'occupation', soc, 'index.html'), 'utf8') })));
+}
+
+describe('sharing', () => {
+  test('every role page has its title, description, canonical address, Open Graph and Twitter tags and JSON-LD', async () => {
+    const pages = await rolePages();
+    assert.equal(pages.length, 412);
+    const shareFiles = new Set((await readdir(join(siteDir, 'share'))).map((name) => `share/${name}`));
+    for (const { soc, html } of pages) {
+      const { document } = parseHTML(html);
+      const meta = (selector) => document.querySelector(selector)?.getAttribute('content') ?? null;
+      const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
+      assert.match(canonical, new RegExp(`^https?://[^/]+/(.*/)?occupation/${soc}/$`), soc);
+      const title = document.querySelector('title').textContent;
+      assert.match(title, /: exposure to AI · UK AI Exposure$/, soc);
+      assert.equal(meta('meta[property="og:title"]'), title);
+      assert.equal(meta('meta[property="og:url"]'), canonical);
+      const description = meta('meta[name="description"]');
+      assert.ok(description.includes(`SOC 2020 ${soc}`), soc);
+      assert.equal(meta('meta[property="og:description"]'), description);
+      assert.equal(meta('meta[name="twitter:card"]'), 'summary_large_image');
+      const image = meta('meta[property="og:image"]');
+      assert.equal(meta('meta[name="twitter:image"]'), image);
+      const imagePath = new URL(image).pathname.replace(/^\//, '');
+      assert.ok(shareFiles.has(imagePath), `${soc}: ${imagePath} is in the site`);
+      assert.match(imagePath, new RegExp(`^share/${soc}\\.[0-9a-f]{16}\\.png$`));
+      const dataset = JSON.parse(document.querySelector('script[type="application/ld+json"]').textContent);
+      assert.equal(dataset['@type'], 'Dataset');
+      assert.ok(dataset.license.length >= 3, soc);
+    }
+  });
+
+  test('the role pages of the check values name their figures in their description', async () => {
+    for (const expected of checkValues.unit_groups) {
+      const html = await readFile(join(siteDir, 'occupation', expected.soc, 'index.html'), 'utf8');
+      const { document } = parseHTML(html);
+      const description = document.querySelector('meta[name="description"]').getAttribute('content');
+      for (const figure of [expected.exposure_text, expected.with_tools_text, expected.wage_exposure_text,
+                            expected.employees_text, expected.median_pay_text]) {
+        assert.ok(description.includes(figure), `${expected.soc}: ${figure} in "${description}"`);
+      }
+    }
+  });
+
+  test('the page served for a role names its share image, which the server sends as a PNG', async () => {
+    const html = await (await fetch(`${site.url}occupation/1137/`)).text();
+    const image = parseHTML(html).document.querySelector('meta[property="og:image"]')?.getAttribute('content');
+    assert.ok(image, 'og:image');
+    const response = await fetch(`${site.url}${new URL(image).pathname.slice(1)}`);
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'image/png');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    assert.deepEqual([...bytes.slice(1, 4)].map((b) => String.fromCharCode(b)).join(''), 'PNG');
+  });
+});

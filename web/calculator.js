@@ -1,0 +1,149 @@
+// One calculator session over a loaded WebAssembly module and engine: what the page, the widget and the site
+// build (tools/site/core.mjs, in node) all compute through. It fetches the data parts through the function it
+// is given, so the browser checks their integrity and the build reads them from disk.
+/**
+ * One calculator session over the shared module. Figures depend on the assumptions applied last, so every
+ * consumer calls apply() with its own assumptions and reads the figures in the same task.
+ */
+export class Calculator {
+  #module;
+  #engine;
+  #applied = '';
+  #build;
+  #fetchBytes;
+  #downloads = new Map();  // path -> promise of a Status, so each part is fetched once
+
+  /**
+   * `engine` has its bundle loaded; `fetchBytes(path)` resolves to { ok, bytes } or { ok: false, detail } for a
+   * data file ("data/details.json"), checked as the caller sees fit; `build` is the data build id.
+   */
+  constructor(module, engine, { build, fetchBytes }) {
+    this.#module = module;
+    this.#engine = engine;
+    this.#build = build;
+    this.#fetchBytes = fetchBytes;
+    this.#applied = JSON.stringify(engine.assumptions());
+  }
+
+  /** Data build id shared by every part. */
+  get build() {
+    return this.#build;
+  }
+
+  /** The assumptions that reproduce the published pages. */
+  defaults() {
+    return this.#engine.defaultAssumptions();
+  }
+
+  /** Applies assumptions unless they are the ones applied last. Returns a Status; on error nothing changes. */
+  apply(assumptions) {
+    const key = JSON.stringify(assumptions);
+    if (key === this.#applied) return { ok: true, code: 'ok', message: '' };
+    const status = this.#engine.setAssumptions(assumptions);
+    if (status.ok) this.#applied = key;
+    return status;
+  }
+
+  assumptions() {
+    return this.#engine.assumptions();
+  }
+
+  unitGroups() {
+    this.unitGroupList ??= this.#engine.unitGroups();
+    return this.unitGroupList;
+  }
+
+  majorGroups() {
+    this.majorGroupList ??= this.#engine.majorGroups();
+    return this.majorGroupList;
+  }
+
+  /** Every unit group's score and wage exposure as numbers, in unitGroups() order (FigureColumns). */
+  figureColumns() {
+    return this.#engine.figureColumns();
+  }
+
+  /** The rows, with their display strings, of the unit groups at these indices of unitGroups(). */
+  rowsAt(indices) {
+    return this.#engine.rowsAt(indices);
+  }
+
+  totals() {
+    return this.#engine.totals();
+  }
+
+  /** { ok, code, message, report } for one SOC 2020 code under the applied assumptions. */
+  report(soc) {
+    return this.#engine.report(soc);
+  }
+
+  /** CSV of the listed unit groups (in that order) under the applied assumptions. */
+  tableCsv(socs) {
+    return this.#engine.tableCsv(socs);
+  }
+
+  /** { ok, code, message, csv }: one role's tasks as CSV. */
+  tasksCsv(soc) {
+    return this.#engine.tasksCsv(soc);
+  }
+
+  search(query, limit = 12) {
+    return this.#engine.search(query, limit);
+  }
+
+  encodeState(soc, compare = []) {
+    return this.#engine.encodeState(soc ?? '', compare);
+  }
+
+  decodeState(query) {
+    return this.#engine.decodeState(query);
+  }
+
+  get hasDetails() {
+    return this.#engine.hasDetails();
+  }
+
+  get hasTitles() {
+    return this.#engine.hasTitles();
+  }
+
+  /** Task ids, titles, descriptions and the bridge details. Resolves to a Status. */
+  ensureDetails() {
+    if (this.#engine.hasDetails()) return Promise.resolve({ ok: true, code: 'ok', message: '' });
+    return this.#download('data/details.json', (bytes) => this.#engine.loadDetails(bytes));
+  }
+
+  /** Whether every task statement a role's report needs, under the applied assumptions, is loaded. */
+  hasText(soc) {
+    const missing = this.#engine.missingTextParts(soc);
+    return missing.ok && missing.parts.length === 0;
+  }
+
+  /** The task statements a role's report needs. Resolves to a Status. */
+  async ensureText(soc) {
+    const missing = this.#engine.missingTextParts(soc);
+    if (!missing.ok) return missing;
+    const statuses = await Promise.all(
+      missing.parts.map((part) => this.#download(`data/text/${part}.json`, (bytes) => this.#engine.loadTextPart(bytes))));
+    return statuses.find((status) => !status.ok) ?? { ok: true, code: 'ok', message: '' };
+  }
+
+  /** The ~32,000 job titles of the role search. Resolves to a Status. */
+  ensureTitles() {
+    if (this.#engine.hasTitles()) return Promise.resolve({ ok: true, code: 'ok', message: '' });
+    return this.#download('data/titles.json', (bytes) => this.#engine.loadTitles(bytes));
+  }
+
+  #download(path, load) {
+    let pending = this.#downloads.get(path);
+    if (!pending) {
+      pending = this.#fetchBytes(path).then((result) => {
+        const status = result.ok ? load(result.bytes) : this.#module.errorStatus('data-unavailable', result.detail);
+        if (!status.ok) this.#downloads.delete(path);  // a later call may retry
+        return status;
+      });
+      this.#downloads.set(path, pending);
+    }
+    return pending;
+  }
+}

@@ -1,0 +1,82 @@
+// The whole calculator page as one view over the document: the assumptions, the role (or the empty state), the
+// comparison, and the UK overview, drawn from the core's figures. It is the one renderer of the page: the site
+// build runs it in node over the page template (live: false) to write the HTML a visitor gets first, and the
+// browser runs it over that HTML, adopting what it finds, so the first live render changes nothing on screen.
+import { AssumptionsPanel } from './assumptions-panel.js';
+import { CompareView } from './compare-view.js';
+import { element, setHidden, setText } from './dom.js';
+import { OccupationView } from './occupation-view.js';
+import { Overview } from './overview.js';
+
+const HOME_TITLE = 'UK AI Exposure: how exposed is each UK occupation to AI?';
+
+/** The page's title for a role, or for none. */
+export function pageTitle(report) {
+  return report ? `${report.title}: exposure to AI · UK AI Exposure` : HOME_TITLE;
+}
+
+export class PageView {
+  #calc;
+  #live;
+  #occupation;
+  #overview;
+  #compare;
+  #panel;
+
+  /**
+   * `calculator`: the Calculator the figures come from. `links.role(soc)` is the address of a role's page.
+   * `handlers`: what the visitor's actions call (live only): `changeTask(task, change)`, `setAssumptions(change)`,
+   * `open(soc)`, `removeCompared(soc)`, `openCompared(soc)`. `staticRows`: rows of the pre-rendered table.
+   */
+  constructor(calculator, { live, links, handlers = {}, staticRows = Infinity }) {
+    this.#calc = calculator;
+    this.#live = live;
+    const defaults = calculator.defaults();
+    this.#occupation = new OccupationView((task, change) => handlers.changeTask(task, change), { live });
+    this.#compare = new CompareView((soc) => handlers.removeCompared(soc), (soc) => handlers.openCompared(soc));
+    this.#panel = new AssumptionsPanel(defaults, (change) => handlers.setAssumptions(change));
+    this.#panel.setLive(live);
+    // The table asks for the display strings of the rows it draws, also when it scrolls between renders.
+    const rowsAt = (indices) => {
+      calculator.apply(this.assumptions);
+      return calculator.rowsAt(indices);
+    };
+    this.#overview = new Overview(calculator.unitGroups(), calculator.majorGroups(), rowsAt,
+                                  (soc) => handlers.open(soc), { live, staticRows, roleHref: links.role });
+    this.assumptions = defaults;
+  }
+
+  get occupation() {
+    return this.#occupation;
+  }
+
+  get overview() {
+    return this.#overview;
+  }
+
+  /**
+   * Draws the state `{ soc, compare, assumptions }` (assumptions already applied to the calculator) and returns
+   * the role's report, or null when no role is shown.
+   */
+  render({ soc, compare, assumptions }) {
+    const calc = this.#calc;
+    this.assumptions = assumptions;
+    this.#panel.render(assumptions);
+    const result = soc ? calc.report(soc) : null;
+    const report = result?.ok ? result.report : null;
+    if (report) this.#occupation.render(report);
+    this.#occupation.show(Boolean(report));
+    setHidden(element('#empty-state'), Boolean(report));
+    setHidden(element('#examples'), Boolean(report));
+    this.#overview.render(calc.figureColumns(), calc.totals(), soc);
+    this.#compare.render(compare.map((code) => calc.report(code)).filter((r) => r.ok).map((r) => r.report));
+    setText(element('#build-id'), calc.build);
+    const title = pageTitle(report);
+    if (document.title !== title) document.title = title;
+    for (const button of element('#occupation').querySelectorAll('[data-action]')) {
+      if (button.disabled === this.#live) button.disabled = !this.#live;
+    }
+    if (element('#table-csv').disabled === this.#live) element('#table-csv').disabled = !this.#live;
+    return report;
+  }
+}
