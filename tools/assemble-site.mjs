@@ -1,20 +1,30 @@
 // Assembles the deployable site in the build tree from its three sources: the page and widget (web/), the
-// data bundle (data/) and the WebAssembly module (the wasm build). It also writes manifest.js and
+// data bundle (data/) and the WebAssembly module (the wasm build). It writes manifest.js and
 // data/integrity.json (the data build id and the SHA-384 integrity of every file the loader fetches) and
-// embed-integrity.json (the integrity of the modules a host page's embed snippet pins). Run by the wasm build's `site` target:
-//   node tools/assemble-site.mjs --web web --data data --wasm build/wasm/wasm --out build/wasm/site
+// embed-integrity.json (the integrity of the modules a host page's embed snippet pins), then runs the core in
+// node (tools/site/core.mjs) to pre-render what a visitor sees first: a page per unit group and the home page
+// (tools/site/pages.mjs), their share images and the sitemap, the widget's default cards. Run by the wasm
+// build's `site` target:
+//   node tools/assemble-site.mjs --web web --data data --wasm build/wasm/wasm --out build/wasm/site \
+//        [--site-url https://calculator.example/]
+// --site-url is the public address the site is served at: canonical links, share tags and the sitemap name it,
+// and its path is the prefix of every link between pages.
 import { createHash } from 'node:crypto';
 import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 
 import { minify } from 'terser';
 
+import { WIDGET_ENTRY, WIDGET_MODULES, writeCards } from './site/cards.mjs';
+import { loadSiteCalculator } from './site/core.mjs';
+import { writePages } from './site/pages.mjs';
+import { writeShareImages } from './site/share-images.mjs';
+import { writeSitemap } from './site/sitemap.mjs';
+import { precompress, writeDeployFiles } from './site/deploy.mjs';
+
 const DATA_FILES = ['bundle.json', 'details.json', 'titles.json', 'SOURCES.md', 'COVERAGE.md'];
 // Two builds of the module: aiexp (size, the widget's) and aiexp-speed (speed, the page's).
 const MODULE_BUILDS = ['aiexp', 'aiexp-speed'];
-// The module graph of the widget, entry last: the snippet preloads each with its integrity.
-const WIDGET_MODULES = ['manifest.js', 'aiexp-loader.js', 'wasm/aiexp.js', 'widget/uk-ai-exposure.js'];
-const WIDGET_ENTRY = 'widget/uk-ai-exposure-define.js';
 // What the page fetches before its first figure, preloaded from index.html (see the marker there).
 const PAGE_PRELOADS = ['wasm/aiexp-speed.wasm', 'data/bundle.json', 'data/integrity.json', 'data/details.json'];
 const PRELOAD_MARKER = '<!-- aiexp:preload-data -->';
@@ -22,17 +32,29 @@ const PRELOAD_MARKER = '<!-- aiexp:preload-data -->';
 const WIDGET_PRELOAD_MARKER = '<!-- aiexp:preload-widget -->';
 const WIDGET_PAGES = ['embed-demo.html', 'embed.html'];
 
+// Where the site is served when the build is not told: a placeholder origin at the root path.
+export const DEFAULT_SITE_URL = 'https://calculator.example/';
+
 function parseArguments(argv) {
-  const options = {};
+  const options = { 'site-url': process.env.AIEXP_SITE_URL || DEFAULT_SITE_URL };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i]?.replace(/^--/, '');
-    if (!['web', 'data', 'wasm', 'out'].includes(key) || argv[i + 1] === undefined) {
-      throw new Error(`usage: assemble-site.mjs --web DIR --data DIR --wasm DIR --out DIR (bad: ${argv[i]})`);
+    if (!['web', 'data', 'wasm', 'out', 'site-url'].includes(key) || argv[i + 1] === undefined) {
+      throw new Error(`usage: assemble-site.mjs --web DIR --data DIR --wasm DIR --out DIR [--site-url URL] (bad: ${argv[i]})`);
     }
     options[key] = argv[i + 1];
   }
   for (const key of ['web', 'data', 'wasm', 'out']) if (!options[key]) throw new Error(`--${key} is required`);
-  return options;
+  let siteUrl;
+  try {
+    siteUrl = new URL(options['site-url']);
+  } catch {
+    throw new Error(`--site-url must be an absolute http(s) URL (got ${options['site-url']})`);
+  }
+  if (!/^https?:$/.test(siteUrl.protocol) || !siteUrl.pathname.endsWith('/') || siteUrl.search || siteUrl.hash) {
+    throw new Error(`--site-url must be an http(s) URL of a folder, ending in "/" (got ${options['site-url']})`);
+  }
+  return { web: options.web, data: options.data, wasm: options.wasm, out: options.out, siteUrl: siteUrl.href };
 }
 
 function integrity(bytes) {
@@ -57,7 +79,7 @@ async function replaceMarker(out, file, marker, lines) {
   await writeFile(path, html.replace(marker, lines.join('\n  ')));
 }
 
-async function assemble({ web, data, wasm, out }) {
+async function assemble({ web, data, wasm, out, siteUrl }) {
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
   await cp(web, out, { recursive: true });
@@ -108,10 +130,23 @@ async function assemble({ web, data, wasm, out }) {
   const widgetPreloads = WIDGET_MODULES.map((path) => `<link rel="modulepreload" href="${path}">`);
   for (const page of WIDGET_PAGES) await replaceMarker(out, page, WIDGET_PRELOAD_MARKER, widgetPreloads);
 
+  // What a visitor sees first, computed by the same core and drawn by the same view code as in the browser.
+  // The order matters: pages name the share images, and the deploy files and compressed copies come last.
+  const calculator = await loadSiteCalculator({ wasmDir: join(out, 'wasm'), dataDir: data, webDir: out });
+  await writeCards({ out, calculator });
+  // The snippet pins what a default card loads before its first paint (WIDGET_MODULES, from tools/site/cards.mjs),
+  // written just above: widget/cards.js pins the rest.
   const modules = {};
   for (const path of [...WIDGET_MODULES, WIDGET_ENTRY]) modules[path] = integrity(await readFile(join(out, path)));
   await writeFile(join(out, 'embed-integrity.json'),
                   JSON.stringify({ build: bundle.build, preload: WIDGET_MODULES, entry: WIDGET_ENTRY, integrity: modules }, null, 2) + '\n');
+  const groups = calculator.unitGroups();
+  const shareImages = await writeShareImages({ out, cards: groups.map((group) => calculator.report(group.soc).report) });
+  const rolePages = await writePages({ out, calculator, siteUrl, shareImages });
+  await writeSitemap({ out, siteUrl, socs: groups.map((group) => group.soc) });
+  console.log(`pre-rendered the home page, ${rolePages.length} role pages with their share images, and the not-found page`);
+  await writeDeployFiles({ out, deployDir: join(out, '..', 'deploy') });
+  await precompress(out);
   return { files: (await listFiles(out)).length, build: bundle.build };
 }
 

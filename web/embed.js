@@ -1,18 +1,23 @@
-// The iframe alternative to the widget, for hosts that cannot run scripts: embed.html?soc=1137&e2=0.5 shows one
-// card. It reports its height to the embedding page with postMessage, so a host that can listen
-// (widget/iframe-resizer.js) sizes the frame; without a listener, give the iframe a height (about 300px).
-// Messages go only to the origin named by `host-origin`, or to any origin when none is named: they carry
-// nothing but the card's height and the frame's id.
+// The iframe alternative to the widget, for hosts that cannot run scripts. embed/<soc>.html is one role's card,
+// pre-rendered at site assembly and readable without JavaScript; embed.html?soc=1137 draws the card here. Either
+// takes the assumptions, theme and variant from the query (the card then re-renders, live from the core when
+// the assumptions are not the defaults). It reports its height to the embedding page with postMessage, so a
+// host that can listen (widget/iframe-resizer.js) sizes the frame; without a listener, give the iframe a
+// height (about 300px). Messages go only to the origin named by `host-origin`, or to any origin when none is
+// named: they carry nothing but the card's height and the frame's id.
 import './widget/uk-ai-exposure-define.js';
 
 const params = new URLSearchParams(location.search);
-const card = document.createElement('uk-ai-exposure');
-for (const name of ['soc', 'label-source', 'e1', 'e2', 'weights', 'bridge', 'theme', 'variant']) {
+const host = document.getElementById('card-host');
+const prerendered = host.querySelector('uk-ai-exposure');
+const card = prerendered ?? document.createElement('uk-ai-exposure');
+// A pre-rendered page is its role's: a soc in its query does not change it.
+for (const name of [...(prerendered ? [] : ['soc']), 'label-source', 'e1', 'e2', 'weights', 'bridge', 'theme', 'variant']) {
   const value = params.get(name);
   if (value !== null) card.setAttribute(name, value);
 }
-card.setAttribute('page', new URL('index.html', location.href).href);
-document.getElementById('card-host').append(card);
+card.setAttribute('page', new URL('index.html', import.meta.url).href);
+if (!prerendered) host.append(card);
 
 function targetOrigin() {
   const origin = params.get('host-origin');

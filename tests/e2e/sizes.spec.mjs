@@ -1,10 +1,15 @@
 // Transfer budgets, measured in Chromium from what the server actually sends (gzip, as it serves them):
-// the widget's payload (script + wasm + the data it needs) <= 120 KB, and the page's initial transfer
+// what a page with one default card needs before the card's first paint <= 25 KB, the widget's whole payload
+// when a card needs the core (script + wasm + the data it needs) <= 120 KB, and the page's initial transfer
 // <= 350 KB. Sizes are deterministic, so these are checks, unlike timings (see bench/).
 import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { openPage, useSiteAndBrowser, waitForApp } from './harness.mjs';
+import { startServer } from '../../tools/serve.mjs';
+import { openPage, siteDir, useSiteAndBrowser, waitForApp } from './harness.mjs';
 
 const KB = 1024;
 let browser;
@@ -17,22 +22,66 @@ async function recordTransfers(page) {
   await client.send('Network.enable');
   const urls = new Map();
   const bytes = new Map();
+  bytes.byRequest = new Map();  // request id -> bytes, for budgets counted over part of the requests
+  bytes.requests = urls;  // request id -> path, in the order the requests were sent
   client.on('Network.requestWillBeSent', (event) => urls.set(event.requestId, new URL(event.request.url).pathname));
   client.on('Network.loadingFinished', (event) => {
     const path = urls.get(event.requestId);
     if (path) bytes.set(path, (bytes.get(path) ?? 0) + event.encodedDataLength);
+    bytes.byRequest.set(event.requestId, event.encodedDataLength);
   });
   return bytes;
 }
 
-test('the widget downloads at most 120 KB (gzip): its modules, the WebAssembly module and the compact bundle', async () => {
+test('a page with one default card needs at most 25 KB (gzip) before the card\'s first paint, nothing of the core', async () => {
+  // A host on another origin with the snippet the calculator page writes (embed-integrity.json).
+  const dir = await mkdtemp(join(tmpdir(), 'aiexp-host-'));
+  const integrity = JSON.parse(await readFile(join(siteDir, 'embed-integrity.json'), 'utf8'));
+  const pin = (path) => `integrity="${integrity.integrity[path]}" crossorigin="anonymous"`;
+  await writeFile(join(dir, 'favicon.ico'), '');
+  await writeFile(join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+${integrity.preload.map((path) => `<link rel="modulepreload" href="${site.url}${path}" ${pin(path)}>`).join('\n')}
+<script type="module" src="${site.url}${integrity.entry}" ${pin(integrity.entry)}></script>
+</head><body><main><h1>A newsletter</h1><uk-ai-exposure soc="1137"></uk-ai-exposure></main></body></html>`);
+  const widgetOrigin = new URL(site.url).origin;
+  const host = await startServer({ root: dir, host: 'localhost', policy:
+    `default-src 'self'; script-src 'self' ${widgetOrigin} 'wasm-unsafe-eval'; connect-src 'self' ${widgetOrigin}; style-src 'self'` });
+  try {
+    const page = await openPage(browser, 'about:blank', { allowedOrigins: [new URL(host.url).origin, widgetOrigin] });
+    const bytes = await recordTransfers(page);
+    await page.goto(host.url);
+    await page.waitForFunction(() => document.querySelector('uk-ai-exposure').dataset.state === 'ready', null, { timeout: 15000 });
+    // Requests sent by now may have been sent a little after the paint: counting them can only overstate.
+    const beforePaint = [...bytes.requests.keys()];
+    await page.waitForLoadState('networkidle');
+    assert.equal(await page.locator('uk-ai-exposure').evaluate((h) => h.shadowRoot.querySelector('.value').textContent), '1.2/10');
+    const paths = beforePaint.map((id) => bytes.requests.get(id));
+    for (const path of paths) assert.doesNotMatch(path, /^\/(?:wasm\/|data\/|aiexp-loader\.js|calculator\.js|manifest\.js)/);
+    const total = beforePaint.reduce((sum, id) => sum + (bytes.byRequest.get(id) ?? 0), 0);
+    console.log(`default card before its first paint: ${(total / KB).toFixed(1)} KB gzip (${beforePaint.map((id) =>
+      `${bytes.requests.get(id)} ${((bytes.byRequest.get(id) ?? 0) / KB).toFixed(1)}`).join(', ')})`);
+    assert.ok(beforePaint.every((id) => bytes.byRequest.has(id)), 'a request before the first paint did not finish');
+    assert.ok(total <= 25 * KB, `a default card needs ${total} bytes before its first paint`);
+    await page.assertClean();
+    await page.context().close();
+  } finally {
+    await host.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('the widget downloads at most 120 KB (gzip) when a card needs the core: its modules, the module and the compact bundle', async () => {
   const page = await openPage(browser, 'about:blank', { allowedOrigins: [new URL(site.url).origin] });
   const bytes = await recordTransfers(page);
   await page.goto(`${site.url}embed-demo.html`);
   await page.waitForFunction(() => document.querySelectorAll('uk-ai-exposure[data-state="ready"]').length === 3);
   await page.waitForLoadState('networkidle');
-  const widgetFiles = ['/widget/uk-ai-exposure-define.js', '/widget/uk-ai-exposure.js', '/aiexp-loader.js', '/manifest.js',
-                       '/wasm/aiexp.js', '/wasm/aiexp.wasm', '/data/bundle.json'];
+  // The demo's card-2132 (e2="1") needs the core; its default cards (and its iframe card) fetch their shards.
+  const shards = [...bytes.keys()].filter((path) => /^\/widget\/cards\/\d\.[0-9a-f]{16}\.json$/.test(path));
+  assert.deepEqual(shards.map((path) => path.split('.')[0]).sort(), ['/widget/cards/1', '/widget/cards/3', '/widget/cards/4']);
+  const widgetFiles = ['/widget/uk-ai-exposure-define.js', '/widget/uk-ai-exposure.js', '/widget/uk-ai-exposure-card.js',
+                       '/widget/cards.js', ...shards, '/aiexp-loader.js', '/calculator.js', '/manifest.js', '/wasm/aiexp.js',
+                       '/wasm/aiexp.wasm', '/data/bundle.json'];
   for (const path of widgetFiles) assert.ok(bytes.has(path), `${path} was not downloaded`);
   const host = new Set(['/embed-demo.html', '/embed-demo.css', '/widget/iframe-resizer.js', '/favicon.svg', '/embed.html',
                         '/embed.css', '/embed.js']);

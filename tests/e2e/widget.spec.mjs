@@ -1,10 +1,12 @@
 // The <uk-ai-exposure> widget in Chromium: figures, attributes and properties, batched renders and events,
-// errors as readable text, one module for many cards, isolation from the host's CSS, and a host on another
-// origin that loads it through the integrity-pinned snippet.
+// errors as readable text, one module for many cards, isolation from the host's CSS, default cards that paint
+// from the pre-computed figures without the core, and a host on another origin that loads it through the
+// integrity-pinned snippet, lazily loaded modules included.
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 
 import { startServer } from '../../tools/serve.mjs';
@@ -23,7 +25,7 @@ async function waitForCards(page, count) {
 }
 
 describe('the embed demo page', () => {
-  test('three cards show the published figures, share one module and one data download', async () => {
+  test('three cards show the published figures; only the one with other assumptions loads the core, once', async () => {
     // Opened blank first, so every request counted belongs to one load of the demo (a reload could overlap
     // the requests a first load makes after its load event, such as the module the loader imports).
     const page = await openPage(browser, 'about:blank', { allowedOrigins: [new URL(site.url).origin] });
@@ -42,15 +44,19 @@ describe('the embed demo page', () => {
     assert.equal(await cardText(page, 'card-2132', '.value'), '9.4/10');  // e2="1"
     assert.match(await cardText(page, 'card-2132', '.more'), /of 17 tasks/);  // expanded variant
     const count = (path) => downloads.filter((p) => p === path).length;
+    // card-2132 (e2="1") needs the core; the two default cards paint from their shards (major groups 1 and 4).
+    assert.equal(count('/aiexp-loader.js'), 1);
     assert.equal(count('/wasm/aiexp.wasm'), 1);
     assert.equal(count('/wasm/aiexp.js'), 1);
     assert.equal(count('/data/bundle.json'), 1);
+    assert.deepEqual(downloads.filter((p) => p.startsWith('/widget/cards/')).map((p) => p.split('.')[0]).sort(),
+                     ['/widget/cards/1', '/widget/cards/4']);
     assert.equal(count('/data/details.json'), 0, 'cards need only the compact bundle');
     assert.equal(count('/wasm/aiexp-speed.wasm'), 0, 'cards use the size build, not the page\'s');
     const link = await page.locator('#card-1137').evaluate((host) => host.shadowRoot.querySelector('a').href);
-    assert.equal(link, `${site.url}index.html?soc=1137`);
+    assert.equal(link, `${site.url}occupation/1137/`);
     const link2132 = await page.locator('#card-2132').evaluate((host) => host.shadowRoot.querySelector('a').href);
-    assert.equal(link2132, `${site.url}index.html?soc=2132&e2=1`);
+    assert.equal(link2132, `${site.url}occupation/2132/?e2=1`);
     await screenshot(page, 'embed-demo-desktop');
     await page.assertClean();
     await page.context().close();
@@ -194,7 +200,7 @@ describe('the element', () => {
 describe('a host on another origin', () => {
   // The host page lives on a second server (another origin) with a strict CSP that names the widget's origin,
   // and embeds the card with the snippet the calculator page generates: modulepreload + integrity per module.
-  async function hostPage(integrityFor) {
+  async function hostPage(integrityFor, cards = '<uk-ai-exposure id="card" soc="1137"></uk-ai-exposure>') {
     const dir = await mkdtemp(join(tmpdir(), 'aiexp-host-'));
     const integrity = JSON.parse(await readFile(join(siteDir, 'embed-integrity.json'), 'utf8'));
     const lines = [
@@ -204,7 +210,7 @@ describe('a host on another origin', () => {
     await writeFile(join(dir, 'favicon.ico'), '');
     await writeFile(join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
 ${lines.join('\n')}
-</head><body><main><h1>A newsletter</h1><uk-ai-exposure id="card" soc="1137"></uk-ai-exposure></main></body></html>`);
+</head><body><main><h1>A newsletter</h1>${cards}</main></body></html>`);
     const widgetOrigin = new URL(site.url).origin;
     const policy = `default-src 'self'; script-src 'self' ${widgetOrigin} 'wasm-unsafe-eval'; connect-src 'self' ${widgetOrigin}; ` +
                    "style-src 'self'; object-src 'none'; base-uri 'none'";
@@ -212,33 +218,154 @@ ${lines.join('\n')}
     return { host, dir, origins: [new URL(host.url).origin, widgetOrigin] };
   }
 
-  test('the snippet works across origins (CORS) with every module pinned by integrity', async () => {
-    const { host, dir, origins } = await hostPage((path, integrity) => integrity.integrity[path]);
+  // Runs `body(page)` on a host page holding `cards`, its requests recorded from the first (`page.paths`).
+  async function onHost(cards, body, { integrityFor = (path, integrity) => integrity.integrity[path], expectErrors = [],
+                                       route } = {}) {
+    const { host, dir, origins } = await hostPage(integrityFor, cards);
     try {
-      const page = await openPage(browser, host.url, { allowedOrigins: origins });
-      await waitForCards(page, 1);
-      assert.equal(await cardText(page, 'card', '.value'), '1.2/10');
-      assert.match(await page.locator('#card').evaluate((h) => h.shadowRoot.querySelector('a').href), new RegExp(`^${site.url}index.html\\?soc=1137$`));
-      await page.assertClean();
+      const page = await openPage(browser, 'about:blank', { allowedOrigins: origins, expectErrors });
+      page.paths = [];
+      page.on('request', (request) => page.paths.push(new URL(request.url()).pathname));
+      if (route) await page.route(route.url, route.handler);
+      await page.goto(host.url);
+      await body(page);
       await page.context().close();
     } finally {
       await host.close();
       await rm(dir, { recursive: true, force: true });
     }
+  }
+  const CORE_FILES = ['/aiexp-loader.js', '/calculator.js', '/manifest.js', '/wasm/aiexp.js', '/wasm/aiexp.wasm',
+                      '/data/bundle.json', '/data/integrity.json'];
+  const requested = (page, path) => page.paths.filter((p) => p === path).length;
+  const shardsRequested = (page) => page.paths.filter((p) => p.startsWith('/widget/cards/')).map((p) => p.split('.')[0]).sort();
+
+  test('the snippet works across origins (CORS) with every module pinned by integrity', async () => {
+    await onHost('<uk-ai-exposure id="card" soc="1137"></uk-ai-exposure>', async (page) => {
+      await waitForCards(page, 1);
+      assert.equal(await cardText(page, 'card', '.value'), '1.2/10');
+      assert.equal(await page.locator('#card').evaluate((h) => h.shadowRoot.querySelector('a').href), `${site.url}occupation/1137/`);
+      await page.assertClean();
+    });
   });
 
-  test('a module that does not match its integrity is blocked, and nothing of the widget runs', async () => {
-    const { host, dir, origins } = await hostPage((path, integrity) =>
-      path === 'aiexp-loader.js' ? 'sha384-' + 'A'.repeat(64) : integrity.integrity[path]);
-    try {
-      const page = await openPage(browser, host.url, { allowedOrigins: origins, expectErrors: [/integrity/, /Failed to load/] });
+  test('default cards paint from the pre-computed figures: no request for the core, the module or the bundle', async () => {
+    const cards = '<uk-ai-exposure id="card" soc="1137"></uk-ai-exposure>' +
+                  '<uk-ai-exposure id="dark" soc="2132" variant="expanded" theme="dark"></uk-ai-exposure>';
+    await onHost(cards, async (page) => {
+      const details = page.evaluate(() => new Promise((resolve) => {
+        const seen = [];
+        document.addEventListener('uk-ai-exposure-updated', (event) => {
+          seen.push(event.detail);
+          if (seen.length === 2) resolve(seen);
+        });
+      }));
+      await waitForCards(page, 2);
+      assert.equal(await cardText(page, 'card', '.value'), '1.2/10');
+      assert.equal(await cardText(page, 'card', '.sub'), 'direct 1.2 · with tools 9.4');
+      assert.deepEqual(await page.locator('#card').evaluate((h) => [...h.shadowRoot.querySelectorAll('dd')].map((d) => d.textContent)),
+                       ['£649m', '60k', '£90,081']);
+      assert.equal(await cardText(page, 'dark', '.more'), '2 of 17 tasks in this role are things an AI can already do today.');
+      const events = (await details).sort((a, b) => a.soc.localeCompare(b.soc));
+      assert.deepEqual(events.map((d) => [d.soc, d.scoreText, d.wageExposureText, d.employeesText, d.medianPayText, d.url]),
+                       [['1137', '1.2', '£649m', '60k', '£90,081', `${site.url}occupation/1137/`],
+                        ['2132', '1.2', '£1.42bn', '213k', '£55,502', `${site.url}occupation/2132/`]]);
+      assert.deepEqual(events[0].assumptions, { labels: 'gpt4', e1: 1, e2: 0, weights: 'core', bridge: 'modal', overrides: [] });
+      await page.waitForLoadState('networkidle');
+      for (const path of CORE_FILES) assert.equal(requested(page, path), 0, `${path} was requested`);
+      assert.deepEqual(shardsRequested(page), ['/widget/cards/1', '/widget/cards/2']);
+      await screenshot(page, 'widget-host-default');
+      await page.setViewportSize({ width: 360, height: 900 });
+      await screenshot(page, 'widget-host-default-360');
+      await page.assertClean();
+    });
+  });
+
+  test('a card with other assumptions loads the core once, through integrity-pinned preloads, and shows 9.4', async () => {
+    const cards = '<uk-ai-exposure id="card" soc="1137" e2="1"></uk-ai-exposure>' +
+                  '<uk-ai-exposure id="other" soc="2132" e2="1"></uk-ai-exposure>';
+    await onHost(cards, async (page) => {
+      await waitForCards(page, 2);
+      assert.equal(await cardText(page, 'card', '.value'), '9.4/10');
+      assert.equal(await cardText(page, 'other', '.value'), '9.4/10');
+      assert.equal(await page.locator('#card').evaluate((h) => h.shadowRoot.querySelector('a').href), `${site.url}occupation/1137/?e2=1`);
+      for (const path of ['/aiexp-loader.js', '/wasm/aiexp.js', '/wasm/aiexp.wasm', '/data/bundle.json']) {
+        assert.equal(requested(page, path), 1, path);
+      }
+      assert.deepEqual(shardsRequested(page), [], 'cards with other assumptions do not need the pre-computed figures');
+      // Each lazily imported module went through a modulepreload carrying the integrity widget/cards.js pins.
+      const { default: pins } = await import(pathToFileURL(join(siteDir, 'widget', 'cards.js')).href);
+      const preloads = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('link[rel="modulepreload"]')]
+        .map((link) => [link.href, link.integrity])));
+      for (const [path, integrity] of Object.entries(pins.modules)) assert.equal(preloads[`${site.url}${path}`], integrity, path);
+      await page.assertClean();
+    });
+  });
+
+  test('switching a default card to other assumptions loads the core once and re-renders', async () => {
+    await onHost('<uk-ai-exposure id="card" soc="1137"></uk-ai-exposure>', async (page) => {
+      await waitForCards(page, 1);
+      for (const path of CORE_FILES) assert.equal(requested(page, path), 0, `${path} before the switch`);
+      const change = (attributes) => page.evaluate(async (values) => {
+        const card = document.getElementById('card');
+        const before = card.renderCount;
+        const updated = new Promise((resolve) => card.addEventListener('uk-ai-exposure-updated', (e) => resolve(e.detail), { once: true }));
+        for (const [name, value] of Object.entries(values)) card.setAttribute(name, value);
+        const detail = await updated;
+        await new Promise((resolve) => setTimeout(resolve, 200));  // room for a second render, which must not come
+        return { renders: card.renderCount - before, value: card.shadowRoot.querySelector('.value').textContent,
+                 wage: detail.wageExposureText, url: detail.url };
+      }, attributes);
+      const switched = await change({ e2: '1', weights: 'importance' });
+      assert.deepEqual(switched, { renders: 1, value: '9.4/10', wage: '£5.08bn', url: `${site.url}occupation/1137/?e2=1&w=importance` });
+      const other = await change({ e2: '0.5', weights: 'core' });
+      assert.deepEqual(other, { renders: 1, value: '5.3/10', wage: '£2.86bn', url: `${site.url}occupation/1137/?e2=0.5` });
+      const back = await change({ e2: '0' });
+      assert.deepEqual(back, { renders: 1, value: '1.2/10', wage: '£649m', url: `${site.url}occupation/1137/` });
+      for (const path of ['/aiexp-loader.js', '/wasm/aiexp.wasm', '/data/bundle.json']) assert.equal(requested(page, path), 1, path);
+      assert.deepEqual(shardsRequested(page), ['/widget/cards/1'], 'the shard is fetched once for the page');
+      await page.assertClean();
+    });
+  });
+
+  for (const tampered of ['aiexp-loader.js', 'calculator.js']) {
+    test(`a lazily imported module that does not match its pin (${tampered}) is refused, with a readable error`, async () => {
+      const cards = '<uk-ai-exposure id="card" soc="1137"></uk-ai-exposure><uk-ai-exposure id="live" soc="2132" e2="1"></uk-ai-exposure>';
+      const route = {
+        url: `${site.url}${tampered}`,
+        handler: async (request) => {
+          const response = await request.fetch();
+          await request.fulfill({
+            status: 200,
+            headers: { 'content-type': 'text/javascript; charset=utf-8', 'access-control-allow-origin': '*',
+                       'cross-origin-resource-policy': 'cross-origin' },
+            body: `${await response.text()}\nglobalThis.__tampered = true;\n`,
+          });
+        },
+      };
+      await onHost(cards, async (page) => {
+        await page.waitForFunction(() => document.getElementById('live').dataset.state === 'error', null, { timeout: 15000 });
+        await waitForCards(page, 1);
+        assert.match(await cardText(page, 'live', '.status'), /^UK AI Exposure: The calculator could not be loaded \(.*integrity.*\)\.$/);
+        assert.equal(await page.locator('#live').evaluate((h) => h.shadowRoot.querySelector('.status').getAttribute('role')), 'alert');
+        assert.equal(await cardText(page, 'card', '.value'), '1.2/10', 'the default card needs no module of the core');
+        assert.equal(await page.evaluate(() => globalThis.__tampered), undefined, 'the tampered module ran');
+        assert.equal(requested(page, '/wasm/aiexp.wasm'), 0);
+        await screenshot(page, `widget-tampered-${tampered.replace(/\W/g, '-')}`);
+        await page.assertClean();
+      }, { route, expectErrors: [/integrity/i] });
+    });
+  }
+
+  test('a module the snippet pins that does not match its integrity is blocked, and nothing of the widget runs', async () => {
+    await onHost('<uk-ai-exposure id="card" soc="1137"></uk-ai-exposure>', async (page) => {
       await page.waitForTimeout(1500);
       assert.equal(await page.evaluate(() => customElements.get('uk-ai-exposure')), undefined);
       assert.ok(page.problems.length === 0);
-      await page.context().close();
-    } finally {
-      await host.close();
-      await rm(dir, { recursive: true, force: true });
-    }
+    }, {
+      // widget/cards.js also vouches for the shards and the lazily imported modules.
+      integrityFor: (path, integrity) => (path === 'widget/cards.js' ? 'sha384-' + 'A'.repeat(64) : integrity.integrity[path]),
+      expectErrors: [/integrity/, /Failed to load/],
+    });
   });
 });

@@ -1,6 +1,7 @@
-// "Embed this card": builds the snippet a writer pastes into an article. Every module of the widget is
-// preloaded with its Subresource Integrity hash (a module imported later is checked against it), and the
-// widget checks the data and the WebAssembly binary against the manifest the pinned loader carries.
+// "Embed this card": builds the snippet a writer pastes into an article. It preloads, with their Subresource
+// Integrity hashes, the modules a default card needs before its first paint (embed-integrity.json); one of them,
+// widget/cards.js, pins the pre-computed figures and the modules of the core, which the card imports only for
+// other assumptions, and the core checks the data and the WebAssembly binary against its manifest.
 import { assetUrl } from '../aiexp-loader.js';
 
 let integrityPromise = null;

@@ -1,18 +1,21 @@
 // <uk-ai-exposure>: a compact card of one UK occupation's exposure to AI, for any host page. The class has
-// no side effects; uk-ai-exposure-define.js registers it. Every card on a page shares one WebAssembly module
-// and one data download (aiexp-loader.js); figures and their text come from the core.
-import { assetUrl, loadCalculator } from '../aiexp-loader.js';
+// no side effects; uk-ai-exposure-define.js registers it. Figures and their text come from the core: under the
+// default assumptions as the site build pre-computed them (widget/cards.js names the shards), otherwise live
+// from the WebAssembly module, loaded on first need and shared by every card on the page (aiexp-loader.js).
+import cards from './cards.js';
+import { DEFAULT_ASSUMPTIONS, STYLES, cardView, prepareCard, renderCard, renderStatus } from './uk-ai-exposure-card.js';
 
 export const TAG = 'uk-ai-exposure';
 export const UPDATED_EVENT = 'uk-ai-exposure-updated';
 
+// The assumptions' defaults are the ones the build pre-computes cards under.
 const DEFAULTS = Object.freeze({
   soc: '',
-  labelSource: 'gpt4',
-  e1: 1,
-  e2: 0,
-  weights: 'core',
-  bridge: 'modal',
+  labelSource: DEFAULT_ASSUMPTIONS.labels,
+  e1: DEFAULT_ASSUMPTIONS.e1,
+  e2: DEFAULT_ASSUMPTIONS.e2,
+  weights: DEFAULT_ASSUMPTIONS.weights,
+  bridge: DEFAULT_ASSUMPTIONS.bridge,
   theme: 'auto',
   variant: 'compact',
 });
@@ -25,55 +28,6 @@ const ALLOWED = {
 };
 
 // Shared by every card through adoptedStyleSheets: applied under a strict style-src CSP, parsed once.
-const STYLES = `
-:host { all: initial; display: block; contain: content; max-width: var(--aiexp-max-width, 34rem); }
-:host([hidden]) { display: none; }
-.card {
-  --bg: var(--aiexp-bg, #ffffff); --text: var(--aiexp-text, #15191f); --muted: var(--aiexp-muted, #505a67);
-  --border: var(--aiexp-border, #d5dbe3); --accent: var(--aiexp-accent, #1d4ed8);
-  --minimal: #15803d; --low: #0e7490; --moderate: #a16207; --high: #c2410c; --very-high: #b91c1c; --band-text: #fff;
-  box-sizing: border-box; display: block; margin: 0; padding: 1rem 1.1rem; border: 1px solid var(--border);
-  border-radius: var(--aiexp-radius, 12px); background: var(--bg); color: var(--text);
-  font: 15px/1.45 var(--aiexp-font, system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif);
-  text-align: left; letter-spacing: normal; word-spacing: normal; text-transform: none; text-indent: 0;
-  text-shadow: none; white-space: normal; visibility: visible; direction: ltr; cursor: auto;
-}
-.card[data-theme="dark"] {
-  --bg: var(--aiexp-bg, #171c24); --text: var(--aiexp-text, #e8ecf2); --muted: var(--aiexp-muted, #a7b1bf);
-  --border: var(--aiexp-border, #2f3947); --accent: var(--aiexp-accent, #7aa2ff);
-  --minimal: #4ade80; --low: #22d3ee; --moderate: #facc15; --high: #fb923c; --very-high: #f87171; --band-text: #0b1020;
-}
-@media (prefers-color-scheme: dark) {
-  .card[data-theme="auto"] {
-    --bg: var(--aiexp-bg, #171c24); --text: var(--aiexp-text, #e8ecf2); --muted: var(--aiexp-muted, #a7b1bf);
-    --border: var(--aiexp-border, #2f3947); --accent: var(--aiexp-accent, #7aa2ff);
-    --minimal: #4ade80; --low: #22d3ee; --moderate: #facc15; --high: #fb923c; --very-high: #f87171; --band-text: #0b1020;
-  }
-}
-.eyebrow { margin: 0; font-size: 12px; font-weight: 700; letter-spacing: 0.06em; text-transform: uppercase; color: var(--muted); }
-.title { margin: 0.2rem 0 0.6rem; font-size: 20px; line-height: 1.25; font-weight: 700; color: var(--text); }
-.score { display: flex; flex-wrap: wrap; align-items: center; gap: 0.35rem 0.6rem; margin: 0 0 0.25rem; }
-.value { font-size: 30px; font-weight: 800; font-variant-numeric: tabular-nums; color: var(--text); }
-.value small { font-size: 15px; font-weight: 600; color: var(--muted); }
-.band { display: inline-block; padding: 0.1rem 0.6rem; border-radius: 999px; font-size: 13px; font-weight: 700; color: var(--band-text); background: var(--muted); }
-.band[data-band="Minimal"] { background: var(--minimal); }
-.band[data-band="Low"] { background: var(--low); }
-.band[data-band="Moderate"] { background: var(--moderate); }
-.band[data-band="High"] { background: var(--high); }
-.band[data-band="Very high"] { background: var(--very-high); }
-.sub { margin: 0 0 0.75rem; font-size: 13px; color: var(--muted); }
-.figures { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 0.5rem; margin: 0 0 0.75rem; padding: 0; }
-.figures div { margin: 0; }
-.figures dt { font-size: 12px; color: var(--muted); }
-.figures dd { margin: 0; font-size: 16px; font-weight: 700; font-variant-numeric: tabular-nums; color: var(--text); }
-.more { margin: 0 0 0.75rem; font-size: 14px; color: var(--muted); }
-.link { color: var(--accent); font-weight: 600; font-size: 14px; text-decoration: underline; text-underline-offset: 2px; }
-.link:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; border-radius: 3px; }
-.status { margin: 0; font-size: 14px; color: var(--muted); }
-.source { margin: 0.6rem 0 0; font-size: 11px; color: var(--muted); }
-@media (max-width: 360px) { .figures { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
-`;
-
 let sharedSheet = null;
 function styleSheet() {
   if (!sharedSheet) {
@@ -83,12 +37,71 @@ function styleSheet() {
   return sharedSheet;
 }
 
-function child(parent, tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  parent.append(node);
-  return node;
+// The site the widget belongs to: shards, the core's modules and the full calculator sit beside widget/.
+const SITE = new URL('../', import.meta.url);
+
+// One download per shard (SOC major group, the first digit) for every card on the page; null when the role is
+// not pre-computed or the shard cannot be had (the card then asks the core, which also words the error).
+const shardDownloads = new Map();
+async function precomputedView(soc) {
+  const entry = cards.shards[soc[0]];
+  if (!entry) return null;
+  let pending = shardDownloads.get(entry.file);
+  if (!pending) {
+    pending = fetch(new URL(entry.file, import.meta.url), { integrity: entry.integrity })
+      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
+      .then((shard) => shard.cards);
+    pending.catch(() => shardDownloads.delete(entry.file));
+    shardDownloads.set(entry.file, pending);
+  }
+  try {
+    return (await pending)[soc] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+// A dynamic import() carries no integrity, so each of the core's modules is first fetched through a
+// modulepreload link with the integrity cards.js pins; the import then takes the checked module from the
+// module map. A module that fails its check is never imported.
+function preloadModule(href, integrity) {
+  return new Promise((resolve, reject) => {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = href;
+    link.integrity = integrity;
+    link.crossOrigin = 'anonymous';
+    link.addEventListener('load', resolve, { once: true });
+    link.addEventListener('error', () => reject(new Error(`${href} could not be loaded or does not match its integrity`)),
+                          { once: true });
+    (document.head ?? document.documentElement).append(link);
+  });
+}
+
+let corePromise = null;
+// The shared Calculator ({ ok, calculator } or { ok: false, code, message }), loaded on first need.
+function loadCore() {
+  corePromise ??= (async () => {
+    // In the order cards.js lists them, dependencies before the modules that import them.
+    await Promise.all(Object.entries(cards.modules).map(([path, integrity]) => preloadModule(new URL(path, SITE).href, integrity)));
+    const { loadCalculator } = await import('../aiexp-loader.js');
+    return loadCalculator();
+  })().catch((error) => {
+    corePromise = null;  // a later render may retry
+    return { ok: false, code: 'data-unavailable', message: `The calculator could not be loaded (${error.message}).` };
+  });
+  return corePromise;
+}
+
+function isDefault(assumptions) {
+  return Object.entries(DEFAULT_ASSUMPTIONS).every(([key, value]) => assumptions[key] === value);
+}
+
+// The role's own page of the full calculator, with the assumptions that differ from the defaults as its query.
+function roleUrl(page, soc, query) {
+  const url = new URL(`occupation/${soc}/`, page);
+  url.search = query;
+  return url.href;
 }
 
 function numberIn01(text, fallback) {
@@ -109,15 +122,20 @@ export class UkAiExposureElement extends HTMLElement {
   #card;
   #renderQueued = false;
   #renders = 0;
+  #latest = 0;  // the newest render started: an older one that finishes later draws nothing
 
   constructor() {
     super();
-    const root = this.attachShadow({ mode: 'open' });
+    // A pre-rendered card (embed/<soc>.html) arrives with its declarative shadow root: it is kept, not redrawn
+    // blank, so the figures already on screen stay until the same figures replace them.
+    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [styleSheet()];
-    this.#card = document.createElement('article');
-    this.#card.className = 'card';
-    this.#card.setAttribute('part', 'card');
-    root.append(this.#card);
+    this.#card = root.querySelector('article.card');
+    if (!this.#card) {
+      this.#card = document.createElement('article');
+      root.append(this.#card);
+    }
+    prepareCard(this.#card, this.theme);
   }
 
   // Properties: each validates its attribute and falls back to its default.
@@ -150,12 +168,12 @@ export class UkAiExposureElement extends HTMLElement {
 
   /** The full calculator page the card links to; defaults to the one beside the widget. */
   get page() {
-    const value = this.getAttribute('page');
+    const fallback = new URL('index.html', SITE).href;
     try {
-      const url = new URL(value ?? assetUrl('index.html'), document.baseURI);
-      return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : assetUrl('index.html');
+      const url = new URL(this.getAttribute('page') ?? fallback, document.baseURI);
+      return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : fallback;
     } catch {
-      return assetUrl('index.html');
+      return fallback;
     }
   }
   set page(value) { this.setAttribute('page', String(value)); }
@@ -190,83 +208,47 @@ export class UkAiExposureElement extends HTMLElement {
   }
 
   async #render() {
+    const token = ++this.#latest;
     const card = this.#card;
-    card.dataset.theme = this.theme;
-    if (!card.firstChild) this.#showStatus('loading', 'Loading…');
-    const loaded = await loadCalculator();
-    if (!this.isConnected) return;
-    if (!loaded.ok) return this.#showStatus('error', loaded.message);
-    const calculator = loaded.calculator;
-    if (!this.soc) return this.#showStatus('error', 'No occupation: set the soc attribute to a SOC 2020 code, such as 1137.');
+    prepareCard(card, this.theme);
+    const soc = this.soc;
+    if (!soc) return this.#showStatus('error', 'No occupation: set the soc attribute to a SOC 2020 code, such as 1137.');
     const assumptions = {
       labels: this.labelSource, e1: this.e1, e2: this.e2, weights: this.weights, bridge: this.bridge, overrides: [],
     };
-    const status = calculator.apply(assumptions);
-    if (!status.ok) return this.#showStatus('error', status.message);
-    const result = calculator.report(this.soc);
-    if (!result.ok) return this.#showStatus('error', `${result.message} (${this.soc})`);
-    const link = new URL(this.page);
-    link.search = calculator.encodeState(this.soc);
-    this.#fill(result.report, link.href);
+    const current = () => token === this.#latest && this.isConnected;
+    if (!card.firstChild) this.#showStatus('loading', 'Loading…');
+    let view = isDefault(assumptions) ? await precomputedView(soc) : null;
+    if (!current()) return;
+    let href = roleUrl(this.page, soc, '');
+    if (!view) {
+      const loaded = await loadCore();
+      if (!current()) return;
+      if (!loaded.ok) return this.#showStatus('error', loaded.message);
+      const calculator = loaded.calculator;
+      const status = calculator.apply(assumptions);
+      if (!status.ok) return this.#showStatus('error', status.message);
+      const result = calculator.report(soc);
+      if (!result.ok) return this.#showStatus('error', `${result.message} (${soc})`);
+      view = cardView(result.report);
+      href = roleUrl(this.page, soc, calculator.encodeState('', []));
+    }
+    renderCard(card, view, { variant: this.variant, href });
     this.#renders++;
     this.dataset.state = 'ready';
-    const r = result.report;
     this.dispatchEvent(new CustomEvent(UPDATED_EVENT, {
       bubbles: true,
       composed: true,
       detail: {
-        soc: r.soc, title: r.title, scored: r.scored, scoreText: r.scoreText, band: r.band, directText: r.directText,
-        withToolsText: r.withToolsText, wageExposureText: r.wageExposureText, employeesText: r.employeesText,
-        medianPayText: r.medianPayText, url: link.href, assumptions,
+        soc: view.soc, title: view.title, scored: view.scored, scoreText: view.scoreText, band: view.band,
+        directText: view.directText, withToolsText: view.withToolsText, wageExposureText: view.wageExposureText,
+        employeesText: view.employeesText, medianPayText: view.medianPayText, url: href, assumptions,
       },
     }));
   }
 
   #showStatus(state, message) {
     this.dataset.state = state;
-    const status = document.createElement('p');
-    status.className = 'status';
-    status.setAttribute('part', 'status');
-    status.setAttribute('role', state === 'error' ? 'alert' : 'status');
-    status.textContent = state === 'error' ? `UK AI Exposure: ${message}` : message;
-    this.#card.replaceChildren(status);
-    this.#card.setAttribute('aria-label', 'UK AI Exposure');
-  }
-
-  #fill(report, href) {
-    const card = this.#card;
-    card.replaceChildren();
-    card.setAttribute('aria-label', `${report.title}: exposure to AI`);
-    child(card, 'p', 'eyebrow', `UK AI exposure · SOC 2020 ${report.soc}`);
-    const title = child(card, 'h3', 'title', report.title);
-    title.setAttribute('part', 'title');
-    const score = child(card, 'p', 'score');
-    score.setAttribute('part', 'score');
-    const value = child(score, 'span', 'value', report.scoreText);
-    if (report.scored) child(value, 'small', '', '/10');
-    if (report.scored) {
-      const band = child(score, 'span', 'band', report.band);
-      band.dataset.band = report.band;
-      band.setAttribute('part', 'band');
-    }
-    child(card, 'p', 'sub', report.scored ? `direct ${report.directText} · with tools ${report.withToolsText}` : report.rankText);
-    const figures = child(card, 'dl', 'figures');
-    for (const [label, text] of [['Wage exposure', report.wageExposureText], ['Employees', report.employeesText],
-                                 ['Median pay', report.medianPayText]]) {
-      const item = child(figures, 'div');
-      child(item, 'dt', '', label);
-      child(item, 'dd', '', text);
-    }
-    if (this.variant === 'expanded' && report.scored) {
-      child(card, 'p', 'more', report.canDoText);
-      child(card, 'p', 'more', report.bandMeaning);
-      child(card, 'p', 'more', report.rankText);
-    }
-    const link = child(card, 'a', 'link', 'See every task and change the assumptions');
-    link.href = href;
-    link.target = '_blank';
-    link.rel = 'noopener';
-    link.setAttribute('part', 'link');
-    child(card, 'p', 'source', 'Eloundou et al. (2023) task labels via O*NET; ONS ASHE 2025. Employees only.');
+    renderStatus(this.#card, state, message);
   }
 }

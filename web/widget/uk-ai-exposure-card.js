@@ -1,0 +1,129 @@
+// The card's view, shared by the <uk-ai-exposure> element in the browser and the site build (tools/site/cards.mjs,
+// run under a DOM in node), so a pre-rendered card and a live one are drawn by the same code from the same
+// figures. It touches no global document and imports nothing, so a default card can paint without the core.
+
+/** The assumptions the build pre-computes cards under (SCORING.md defaults), in the core's Assumptions form. */
+export const DEFAULT_ASSUMPTIONS = Object.freeze({ labels: 'gpt4', e1: 1, e2: 0, weights: 'core', bridge: 'modal' });
+
+/** The fields of the core's Report a card shows; a pre-computed card holds exactly these. */
+export const CARD_FIELDS = Object.freeze(['soc', 'title', 'scored', 'scoreText', 'band', 'directText', 'withToolsText',
+  'wageExposureText', 'employeesText', 'medianPayText', 'rankText', 'canDoText', 'bandMeaning']);
+
+/** What a card shows of a Report (wasm/aiexp.d.ts). */
+export function cardView(report) {
+  return Object.fromEntries(CARD_FIELDS.map((field) => [field, report[field]]));
+}
+
+// The card's CSS: the element adopts it as a constructable stylesheet, and the build writes it as the
+// same-origin stylesheet of the pre-rendered iframe cards.
+export const STYLES = `
+:host { all: initial; display: block; contain: content; max-width: var(--aiexp-max-width, 34rem); }
+:host([hidden]) { display: none; }
+.card {
+  --bg: var(--aiexp-bg, #ffffff); --text: var(--aiexp-text, #15191f); --muted: var(--aiexp-muted, #505a67);
+  --border: var(--aiexp-border, #d5dbe3); --accent: var(--aiexp-accent, #1d4ed8);
+  --minimal: #15803d; --low: #0e7490; --moderate: #a16207; --high: #c2410c; --very-high: #b91c1c; --band-text: #fff;
+  box-sizing: border-box; display: block; margin: 0; padding: 1rem 1.1rem; border: 1px solid var(--border);
+  border-radius: var(--aiexp-radius, 12px); background: var(--bg); color: var(--text);
+  font: 15px/1.45 var(--aiexp-font, system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif);
+  text-align: left; letter-spacing: normal; word-spacing: normal; text-transform: none; text-indent: 0;
+  text-shadow: none; white-space: normal; visibility: visible; direction: ltr; cursor: auto;
+}
+.card[data-theme="dark"] {
+  --bg: var(--aiexp-bg, #171c24); --text: var(--aiexp-text, #e8ecf2); --muted: var(--aiexp-muted, #a7b1bf);
+  --border: var(--aiexp-border, #2f3947); --accent: var(--aiexp-accent, #7aa2ff);
+  --minimal: #4ade80; --low: #22d3ee; --moderate: #facc15; --high: #fb923c; --very-high: #f87171; --band-text: #0b1020;
+}
+@media (prefers-color-scheme: dark) {
+  .card[data-theme="auto"] {
+    --bg: var(--aiexp-bg, #171c24); --text: var(--aiexp-text, #e8ecf2); --muted: var(--aiexp-muted, #a7b1bf);
+    --border: var(--aiexp-border, #2f3947); --accent: var(--aiexp-accent, #7aa2ff);
+    --minimal: #4ade80; --low: #22d3ee; --moderate: #facc15; --high: #fb923c; --very-high: #f87171; --band-text: #0b1020;
+  }
+}
+.eyebrow { margin: 0; font-size: 12px; font-weight: 700; letter-spacing: 0.06em; text-transform: uppercase; color: var(--muted); }
+.title { margin: 0.2rem 0 0.6rem; font-size: 20px; line-height: 1.25; font-weight: 700; color: var(--text); }
+.score { display: flex; flex-wrap: wrap; align-items: center; gap: 0.35rem 0.6rem; margin: 0 0 0.25rem; }
+.value { font-size: 30px; font-weight: 800; font-variant-numeric: tabular-nums; color: var(--text); }
+.value small { font-size: 15px; font-weight: 600; color: var(--muted); }
+.band { display: inline-block; padding: 0.1rem 0.6rem; border-radius: 999px; font-size: 13px; font-weight: 700; color: var(--band-text); background: var(--muted); }
+.band[data-band="Minimal"] { background: var(--minimal); }
+.band[data-band="Low"] { background: var(--low); }
+.band[data-band="Moderate"] { background: var(--moderate); }
+.band[data-band="High"] { background: var(--high); }
+.band[data-band="Very high"] { background: var(--very-high); }
+.sub { margin: 0 0 0.75rem; font-size: 13px; color: var(--muted); }
+.figures { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 0.5rem; margin: 0 0 0.75rem; padding: 0; }
+.figures div { margin: 0; }
+.figures dt { font-size: 12px; color: var(--muted); }
+.figures dd { margin: 0; font-size: 16px; font-weight: 700; font-variant-numeric: tabular-nums; color: var(--text); }
+.more { margin: 0 0 0.75rem; font-size: 14px; color: var(--muted); }
+.link { color: var(--accent); font-weight: 600; font-size: 14px; text-decoration: underline; text-underline-offset: 2px; }
+.link:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; border-radius: 3px; }
+.status { margin: 0; font-size: 14px; color: var(--muted); }
+.source { margin: 0.6rem 0 0; font-size: 11px; color: var(--muted); }
+@media (max-width: 360px) { .figures { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
+`;
+
+// Everything is written through attributes, not reflecting properties: the build's DOM (linkedom) lacks some.
+function child(parent, tag, className, text) {
+  const node = parent.ownerDocument.createElement(tag);
+  if (className) node.setAttribute('class', className);
+  if (text !== undefined) node.textContent = text;
+  parent.append(node);
+  return node;
+}
+
+/** Makes `card` (an <article>) the card's frame, in `theme` ("auto", "light" or "dark"). */
+export function prepareCard(card, theme) {
+  card.setAttribute('class', 'card');
+  card.setAttribute('part', 'card');
+  card.setAttribute('data-theme', theme);
+}
+
+/** Draws one card's figures (a cardView) into `card`; `href` is the full calculator's page for the role. */
+export function renderCard(card, view, { variant = 'compact', href }) {
+  card.replaceChildren();
+  card.setAttribute('aria-label', `${view.title}: exposure to AI`);
+  child(card, 'p', 'eyebrow', `UK AI exposure · SOC 2020 ${view.soc}`);
+  child(card, 'h3', 'title', view.title).setAttribute('part', 'title');
+  const score = child(card, 'p', 'score');
+  score.setAttribute('part', 'score');
+  const value = child(score, 'span', 'value', view.scoreText);
+  if (view.scored) {
+    child(value, 'small', '', '/10');
+    const band = child(score, 'span', 'band', view.band);
+    band.setAttribute('data-band', view.band);
+    band.setAttribute('part', 'band');
+  }
+  child(card, 'p', 'sub', view.scored ? `direct ${view.directText} · with tools ${view.withToolsText}` : view.rankText);
+  const figures = child(card, 'dl', 'figures');
+  for (const [label, text] of [['Wage exposure', view.wageExposureText], ['Employees', view.employeesText],
+                               ['Median pay', view.medianPayText]]) {
+    const item = child(figures, 'div');
+    child(item, 'dt', '', label);
+    child(item, 'dd', '', text);
+  }
+  if (variant === 'expanded' && view.scored) {
+    child(card, 'p', 'more', view.canDoText);
+    child(card, 'p', 'more', view.bandMeaning);
+    child(card, 'p', 'more', view.rankText);
+  }
+  const link = child(card, 'a', 'link', 'See every task and change the assumptions');
+  link.setAttribute('href', href);
+  link.setAttribute('target', '_blank');
+  link.setAttribute('rel', 'noopener');
+  link.setAttribute('part', 'link');
+  child(card, 'p', 'source', 'Eloundou et al. (2023) task labels via O*NET; ONS ASHE 2025. Employees only.');
+}
+
+/** Replaces the card's content with a status line ("loading") or a readable error ("error"). */
+export function renderStatus(card, state, message) {
+  const status = card.ownerDocument.createElement('p');
+  status.setAttribute('class', 'status');
+  status.setAttribute('part', 'status');
+  status.setAttribute('role', state === 'error' ? 'alert' : 'status');
+  status.textContent = state === 'error' ? `UK AI Exposure: ${message}` : message;
+  card.replaceChildren(status);
+  card.setAttribute('aria-label', 'UK AI Exposure');
+}
