@@ -245,17 +245,20 @@ async function main() {
     return;
   }
   const calculator = loaded.calculator;
+  performance.mark('aiexp:calculator');  // these marks let the benchmark say where the time to live goes
   // The pre-rendered role shows its task statements, ids and description: the first live render waits for the
   // parts that carry them, so it draws the same page instead of placeholders.
   const preRendered = document.documentElement.dataset.page === 'role' ? roleFromPath(location.pathname, links) : '';
   if (preRendered) {
     const statuses = await Promise.all([calculator.ensureDetails(), calculator.ensureText(preRendered)]);
     for (const status of statuses) if (!status.ok) notify(status.message, 'warning', { timeout: 0 });
+    performance.mark('aiexp:parts');
   }
   const app = new App(calculator, links);
   window.ukAiExposure = app;  // the in-page benchmark and the browser tests read lastRenderMs
   await app.restore(location);
   document.documentElement.dataset.state = 'ready';
+  performance.mark('aiexp:ready');
   // Descriptions, task ids and O*NET titles for roles opened later: not needed for the first view.
   const status = await calculator.ensureDetails();
   if (!status.ok) notify(status.message, 'warning', { timeout: 0 });

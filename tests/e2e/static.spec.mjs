@@ -203,6 +203,20 @@ async function rolePages() {
   return Promise.all(socs.map(async (soc) => ({ soc, html: await readFile(join(siteDir, 'occupation', soc, 'index.html'), 'utf8') })));
 }
 
+describe('size', () => {
+  test('every role page\'s HTML is at most 30 KB gzip, as served', async () => {
+    const { gzipSync } = await import('node:zlib');
+    let largest = { soc: '', bytes: 0 };
+    for (const { soc, html } of await rolePages()) {
+      const bytes = gzipSync(html, { level: 9 }).length;
+      if (bytes > largest.bytes) largest = { soc, bytes };
+    }
+    assert.ok(largest.bytes > 0 && largest.bytes <= 30 * 1024, `the largest, ${largest.soc}, is ${largest.bytes} bytes gzip`);
+    const served = await fetch(`${site.url}occupation/${largest.soc}/`, { headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(served.status, 200);
+  });
+});
+
 describe('sharing', () => {
   test('every role page has its title, description, canonical address, Open Graph and Twitter tags and JSON-LD', async () => {
     const pages = await rolePages();
