@@ -80,6 +80,13 @@ async function replaceMarker(out, file, marker, lines) {
 }
 
 async function assemble({ web, data, wasm, out, siteUrl }) {
+  // Each step's time is printed: the whole build has a budget (two minutes on two cores, BENCHMARKS.md).
+  let stepStarted = performance.now();
+  const timed = (step) => {
+    const now = performance.now();
+    console.log(`  ${step}: ${((now - stepStarted) / 1000).toFixed(1)} s`);
+    stepStarted = now;
+  };
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
   await cp(web, out, { recursive: true });
@@ -132,6 +139,7 @@ async function assemble({ web, data, wasm, out, siteUrl }) {
 
   // What a visitor sees first, computed by the same core and drawn by the same view code as in the browser.
   // The order matters: pages name the share images, and the deploy files and compressed copies come last.
+  timed('copies, minified glue and modules, integrity');
   const calculator = await loadSiteCalculator({ wasmDir: join(out, 'wasm'), dataDir: data, webDir: out });
   await writeCards({ out, calculator });
   // The snippet pins what a default card loads before its first paint (WIDGET_MODULES, from tools/site/cards.mjs),
@@ -141,12 +149,16 @@ async function assemble({ web, data, wasm, out, siteUrl }) {
   await writeFile(join(out, 'embed-integrity.json'),
                   JSON.stringify({ build: bundle.build, preload: WIDGET_MODULES, entry: WIDGET_ENTRY, integrity: modules }, null, 2) + '\n');
   const groups = calculator.unitGroups();
+  timed('the core in node and the widget\'s cards');
   const shareImages = await writeShareImages({ out, cards: groups.map((group) => calculator.report(group.soc).report) });
+  timed('share images');
   const rolePages = await writePages({ out, calculator, siteUrl, shareImages });
   await writeSitemap({ out, siteUrl, socs: groups.map((group) => group.soc) });
+  timed('pages and sitemap');
   console.log(`pre-rendered the home page, ${rolePages.length} role pages with their share images, and the not-found page`);
   await writeDeployFiles({ out, deployDir: join(out, '..', 'deploy') });
   await precompress(out);
+  timed('deploy files and compressed copies');
   return { files: (await listFiles(out)).length, build: bundle.build };
 }
 

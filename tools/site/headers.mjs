@@ -51,13 +51,14 @@ export const MIME_TYPES = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
   '.md': 'text/markdown; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
   '.webmanifest': 'application/manifest+json; charset=utf-8',
 };
 export const DEFAULT_MIME_TYPE = 'application/octet-stream';
 
 // Text-like files worth compressing; PNG is compressed already.
-export const COMPRESSIBLE_EXTENSIONS = ['.html', '.js', '.mjs', '.css', '.json', '.svg', '.xml', '.txt', '.md', '.wasm',
+export const COMPRESSIBLE_EXTENSIONS = ['.html', '.js', '.mjs', '.css', '.json', '.svg', '.xml', '.txt', '.md', '.csv', '.wasm',
                                         '.webmanifest'];
 // Below this, compression saves less than the Vary and decoding cost.
 export const COMPRESSION_MIN_BYTES = 513;

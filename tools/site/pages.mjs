@@ -12,6 +12,10 @@ import { parseHTML } from 'linkedom';
 // Rows of the all-occupations table in a role page's HTML: a screenful, as the live page draws at first. The
 // home page carries every row, so a reader without JavaScript reaches every role from it.
 const ROLE_PAGE_TABLE_ROWS = 25;
+// Tasks listed in a role page's HTML, most exposed first: half the roles have more than 60, and the widest bridges
+// reach hundreds (2311: 866), which would make the HTML several times its 30 KB (gzip) budget. The rest are in the
+// role's tasks file (data/tasks/<soc>.csv), and the live page lists them all.
+const ROLE_PAGE_TASKS = 200;
 
 // The licences of the sources the dataset is derived from (data/SOURCES.md names which file carries which).
 const DATA_LICENCES = [
@@ -153,7 +157,7 @@ export async function writePages({ out, calculator, siteUrl, shareImages = new M
     try {
       rootedAddresses(document, links.rootPath);
       document.documentElement.setAttribute('data-page', page);
-      const view = new PageView(calculator, { live: false, links, staticRows });
+      const view = new PageView(calculator, { live: false, links, staticRows, staticTasks: ROLE_PAGE_TASKS });
       const report = view.render({ soc, compare: [], assumptions: defaults });
       return { document, report };
     } finally {
@@ -176,6 +180,7 @@ export async function writePages({ out, calculator, siteUrl, shareImages = new M
   await writeFile(join(out, 'index.html'), serialize(home.document));
 
   const written = [];
+  await mkdir(join(out, 'data', 'tasks'), { recursive: true });
   for (const group of calculator.unitGroups()) {
     const { document, report } = render(group.soc, { staticRows: ROLE_PAGE_TABLE_ROWS, page: 'role' });
     if (!report) throw new Error(`no report for unit group ${group.soc}`);
@@ -193,6 +198,11 @@ export async function writePages({ out, calculator, siteUrl, shareImages = new M
     const path = join('occupation', group.soc, 'index.html');
     await mkdir(join(out, 'occupation', group.soc), { recursive: true });
     await writeFile(join(out, path), serialize(document));
+    if (report.tasks.length > ROLE_PAGE_TASKS) {  // the page links the file for the tasks it does not list
+      const tasks = calculator.tasksCsv(group.soc);
+      if (!tasks.ok) throw new Error(`the tasks of unit group ${group.soc}: ${tasks.message}`);
+      await writeFile(join(out, 'data', 'tasks', `${group.soc}.csv`), tasks.csv);
+    }
     written.push(path);
   }
 

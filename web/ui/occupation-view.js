@@ -15,13 +15,27 @@ export class OccupationView {
   #bridgeOnets;
   #onTaskChange;
   #live;
+  #staticTasks;
+  #tasksFile;
   #taskRows = new Map();  // task key -> { item, parts }
 
   /**
-   * `onTaskChange(task, { label } | { weight } | null)`: the visitor changed a task (null: undo its changes).
-   * `live`: the calculator is running, so the task controls work.
+   * Set by the page when a task-text part this role needs could not be downloaded: rows without their statement
+   * then say it is unavailable (the figures still compute) instead of "loading".
    */
-  constructor(onTaskChange, { live = true } = {}) {
+  textUnavailable = false;
+
+  #missingText() {
+    return this.textUnavailable ? 'Task statement unavailable: it could not be downloaded (the figures still count this task).'
+                                : 'Task statement loading…';
+  }
+
+  /**
+   * `onTaskChange(task, { label } | { weight } | null)`: the visitor changed a task (null: undo its changes).
+   * `live`: the calculator is running, so the task controls work. The pre-rendered page (live: false) lists the
+   * first `staticTasks` tasks and links the rest to `tasksFile(soc)`, the role's tasks as a CSV file.
+   */
+  constructor(onTaskChange, { live = true, staticTasks = Infinity, tasksFile = () => '' } = {}) {
     this.#root = element('#occupation');
     this.#taskList = element('#task-list');
     this.#startList = element('#start-list');
@@ -29,6 +43,8 @@ export class OccupationView {
     this.#bridgeOnets = element('#bridge-onets');
     this.#onTaskChange = onTaskChange;
     this.#live = live;
+    this.#staticTasks = staticTasks;
+    this.#tasksFile = tasksFile;
     // The pre-rendered page's task rows become this view's rows: the first live render rewrites nothing in them.
     for (const item of this.#taskList.querySelectorAll(':scope > li[data-key]')) {
       this.#taskRows.set(item.dataset.key, this.#wireTaskRow(item));
@@ -65,12 +81,24 @@ export class OccupationView {
     setAttr(marker, 'x1', percent);
     setAttr(marker, 'x2', percent);
     setAttr(marker, 'visibility', report.scored ? 'visible' : 'hidden');
-    this.#renderTasks(report.tasks);
+    this.#renderTasks(report);
     this.#renderStart(report.whereToStart);
     this.#renderBridge(report);
   }
 
-  #renderTasks(tasks) {
+  // A role bridged to many O*NET occupations has hundreds of tasks: the pre-rendered page lists the most exposed
+  // ones (its HTML stays small) and links the file of all of them; the live page lists every one below those.
+  #renderTasks(report) {
+    const tasks = this.#live ? report.tasks : report.tasks.slice(0, this.#staticTasks);
+    const more = element('#tasks-more');
+    const truncated = tasks.length < report.tasks.length;
+    setHidden(more, !truncated);
+    if (truncated) {
+      setText(more.querySelector('[data-field="tasksMore"]'),
+              `These are the ${tasks.length} most exposed of the ${report.tasks.length} tasks of this role; with ` +
+              'JavaScript the page lists every one.');
+      setAttr(more.querySelector('[data-role="tasks-file"]'), 'href', this.#tasksFile(report.soc));
+    }
     const seen = new Set();
     const items = tasks.map((task, index) => {
       const key = String(task.id || `${task.onet}#${index}`);

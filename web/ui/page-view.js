@@ -26,13 +26,15 @@ export class PageView {
   /**
    * `calculator`: the Calculator the figures come from. `links.role(soc)` is the address of a role's page.
    * `handlers`: what the visitor's actions call (live only): `changeTask(task, change)`, `setAssumptions(change)`,
-   * `open(soc)`, `removeCompared(soc)`, `openCompared(soc)`. `staticRows`: rows of the pre-rendered table.
+   * `open(soc)`, `removeCompared(soc)`, `openCompared(soc)`. `staticRows` and `staticTasks`: rows of the
+   * pre-rendered table and task list.
    */
-  constructor(calculator, { live, links, handlers = {}, staticRows = Infinity }) {
+  constructor(calculator, { live, links, handlers = {}, staticRows = Infinity, staticTasks = Infinity }) {
     this.#calc = calculator;
     this.#live = live;
     const defaults = calculator.defaults();
-    this.#occupation = new OccupationView((task, change) => handlers.changeTask(task, change), { live });
+    this.#occupation = new OccupationView((task, change) => handlers.changeTask(task, change),
+                                          { live, staticTasks, tasksFile: links.tasksFile });
     this.#compare = new CompareView((soc) => handlers.removeCompared(soc), (soc) => handlers.openCompared(soc));
     this.#panel = new AssumptionsPanel(defaults, (change) => handlers.setAssumptions(change));
     this.#panel.setLive(live);

@@ -9,6 +9,8 @@ export function siteLinks(root) {
     rootPath,
     home: () => rootPath,
     role: (soc) => `${rootPath}occupation/${soc}/`,
+    // A role's tasks under the default assumptions, written with the data at site assembly.
+    tasksFile: (soc) => `${rootPath}data/tasks/${soc}.csv`,
   };
 }
 
