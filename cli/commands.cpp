@@ -6,12 +6,14 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 #include <numeric>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -19,6 +21,7 @@
 #include "aiexp/csv.h"
 #include "aiexp/format.h"
 #include "aiexp/pipeline/build.h"
+#include "aiexp/pipeline/reports.h"
 #include "aiexp/pipeline/table.h"
 #include "aiexp/report.h"
 #include "aiexp/score.h"
@@ -36,13 +39,86 @@ struct DataError {
   std::string message;
 };
 
-std::optional<std::string> read_file(const fs::path& path, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = path.string() + ": cannot read (" + std::strerror(errno) + ")";
-    return std::nullopt;
+// Closes a file descriptor on every path out.
+struct Descriptor {
+  int fd = -1;
+  ~Descriptor() {
+    if (fd >= 0) ::close(fd);
   }
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+};
+
+std::string file_kind(mode_t mode) {
+  if (S_ISDIR(mode)) return "a folder";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a regular file";
+}
+
+std::string cannot_read(const fs::path& path, int error_number) {
+  return path.string() + ": cannot read (" + std::strerror(error_number) + ")";
+}
+
+// Opens `path` (following symlinks) without blocking, so a FIFO cannot hang the tool, and checks it is a regular
+// file within kMaxDataFileBytes. Returns the open descriptor, or -1 with `error` set.
+int open_data_file(const fs::path& path, std::string& error, Descriptor& descriptor) {
+  descriptor.fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (descriptor.fd < 0) {
+    error = cannot_read(path, errno);
+    return -1;
+  }
+  struct stat info {};
+  if (::fstat(descriptor.fd, &info) != 0) {
+    error = cannot_read(path, errno);
+    return -1;
+  }
+  if (!S_ISREG(info.st_mode)) {
+    error = path.string() + ": is " + file_kind(info.st_mode) + ", not a data file";
+    return -1;
+  }
+  if (static_cast<std::uintmax_t>(info.st_size) > kMaxDataFileBytes) {
+    error = path.string() + ": " + std::to_string(info.st_size) + " bytes, over the " +
+            std::to_string(kMaxDataFileBytes >> 20) + " MB limit for a data file";
+    return -1;
+  }
+  return descriptor.fd;
+}
+
+std::optional<std::string> read_file(const fs::path& path, std::string& error) {
+  Descriptor descriptor;
+  const int fd = open_data_file(path, error, descriptor);
+  if (fd < 0) return std::nullopt;
+  std::string bytes;
+  char buffer[1 << 16];
+  while (true) {
+    const ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      error = cannot_read(path, errno);
+      return std::nullopt;
+    }
+    if (got == 0) break;
+    if (bytes.size() + static_cast<std::size_t>(got) > kMaxDataFileBytes) {  // grew while being read
+      error = path.string() + ": over the " + std::to_string(kMaxDataFileBytes >> 20) + " MB limit for a data file";
+      return std::nullopt;
+    }
+    bytes.append(buffer, static_cast<std::size_t>(got));
+  }
+  return bytes;
+}
+
+// A folder option (--data, --sources, --out) that names something other than a folder is refused; one that
+// does not exist is left to the reader or writer, whose message names the file it wanted.
+std::optional<std::string> not_a_folder(const fs::path& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) {
+    if (errno == ENOENT) return std::nullopt;
+    return cannot_read(path, errno);
+  }
+  if (S_ISDIR(info.st_mode)) return std::nullopt;
+  return path.string() + ": is " + (S_ISREG(info.st_mode) ? std::string("a file") : file_kind(info.st_mode)) +
+         ", not a folder";
 }
 
 struct LoadedData {
@@ -350,6 +426,24 @@ int run_rank(const Request& request, LoadedData& data, std::ostream& out, std::o
 }
 
 int run_build_data(const Request& request, std::ostream& out, std::ostream& err) {
+  // The pipeline reads each source whole: refuse a device, a FIFO or an oversized file before it starts.
+  for (const fs::path& folder : {fs::path(request.sources_dir), fs::path(request.out_dir)}) {
+    if (auto why = not_a_folder(folder)) {
+      err << "ukexp build-data: " << *why << '\n';
+      return kExitDataError;
+    }
+  }
+  for (const pipeline::SourceInfo& info : pipeline::source_catalog()) {
+    const fs::path path = fs::path(request.sources_dir) / fs::path(std::string(info.path));
+    std::error_code missing;
+    if (!fs::exists(path, missing)) continue;  // the pipeline names the missing source itself
+    std::string error;
+    Descriptor descriptor;
+    if (open_data_file(path, error, descriptor) < 0) {
+      err << "ukexp build-data: " << error << '\n';
+      return kExitDataError;
+    }
+  }
   try {
     const pipeline::BuildResult result = pipeline::build_bundle(request.sources_dir);
     pipeline::write_bundle(result, request.out_dir);
@@ -360,6 +454,8 @@ int run_build_data(const Request& request, std::ostream& out, std::ostream& err)
     return kExitOk;
   } catch (const pipeline::SourceError& error) {
     err << "ukexp build-data: " << error.what() << '\n';
+  } catch (const std::bad_alloc&) {
+    err << "ukexp build-data: out of memory\n";
   } catch (const std::exception& error) {
     err << "ukexp build-data: " << error.what() << '\n';
   }
@@ -381,6 +477,10 @@ int run(const Request& request, std::ostream& out, std::ostream& err, const fs::
       break;
   }
   const fs::path dir = request.data_dir.empty() ? default_data_dir : fs::path(request.data_dir);
+  if (auto why = not_a_folder(dir)) {
+    err << "ukexp: " << *why << '\n';
+    return kExitDataError;
+  }
   std::string error;
   auto data = load_bundle(dir, error);
   if (!data) {

@@ -1,5 +1,8 @@
-// ukexp: the native command-line face of the scoring core and the data pipeline.
+// ukexp: the native command-line face of the scoring core and the data pipeline. Nothing escapes main: every
+// failure, out of memory included, ends as one line on stderr and a non-zero exit status.
+#include <exception>
 #include <iostream>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -11,11 +14,21 @@
 #endif
 
 int main(int argc, char** argv) {
-  const std::vector<std::string> args(argv + 1, argv + argc);
-  auto request = aiexp::cli::parse_args(args);
-  if (!request.ok()) {
-    std::cerr << "ukexp: " << request.error().detail << " (see ukexp --help)\n";
-    return aiexp::cli::kExitUsage;
+  try {
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    auto request = aiexp::cli::parse_args(args);
+    if (!request.ok()) {
+      std::cerr << "ukexp: " << request.error().detail << " (see ukexp --help)\n";
+      return aiexp::cli::kExitUsage;
+    }
+    for (const std::string& notice : request.value().notices) std::cerr << "ukexp: warning: " << notice << '\n';
+    return aiexp::cli::run(request.value(), std::cout, std::cerr, AIEXP_DEFAULT_DATA_DIR);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "ukexp: out of memory\n";
+  } catch (const std::exception& error) {
+    std::cerr << "ukexp: " << error.what() << '\n';
+  } catch (...) {
+    std::cerr << "ukexp: unexpected error\n";
   }
-  return aiexp::cli::run(request.value(), std::cout, std::cerr, AIEXP_DEFAULT_DATA_DIR);
+  return aiexp::cli::kExitDataError;
 }

@@ -197,10 +197,57 @@ export interface DecodedState extends Status {
   assumptions: Assumptions;
   /** One readable reason per link parameter that was refused. */
   rejected: string[];
+  /** The same reasons, in the same order, with their kind (for grouping notices) and parameter. */
+  rejections: Rejection[];
+}
+
+/** Why part of a link was not used (core/include/aiexp/grammar.h `RejectionKind`). */
+export type RejectionKind =
+  | 'too-long'
+  | 'bad-escape'
+  | 'unknown-parameter'
+  | 'duplicate'
+  | 'invalid-value'
+  | 'unknown-code'
+  | 'too-many';
+
+export interface Rejection {
+  kind: RejectionKind;
+  /** The canonical name ("weights" for w=), the unknown name as given (made safe), or "" for the whole link. */
+  parameter: string;
+  reason: string;
+}
+
+/** One parameter of the shared grammar: a link parameter, a widget attribute, a CLI option (--name). */
+export interface ParamSpec {
+  name: string;
+  /** The name encodeState writes. */
+  linkName: string;
+  /** Older names, accepted wherever the parameter is. */
+  aliases: string[];
+  doors: ('link' | 'widget' | 'cli')[];
+  kind: 'soc' | 'soc-list' | 'choice' | 'number' | 'task-changes';
+  choices: string[];
+  /** Bounds of a number (e1, e2), or of a task weight (tasks); 0 otherwise. */
+  min: number;
+  max: number;
+  /** The allowed values in words. */
+  allowed: string;
+}
+
+export interface Grammar {
+  params: ParamSpec[];
+  maxCompared: number;
+  maxOverrides: number;
+  maxStateLength: number;
+  maxTaskWeight: number;
 }
 
 /** A failed Status for a named code, with its message from the core ("data-unavailable" for downloads). */
 export function errorStatus(code: ErrorCode, detail: string): Status;
+
+/** The names, aliases and bounds shared by the links, the widget's attributes and ukexp's options. */
+export function grammar(): Grammar;
 
 /** A data file as downloaded: its UTF-8 bytes (copied into the module at once; what the loader passes) or its text. */
 export type DataFile = Uint8Array | string;
@@ -239,6 +286,7 @@ export interface Engine {
 
 export interface AiexpModule {
   errorStatus: typeof errorStatus;
+  grammar: typeof grammar;
   Engine: { new (): Engine };
 }
 

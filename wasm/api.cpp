@@ -18,6 +18,8 @@ StatusJs error_status(const std::string& code, const std::string& detail) {
   return to_js(make_error(*parsed, detail.substr(0, 200)));
 }
 
+val grammar() { return grammar_to_js(); }
+
 namespace {
 
 // A data file's text, from a Uint8Array of its UTF-8 bytes or from a string. The page passes bytes: they are

@@ -15,6 +15,9 @@ namespace aiexp::js {
 // message comes from status.cpp. An unknown name gives "invalid-option".
 StatusJs error_status(const std::string& code, const std::string& detail);
 
+// The names, aliases and bounds of every link parameter, widget attribute and CLI option (grammar.h).
+val grammar();
+
 // The data files, as a Uint8Array of their bytes (fast) or a string; anything else is InvalidOption.
 StatusJs load_bundle(Engine& engine, const val& input);
 StatusJs load_details(Engine& engine, const val& input);

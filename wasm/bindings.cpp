@@ -89,6 +89,7 @@ EMSCRIPTEN_BINDINGS(uk_ai_exposure) {
       .field("ratedCount", &OnetLineJs::ratedCount);
 
   function("errorStatus", &error_status);
+  function("grammar", &grammar);
 
   class_<Engine>("Engine")
       .constructor<>()

@@ -282,6 +282,54 @@ val decoded_state_to_js(const Result<DecodedState>& decoded) {
   js.set("compare", string_array(d.state.compare));
   js.set("assumptions", assumptions_to_js(d.state.assumptions));
   js.set("rejected", string_array(d.rejected));
+  val rejections = val::array();
+  for (std::size_t i = 0; i < d.rejections.size(); ++i) {
+    const Rejection& r = d.rejections[i];
+    val item = val::object();
+    item.set("kind", std::string(rejection_kind_name(r.kind)));
+    item.set("parameter", r.parameter);
+    item.set("reason", r.reason);
+    rejections.set(i, item);
+  }
+  js.set("rejections", rejections);
+  return js;
+}
+
+val grammar_to_js() {
+  const auto strings = [](const auto& names) {
+    val array = val::array();
+    unsigned n = 0;
+    for (std::string_view name : names) {
+      if (!name.empty()) array.set(n++, std::string(name));
+    }
+    return array;
+  };
+  val params = val::array();
+  unsigned n = 0;
+  for (const ParamSpec& spec : param_specs()) {
+    val item = val::object();
+    item.set("name", std::string(spec.name));
+    item.set("linkName", std::string(spec.link_name));
+    item.set("aliases", strings(spec.aliases));
+    std::vector<std::string_view> doors;
+    if (spec.doors & kDoorLink) doors.push_back("link");
+    if (spec.doors & kDoorWidget) doors.push_back("widget");
+    if (spec.doors & kDoorCli) doors.push_back("cli");
+    item.set("doors", strings(doors));
+    static constexpr std::array<std::string_view, 5> kKinds{"soc", "soc-list", "choice", "number", "task-changes"};
+    item.set("kind", std::string(kKinds[static_cast<std::size_t>(spec.kind)]));
+    item.set("choices", strings(spec.choices));
+    item.set("min", spec.min);
+    item.set("max", spec.max);
+    item.set("allowed", std::string(spec.allowed));
+    params.set(n++, item);
+  }
+  val js = val::object();
+  js.set("params", params);
+  js.set("maxCompared", static_cast<double>(kMaxCompared));
+  js.set("maxOverrides", static_cast<double>(kMaxOverrides));
+  js.set("maxStateLength", static_cast<double>(kMaxStateLength));
+  js.set("maxTaskWeight", kMaxTaskWeight);
   return js;
 }
 

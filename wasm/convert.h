@@ -115,8 +115,10 @@ val assumptions_to_js(const Assumptions& assumptions);
 // Reads a JS object into `out`, checking every field's type and value; absent fields keep their defaults.
 // Errors: InvalidOption, InvalidLabelValue, InvalidWeight, InvalidLabel, InvalidState (not an object).
 Status assumptions_from_js(const val& input, Assumptions& out);
-// {ok, code, message, soc, compare, assumptions, rejected}.
+// {ok, code, message, soc, compare, assumptions, rejected, rejections}.
 val decoded_state_to_js(const Result<DecodedState>& decoded);
+// The parameter table of grammar.h (`Grammar` in aiexp.d.ts).
+val grammar_to_js();
 // A JS array of strings, or the empty vector when `input` is not an array of strings.
 std::vector<std::string> strings_from_js(const val& input);
 

@@ -227,7 +227,7 @@ TEST_CASE("the --weights option chooses core, importance or equal weighting", "[
   CHECK(parsed({"rank", "--weights", "core"}).assumptions.weights == WeightScheme::Core);
   CHECK(parsed({"rank", "--weights", "importance"}).assumptions.weights == WeightScheme::Importance);
   CHECK(parsed({"rank", "--weights=equal"}).assumptions.weights == WeightScheme::Equal);
-  require_usage_error({"rank", "--weights", "heavy"}, "--weights must be importance, core or equal, got \"heavy\"");
+  require_usage_error({"rank", "--weights", "heavy"}, "--weights must be core, importance or equal, got \"heavy\"");
 }
 
 TEST_CASE("the --bridge option chooses the modal or the blended bridge", "[args]") {
@@ -296,11 +296,13 @@ TEST_CASE("the --relabel option takes only E0, E1 or E2", "[args]") {
   }
 }
 
-TEST_CASE("the --reweight option takes a finite number of 0 or more", "[args]") {
+TEST_CASE("the --reweight option takes a number from 0 to 1000, the bound of links", "[args]") {
   CHECK(*parsed({"rank", "--reweight", "975=10"}).assumptions.overrides[0].weight == Approx(10.0).margin(1e-12));
-  for (const char* bad : {"975=-1", "975=-0.1", "975=nan", "975=inf", "975=1e999", "975=0x1", "975=", "975=two"}) {
+  CHECK(*parsed({"rank", "--reweight", "975=1000"}).assumptions.overrides[0].weight == Approx(1000.0).margin(1e-12));
+  for (const char* bad : {"975=-1", "975=-0.1", "975=nan", "975=inf", "975=1e999", "975=0x1", "975=", "975=two",
+                          "975=1000.5"}) {
     INFO(bad);
-    require_usage_error({"score", "1137", "--reweight", bad}, "--reweight value must be a number of 0 or more");
+    require_usage_error({"score", "1137", "--reweight", bad}, "--reweight value must be a number from 0 to 1000");
   }
 }
 
@@ -344,6 +346,76 @@ TEST_CASE("every assumption option combines on one command line", "[args]") {
   CHECK(request.csv);
 }
 
+// ---- the grammar shared with links and the widget ----
+
+TEST_CASE("the options take the links' names and aliases: --w, --label-source, --tasks, --t, --wage", "[args][grammar]") {
+  const Request request = parsed({"score", "1137", "--w", "importance", "--label-source=human", "--wage", "exact",
+                                  "--tasks", "968.E1,971.w0"});
+  const Assumptions& a = request.assumptions;
+  CHECK(a.weights == WeightScheme::Importance);
+  CHECK(a.label_source == LabelSource::Human);
+  CHECK(a.wage_rounding == WageRounding::Exact);
+  REQUIRE(a.overrides.size() == 2);
+  CHECK(a.overrides[0] == TaskOverride{968, Label::E1, std::nullopt});
+  CHECK(a.overrides[1] == TaskOverride{971, std::nullopt, 0.0});
+  CHECK(request.notices.empty());
+  CHECK(parsed({"rank", "--t=15198.E0.w1.5"}).assumptions.overrides[0] == TaskOverride{15198, Label::E0, 1.5});
+  CHECK(parsed({"rank", "--wage=displayed"}).assumptions.wage_rounding == WageRounding::Displayed);
+  require_usage_error({"rank", "--wage", "rounded"}, "--wage must be displayed or exact, got \"rounded\"");
+  require_usage_error({"rank", "--w", "heavy"}, "--w must be core, importance or equal");
+  require_usage_error({"rank", "--tasks", "968.E9"}, "--tasks: task change \"968.E9\": label must be E0, E1 or E2");
+  require_usage_error({"rank", "--tasks", "968.w2000"}, "weight must be a number from 0 to 1000");
+  require_usage_error({"rank", "--tasks", "abc"}, "not a task id");
+  // The page's parameters that are no CLI option.
+  require_usage_error({"score", "1137", "--compare", "2132"}, "unknown option --compare for score");
+  require_usage_error({"rank", "--soc", "1137"}, "unknown option --soc for rank");
+}
+
+TEST_CASE("the changes of --relabel and --reweight apply on top of --tasks", "[args][grammar]") {
+  const Request request = parsed({"score", "1137", "--reweight", "968=2", "--tasks", "968.E1,971.w0", "--relabel",
+                                  "971=E2"});
+  const auto& overrides = request.assumptions.overrides;
+  REQUIRE(overrides.size() == 2);
+  CHECK(overrides[0] == TaskOverride{968, Label::E1, 2.0});
+  CHECK(overrides[1] == TaskOverride{971, Label::E2, 0.0});
+}
+
+TEST_CASE("an option given twice takes its last value, with a notice, as a link's parameter does", "[args][grammar]") {
+  const Request twice = parsed({"score", "1137", "--e2", "0.5", "--e2=1"});
+  CHECK(twice.assumptions.e2 == Approx(1.0).margin(1e-15));
+  REQUIRE(twice.notices.size() == 1);
+  CHECK_THAT(twice.notices[0], Contains("--e2 given again (after --e2); the last value is used"));
+  const Request alias = parsed({"rank", "--weights", "core", "--w", "equal"});
+  CHECK(alias.assumptions.weights == WeightScheme::Equal);
+  REQUIRE(alias.notices.size() == 1);
+  CHECK_THAT(alias.notices[0], Contains("--w given again (after --weights)"));
+  const Request wage = parsed({"rank", "--exact-wage", "--wage", "displayed"});
+  CHECK(wage.assumptions.wage_rounding == WageRounding::Displayed);
+  CHECK(wage.notices.size() == 1);
+  const Request tasks = parsed({"rank", "--tasks", "968.E1", "--tasks", "971.w0"});
+  REQUIRE(tasks.assumptions.overrides.size() == 1);
+  CHECK(tasks.assumptions.overrides[0].task_id == 971);
+  CHECK(tasks.notices.size() == 1);
+  const Request same_task = parsed({"rank", "--tasks", "968.E1,968.E0"});
+  REQUIRE(same_task.assumptions.overrides.size() == 1);
+  CHECK(same_task.assumptions.overrides[0].label == Label::E0);
+  CHECK_THAT(same_task.notices.at(0), Contains("task 968 changed twice; the last change is used"));
+  CHECK(parsed({"build-data", "--sources", "a", "--sources", "b", "--out", "o"}).sources_dir == "b");
+  // Repeatable options are not duplicates.
+  CHECK(parsed({"rank", "--relabel", "968=E1", "--relabel", "969=E0"}).notices.empty());
+}
+
+TEST_CASE("an unknown option names the nearest known option of its command", "[args][grammar]") {
+  require_usage_error({"score", "1137", "--wieghts", "core"}, "unknown option --wieghts for score: did you mean --weights?");
+  require_usage_error({"rank", "--lables=human"}, "unknown option --lables for rank: did you mean --labels?");
+  require_usage_error({"onet", "--al"}, "did you mean --all?");
+  require_usage_error({"rank", "--jsn"}, "unknown option --jsn for rank: did you mean --csv?");
+  require_usage_error({"build-data", "--source", "s", "--out", "o"}, "did you mean --sources?");
+  auto far = parse_args({"rank", "--frobnicate"});
+  REQUIRE_FALSE(far.ok());
+  CHECK(far.error().detail == "unknown option --frobnicate for rank");
+}
+
 // ---- help texts ----
 
 TEST_CASE("the overview help names every command and the exit statuses", "[args]") {
@@ -356,8 +428,9 @@ TEST_CASE("the overview help names every command and the exit statuses", "[args]
 }
 
 TEST_CASE("each command's help mentions every option it accepts", "[args]") {
-  const std::vector<std::string> assumptions{"--labels", "--e1",       "--e2",     "--weights", "--bridge",
-                                             "--exact-wage", "--relabel", "--reweight", "--data"};
+  const std::vector<std::string> assumptions{"--labels", "--e1",      "--e2",       "--weights", "--bridge",
+                                             "--wage",   "--exact-wage", "--tasks", "--relabel", "--reweight",
+                                             "--data",   "--label-source", "--w", "--t", "64 MB"};
   const auto check_mentions = [](const std::string& text, const std::vector<std::string>& options) {
     for (const std::string& option : options) {
       INFO(option);
@@ -381,7 +454,7 @@ TEST_CASE("each command's help mentions every option it accepts", "[args]") {
   check_mentions(build, {"--sources", "--out"});
   // Each value an assumption option accepts is listed.
   for (const char* value : {"gpt4", "human", "gpt4_alt", "core", "importance", "equal", "modal", "blend", "E0", "E1",
-                            "E2"}) {
+                            "E2", "displayed", "exact"}) {
     INFO(value);
     CHECK_THAT(score, Contains(value));
   }

@@ -22,6 +22,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "aiexp/bundle.h"
 #include "aiexp/pipeline/table.h"
 #include "aiexp/score.h"
@@ -669,4 +672,141 @@ TEST_CASE("build-data with a sources folder lacking the label set exits 1 and le
   CHECK(read_text(out / "bundle.json") == "earlier bundle\n");
   CHECK(read_text(out / "text" / "tasks-11.json") == "earlier part\n");
   CHECK_FALSE(fs::exists(out / ".staging"));
+}
+
+// ---- data paths that are not files: never a hang, never an abort ----
+
+namespace {
+
+// Runs `args` with `--data <dir>` and checks for exit 1 and one stderr line containing `expected`.
+void require_data_error(std::vector<std::string> args, const fs::path& dir, const std::string& expected) {
+  args.push_back("--data");
+  args.push_back(dir.string());
+  INFO(::Catch::Detail::stringify(args));
+  const Outcome outcome = run_args(args);
+  CHECK(outcome.status == kExitDataError);
+  CHECK(outcome.out.empty());
+  require_one_line(outcome.err);
+  CHECK_THAT(outcome.err, Contains(expected));
+}
+
+// A data folder holding the committed bundle and details, with `name` replaced by what `make` puts there.
+template <class Make>
+void with_bad_file(const std::string& name, Make make, const std::string& expected_tail) {
+  TempDir dir;
+  for (const char* file : {"bundle.json", "details.json"}) fs::copy_file(data_dir() / file, dir.path() / file);
+  fs::copy(data_dir() / "text", dir.path() / "text");
+  const fs::path path = dir.path() / name;
+  fs::remove(path);
+  make(path);
+  require_data_error({"score", "1137"}, dir.path(), path.string() + ": " + expected_tail);
+}
+
+}  // namespace
+
+TEST_CASE("a data file that is a folder, or a symlink to one, exits 1 naming it", "[commands][files]") {
+  with_bad_file("bundle.json", [](const fs::path& p) { fs::create_directory(p); }, "is a folder, not a data file");
+  with_bad_file("details.json", [](const fs::path& p) { fs::create_directory_symlink(p.parent_path() / "text", p); },
+                "is a folder, not a data file");
+  with_bad_file("text/tasks-11.json", [](const fs::path& p) { fs::create_directory(p); }, "is a folder");
+}
+
+TEST_CASE("a data file that is a device, or a symlink to one, exits 1 at once without reading it", "[commands][files]") {
+  // /dev/zero would never end and /dev/null reads as an empty file: both are refused before any read.
+  with_bad_file("bundle.json", [](const fs::path& p) { fs::create_symlink("/dev/zero", p); }, "is a character device");
+  with_bad_file("details.json", [](const fs::path& p) { fs::create_symlink("/dev/null", p); }, "is a character device");
+  with_bad_file("text/tasks-11.json", [](const fs::path& p) { fs::create_symlink("/dev/zero", p); },
+                "is a character device");
+}
+
+TEST_CASE("a data file that is a FIFO exits 1 at once instead of waiting for a writer", "[commands][files]") {
+  with_bad_file("bundle.json", [](const fs::path& p) { REQUIRE(::mkfifo(p.c_str(), 0600) == 0); }, "is a FIFO");
+  with_bad_file("text/tasks-11.json", [](const fs::path& p) { REQUIRE(::mkfifo(p.c_str(), 0600) == 0); }, "is a FIFO");
+}
+
+TEST_CASE("a data file over the 64 MB cap exits 1 naming it and its size", "[commands][files]") {
+  CHECK(kMaxDataFileBytes == 64u * 1024 * 1024);
+  // A sparse file: the size is checked before anything is read or allocated.
+  with_bad_file("bundle.json", [](const fs::path& p) {
+    { std::ofstream create(p); }
+    fs::resize_file(p, kMaxDataFileBytes + 1);
+  }, "67108865 bytes, over the 64 MB limit for a data file");
+  with_bad_file("details.json", [](const fs::path& p) {
+    { std::ofstream create(p); }
+    fs::resize_file(p, std::uintmax_t{1} << 32);
+  }, "4294967296 bytes, over the 64 MB limit");
+}
+
+TEST_CASE("a dangling or looping symlink as a data file exits 1 naming it", "[commands][files]") {
+  with_bad_file("bundle.json", [](const fs::path& p) { fs::create_symlink(p.parent_path() / "nowhere", p); },
+                "cannot read (No such file or directory)");
+  with_bad_file("bundle.json", [](const fs::path& p) { fs::create_symlink(p, p); }, "cannot read (");
+}
+
+TEST_CASE("an unreadable data file exits 1 naming it (skipped as root, who can read mode-000 files)", "[commands][files]") {
+  if (::geteuid() == 0) {
+    // tests/cli/exit_codes.sh runs this case as "nobody" when run as root.
+    WARN("running as root: a mode-000 file is readable, so this case cannot be made here");
+    return;
+  }
+  with_bad_file("bundle.json", [](const fs::path& p) {
+    fs::copy_file(data_dir() / "bundle.json", p);
+    fs::permissions(p, fs::perms::none);
+  }, "cannot read (Permission denied)");
+}
+
+TEST_CASE("a regular data file whose read fails exits 1 naming it, also as root", "[commands][files]") {
+  // /proc/self/mem is a regular file of size 0 that opens, but reading offset 0 (unmapped) fails with EIO.
+  if (!fs::exists("/proc/self/mem")) return;
+  with_bad_file("bundle.json", [](const fs::path& p) { fs::create_symlink("/proc/self/mem", p); },
+                "cannot read (Input/output error)");
+}
+
+TEST_CASE("a --data path that is not a folder exits 1 naming it", "[commands][files]") {
+  TempDir dir;
+  write_file(dir.path() / "plain", "not a folder\n");
+  require_data_error({"rank"}, dir.path() / "plain", (dir.path() / "plain").string() + ": is a file, not a folder");
+  require_data_error({"onet", "--all"}, "/dev/null", "/dev/null: is a character device, not a folder");
+  fs::create_symlink("/dev/zero", dir.path() / "zero");
+  require_data_error({"score", "1137"}, dir.path() / "zero", "zero: is a character device, not a folder");
+}
+
+TEST_CASE("build-data refuses a --sources or --out that is not a folder, and a source that is not a file",
+          "[commands][files]") {
+  TempDir dir;
+  const auto build = [&](const fs::path& sources, const fs::path& out, const std::string& expected) {
+    const Outcome outcome = run_args({"build-data", "--sources", sources.string(), "--out", out.string()});
+    INFO(outcome.err);
+    CHECK(outcome.status == kExitDataError);
+    CHECK(outcome.out.empty());
+    require_one_line(outcome.err);
+    CHECK_THAT(outcome.err, Contains(expected));
+  };
+  write_file(dir.path() / "plain", "x\n");
+  build(dir.path() / "plain", dir.path() / "out", (dir.path() / "plain").string() + ": is a file, not a folder");
+  build("/dev/null", dir.path() / "out", "/dev/null: is a character device, not a folder");
+  const fs::path sources = dir.path() / "sources";
+  fs::create_directories(sources / "eloundou");
+  build(sources, "/dev/null", "/dev/null: is a character device, not a folder");
+  const fs::path labels = sources / "eloundou" / "full_labelset.tsv";
+  REQUIRE(::mkfifo(labels.c_str(), 0600) == 0);
+  build(sources, dir.path() / "out", labels.string() + ": is a FIFO, not a data file");
+  fs::remove(labels);
+  fs::create_symlink("/dev/zero", labels);
+  build(sources, dir.path() / "out", labels.string() + ": is a character device");
+  fs::remove(labels);
+  { std::ofstream create(labels); }
+  fs::resize_file(labels, kMaxDataFileBytes + 1);
+  build(sources, dir.path() / "out", labels.string() + ": 67108865 bytes, over the 64 MB limit");
+  CHECK_FALSE(fs::exists(dir.path() / "out"));
+}
+
+TEST_CASE("ukexp takes the links' names: --w, --label-source and --tasks give the figures of --weights, --labels and --relabel",
+          "[commands][grammar]") {
+  const nlohmann::json canonical = run_json({"score", "1137", "--weights", "importance", "--labels", "human",
+                                             "--relabel", "975=E1", "--json"});
+  const nlohmann::json aliases = run_json({"score", "1137", "--w", "importance", "--label-source", "human",
+                                           "--tasks", "975.E1", "--json"});
+  CHECK(aliases == canonical);
+  CHECK(canonical["assumptions"]["weights"] == "importance");
 }

@@ -268,6 +268,55 @@ describe('lists, search, CSV and links', () => {
     assert.ok(hostile.rejected.every((why) => !why.includes('<')));
   });
 
+  test('links take the grammar\'s names and aliases, the last of a repeated parameter, and name unknown ones', () => {
+    const canonical = engine.decodeState('soc=1137&compare=2132&weights=importance&label-source=human&tasks=968.E1');
+    const short = engine.decodeState('soc=1137&cmp=2132&w=importance&labels=human&t=968.E1');
+    assert.deepEqual(canonical.rejected, []);
+    assert.deepEqual(canonical.rejections, []);
+    assert.deepEqual(canonical.assumptions, short.assumptions);
+    assert.deepEqual(canonical.compare, ['2132']);
+    assert.equal(canonical.assumptions.weights, 'importance');
+    const messy = engine.decodeState('e2=0.5&e2=1&wieghts=core&utm_source=news&fbclid=x&e1=7');
+    assert.equal(messy.assumptions.e2, 1);
+    assert.deepEqual(messy.rejections.map((r) => r.kind), ['unknown-parameter', 'duplicate', 'invalid-value']);
+    assert.deepEqual(messy.rejections.map((r) => r.parameter), ['wieghts', 'e2', 'e1']);
+    assert.equal(messy.rejections[0].reason, 'unknown parameter "wieghts": did you mean "weights"?');
+    assert.deepEqual(messy.rejected, messy.rejections.map((r) => r.reason));
+  });
+
+  test('grammar() lists every parameter with its names, values and bounds', () => {
+    const grammar = module.grammar();
+    assert.deepEqual(grammar.params.map((p) => p.name), ['soc', 'compare', 'labels', 'e1', 'e2', 'weights', 'bridge', 'wage', 'tasks']);
+    assert.deepEqual(grammar.params.map((p) => p.linkName), ['soc', 'cmp', 'labels', 'e1', 'e2', 'w', 'bridge', 'wage', 't']);
+    const byName = Object.fromEntries(grammar.params.map((p) => [p.name, p]));
+    assert.deepEqual(byName.labels.aliases, ['label-source']);
+    assert.deepEqual(byName.weights.choices, ['core', 'importance', 'equal']);
+    assert.deepEqual([byName.e2.min, byName.e2.max], [0, 1]);
+    assert.deepEqual(byName.compare.doors, ['link']);
+    assert.deepEqual(byName.e1.doors, ['link', 'widget', 'cli']);
+    assert.equal(grammar.maxTaskWeight, 1000);
+    assert.equal(grammar.maxCompared, 3);
+    // The defaults the module reports are among each parameter's values.
+    const defaults = engine.defaultAssumptions();
+    for (const name of ['labels', 'weights', 'bridge', 'wage']) assert.ok(byName[name].choices.includes(defaults[name]), name);
+  });
+
+  test('the widget\'s attribute table (uk-ai-exposure-card.js) equals the core\'s grammar for the widget', async () => {
+    const { ATTRIBUTES, DEFAULT_ASSUMPTIONS } = await import('../../web/widget/uk-ai-exposure-card.js');
+    const params = module.grammar().params.filter((p) => p.doors.includes('widget'));
+    assert.deepEqual(Object.keys(ATTRIBUTES), params.map((p) => p.name));
+    for (const spec of params) {
+      const attribute = ATTRIBUTES[spec.name];
+      assert.deepEqual([...attribute.aliases], spec.aliases, spec.name);
+      assert.equal(attribute.kind, spec.kind, spec.name);
+      if (spec.kind === 'choice') {
+        assert.deepEqual([...attribute.choices], spec.choices, spec.name);
+        assert.ok(spec.choices.includes(DEFAULT_ASSUMPTIONS[spec.name]), spec.name);
+      }
+      if (spec.kind === 'number') assert.deepEqual([attribute.min, attribute.max], [spec.min, spec.max], spec.name);
+    }
+  });
+
   test('errorStatus gives the core message for a named code', () => {
     const status = module.errorStatus('data-unavailable', 'data/bundle.json: HTTP 404');
     assert.deepEqual(status, { ok: false, code: 'data-unavailable', message: 'The occupation data could not be downloaded: data/bundle.json: HTTP 404' });
