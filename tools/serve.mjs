@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 import {
-  COMPRESSION_MIN_BYTES, CONTENT_SECURITY_POLICY, NOT_FOUND_PAGE, compressible, headersFor, mimeTypeFor, redirectFor,
+  COMPRESSION_MIN_BYTES, CONTENT_SECURITY_POLICY, MAX_REQUEST_LINE_BYTES, NOT_FOUND_PAGE, TOO_LONG_PAGE, TOO_LONG_STATUS,
+  compressible, headersFor, mimeTypeFor, redirectFor,
 } from './site/headers.mjs';
 
 export { CONTENT_SECURITY_POLICY };
@@ -80,6 +81,32 @@ async function sendNotFound(root, policy, request, response) {
   await sendFile(NOT_FOUND_PAGE, join(root, NOT_FOUND_PAGE), page, 404, policy, request, response);
 }
 
+// The site's 414 page for a request line longer than nginx takes (MAX_REQUEST_LINE_BYTES), as its error_page gives.
+async function sendTooLong(root, policy, request, response) {
+  const page = await readIfFile(join(root, TOO_LONG_PAGE));
+  if (!page) {
+    sendText(response, TOO_LONG_STATUS, headersFor(TOO_LONG_PAGE, { policy }), 'The link is too long\n', request.method);
+    return;
+  }
+  await sendFile(TOO_LONG_PAGE, join(root, TOO_LONG_PAGE), page, TOO_LONG_STATUS, policy, request, response);
+}
+
+// A request node's parser refused before it reached the handler: its headers (with the request line) overflow
+// even the generous parser limit, or it is malformed. Answered on the socket, with the table's headers: an
+// overflow gets the 414 page, anything else a line of text.
+async function answerClientError(root, policy, error, socket) {
+  if (!socket.writable) return;
+  const tooLong = error.code === 'HPE_HEADER_OVERFLOW';
+  const page = tooLong ? await readIfFile(join(root, TOO_LONG_PAGE)) : null;
+  const body = page ?? Buffer.from(tooLong ? 'The link is too long\n' : 'Bad request\n');
+  const headers = { ...headersFor(tooLong ? TOO_LONG_PAGE : '/', { policy }),
+                    'Content-Type': page ? mimeTypeFor(TOO_LONG_PAGE) : PLAIN_TEXT, 'Content-Length': body.length,
+                    Connection: 'close' };
+  const head = [`HTTP/1.1 ${tooLong ? `${TOO_LONG_STATUS} URI Too Long` : '400 Bad Request'}`,
+                ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)].join('\r\n');
+  socket.end(Buffer.concat([Buffer.from(`${head}\r\n\r\n`), body]));
+}
+
 async function sendFile(pathname, file, body, status, policy, request, response) {
   const etag = '"' + createHash('sha256').update(body).digest('base64url').slice(0, 27) + '"';
   const headers = { ...headersFor(pathname, { policy }), 'Content-Type': mimeTypeFor(file), ETag: etag };
@@ -117,6 +144,10 @@ async function sendFile(pathname, file, body, status, policy, request, response)
 }
 
 async function respond(root, policy, request, response) {
+  if (Buffer.byteLength(`${request.method} ${request.url} HTTP/1.1`) > MAX_REQUEST_LINE_BYTES) {
+    await sendTooLong(root, policy, request, response);
+    return;
+  }
   const url = new URL(request.url, 'http://localhost');
   let pathname;
   try {
@@ -157,7 +188,8 @@ async function respond(root, policy, request, response) {
 // the Content-Security-Policy (tests use it to play a host page on another origin that allows the widget's).
 export function startServer({ root, port = 0, host = '127.0.0.1', policy = CONTENT_SECURITY_POLICY }) {
   const absoluteRoot = resolve(root);
-  const server = createServer((request, response) => {
+  // The parser takes request lines well past MAX_REQUEST_LINE_BYTES, so respond() answers those with the page.
+  const server = createServer({ maxHeaderSize: 4 * MAX_REQUEST_LINE_BYTES }, (request, response) => {
     respond(absoluteRoot, policy, request, response).catch((error) => {
       console.error(error);
       if (response.headersSent) {
@@ -166,6 +198,9 @@ export function startServer({ root, port = 0, host = '127.0.0.1', policy = CONTE
       }
       sendText(response, 500, headersFor('/', { policy }), 'Internal error\n', request.method);
     });
+  });
+  server.on('clientError', (error, socket) => {
+    answerClientError(absoluteRoot, policy, error, socket).catch(() => socket.destroy());
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);

@@ -3,9 +3,9 @@
 // from the path, /occupation/1137/, the assumptions from the query), takes over the page without changing what
 // is on screen, and from then on re-renders every figure synchronously whenever a visitor changes the role, an
 // assumption or a task.
-import { loadCalculator } from './aiexp-loader.js';
+import { loadCalculator, timing } from './aiexp-loader.js';
 import { MAX_COMPARED } from './ui/compare-view.js';
-import { copyText, download, element, notify, setText } from './ui/dom.js';
+import { clearNotices, copyText, download, element, initNotices, notify, setText } from './ui/dom.js';
 import { embedSnippet } from './ui/embed-code.js';
 import { PageView } from './ui/page-view.js';
 import { RolePicker } from './ui/role-picker.js';
@@ -13,6 +13,39 @@ import { initTheme } from './ui/theme.js';
 import { roleFromPath, siteLinks } from './ui/site-links.js';
 
 const URL_WRITE_DELAY_MS = 250;  // browsers throttle history updates; a slider drag needs only the last one
+
+// What a visitor can still do when a part of the calculator did not arrive: the page is pre-rendered.
+const STILL_READABLE = 'The figures shown are the defaults and stay readable; reload the page to try again.';
+
+// A link's refused parts as { kind, reason }. The core names each part's kind (rejections); a core without them
+// gives only the reasons, whose wording tells the kind.
+function linkProblems(decoded) {
+  if (Array.isArray(decoded.rejections) && decoded.rejections.length === decoded.rejected.length) {
+    return decoded.rejections.map((r) => ({ kind: String(r.kind || 'invalid-value'), reason: String(r.reason) }));
+  }
+  return decoded.rejected.map((reason) => {
+    const text = String(reason);
+    const kind = /^the link is too long/.test(text) ? 'too-long'
+      : /bad %-escape$/.test(text) ? 'bad-escape'
+      : /given twice/.test(text) ? 'duplicate'
+      : /(no labelled task has that id|not a SOC 2020 unit group code|not a list of SOC)/.test(text) ? 'unknown-code'
+      : /(at most \d+|more than \d+)/.test(text) ? 'too-many'
+      : /unknown parameter|not a known/.test(text) ? 'unknown-parameter'
+      : 'invalid-value';
+    return { kind, reason: text };
+  });
+}
+
+// One notice per kind of problem, with a count, about the view the link opened: it goes when the visitor moves on.
+function notifyLinkProblems(problems) {
+  const byKind = new Map();
+  for (const problem of problems) byKind.set(problem.kind, [...(byKind.get(problem.kind) ?? []), problem.reason]);
+  for (const [kind, reasons] of byKind) {
+    const text = reasons.length === 1 ? `Part of the link was not used: ${reasons[0]}.`
+                                      : `${reasons.length} parts of the link were not used: ${reasons.join('; ')}.`;
+    notify(text, 'warning', { timeout: 0, key: `link:${kind}`, scope: 'view' });
+  }
+}
 
 class App {
   #calc;
@@ -55,13 +88,26 @@ class App {
    * the earlier single page), and the assumptions of its query. What cannot be used is reported, the rest applied.
    */
   async restore({ pathname, search }, { fromHistory = false } = {}) {
-    // Task changes name task ids, which arrive with the details: wait for them when the link has any.
-    if (/(^|[?&])t=/.test(search)) await this.#calc.ensureDetails();
-    const decoded = this.#calc.decodeState(search);
+    // Task changes name task ids, which arrive with the details: wait for them when the link has any. Without
+    // the details the ids cannot be checked, so those changes are set aside, said why, and left in the address.
+    clearNotices({ scope: 'view' });  // going back or forward leaves the view the notices were about
+    let query = search;
+    let keepAddress = false;
+    if (/(^|[?&])(?:t|tasks)=/.test(search)) {
+      const details = await this.#calc.ensureDetails();
+      if (!details.ok) {
+        query = search.replace(/(^|[?&])(?:t|tasks)=[^&]*/g, '$1');
+        keepAddress = true;
+        notify(`The task changes in the link (t=) were not applied: the task details could not be downloaded (${details.detail ?? details.message}). `
+               + 'The other assumptions of the link are applied; reload the page to try again.', 'warning',
+               { timeout: 0, key: 'link:tasks-unavailable', scope: 'view' });
+      }
+    }
+    const decoded = this.#calc.decodeState(query);
     if (!decoded.ok) return;
-    for (const reason of decoded.rejected) notify(`Part of the link was not used: ${reason}.`, 'warning', { timeout: 0 });
+    notifyLinkProblems(linkProblems(decoded));
     const status = this.#calc.apply(decoded.assumptions);
-    if (!status.ok) notify(status.message, 'warning', { timeout: 0 });
+    if (!status.ok) notify(status.message, 'warning', { timeout: 0, key: 'link:assumptions', scope: 'view' });
     // A path naming no unit group is the not-found page's: it keeps its message and shows no role.
     const fromPath = roleFromPath(pathname, this.#links);
     this.#state = {
@@ -71,12 +117,13 @@ class App {
     };
     if (!fromHistory) this.#pushNext = false;
     // The not-found page keeps the address asked for, until the visitor opens a role.
-    this.render({ writeUrl: !fromHistory && !(fromPath && !this.#state.soc) });
+    this.render({ writeUrl: !fromHistory && !keepAddress && !(fromPath && !this.#state.soc) });
   }
 
   /** Shows a role. */
   open(soc, { focus }) {
     if (soc === this.#state.soc) return;
+    clearNotices({ scope: 'view' });  // what was said about the link or the last view is about the view left
     this.#state = { ...this.#state, soc };
     this.#pushNext = true;
     this.render();
@@ -111,9 +158,11 @@ class App {
     const started = performance.now();
     const status = this.#calc.apply(this.#state.assumptions);
     if (!status.ok) {
-      notify(status.message, 'warning');
+      notify(status.message, 'warning', { key: 'assumptions', scope: 'view' });
       this.#state.assumptions = this.#calc.assumptions();
     }
+    // Task rows whose statement could not be downloaded say so, instead of "loading".
+    this.#view.occupation.textUnavailable = Boolean(this.#state.soc) && this.#calc.textUnavailable(this.#state.soc);
     this.#view.render(this.#state);
     if (writeUrl) this.#scheduleUrl();
     this.lastRenderMs = performance.now() - started;
@@ -121,6 +170,7 @@ class App {
   }
 
   #setAssumptions(assumptions) {
+    clearNotices({ scope: 'view' });
     this.#state = { ...this.#state, assumptions };
     this.render();
   }
@@ -150,9 +200,16 @@ class App {
     for (const soc of socs) {
       if (this.#calc.hasText(soc)) continue;
       this.#calc.ensureText(soc).then((status) => {
-        if (!status.ok) notify(status.message, 'warning');
+        if (!status.ok) {
+          // A failure the calculator remembers (it does not fetch again for a while) is one already said.
+          if (status.cached) return;
+          reportTextFailure(status);
+          if (soc === this.#state.soc) this.render({ writeUrl: false });  // the rows now say "unavailable"
+          return;
+        }
+        clearNotices({ key: 'data:text' });
         // Rendered again only when the statements did arrive, so a part that loads without them cannot loop.
-        else if (soc === this.#state.soc && this.#calc.hasText(soc)) this.render({ writeUrl: false });
+        if (soc === this.#state.soc && this.#calc.hasText(soc)) this.render({ writeUrl: false });
       });
     }
   }
@@ -228,20 +285,56 @@ class App {
   }
 }
 
-function showLoadError(message) {
+// The line under the search that says how the start is going: "slow" (still waiting) or "error" (given up).
+function showLoadState(state, message) {
   const loadState = element('#load-state');
-  loadState.dataset.state = 'error';
-  loadState.setAttribute('role', 'alert');
+  loadState.dataset.state = state;
+  loadState.setAttribute('role', state === 'error' ? 'alert' : 'status');
   setText(element('#load-state-text'), message);
   loadState.hidden = false;
 }
 
+function hideLoadState() {
+  const loadState = element('#load-state');
+  loadState.hidden = true;
+  loadState.dataset.state = 'static';
+}
+
+// What a failed start means for the visitor, by its cause (aiexp-loader.js): a file that did not arrive, a
+// browser that cannot run the module, or data the core refused.
+function loadErrorText(loaded) {
+  if (loaded.cause === 'browser') {
+    return `${loaded.message} The figures shown are the defaults and stay readable; a current version of Chrome, Edge, Firefox or Safari can change them.`;
+  }
+  return `${loaded.message}${/[.!?]$/.test(loaded.message) ? '' : '.'} ${STILL_READABLE}`;
+}
+
+function reportDetailsFailure(status) {
+  notify(`The task details could not be downloaded (${status.detail ?? status.message}). Every figure still computes; `
+         + 'occupation descriptions, the O*NET bridge and relabelling single tasks need them. Reload the page to try again.',
+         'warning', { timeout: 0, key: 'data:details' });
+}
+
+function reportTextFailure(status) {
+  notify(`Task statements could not be downloaded (${status.detail ?? status.message}). Every figure still computes; `
+         + 'the tasks whose statement is missing say so. They are asked for again when you open a role or change an '
+         + 'assumption a minute from now, or reload the page.', 'warning', { timeout: 0, key: 'data:text' });
+}
+
 async function main() {
+  // The page's own modules arrived and run: the static fallback (index.html, start-check.js) stands down, and
+  // from here this module says what happens.
+  document.documentElement.dataset.app = 'running';
+  initNotices();
   initTheme();
   const links = siteLinks(new URL('./', import.meta.url));
-  const loaded = await loadCalculator({ build: 'speed' });  // the page re-renders on every input: speed over size
+  const loading = loadCalculator({ build: 'speed' });  // the page re-renders on every input: speed over size
+  const slow = setTimeout(() => showLoadState('slow', 'The calculator is taking longer than usual to load: a file it needs '
+    + 'has not arrived yet. The figures shown are the defaults and stay readable; wait, or reload the page.'), timing.slowMs);
+  const loaded = await loading;
   if (!loaded.ok) {
-    showLoadError(`${loaded.message} The figures shown are the defaults; reload the page to change them.`);
+    clearTimeout(slow);
+    showLoadState('error', loadErrorText(loaded));
     return;
   }
   const calculator = loaded.calculator;
@@ -250,19 +343,29 @@ async function main() {
   // parts that carry them, so it draws the same page instead of placeholders.
   const preRendered = document.documentElement.dataset.page === 'role' ? roleFromPath(location.pathname, links) : '';
   if (preRendered) {
-    const statuses = await Promise.all([calculator.ensureDetails(), calculator.ensureText(preRendered)]);
-    for (const status of statuses) if (!status.ok) notify(status.message, 'warning', { timeout: 0 });
+    const [details, text] = await Promise.all([calculator.ensureDetails(), calculator.ensureText(preRendered)]);
+    if (!details.ok) reportDetailsFailure(details);
+    if (!text.ok) reportTextFailure(text);
     performance.mark('aiexp:parts');
   }
   const app = new App(calculator, links);
   window.ukAiExposure = app;  // the in-page benchmark and the browser tests read lastRenderMs
   await app.restore(location);
+  clearTimeout(slow);  // the slow note covers the parts a role page waits for too
+  hideLoadState();
   document.documentElement.dataset.state = 'ready';
   performance.mark('aiexp:ready');
   // Descriptions, task ids and O*NET titles for roles opened later: not needed for the first view.
   const status = await calculator.ensureDetails();
-  if (!status.ok) notify(status.message, 'warning', { timeout: 0 });
-  else if (!preRendered) app.render({ writeUrl: false });
+  if (!status.ok) {
+    if (!status.cached) reportDetailsFailure(status);
+  } else if (!preRendered) {
+    app.render({ writeUrl: false });
+  }
 }
 
-main();
+// A fault of the page's own code still ends in words, not a page that never becomes live (and is logged).
+main().catch((error) => {
+  showLoadState('error', `The calculator stopped with an error (${error?.message ?? error}). ${STILL_READABLE}`);
+  throw error;
+});

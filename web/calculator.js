@@ -12,13 +12,17 @@ export class Calculator {
   #build;
   #fetchBytes;
   #downloads = new Map();  // path -> promise of a Status, so each part is fetched once
+  #failures = new Map();   // path -> { status, until }: a part whose download failed, not asked for again until then
+  #retryLaterMs;
 
   /**
    * `engine` has its bundle loaded; `fetchBytes(path)` resolves to { ok, bytes } or { ok: false, detail } for a
-   * data file ("data/details.json"), checked as the caller sees fit; `build` is the data build id.
+   * data file ("data/details.json"), checked (and retried) as the caller sees fit; `build` is the data build id;
+   * a part whose download failed is not fetched again for `retryLaterMs` (renders ask for parts every time).
    */
-  constructor(module, engine, { build, fetchBytes }) {
+  constructor(module, engine, { build, fetchBytes, retryLaterMs = 60000 }) {
     this.#module = module;
+    this.#retryLaterMs = retryLaterMs;
     this.#engine = engine;
     this.#build = build;
     this.#fetchBytes = fetchBytes;
@@ -119,6 +123,25 @@ export class Calculator {
     return missing.ok && missing.parts.length === 0;
   }
 
+  /**
+   * Whether some task statement a role's report needs could not be downloaded (its part failed and is not being
+   * fetched again yet): the view says the statement is unavailable rather than loading.
+   */
+  textUnavailable(soc) {
+    const missing = this.#engine.missingTextParts(soc);
+    return missing.ok && missing.parts.some((part) => this.#failedRecently(`data/text/${part}.json`));
+  }
+
+  /** Whether the details part (task ids, descriptions, the bridge) failed and is not being fetched again yet. */
+  get detailsUnavailable() {
+    return !this.#engine.hasDetails() && this.#failedRecently('data/details.json');
+  }
+
+  /** Whether the job-title index failed and is not being fetched again yet. */
+  get titlesUnavailable() {
+    return !this.#engine.hasTitles() && this.#failedRecently('data/titles.json');
+  }
+
   /** The task statements a role's report needs. Resolves to a Status. */
   async ensureText(soc) {
     const missing = this.#engine.missingTextParts(soc);
@@ -134,12 +157,28 @@ export class Calculator {
     return this.#download('data/titles.json', (bytes) => this.#engine.loadTitles(bytes));
   }
 
+  #failedRecently(path) {
+    const failure = this.#failures.get(path);
+    return Boolean(failure) && Date.now() < failure.until;
+  }
+
+  // One download per part at a time. fetchBytes already retried it; a part that still failed resolves to the same
+  // failed Status, without a new request, until retryLaterMs has passed: then the next call tries again.
   #download(path, load) {
+    const failure = this.#failures.get(path);
+    if (failure && Date.now() < failure.until) return Promise.resolve({ ...failure.status, cached: true });
     let pending = this.#downloads.get(path);
     if (!pending) {
       pending = this.#fetchBytes(path).then((result) => {
-        const status = result.ok ? load(result.bytes) : this.#module.errorStatus('data-unavailable', result.detail);
-        if (!status.ok) this.#downloads.delete(path);  // a later call may retry
+        // A failed download keeps its detail (the file and what went wrong) beside the core's message.
+        const status = result.ok ? load(result.bytes)
+                                 : { ...this.#module.errorStatus('data-unavailable', result.detail), detail: result.detail };
+        if (status.ok) {
+          this.#failures.delete(path);
+        } else {
+          this.#downloads.delete(path);
+          this.#failures.set(path, { status, until: Date.now() + this.#retryLaterMs });
+        }
         return status;
       });
       this.#downloads.set(path, pending);

@@ -12,8 +12,8 @@ const brotliCompressAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
 import {
-  COMPRESSIBLE_EXTENSIONS, COMPRESSION_MIN_BYTES, DEFAULT_MIME_TYPE, HEADER_RULES, MIME_TYPES, NOT_FOUND_PAGE, PATH_KINDS,
-  ROLE_REDIRECT, headersFor,
+  COMPRESSIBLE_EXTENSIONS, COMPRESSION_MIN_BYTES, DEFAULT_MIME_TYPE, HEADER_RULES, MAX_REQUEST_LINE_BYTES, MIME_TYPES,
+  NOT_FOUND_PAGE, PATH_KINDS, ROLE_REDIRECT, TOO_LONG_PAGE, TOO_LONG_STATUS, headersFor,
 } from './headers.mjs';
 
 // Cloudflare Pages reads at most this many _headers rules.
@@ -133,8 +133,8 @@ http {
   sendfile on;
   server_tokens off;
   # Links carry the calculator's state; the page itself refuses an absurdly long one with a notice, so nginx
-  # must not answer 414 first.
-  large_client_header_buffers 4 32k;
+  # must not answer 414 first for one the page can word; a longer one gets the site's 414 page (error_page).
+  large_client_header_buffers 4 ${MAX_REQUEST_LINE_BYTES / 1024}k;
   # Redirects name the path only, as the dev server's do, whatever host and port the visitor used.
   absolute_redirect off;
 
@@ -157,6 +157,7 @@ http {
     ${adds.join('\n    ')}
 
     error_page 404 ${NOT_FOUND_PAGE};
+    error_page ${TOO_LONG_STATUS} ${TOO_LONG_PAGE};
 
     location = ${ROLE_REDIRECT.from} {
       ${roleRedirectLines().join('\n      ')}

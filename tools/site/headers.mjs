@@ -66,6 +66,15 @@ export const COMPRESSION_MIN_BYTES = 513;
 // The site's page for a path that does not exist.
 export const NOT_FOUND_PAGE = '/404.html';
 
+// The longest request line (method, path and query: a link's state is in its query) either server takes: the
+// size of nginx's large_client_header_buffers, and what the dev server checks. A longer request gets
+// TOO_LONG_PAGE (pre-rendered like the not-found page) with status 414 and that page's headers, from both, so
+// the visitor sees the page's own "link too long" notice, never a bare error. The page itself refuses a query
+// past the core's kMaxStateLength (8,192 characters) with the same notice.
+export const MAX_REQUEST_LINE_BYTES = 32 * 1024;
+export const TOO_LONG_PAGE = '/414.html';
+export const TOO_LONG_STATUS = 414;
+
 const kindExpressions = Object.fromEntries(Object.entries(PATH_KINDS).map(([kind, source]) => [kind, new RegExp(source)]));
 
 function ruleApplies(rule, pathname) {

@@ -9,6 +9,8 @@ import { pathToFileURL } from 'node:url';
 
 import { parseHTML } from 'linkedom';
 
+import { MAX_REQUEST_LINE_BYTES } from './headers.mjs';
+
 // Rows of the all-occupations table in a role page's HTML: a screenful, as the live page draws at first. The
 // home page carries every row, so a reader without JavaScript reaches every role from it.
 const ROLE_PAGE_TABLE_ROWS = 25;
@@ -219,5 +221,34 @@ export async function writePages({ out, calculator, siteUrl, shareImages = new M
     'mistyped (SOC 2020 unit groups have four digits, such as 1137). Search for an occupation above, or pick one ' +
     'from the table of all UK occupations below.';
   await writeFile(join(out, '404.html'), serialize(document));
+  const tooLong = render('', { staticRows: ROLE_PAGE_TABLE_ROWS, page: 'too-long' }).document;
+  await writeFile(join(out, '414.html'), serialize(tooLongPage(tooLong, links)));
   return written;
+}
+
+// Served with status 414, at any address, for a link longer than the servers take (MAX_REQUEST_LINE_BYTES of
+// headers.mjs): the home page's form with the notice the live page shows for a link past the core's own limit,
+// readable without JavaScript. It has that notice's key, so the live page's notice takes its place.
+function tooLongPage(document, links) {
+  document.head.querySelector('title').textContent = 'Link too long · UK AI Exposure';
+  document.head.querySelector('meta[name="description"]').setAttribute('content', 'This link is too long to open.');
+  document.head.append(headElement(document, 'meta', { name: 'robots', content: 'noindex' }));
+  const notice = headElement(document, 'div', { class: 'notice notice--warning', 'data-key': 'link:too-long', 'data-scope': 'view' });
+  const text = headElement(document, 'p', { class: 'notice__text' });
+  text.append('The link is too long for the server (more than ' +
+    `${MAX_REQUEST_LINE_BYTES.toLocaleString('en-GB')} characters), so none of it was used: the calculator shows ` +
+    'the default assumptions. ');
+  const home = headElement(document, 'a', { class: 'link', href: links.home() });
+  home.textContent = 'Go to the home page';
+  text.append(home, '.');
+  notice.append(text, headElement(document, 'button', { type: 'button', class: 'notice__close needs-js',
+                                                        'aria-label': 'Dismiss this notice' }));
+  document.querySelector('#notices').append(notice);
+  const empty = document.querySelector('#empty-state');
+  empty.setAttribute('aria-label', 'Link too long');
+  empty.querySelector('h2').textContent = 'This link is too long to open';
+  empty.querySelector('p').textContent = 'A link to the calculator carries its assumptions; this one is longer than any ' +
+    'the calculator makes, so none of it was used. Search for an occupation above, or pick one from the table of all ' +
+    'UK occupations below.';
+  return document;
 }

@@ -134,13 +134,70 @@ export async function copyText(text) {
   }
 }
 
-/** Shows a short message in the page's polite notice area; `kind` is "info" or "warning". */
-export function notify(message, kind = 'info', { timeout = 6000 } = {}) {
+// The notice area's close buttons work by delegation, so notices the build pre-rendered (414.html) close too.
+let noticesWired = false;
+function noticeArea() {
   const area = element('#notices');
-  const note = document.createElement('p');
+  if (!noticesWired) {
+    noticesWired = true;
+    area.addEventListener('click', (event) => {
+      const button = event.target.closest('.notice__close');
+      if (button) dismiss(button.closest('.notice'));
+    });
+  }
+  return area;
+}
+
+// Removes a notice; focus on its close button moves to the next notice's (or the previous one's), else to main.
+function dismiss(note) {
+  if (!note) return;
+  const hadFocus = note.contains(document.activeElement);
+  const next = note.nextElementSibling ?? note.previousElementSibling;
+  note.remove();
+  if (hadFocus) (next?.querySelector('.notice__close') ?? document.querySelector('#main'))?.focus({ preventScroll: true });
+}
+
+/** Makes the notice area ready (its pre-rendered notices' close buttons). */
+export function initNotices() {
+  noticeArea();
+}
+
+/**
+ * Shows a message in the page's polite notice area; `kind` is "info" or "warning". Each notice has a close
+ * button. `key`: a notice with the same key is replaced, not repeated (a failure met on every render is one
+ * notice). `scope: "view"`: the notice is about the view on screen (a link's refused parts, an assumption that
+ * could not be applied) and goes when the visitor moves on (clearNotices). `timeout`: ms until it goes by
+ * itself; 0 keeps it until dismissed or cleared.
+ */
+export function notify(message, kind = 'info', { timeout = 6000, key = '', scope = '' } = {}) {
+  const area = noticeArea();
+  const note = document.createElement('div');
   note.className = `notice notice--${kind}`;
-  note.textContent = message;
-  area.append(note);
+  if (key) note.dataset.key = key;
+  if (scope) note.dataset.scope = scope;
+  const text = document.createElement('p');
+  text.className = 'notice__text';
+  text.textContent = message;
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'notice__close';
+  close.setAttribute('aria-label', 'Dismiss this notice');  // the cross is drawn by CSS, so the text stays the message
+  note.append(text, close);
+  const existing = key ? [...area.children].find((child) => child.dataset.key === key) : null;
+  if (existing) existing.replaceWith(note);
+  else area.append(note);
   if (timeout) setTimeout(() => note.remove(), timeout);
   return note;
+}
+
+/** Removes the notices of `scope` ("view": those about the view the visitor is leaving), or one by its key. */
+export function clearNotices({ scope = '', key = '' } = {}) {
+  for (const note of [...element('#notices').children]) {
+    if ((scope && note.dataset.scope === scope) || (key && note.dataset.key === key)) dismiss(note);
+  }
+}
+
+/** Whether a notice with this key is on screen. */
+export function hasNotice(key) {
+  return [...element('#notices').children].some((child) => child.dataset.key === key);
 }

@@ -1,0 +1,430 @@
+// Fault injection in Chromium (RELIABILITY.md): every file the page, a card or the iframe card needs is made to
+// fail by Playwright routing (404, 500, a reset connection, a truncated body, a wrong content type, wrong bytes,
+// or no answer at all), and each test asserts what the visitor sees: a message in plain words within a bounded
+// time, and the page still working where it can. The loader's timeouts are shortened for the tests by an init
+// script (globalThis.aiexpTestTiming), which no link can set; the static fallback's CSS timer by a custom property.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+
+import { MAX_REQUEST_LINE_BYTES } from '../../tools/site/headers.mjs';
+import { CONTENT_SECURITY_POLICY } from '../../tools/serve.mjs';
+import { openPage, screenshot, screenshotDir, serverKind, setInput, siteDir, startNginx, useSiteAndBrowser, waitForApp } from './harness.mjs';
+import { startServer } from '../../tools/serve.mjs';
+
+let browser;
+let site;
+useSiteAndBrowser((env) => ({ browser, site } = env));
+
+// Short enough for a quick suite, long enough for two cores shared with other suites: a stall is said to be
+// slow after 1.5 s and given up after 2 tries of 3 s.
+const TIMING = { slowMs: 1500, attemptMs: 3000, attempts: 2, backoffMs: 50, retryLaterMs: 60000 };
+
+// What a failed download legitimately logs in the console; anything else still fails the test.
+const DOWNLOAD_ERRORS = [/Failed to load resource/, /net::ERR_/, /integrity/i, /digest/, /MIME type/,
+                         /Failed to fetch dynamically imported module/, /was preloaded using link preload but not used/];
+
+// Route handlers, one per way a file can fail.
+const FAULTS = {
+  404: (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }),
+  500: (route) => route.fulfill({ status: 500, contentType: 'text/plain', body: 'Internal error' }),
+  reset: (route) => route.abort('connectionreset'),
+  truncated: async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    await route.fulfill({ status: 200, headers: plainHeaders(response), body: body.subarray(0, body.length >> 1) });
+  },
+  'wrong type': async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ status: 200, headers: { ...plainHeaders(response), 'content-type': 'text/plain' }, body: await response.body() });
+  },
+  'wrong bytes': async (route) => {
+    const response = await route.fetch();
+    const body = Buffer.from(await response.body());
+    body[body.length >> 1] ^= 0x20;
+    await route.fulfill({ status: 200, headers: plainHeaders(response), body });
+  },
+  stall: () => {},  // never answers
+};
+
+// The response's headers without those of the transfer (the body handed on is the decoded one).
+function plainHeaders(response) {
+  const headers = { ...response.headers() };
+  for (const name of ['content-length', 'content-encoding', 'transfer-encoding', 'etag']) delete headers[name];
+  return headers;
+}
+
+/**
+ * A guarded page on the site with `faults` ({ glob: way }) routed and the short timing, at `path`. `waitUntil`:
+ * as page.goto's ("commit" where a stalled module holds the load event back). Requests are counted by path.
+ */
+async function faultyPage(path, faults, { expectErrors = DOWNLOAD_ERRORS, waitUntil = 'load', init } = {}) {
+  const page = await openPage(browser, 'about:blank', { allowedOrigins: [new URL(site.url).origin], expectErrors });
+  const context = page.context();
+  await context.addInitScript((timing) => { globalThis.aiexpTestTiming = timing; }, TIMING);
+  if (init) await context.addInitScript(init);
+  page.requested = new Map();
+  page.on('request', (request) => {
+    if (request.method() !== 'GET') return;  // the loader's HEAD requests ask only why a download failed
+    const { pathname } = new URL(request.url());
+    page.requested.set(pathname, (page.requested.get(pathname) ?? 0) + 1);
+  });
+  for (const [glob, way] of Object.entries(faults)) await context.route(glob, FAULTS[way]);
+  await page.goto(`${site.url}${path}`, { waitUntil });
+  return page;
+}
+
+// Uncaught errors a failure legitimately causes (a module cut short is a SyntaxError), dropped before assertClean.
+function forgive(page, patterns) {
+  const kept = page.problems.filter((problem) => !patterns.some((pattern) => pattern.test(problem)));
+  page.problems.splice(0, page.problems.length, ...kept);
+}
+
+async function done(page) {
+  await page.assertClean();
+  await page.context().close();
+}
+
+const loadError = async (page) => {
+  await page.waitForFunction(() => document.getElementById('load-state').dataset.state === 'error', null, { timeout: 20000 });
+  assert.equal(await page.getAttribute('#load-state', 'role'), 'alert');
+  return page.locator('#load-state-text').textContent();
+};
+const score = (page) => page.locator('#occupation [data-field="scoreText"]').textContent();
+const noticeTexts = (page) => page.locator('#notices .notice').allTextContents();
+
+describe('the page: its own modules', () => {
+  const cases = [
+    ['app.js', '404'], ['ui/dom.js', 'reset'], ['ui/overview.js', 'truncated'], ['app.js', 'wrong type'],
+    ['aiexp-loader.js', '500'],
+  ];
+  for (const [file, way] of cases) {
+    test(`${file} (${way}): the static fallback says the calculator has not started, and the figures stay`, async () => {
+      const page = await faultyPage('occupation/1137/', { [`**/${file}`]: way });
+      await page.waitForSelector('#page-fallback', { state: 'visible', timeout: 10000 });
+      assert.match(await page.locator('#page-fallback').textContent(), /has not started: its scripts did not load.*reload the page/s);
+      assert.doesNotMatch(await page.locator('#page-fallback').innerText(), /browser cannot/);
+      assert.equal(await score(page), '1.2');
+      assert.equal(await page.locator('#e2').isDisabled(), true);
+      if (way === 'truncated') await screenshot(page, 'fault-page-module-truncated');
+      if (way === 'truncated') forgive(page, [/^uncaught: /]);  // a module cut short is a SyntaxError of some wording
+      await done(page);
+    });
+  }
+
+  test('app.js never answering: the fallback shows once its timer runs out', async () => {
+    const page = await faultyPage('', { '**/app.js': 'stall' }, { waitUntil: 'commit' });
+    await page.waitForFunction(() => document.documentElement && document.styleSheets.length > 0);
+    await page.evaluate(() => document.documentElement.style.setProperty('--aiexp-start-timeout', '500ms'));
+    await page.waitForSelector('#page-fallback', { state: 'visible', timeout: 10000 });
+    assert.match(await page.locator('#page-fallback').innerText(), /has not started/);
+    await done(page);
+  });
+
+  test('a page whose scripts all work shows no fallback, even after its timer', async () => {
+    const page = await faultyPage('occupation/1137/', {});
+    await waitForApp(page);
+    await page.evaluate(() => document.documentElement.style.setProperty('--aiexp-start-timeout', '1ms'));
+    await page.waitForTimeout(100);
+    assert.equal(await page.locator('#page-fallback').isVisible(), false);
+    assert.equal(await page.getAttribute('html', 'data-app'), 'running');
+    await done(page);
+  });
+
+  test('a browser without WebAssembly is told so, not that a download failed', async () => {
+    const page = await faultyPage('occupation/1137/', {}, { init: () => { delete globalThis.WebAssembly; } });
+    assert.match(await loadError(page), /^This browser cannot run the calculator: it does not support WebAssembly\..*stay readable/);
+    await done(page);
+  });
+});
+
+describe('the page: the module and the data it starts with', () => {
+  const cases = [
+    ['wasm/aiexp-speed.wasm', '404', /program could not be downloaded \(wasm\/aiexp-speed\.wasm: the server answered HTTP 404\)/],
+    ['wasm/aiexp-speed.wasm', '500', /program could not be downloaded \(wasm\/aiexp-speed\.wasm: the server answered HTTP 500, tried 2 times\)/],
+    ['wasm/aiexp-speed.wasm', 'reset', /program could not be downloaded \(wasm\/aiexp-speed\.wasm: the connection failed, tried 2 times\)/],
+    ['wasm/aiexp-speed.wasm', 'wrong bytes', /program could not be downloaded \(wasm\/aiexp-speed\.wasm: the file arrived damaged \(it does not match its checksum\), tried 2 times\)/],
+    ['wasm/aiexp-speed.js', '404', /program could not be downloaded \(wasm\/aiexp-speed\.js: /],
+    ['data/bundle.json', '500', /could not be downloaded: data\/bundle\.json: the server answered HTTP 500, tried 2 times\./],
+    ['data/bundle.json', 'truncated', /could not be downloaded: data\/bundle\.json: the file arrived damaged \(it does not match its checksum\)/],
+    ['data/bundle.json', 'reset', /could not be downloaded: data\/bundle\.json: the connection failed/],
+  ];
+  for (const [file, way, message] of cases) {
+    test(`${file} (${way}): a plain message says what failed, that the figures stay readable, and to reload`, async () => {
+      const page = await faultyPage('occupation/1137/', { [`**/${file}`]: way });
+      const text = await loadError(page);
+      assert.match(text, message);
+      assert.match(text, /The figures shown are the defaults and stay readable; reload the page to try again\.$/);
+      assert.doesNotMatch(text, /browser/);
+      assert.equal(await score(page), '1.2');
+      // Tried a bounded number of times (one more request where the page's HTML preloads the file).
+      if (way === '500') assert.ok([TIMING.attempts, TIMING.attempts + 1].includes(page.requested.get(`/${file}`)), `${page.requested.get(`/${file}`)} requests`);
+      if (file === 'data/bundle.json' && way === '500') await screenshot(page, 'fault-page-bundle-500');
+      forgive(page, [/SyntaxError|Unexpected/]);
+      await done(page);
+    });
+  }
+
+  test('the module binary never answering: "taking longer" within the slow time, then the error', async () => {
+    const page = await faultyPage('occupation/1137/', { '**/wasm/aiexp-speed.wasm': 'stall' });
+    const started = Date.now();
+    await page.waitForFunction(() => document.getElementById('load-state').dataset.state === 'slow', null, { timeout: 10000 });
+    assert.match(await page.locator('#load-state-text').textContent(), /taking longer than usual.*stay readable; wait, or reload/);
+    assert.ok(Date.now() - started < TIMING.slowMs + 2500, 'said within the slow time');
+    assert.match(await loadError(page), /wasm\/aiexp-speed\.wasm: no answer within 3 s, tried 2 times/);
+    await screenshot(page, 'fault-page-wasm-stall');
+    await done(page);
+  });
+
+  test('a module binary with the wrong content type still starts (its bytes match their integrity)', async () => {
+    const page = await faultyPage('occupation/1137/', { '**/wasm/aiexp-speed.wasm': 'wrong type' });
+    await waitForApp(page);
+    await setInput(page, '#e2', 1);
+    assert.equal(await score(page), '9.4');
+    await done(page);
+  });
+
+  test('the home page: the bundle never answering ends in the message too', async () => {
+    const page = await faultyPage('', { '**/data/bundle.json': 'stall' });
+    assert.match(await loadError(page), /data\/bundle\.json: no answer within 3 s/);
+    assert.equal(await page.locator('#overview').isVisible(), true);
+    await done(page);
+  });
+});
+
+describe('the page: data parts it loads later', () => {
+  test('details.json (404): one notice, the figures still recompute, and a link naming tasks says why they were not applied', async () => {
+    const page = await faultyPage('occupation/1137/?t=968.E1', { '**/data/details.json': '404' });
+    await waitForApp(page);
+    const notices = await noticeTexts(page);
+    assert.equal(notices.filter((n) => /^The task details could not be downloaded \(data\/details\.json: the server answered HTTP 404\)/.test(n)).length, 1, notices.join('\n'));
+    assert.equal(notices.filter((n) => /^The task changes in the link \(t=\) were not applied: the task details could not be downloaded/.test(n)).length, 1, notices.join('\n'));
+    assert.equal(notices.some((n) => /no labelled task has that id/.test(n)), false);
+    assert.match(page.url(), /t=968\.E1/, 'the link keeps its task changes for a reload');
+    await setInput(page, '#e2', 1);
+    assert.equal(await score(page), '9.4');
+    assert.equal((await noticeTexts(page)).filter((n) => /task details/.test(n)).length, 1, 'still one notice after renders');
+    // A 404 is not retried, nor asked for again by renders (one more request: the page's HTML preloads the file).
+    assert.ok(page.requested.get('/data/details.json') <= 2, `${page.requested.get('/data/details.json')} requests`);
+    await screenshot(page, 'fault-page-details-404');
+    await done(page);
+  });
+
+  test('a task-text part (500): rows say the statement is unavailable, one notice over many renders, no request per render', async () => {
+    const page = await faultyPage('occupation/1137/', { '**/data/text/tasks-11.json': '500' });
+    await waitForApp(page);
+    await page.waitForFunction(() => document.querySelector('#task-list').textContent.includes('unavailable'), null, { timeout: 10000 });
+    assert.equal(await page.locator('#task-list').textContent().then((t) => t.includes('loading')), false);
+    for (const value of [1, 0.5, 0, 1]) await setInput(page, '#e2', value);
+    assert.equal(await score(page), '9.4', 'the figures still compute');
+    await page.waitForTimeout(200);
+    const notices = (await noticeTexts(page)).filter((n) => /^Task statements could not be downloaded/.test(n));
+    assert.equal(notices.length, 1, notices.join('\n'));
+    assert.match(notices[0], /data\/text\/tasks-11\.json: the server answered HTTP 500, tried 2 times/);
+    assert.ok(page.requested.get('/data/text/tasks-11.json') <= TIMING.attempts + 1, 'no request per render');
+    await screenshot(page, 'fault-page-text-500');
+    await done(page);
+  });
+
+  test('titles.json (reset): the search says it looks at occupation titles only, and still finds them', async () => {
+    const page = await faultyPage('', { '**/data/titles.json': 'reset' });
+    await waitForApp(page);
+    await page.click('#role-search');
+    await page.keyboard.type('IT managers');
+    await page.waitForFunction(() => document.getElementById('role-search-hint').dataset.state === 'degraded', null, { timeout: 10000 });
+    assert.match(await page.locator('#role-search-hint').textContent(), /job titles could not be downloaded.*titles and codes of the 412 occupations.*tries again/);
+    await page.waitForSelector('#role-results [role="option"]');
+    assert.match(await page.locator('#role-results').textContent(), /IT managers/);
+    await done(page);
+  });
+
+  test('integrity.json (500): the parts it vouches for fail with one notice each, naming the checksums, and the figures compute', async () => {
+    const page = await faultyPage('occupation/1137/', { '**/data/integrity.json': '500' });
+    await waitForApp(page);
+    const notices = await noticeTexts(page);
+    assert.ok(notices.some((n) => /^The task details could not be downloaded \(data\/details\.json cannot be checked, as the list of checksums did not arrive/.test(n)), notices.join('\n'));
+    assert.equal(notices.filter((n) => /^Task statements could not be downloaded/.test(n)).length, 1, notices.join('\n'));
+    await setInput(page, '#e2', 1);
+    assert.equal(await score(page), '9.4');
+    await done(page);
+  });
+});
+
+describe('the page: notices about a link', () => {
+  test('are grouped by kind with a count, can be dismissed by keyboard, and clear when the visitor moves on', async () => {
+    const page = await faultyPage('occupation/1137/?e1=-5&e2=1e308&w=bad&t=abc,99999999.E1', {});
+    await waitForApp(page);
+    const notices = await noticeTexts(page);
+    // Three bad values form one notice with their count; the task changes another.
+    const values = notices.filter((n) => /e1=/.test(n));
+    assert.equal(values.length, 1, notices.join('\n'));
+    assert.match(values[0], /^\d parts of the link were not used: .*e1=.*e2=/);
+    for (const notice of notices) assert.match(notice, /^(Part of the link was not used|\d+ parts of the link were not used): /);
+    assert.equal(notices.length < 5, true, 'grouped, not one notice per part');
+    await screenshot(page, 'fault-link-notices');
+    // Dismissed from the keyboard: focus the first close button, press Enter.
+    const before = notices.length;
+    await page.locator('#notices .notice__close').first().focus();
+    await page.keyboard.press('Enter');
+    assert.equal((await noticeTexts(page)).length, before - 1);
+    assert.equal(await page.evaluate(() => document.activeElement.classList.contains('notice__close') || document.activeElement.id === 'main'), true);
+    // Moving on (an assumption changes) clears what was said about the link.
+    await setInput(page, '#e2', 0.5);
+    assert.deepEqual((await noticeTexts(page)).filter((n) => /link/.test(n)), []);
+    await done(page);
+  });
+
+  test('clear when another role is opened', async () => {
+    const page = await faultyPage('occupation/1137/?e2=7', {});
+    await waitForApp(page);
+    assert.equal((await noticeTexts(page)).length, 1);
+    await page.click('#role-search');
+    await page.keyboard.type('2132');
+    await page.waitForSelector('#role-results [role="option"]');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('occupation').dataset.soc === '2132');
+    await page.waitForFunction(() => document.querySelectorAll('#notices .notice').length === 0);
+    await done(page);
+  });
+});
+
+describe('a link too long for the server', () => {
+  const query = (length) => `?e2=1&t=${'1'.repeat(length)}`;
+
+  async function checkServer(url, label) {
+    const response = await fetch(`${url}occupation/1137/${query(MAX_REQUEST_LINE_BYTES + 8000)}`);
+    assert.equal(response.status, 414, label);
+    assert.equal(response.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY, label);
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff', label);
+    assert.match(response.headers.get('content-type'), /^text\/html/, label);
+    const html = await response.text();
+    assert.match(html, /link is too long for the server/, label);
+    assert.match(html, /<a href="\/"[^>]*>Go to the home page</, label);
+  }
+
+  test('gets the designed 414 page with the security headers from the dev server and from nginx', async () => {
+    const dev = serverKind === 'dev' ? site : await startServer({ root: siteDir });
+    const nginx = serverKind === 'nginx' ? site : await startNginx(siteDir);
+    try {
+      await checkServer(dev.url, 'dev server');
+      await checkServer(nginx.url, 'nginx');
+      // Just under the servers' limit, the page answers and its own notice says the same.
+      const under = await fetch(`${site.url}occupation/1137/${query(MAX_REQUEST_LINE_BYTES - 4000)}`);
+      assert.equal(under.status, 200);
+      await under.arrayBuffer();
+    } finally {
+      if (dev !== site) await dev.close();
+      if (nginx !== site) await nginx.close();
+    }
+  });
+
+  for (const [name, length] of [['over the server limit', MAX_REQUEST_LINE_BYTES + 8000], ['just under it', MAX_REQUEST_LINE_BYTES - 4000]]) {
+    test(`in the browser, ${name}: the same "too long" notice, and the calculator works with the defaults`, async () => {
+      const page = await faultyPage(`occupation/1137/${query(length)}`, {},
+                                    { expectErrors: [/status of 414/, ...DOWNLOAD_ERRORS] });
+      await waitForApp(page);
+      const notices = await noticeTexts(page);
+      assert.equal(notices.length, 1, notices.join('\n'));
+      assert.match(notices[0], /^Part of the link was not used: the link is too long/);
+      assert.equal(await page.inputValue('#e2'), '0');
+      await page.waitForFunction(() => location.search === '');
+      if (length > MAX_REQUEST_LINE_BYTES) await screenshot(page, 'fault-link-414');
+      await done(page);
+    });
+  }
+});
+
+describe('the widget', () => {
+  const demo = 'embed-demo.html';
+  const cardState = (page, id) => page.locator(`#${id}`).evaluate((host) => host.dataset.state);
+  const cardText = (page, id) => page.locator(`#${id}`).evaluate((host) => host.shadowRoot.textContent);
+  const waitCard = (page, id, state) => page.waitForFunction(([i, s]) => document.getElementById(i)?.dataset.state === s,
+                                                             [id, state], { timeout: 20000 });
+
+  for (const way of ['500', 'stall', 'wrong bytes']) {
+    test(`a default card whose shard fails (${way}) computes the same figures with the core`, async () => {
+      const page = await faultyPage(demo, { '**/widget/cards/1.*.json': way });
+      await waitCard(page, 'card-1137', 'ready');
+      assert.match(await cardText(page, 'card-1137'), /1\.2\/10/);
+      assert.ok(page.requested.get('/wasm/aiexp.wasm') >= 1, 'the core was loaded instead');
+      assert.equal(await cardState(page, 'card-4122'), 'ready');
+      await done(page);
+    });
+  }
+
+  const coreCases = [
+    ['aiexp-loader.js', '404', /^UK AI Exposure: The calculator could not be loaded \(.*aiexp-loader\.js could not be loaded or does not match its integrity\)\./],
+    ['wasm/aiexp.wasm', '500', /^UK AI Exposure: The calculator's program could not be downloaded \(wasm\/aiexp\.wasm: the server answered HTTP 500, tried 2 times\)\./],
+    ['data/bundle.json', 'reset', /^UK AI Exposure: The occupation data could not be downloaded: data\/bundle\.json: the connection failed/],
+  ];
+  for (const [file, way, message] of coreCases) {
+    test(`a card that needs the core, ${file} (${way}): a readable error with what to do; the default cards are unharmed`, async () => {
+      const page = await faultyPage(demo, { [`**/${file}`]: way });
+      await waitCard(page, 'card-2132', 'error');
+      const text = await cardText(page, 'card-2132');
+      assert.match(text, message);
+      assert.match(text, /Reload the page to try again, or see this occupation on the calculator\.$/);
+      assert.equal(await page.locator('#card-2132').evaluate((h) => h.shadowRoot.querySelector('a').getAttribute('href')),
+                   `${site.url}occupation/2132/`);
+      assert.equal(await cardState(page, 'card-1137'), 'ready');
+      if (way === '500') {
+        mkdirSync(screenshotDir, { recursive: true });
+        await page.locator('#card-2132').screenshot({ path: join(screenshotDir, 'fault-widget-wasm-500.png') });
+      }
+      await done(page);
+    });
+  }
+
+  test('a card whose core never answers says it is still loading, then gives up with the error', async () => {
+    const page = await faultyPage(demo, { '**/wasm/aiexp.wasm': 'stall' });
+    await page.waitForFunction(() => /Still loading/.test(document.getElementById('card-2132').shadowRoot.textContent), null, { timeout: 10000 });
+    assert.equal(await cardState(page, 'card-2132'), 'loading');
+    await waitCard(page, 'card-2132', 'error');
+    assert.match(await cardText(page, 'card-2132'), /wasm\/aiexp\.wasm: no answer within 3 s, tried 2 times/);
+    await done(page);
+  });
+
+  test('a default card whose shard and core both fail says so', async () => {
+    const page = await faultyPage(demo, { '**/widget/cards/1.*.json': '404', '**/data/bundle.json': '500' });
+    await waitCard(page, 'card-1137', 'error');
+    assert.match(await cardText(page, 'card-1137'), /data\/bundle\.json: the server answered HTTP 500/);
+    await done(page);
+  });
+});
+
+describe('the iframe card', () => {
+  const cardText = (page) => page.locator('uk-ai-exposure').evaluate((host) => host.shadowRoot.textContent);
+  const waitState = (page, state) => page.waitForFunction((s) => document.querySelector('uk-ai-exposure')?.dataset.state === s,
+                                                          state, { timeout: 20000 });
+
+  test('embed/1137.html with other assumptions and the module missing (404): the card says what failed', async () => {
+    const page = await faultyPage('embed/1137.html?e2=1', { '**/wasm/aiexp.wasm': '404' });
+    await waitState(page, 'error');
+    assert.match(await cardText(page), /program could not be downloaded \(wasm\/aiexp\.wasm: the server answered HTTP 404\).*Reload the page/);
+    await screenshot(page, 'fault-iframe-wasm-404');
+    await done(page);
+  });
+
+  test('embed/1137.html under the defaults with its shard failing (reset): the card still shows its figures', async () => {
+    const page = await faultyPage('embed/1137.html', { '**/widget/cards/1.*.json': 'reset' });
+    await waitState(page, 'ready');
+    assert.match(await cardText(page), /1\.2\/10/);
+    await done(page);
+  });
+
+  test('embed.html?soc=1137&e2=1 with the bundle never answering: "still loading", then the error', async () => {
+    const page = await faultyPage('embed.html?soc=1137&e2=1', { '**/data/bundle.json': 'stall' });
+    await page.waitForFunction(() => /Still loading/.test(document.querySelector('uk-ai-exposure')?.shadowRoot.textContent ?? ''), null, { timeout: 10000 });
+    await waitState(page, 'error');
+    assert.match(await cardText(page), /data\/bundle\.json: no answer within 3 s/);
+    await done(page);
+  });
+
+  test('embed.html?soc=1137&e2=1 with the bundle truncated: the error, not a blank frame', async () => {
+    const page = await faultyPage('embed.html?soc=1137&e2=1', { '**/data/bundle.json': 'truncated' });
+    await waitState(page, 'error');
+    assert.match(await cardText(page), /could not be downloaded: data\/bundle\.json/);
+    await done(page);
+  });
+});
