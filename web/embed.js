@@ -6,16 +6,21 @@
 // height (about 300px). Messages go only to the origin named by `host-origin`, or to any origin when none is
 // named: they carry nothing but the card's height and the frame's id.
 import './widget/uk-ai-exposure-define.js';
+import { ATTRIBUTES } from './widget/uk-ai-exposure-card.js';
 
 const params = new URLSearchParams(location.search);
 const host = document.getElementById('card-host');
 const prerendered = host.querySelector('uk-ai-exposure');
 const card = prerendered ?? document.createElement('uk-ai-exposure');
-// A pre-rendered page is its role's: a soc in its query does not change it.
-for (const name of [...(prerendered ? [] : ['soc']), 'label-source', 'e1', 'e2', 'weights', 'bridge', 'theme', 'variant']) {
-  const value = params.get(name);
-  if (value !== null) card.setAttribute(name, value);
-}
+// The query takes the element's attributes under the names of the core's grammar and their older names
+// (label-source, w): the same as the calculator's links. A parameter given twice, under any of its names, takes
+// its last value, as a link's does. A pre-rendered page is its role's: a soc in its query does not change it.
+const attributeOf = new Map(Object.entries(ATTRIBUTES).flatMap(([name, { aliases }]) => [name, ...aliases].map((n) => [n, name])));
+for (const own of ['theme', 'variant']) attributeOf.set(own, own);
+if (prerendered) attributeOf.delete('soc');
+const attributes = new Map();
+for (const [key, value] of params) if (attributeOf.has(key)) attributes.set(attributeOf.get(key), value);
+for (const [name, value] of attributes) card.setAttribute(name, value);
 card.setAttribute('page', new URL('index.html', import.meta.url).href);
 if (!prerendered) host.append(card);
 

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { axeViolations, openPage, screenshot, screenshotDir, useSiteAndBrowser } from './harness.mjs';
+import { axeViolations, axeViolationsWithoutCsp, openPage, screenshot, screenshotDir, useSiteAndBrowser } from './harness.mjs';
 
 let browser;
 let site;
@@ -31,6 +31,11 @@ test('the iframe card renders the figures and sizes its frame to the card', asyn
   const outer = await frame.evaluate((iframe) => parseFloat(iframe.style.height));
   assert.ok(Math.abs(outer - inner.height) <= 2, `frame ${outer}px, card ${inner.height}px`);
   assert.deepEqual(await axeViolations(page, '#frame-3544'), []);
+  // The whole page with the card inside its frame (axe injected into the frame too).
+  assert.deepEqual(await axeViolationsWithoutCsp(browser, `${site.url}embed-demo.html`, { prepare: async (p) => {
+    await p.locator('#frame-3544').scrollIntoViewIfNeeded();
+    await p.frameLocator('#frame-3544').locator('uk-ai-exposure[data-state="ready"]').waitFor();
+  } }), []);
   await frame.screenshot({ path: `${process.env.AIEXP_SCREENSHOT_DIR ?? 'build/e2e-screenshots'}/embed-iframe.png` });
   await page.assertClean();
   await page.context().close();
@@ -71,6 +76,7 @@ test('embed.html alone shows a card for the role in its URL', async () => {
   await page.waitForFunction(() => document.querySelector('uk-ai-exposure')?.dataset.state === 'ready');
   const value = await page.locator('uk-ai-exposure').evaluate((host) => host.shadowRoot.querySelector('.value').textContent);
   assert.equal(value, '9.4/10');
+  assert.deepEqual(await axeViolations(page), []);
   await screenshot(page, 'embed-html-dark');
   await page.assertClean();
   await page.context().close();
@@ -112,6 +118,8 @@ test('embed/<soc>.html shows the role\'s figures with JavaScript off, styled by 
     assert.equal(background, colorScheme === 'dark' ? 'rgb(23, 28, 36)' : 'rgb(255, 255, 255)');
     await page.screenshot({ path: `${screenshotDir}/embed-prerendered-nojs-${colorScheme}.png` });
     await context.close();
+    assert.deepEqual(await axeViolationsWithoutCsp(browser, `${site.url}embed/1137.html`,
+                                                   { viewport: { width: 560, height: 400 }, colorScheme, withoutScripts: true }), []);
   }
 });
 
@@ -134,6 +142,8 @@ test('with JavaScript, embed/<soc>.html keeps its figures and place, and loads n
   await page.waitForLoadState('networkidle');
   for (const path of CORE_FILES) assert.ok(!paths.includes(path), `${path} was requested`);
   await page.assertClean();
+  assert.deepEqual(await axeViolationsWithoutCsp(browser, `${site.url}embed/1137.html`, { viewport: { width: 560, height: 400 },
+    prepare: (p) => p.waitForFunction(() => document.querySelector('uk-ai-exposure')?.dataset.state === 'ready') }), []);
   await page.context().close();
 });
 
@@ -154,19 +164,25 @@ test('embed/<soc>.html re-renders live when its query asks for other assumptions
   }
   await screenshot(page, 'embed-prerendered-live-dark-expanded');
   await page.assertClean();
+  assert.deepEqual(await axeViolationsWithoutCsp(browser, `${site.url}embed/2132.html?e2=1&variant=expanded&soc=1137`, {
+    viewport: { width: 560, height: 700 }, colorScheme: 'dark',
+    prepare: (p) => p.waitForFunction(() => document.querySelector('uk-ai-exposure')?.dataset.state === 'ready', null,
+                                      { timeout: 15000 }) }), []);
   await page.context().close();
+});
+
+const addPrerenderedFrame = (page) => page.evaluate(() => {
+  const frame = document.createElement('iframe');
+  frame.id = 'frame-pre';
+  frame.dataset.ukAiExposure = '';
+  frame.title = 'UK AI Exposure: IT managers';
+  frame.src = 'embed/2132.html?frame-id=frame-pre&variant=expanded';
+  document.querySelector('main').append(frame);
 });
 
 test('a pre-rendered iframe card sizes its frame too', async () => {
   const page = await openPage(browser, `${site.url}embed-demo.html`);
-  await page.evaluate(() => {
-    const frame = document.createElement('iframe');
-    frame.id = 'frame-pre';
-    frame.dataset.ukAiExposure = '';
-    frame.title = 'UK AI Exposure: IT managers';
-    frame.src = 'embed/2132.html?frame-id=frame-pre&variant=expanded';
-    document.querySelector('main').append(frame);
-  });
+  await addPrerenderedFrame(page);
   const card = page.frameLocator('#frame-pre').locator('uk-ai-exposure');
   await card.evaluate((host) => new Promise((resolve) => {
     if (host.dataset.state === 'ready') resolve();
@@ -177,6 +193,11 @@ test('a pre-rendered iframe card sizes its frame too', async () => {
                              { timeout: 15000 });
   assert.ok(inner > 300, `an expanded card is taller than the default frame (${inner}px)`);
   assert.deepEqual(await axeViolations(page, '#frame-pre'), []);
+  // The whole page with the pre-rendered card inside its frame (axe injected into the frame too).
+  assert.deepEqual(await axeViolationsWithoutCsp(browser, `${site.url}embed-demo.html`, { prepare: async (p) => {
+    await addPrerenderedFrame(p);
+    await p.frameLocator('#frame-pre').locator('uk-ai-exposure[data-state="ready"]').waitFor();
+  } }), []);
   await page.assertClean();
   await page.context().close();
 });

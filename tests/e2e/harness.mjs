@@ -168,6 +168,38 @@ export async function axeViolations(page, context = undefined) {
   return result;
 }
 
+/**
+ * axe-core over a page and every frame in it, axe injected into each (as it needs to check a frame's content),
+ * on a fresh load of `url` in a context that bypasses the page's CSP: axe reads a shadow root's linked
+ * stylesheet (the iframe card pages' declarative shadow roots link theirs) through an inline <style> of its own,
+ * which that CSP rightly refuses. Nothing else differs: the caller checks the same address under its CSP with
+ * openPage's guard, which fails on any refusal, so the page needs nothing the bypass allows. `prepare(page)`
+ * brings the fresh load to the state to check. `withoutScripts`: the page as it reads without JavaScript (its
+ * scripts are not loaded; axe itself needs JavaScript, so the context cannot turn it off), for pages with no
+ * <noscript> content.
+ */
+export async function axeViolationsWithoutCsp(browser, url, { viewport = { width: 1280, height: 900 }, colorScheme = 'light',
+                                                            withoutScripts = false, prepare = async () => {} } = {}) {
+  const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/London', colorScheme,
+                                            bypassCSP: true });
+  try {
+    if (withoutScripts) {
+      await context.route('**/*', (route) => (route.request().resourceType() === 'script' ? route.abort() : route.fallback()));
+    }
+    const page = await context.newPage();
+    await page.goto(url);
+    await prepare(page);
+    for (const frame of page.frames()) await frame.evaluate(axeSource);
+    return await page.evaluate(async () => {
+      // eslint-disable-next-line no-undef
+      const run = await axe.run(document, { resultTypes: ['violations'] });
+      return run.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    });
+  } finally {
+    await context.close();
+  }
+}
+
 export async function screenshot(page, name) {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`) });

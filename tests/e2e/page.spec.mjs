@@ -39,6 +39,7 @@ describe('published figures', () => {
         assert.equal(chip, 'AI can help');
       }
       assert.match(await field(page, 'mappedVia'), new RegExp(expected.onet.replace('.', '\\.')));
+    assert.deepEqual(await axeViolations(page), []);
       await page.assertClean();
       await page.context().close();
     });
@@ -80,6 +81,7 @@ describe('assumptions recompute every figure', () => {
     assert.equal(await page.locator('#changed-badge').isVisible(), true);
     await page.waitForFunction(() => location.search.includes('e2=1'));
     await screenshot(page, 'page-e2-1-desktop');
+    assert.deepEqual(await axeViolations(page), []);
     await page.click('#reset');
     assert.equal(await field(page, 'scoreText'), '1.2');
     assert.equal(await page.locator('#changed-badge').isVisible(), false);
@@ -105,6 +107,7 @@ describe('assumptions recompute every figure', () => {
     const displayed = await field(page, 'wageExposureText');
     await page.check('input[name="wage"]');
     assert.notEqual(await field(page, 'wageExposureText'), displayed);
+    assert.deepEqual(await axeViolations(page), []);
     await page.assertClean();
     await page.context().close();
   });
@@ -125,6 +128,7 @@ describe('assumptions recompute every figure', () => {
     assert.equal(await page.locator('#task-list > li').last().getAttribute('data-task-id'), '969');
     // Its row moved to the end with the weight field still focused.
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'task-weight-969');
+    assert.deepEqual(await axeViolations(page), []);
     await page.click('#task-list li[data-task-id="969"] [data-part="reset"]');
     await page.click('#task-list li[data-task-id="975"] [data-part="reset"]');
     assert.equal(await field(page, 'scoreText'), '1.2');
@@ -154,6 +158,7 @@ describe('assumptions recompute every figure', () => {
     await page.waitForFunction(() => !document.querySelector('#task-list').textContent.includes('Task statement loading'));
     assert.deepEqual(fetched.filter((path) => path.startsWith('/data/text/')).sort(),
                      ['/data/text/tasks-13.json', '/data/text/tasks-15.json']);
+    assert.deepEqual(await axeViolations(page), []);
     await page.assertClean();
     await page.context().close();
   });
@@ -185,6 +190,7 @@ describe('links, search, table and comparison', () => {
     const restored = await open(url.slice(site.url.length));
     await restored.waitForFunction(() => document.querySelector('#task-list li[data-task-id="975"]'));
     assert.deepEqual(await view(restored), original);
+    assert.deepEqual(await axeViolations(restored), []);
     assert.equal(original.compared, 1);
     await page.assertClean();
     await restored.assertClean();
@@ -200,6 +206,7 @@ describe('links, search, table and comparison', () => {
     await page.waitForFunction(() => document.querySelector('#role-results').textContent.includes('job title: Data analyst (computing/IT)'));
     const options = await page.locator('#role-results [role="option"]').allTextContents();
     assert.match(options[0], /Data analysts.*3544/);
+    assert.deepEqual(await axeViolations(page), []);
     assert.equal(await page.getAttribute('#role-search', 'aria-expanded'), 'true');
     const programmers = options.findIndex((o) => o.includes('2134'));
     for (let i = 0; i < programmers; i++) await page.keyboard.press('ArrowDown');
@@ -246,6 +253,7 @@ describe('links, search, table and comparison', () => {
     assert.equal(await text(page, '#table-count'), `${shown} of 412 occupations.`);
     await page.selectOption('#table-major', '2');
     assert.ok((await page.locator(rows).count()) < shown);
+    assert.deepEqual(await axeViolations(page), []);
     const link = page.locator(`${rows} a.row-link`).first();
     const soc = await link.getAttribute('data-soc');
     assert.equal(await link.getAttribute('href'), `/occupation/${soc}/`);
@@ -266,6 +274,7 @@ describe('links, search, table and comparison', () => {
     const afterChange = await page.locator('#compare-body tr:nth-child(3) td').allTextContents();
     assert.notDeepEqual(afterChange, before);
     assert.match(afterChange[2], /^9\.4\/10/);
+    assert.deepEqual(await axeViolations(page), []);
     // A re-render rewrites the figures in place: a focused button keeps its focus.
     const focusedLabel = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent);
     await page.locator('#compare-head th').nth(1).locator('[data-part="open"]').focus();
@@ -287,6 +296,7 @@ describe('links, search, table and comparison', () => {
     await page.keyboard.press('Enter');
     assert.equal(await page.locator('#compare').isHidden(), true);
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'role-search');
+    assert.deepEqual(await axeViolations(page), []);
     await page.assertClean();
     await page.context().close();
   });
@@ -360,6 +370,7 @@ describe('quality', () => {
     await page.click('#theme-toggle');
     assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
     assert.equal(await page.getAttribute('#theme-toggle', 'aria-pressed'), 'true');
+    assert.deepEqual(await axeViolations(page), []);
     await page.reload();
     await waitForApp(page);
     assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');

@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 
 import { parseHTML } from 'linkedom';
 
-import { checkValues, openPage, screenshot, setInput, siteDir, text, useSiteAndBrowser, waitForApp } from './harness.mjs';
+import { axeViolations, checkValues, openPage, screenshot, setInput, siteDir, text, useSiteAndBrowser, waitForApp } from './harness.mjs';
 
 let browser;
 let site;
@@ -140,6 +140,7 @@ describe('hydration', () => {
       await setInput(page, '#e2', 1);
       assert.notEqual(await text(page, '[data-total="meanScoreText"]'), before.meanScore);
       if (path === 'occupation/1137/' || path === 'occupation/2132/') assert.equal(await field(page, 'scoreText'), '9.4');
+      assert.deepEqual(await axeViolations(page), []);
       await context.close();
     });
   }
@@ -174,6 +175,7 @@ describe('addresses', () => {
     assert.equal(new URL(page.url()).search, '?e2=0.5');
     assert.equal(await page.inputValue('#e2'), '0.5');
     assert.equal(await field(page, 'title'), 'Information technology directors');
+    assert.deepEqual(await axeViolations(page), []);
     await page.assertClean();
     await page.context().close();
   });
@@ -197,6 +199,7 @@ describe('addresses', () => {
     const page = await openPage(browser, `${site.url}occupation/9999/`, { expectErrors: [/404 \(Not Found\)/] });
     await waitForApp(page);
     assert.equal(await text(page, '#empty-state h2'), 'No page here');
+    assert.deepEqual(await axeViolations(page), []);
     assert.equal(new URL(page.url()).pathname, '/occupation/9999/');
     await page.click('#role-search');
     await page.keyboard.type('2132');
@@ -217,6 +220,7 @@ describe('addresses', () => {
     await page.goBack();
     await page.waitForFunction(() => location.pathname === '/occupation/1137/');
     assert.equal(await field(page, 'title'), 'Information technology directors');
+    assert.deepEqual(await axeViolations(page), []);
     await page.assertClean();
     await page.context().close();
   });

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 
 import { startServer } from '../../tools/serve.mjs';
-import { axeViolations, openPage, screenshot, siteDir, useSiteAndBrowser } from './harness.mjs';
+import { axeViolations, axeViolationsWithoutCsp, openPage, screenshot, siteDir, useSiteAndBrowser } from './harness.mjs';
 
 let browser;
 let site;
@@ -104,6 +104,15 @@ describe('the embed demo page', () => {
     await screenshot(page, 'embed-demo-360');
     await page.assertClean();
     await page.context().close();
+    // The whole page, its headings and landmarks with the cards', and the iframe card inside its frame.
+    assert.deepEqual(await axeViolationsWithoutCsp(browser, `${site.url}embed-demo.html`, {
+      viewport: { width: 360, height: 800 },
+      prepare: async (p) => {
+        await waitForCards(p, 3);
+        await p.locator('#frame-3544').scrollIntoViewIfNeeded();
+        await p.frameLocator('#frame-3544').locator('uk-ai-exposure[data-state="ready"]').waitFor();
+      },
+    }), []);
   });
 });
 
@@ -224,6 +233,12 @@ ${lines.join('\n')}
     const { host, dir, origins } = await hostPage(integrityFor, cards);
     try {
       const page = await openPage(browser, 'about:blank', { allowedOrigins: origins, expectErrors });
+      // Every card's update event from the first: a card that paints from pre-computed figures can fire before
+      // a listener added after the navigation would be there.
+      await page.addInitScript(() => {
+        window.__cardUpdates = [];
+        document.addEventListener('uk-ai-exposure-updated', (event) => window.__cardUpdates.push(event.detail));
+      });
       page.paths = [];
       page.on('request', (request) => page.paths.push(new URL(request.url()).pathname));
       if (route) await page.route(route.url, route.handler);
@@ -253,14 +268,9 @@ ${lines.join('\n')}
     const cards = '<uk-ai-exposure id="card" soc="1137"></uk-ai-exposure>' +
                   '<uk-ai-exposure id="dark" soc="2132" variant="expanded" theme="dark"></uk-ai-exposure>';
     await onHost(cards, async (page) => {
-      const details = page.evaluate(() => new Promise((resolve) => {
-        const seen = [];
-        document.addEventListener('uk-ai-exposure-updated', (event) => {
-          seen.push(event.detail);
-          if (seen.length === 2) resolve(seen);
-        });
-      }));
       await waitForCards(page, 2);
+      await page.waitForFunction(() => window.__cardUpdates.length >= 2);
+      const details = page.evaluate(() => window.__cardUpdates);
       assert.equal(await cardText(page, 'card', '.value'), '1.2/10');
       assert.equal(await cardText(page, 'card', '.sub'), 'direct 1.2 · with tools 9.4');
       assert.deepEqual(await page.locator('#card').evaluate((h) => [...h.shadowRoot.querySelectorAll('dd')].map((d) => d.textContent)),

@@ -54,7 +54,7 @@ function embedPage({ soc, title, stylesheet, shadowHtml }) {
   <script type="module" src="../embed.js"></script>
 </head>
 <body>
-  <main id="card-host"><uk-ai-exposure soc="${escapeHtml(soc)}">${shadowHtml}</uk-ai-exposure></main>
+  <main id="card-host" aria-label="UK AI Exposure: ${escapeHtml(title)}"><uk-ai-exposure soc="${escapeHtml(soc)}">${shadowHtml}</uk-ai-exposure></main>
 </body>
 </html>
 `;
@@ -115,7 +115,7 @@ export async function writeCards({ out, calculator }) {
   for (const card of views) {
     const article = document.createElement('article');
     view.prepareCard(article, 'auto');
-    view.renderCard(article, card, { variant: 'compact', href: `../occupation/${card.soc}/` });
+    view.renderCard(article, card, { variant: 'compact', href: `../occupation/${card.soc}/`, headingLevel: 1 });
     const shadowHtml = `<template shadowrootmode="open"><link rel="stylesheet" href="../${stylesheet}">${article.outerHTML}</template>`;
     await writeFile(join(out, 'embed', `${card.soc}.html`), embedPage({ soc: card.soc, title: card.title, stylesheet, shadowHtml }));
   }

@@ -123,14 +123,47 @@ export class OccupationView {
     p.label.id = `task-label-${key}`;
     p.weight.id = `task-weight-${key}`;
     p.label.addEventListener('change', () => this.#onTaskChange(item.task, { label: p.label.value }));
+    // An entry that is not a weight is not used: once it is done (Enter, or leaving the field) the field shows the
+    // weight in use again, and a message tied to the field says so until a weight is entered.
+    const isWeight = (value) => Number.isFinite(value) && value >= Number(p.weight.min) && value <= Number(p.weight.max);
+    p.weight.addEventListener('input', () => {
+      if (isWeight(p.weight.valueAsNumber)) this.#weightMessage(p, key, null);
+    });
     p.weight.addEventListener('change', () => {
       const value = p.weight.valueAsNumber;
-      const valid = Number.isFinite(value) && value >= 0 && value <= 1000;
-      p.weight.setAttribute('aria-invalid', String(!valid));
-      if (valid) this.#onTaskChange(item.task, { weight: value });
+      if (!isWeight(value)) {
+        this.#weightMessage(p, key, item.task);
+        setValue(p.weight, String(item.task.weight));
+        return;
+      }
+      this.#weightMessage(p, key, null);
+      this.#onTaskChange(item.task, { weight: value });
     });
-    p.reset.addEventListener('click', () => this.#onTaskChange(item.task, null));
+    p.reset.addEventListener('click', () => {
+      this.#weightMessage(p, key, null);
+      this.#onTaskChange(item.task, null);
+    });
     return { item, parts: p };
+  }
+
+  // Shows the message of a task's weight field (`task`: whose weight stays in use) or, with null, clears it.
+  #weightMessage(p, key, task) {
+    const field = p.weight;
+    const message = p['weight-error'];
+    if (!task) {
+      if (field.getAttribute('aria-invalid') !== 'true') return;
+      field.setAttribute('aria-invalid', 'false');
+      field.removeAttribute('aria-describedby');
+      message.hidden = true;
+      setText(message, '');
+      return;
+    }
+    message.id = `task-weight-error-${key}`;
+    setText(message, `Not a weight: enter a number from ${field.min} to ${field.max} (0 leaves the task out). ` +
+                     `The weight in use, ${task.weight}, is kept.`);
+    message.hidden = false;
+    field.setAttribute('aria-invalid', 'true');
+    field.setAttribute('aria-describedby', message.id);
   }
 
   // Writes only what changed: a slider drag re-renders every task row, and each needless write costs style work.
@@ -141,7 +174,7 @@ export class OccupationView {
     setAttr(item, 'data-task-id', String(task.id));
     item.classList.toggle('task--excluded', task.excluded);
     item.classList.toggle('task--changed', task.labelOverridden || task.weightOverridden);
-    setText(p.text, task.text || 'Task statement loading…');
+    setText(p.text, task.text || this.#missingText());
     setText(p.chip, task.labelText);
     setAttr(p.chip, 'data-label', task.label);
     setText(p.importance, task.importanceText);
@@ -162,13 +195,14 @@ export class OccupationView {
   // The list and the bridge are rebuilt only when what they show changed; the key of what they show is kept on
   // the element, so the live page knows the pre-rendered one is current.
   #renderStart(starts) {
-    const key = fingerprint(JSON.stringify(starts.map((start) => [start.task.text, start.task.label, start.note])));
+    const shown = JSON.stringify(starts.map((start) => [start.task.text, start.task.label, start.note]));
+    const key = fingerprint(this.textUnavailable ? `${shown} unavailable` : shown);
     if (key === this.#startList.dataset.key) return;
     this.#startList.dataset.key = key;
     const items = starts.map((start) => {
       const item = fromTemplate('start-template');
       const p = parts(item);
-      setText(p.text, start.task.text || 'Task statement loading…');
+      setText(p.text, start.task.text || this.#missingText());
       setText(p.note, start.note);
       item.dataset.label = start.task.label;
       return item;

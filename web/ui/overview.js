@@ -5,6 +5,9 @@
 // figures as numbers (FigureColumns); display strings are asked for the rows drawn only. At build time
 // (live: false) the same code draws the pre-rendered table: the first `staticRows` rows, each title a link to
 // its role's page, and no spacers; the live page adopts those rows, the chart and the group list it finds.
+// Keyboard: the rows are one tab stop (a roving tabindex on the title links; the table stays a table for screen
+// readers, each row with its aria-rowindex of all rows), moved through every row, drawn or not, by the arrow
+// keys, Page Up/Down and Home/End; Enter follows the link.
 import { element, fillFields, fromTemplate, parts, setAttr, setHidden, setText } from './dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -41,7 +44,8 @@ export class Overview {
   #rows = [];         // in unitGroups() order: { info, index, majorTitle, titleLower }
   #columns = null;    // FigureColumns of the last render
   #rowsAt;            // indices -> Row[] with display strings, under the page's current assumptions
-  #pool = [];         // row elements for the window, each { item, parts, soc }; reused for whichever rows are in view
+  #pool = [];         // row elements for the window, each { item, parts, soc, k }; reused for whichever rows are in view
+  #slotOf = new WeakMap();  // row element -> its slot
   #before;            // spacer rows standing for the rows above and below the window
   #after;
   #order = [];        // row indices in table order, before the filter
@@ -69,6 +73,8 @@ export class Overview {
   #live;
   #staticRows;
   #roleHref;
+  #activeSoc = '';    // the row the keyboard last reached ('': none yet, the open role's row stands in)
+  #tabStop = null;    // the slot whose link is the table's tab stop
 
   /**
    * `rowsAt(indices)`: the display strings of those rows under the page's assumptions; `onOpen(soc)`: the visitor
@@ -99,9 +105,7 @@ export class Overview {
     this.#before = this.#spacer();
     this.#after = this.#spacer();
     // The pre-rendered rows become the first window slots.
-    for (const item of this.#body.querySelectorAll('tr[data-soc]')) {
-      this.#pool.push({ item, parts: parts(item), soc: item.dataset.soc });
-    }
+    for (const item of this.#body.querySelectorAll('tr[data-soc]')) this.#addSlot(item, item.dataset.soc);
     this.#buildChart();
     if (!live) return;
     select.disabled = false;
@@ -112,6 +116,15 @@ export class Overview {
       if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
       event.preventDefault();
       this.#onOpen(link.dataset.soc);
+    });
+    // Every row link but the tab stop leaves the tab order: the arrow keys move between rows.
+    for (const slot of this.#pool) slot.parts.open.setAttribute('tabindex', '-1');
+    this.#body.addEventListener('keydown', (event) => this.#key(event));
+    this.#body.addEventListener('focusin', (event) => {
+      const slot = this.#slotOf.get(event.target.closest('tr[data-soc]'));
+      if (!slot) return;
+      this.#activeSoc = slot.soc;
+      this.#setTabStop(slot);
     });
     for (const button of document.querySelectorAll('#occupations-table [data-sort]')) {
       button.addEventListener('click', () => this.#sortBy(button.dataset.sort));
@@ -149,6 +162,8 @@ export class Overview {
     this.#columns = columns;
     const roleChanged = selectedSoc !== this.#selected;
     this.#selected = selectedSoc;
+    // A newly opened role's row becomes the tab stop, unless the keyboard is in the table.
+    if (roleChanged && this.#focusedRowSoc() === null) this.#activeSoc = '';
     this.#applyOrder(false);  // draws the window: the figures changed, if not the order
     if (roleChanged && this.#live) this.#scrollToSelected();
     fillFields(element('#overview'), totals, 'total');
@@ -192,8 +207,10 @@ export class Overview {
       return;
     }
     const entries = order.map((index) => rows[index]);
-    // The selected row, if it is on screen, stays where the reader sees it while the rows re-sort around it.
-    const anchor = this.#selectedOffset();
+    // The focused row, else the selected one, if it is on screen, stays where the reader sees it while the rows
+    // re-sort around it (so a focused row keeps its focus).
+    const anchorSoc = this.#focusedRowSoc() ?? this.#selected;
+    const anchor = this.#offsetOf(anchorSoc);
     const { major, text } = this.#filter;
     this.#shown = entries.filter((row) => (!major || String(row.info.majorGroup) === major) &&
                                           (!text || row.titleLower.includes(text) || row.info.soc.startsWith(text)));
@@ -202,7 +219,7 @@ export class Overview {
     setText(element('#table-count'), this.#shown.length === total ? `All ${total} occupations.`
                                                                  : `${this.#shown.length} of ${total} occupations.`);
     if (anchor !== null) {
-      const index = this.#shown.findIndex((row) => row.info.soc === this.#selected);
+      const index = this.#shown.findIndex((row) => row.info.soc === anchorSoc);
       if (index >= 0) this.#scrollTo(index * this.#rowHeight - anchor);
     }
     this.#renderWindow(true);
@@ -225,8 +242,8 @@ export class Overview {
     if (!force && start === this.#windowStart && end === this.#windowEnd) return;
     this.#windowStart = start;
     this.#windowEnd = end;
-    const focusedSoc = this.#pool.find((slot) => slot.item.contains(document.activeElement))?.soc ?? null;
-    while (this.#pool.length < end - start) this.#pool.push(this.#createSlot());
+    const focusedSoc = this.#focusedRowSoc();
+    while (this.#pool.length < end - start) this.#createSlot();
     const drawn = this.#shown.slice(start, end);
     const figures = this.#rowsAt(drawn.map((row) => row.index));
     drawn.forEach((row, k) => this.#fill(this.#pool[k], row, figures[k], start + k));
@@ -241,20 +258,91 @@ export class Overview {
       const target = slot ? slot.parts.open : this.#scroller;
       if (document.activeElement !== target) target.focus({ preventScroll: true });
     }
+    this.#syncTabStop(end - start);
+  }
+
+  // The occupation of the focused row, or null when focus is not on a row.
+  #focusedRowSoc() {
+    const active = document.activeElement;
+    if (!active || !this.#body.contains(active)) return null;
+    return active.closest('tr[data-soc]')?.dataset.soc ?? null;
+  }
+
+  // The table's one tab stop among the `drawn` slots: the active row (else the open role's) when it is drawn,
+  // else the first row in view. Costs nothing while the tab stop's slot still shows that row.
+  #syncTabStop(drawn) {
+    if (!drawn) {
+      this.#setTabStop(null);
+      return;
+    }
+    const soc = this.#activeSoc || this.#selected;
+    const current = this.#tabStop;
+    if (current && current.k < drawn && current.soc === soc) return;
+    const slots = this.#pool.slice(0, drawn);
+    const firstInView = Math.floor(this.#viewTop / this.#rowHeight) - this.#windowStart;
+    const found = soc ? slots.find((slot) => slot.soc === soc) : undefined;
+    this.#setTabStop(found ?? slots[Math.max(0, Math.min(drawn - 1, firstInView))]);
+  }
+
+  #setTabStop(slot) {
+    if (slot === this.#tabStop) return;
+    this.#tabStop?.parts.open.setAttribute('tabindex', '-1');
+    slot?.parts.open.setAttribute('tabindex', '0');
+    this.#tabStop = slot;
+  }
+
+  // Arrow keys one row, Page Up/Down a view, Home/End (or Ctrl+Home/End) the first and last row.
+  #key(event) {
+    const slot = this.#slotOf.get(event.target.closest?.('tr[data-soc]'));
+    if (!slot || !event.target.matches('a.row-link') || event.altKey || event.metaKey || event.shiftKey) return;
+    const current = Number(slot.item.getAttribute('aria-rowindex')) - 2;
+    const last = this.#shown.length - 1;
+    const page = Math.max(1, Math.floor((this.#viewHeight || 700) / this.#rowHeight) - 2);
+    const targets = { ArrowDown: current + 1, ArrowUp: current - 1, PageDown: current + page, PageUp: current - page,
+                      Home: 0, End: last };
+    if (!Object.hasOwn(targets, event.key) || (event.ctrlKey && event.key !== 'Home' && event.key !== 'End')) return;
+    event.preventDefault();
+    if (last >= 0) this.#focusRow(Math.max(0, Math.min(last, targets[event.key])));
+  }
+
+  // Draws a window holding row `index` of the shown rows, focuses its link and lets the browser scroll the row
+  // into view: the table's (below the sticky header, by the scroller's scroll-padding) and the page's if need be.
+  #focusRow(index) {
+    const rowHeight = this.#rowHeight;
+    const viewHeight = this.#viewHeight || 700;
+    const top = index * rowHeight;
+    if (top < this.#viewTop) this.#viewTop = top;
+    else if (top + 2 * rowHeight > this.#viewTop + viewHeight) this.#viewTop = top + 2 * rowHeight - viewHeight;
+    this.#pendingScroll = null;  // the browser's scroll below wins over one a re-sort asked for
+    this.#activeSoc = this.#shown[index].info.soc;
+    this.#renderWindow(false);
+    const slot = this.#pool[index - this.#windowStart];
+    this.#setTabStop(slot);
+    slot.parts.open.focus({ preventScroll: true });
+    slot.item.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
 
   // The pre-rendered table: its first rows, with no spacers (a reader without JavaScript scrolls real rows).
   #renderStatic() {
     const drawn = this.#shown.slice(0, this.#staticRows);
-    while (this.#pool.length < drawn.length) this.#pool.push(this.#createSlot());
+    while (this.#pool.length < drawn.length) this.#createSlot();
     const figures = this.#rowsAt(drawn.map((row) => row.index));
     drawn.forEach((row, k) => this.#fill(this.#pool[k], row, figures[k], k));
     this.#body.replaceChildren(...this.#pool.slice(0, drawn.length).map((slot) => slot.item));
   }
 
   #createSlot() {
-    const item = fromTemplate('row-template');
-    return { item, parts: parts(item), soc: null };
+    const slot = this.#addSlot(fromTemplate('row-template'), null);
+    if (this.#live) slot.parts.open.setAttribute('tabindex', '-1');
+    return slot;
+  }
+
+  // Makes `item` a slot (the next in the pool) and returns it.
+  #addSlot(item, soc) {
+    const slot = { item, parts: parts(item), soc, k: this.#pool.length };
+    this.#pool.push(slot);
+    this.#slotOf.set(item, slot);
+    return slot;
   }
 
   // Writes one row into a window slot: what belongs to the occupation only when the slot shows another one,
@@ -310,9 +398,10 @@ export class Overview {
     return row;
   }
 
-  // Distance from the scroller's top to the selected row, or null when that row is not in view.
-  #selectedOffset() {
-    const index = this.#shown.findIndex((row) => row.info.soc === this.#selected);
+  // Distance from the scroller's top to the row of `soc`, or null when that row is not in view.
+  #offsetOf(soc) {
+    if (!soc) return null;
+    const index = this.#shown.findIndex((row) => row.info.soc === soc);
     if (index < 0) return null;
     const offset = index * this.#rowHeight - this.#viewTop;
     return offset >= 0 && offset < this.#viewHeight ? offset : null;
@@ -338,7 +427,7 @@ export class Overview {
     this.#viewTop = Math.max(0, Math.min(maxTop, top));
     if (this.#pendingScroll === null) {
       requestAnimationFrame(() => {
-        this.#scroller.scrollTop = this.#pendingScroll;
+        if (this.#pendingScroll !== null) this.#scroller.scrollTop = this.#pendingScroll;
         this.#pendingScroll = null;
       });
     }

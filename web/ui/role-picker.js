@@ -1,5 +1,6 @@
 // The role picker: a combobox (WAI-ARIA 1.2 pattern) that searches unit group codes, titles and the coding
-// index's job titles as you type, and says which job title matched. Arrow keys move, Enter picks, Escape closes.
+// index's job titles as you type, and says which job title matched. Arrow keys move (and open the list: in the
+// empty field, on the example roles), Enter picks, Escape closes.
 import { element, setText } from './dom.js';
 
 const RESULT_LIMIT = 12;
@@ -12,6 +13,7 @@ export class RolePicker {
   #onPick;
   #results = [];
   #active = -1;
+  #titlesPending = false;
 
   constructor(calculator, onPick) {
     this.#calculator = calculator;
@@ -22,7 +24,10 @@ export class RolePicker {
     this.#input.disabled = false;
     this.#input.addEventListener('input', () => this.#search());
     this.#input.addEventListener('keydown', (event) => this.#key(event));
-    this.#input.addEventListener('focus', () => this.#loadTitles(), { once: true });
+    // The job titles download on first use; after a failure, a later use asks again (the calculator waits a
+    // while between tries).
+    this.#input.addEventListener('focus', () => this.#loadTitles());
+    this.#input.addEventListener('input', () => this.#loadTitles());
     this.#input.addEventListener('blur', () => setTimeout(() => this.#close(), 150));
     this.#list.addEventListener('mousedown', (event) => event.preventDefault());  // keep focus on the input
     this.#list.addEventListener('click', (event) => {
@@ -32,13 +37,30 @@ export class RolePicker {
   }
 
   async #loadTitles() {
+    if (this.#calculator.hasTitles || this.#titlesPending) return;
+    this.#titlesPending = true;
     const status = await this.#calculator.ensureTitles();
+    this.#titlesPending = false;
+    this.#showTitlesState(status.ok);
     if (status.ok && this.#input.value.trim()) this.#search();  // redo with the job titles now loaded
+  }
+
+  // Without the job-title index the search still finds occupations by their own titles and codes: the hint says
+  // so, and that the index is asked for again later.
+  #showTitlesState(ok) {
+    const hint = document.querySelector('#role-search-hint');
+    if (!hint) return;
+    hint.dataset.defaultText ??= hint.textContent;
+    hint.dataset.state = ok ? '' : 'degraded';
+    setText(hint, ok ? hint.dataset.defaultText
+                     : 'The 32,000 job titles could not be downloaded, so the search looks only at the titles and codes of '
+                       + 'the 412 occupations for now. It tries again when you search a minute from now.');
   }
 
   #search() {
     const query = this.#input.value;
     this.#results = query.trim() ? this.#calculator.search(query, RESULT_LIMIT) : [];
+    this.#list.setAttribute('aria-label', 'Matching occupations');
     this.#active = this.#results.length ? 0 : -1;
     this.#render();
     if (query.trim()) {
@@ -46,6 +68,20 @@ export class RolePicker {
         ? `${this.#results.length === RESULT_LIMIT ? 'At least ' : ''}${this.#results.length} matching occupations. Use the arrow keys to choose.`
         : 'No occupation matches.');
     }
+  }
+
+  // With nothing typed, the list suggests the page's example roles (else the first occupations).
+  #suggest() {
+    const groups = this.#calculator.unitGroups();
+    const titles = new Map(groups.map((group) => [group.soc, group.title]));
+    const examples = [...document.querySelectorAll('#examples [data-soc]')].map((chip) => chip.dataset.soc)
+      .filter((soc) => titles.has(soc));
+    const socs = examples.length ? examples : groups.slice(0, RESULT_LIMIT).map((group) => group.soc);
+    this.#results = socs.map((soc) => ({ soc, title: titles.get(soc), matchedTitle: '', qualifier: '' }));
+    this.#active = this.#results.length ? 0 : -1;
+    this.#list.setAttribute('aria-label', 'Suggested occupations');
+    this.#render();
+    setText(this.#status, `${this.#results.length} suggested occupations. Use the arrow keys to choose, or type to search.`);
   }
 
   #render() {
@@ -86,11 +122,17 @@ export class RolePicker {
   #key(event) {
     const count = this.#results.length;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
       if (!count) {
-        this.#search();
+        // A closed list opens: on the matches of what is typed, or on suggestions when nothing is.
+        if (this.#input.value.trim()) this.#search();
+        else this.#suggest();
+        if (event.key === 'ArrowUp' && this.#results.length) {
+          this.#active = this.#results.length - 1;
+          this.#render();
+        }
         return;
       }
-      event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;
       this.#active = (this.#active + step + count) % count;
       this.#render();

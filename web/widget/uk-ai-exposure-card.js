@@ -5,6 +5,23 @@
 /** The assumptions the build pre-computes cards under (SCORING.md defaults), in the core's Assumptions form. */
 export const DEFAULT_ASSUMPTIONS = Object.freeze({ labels: 'gpt4', e1: 1, e2: 0, weights: 'core', bridge: 'modal' });
 
+const frozen = (spec) => Object.freeze({ ...spec, aliases: Object.freeze(spec.aliases),
+  ...(spec.choices ? { choices: Object.freeze(spec.choices) } : {}) });
+/**
+ * The card's attributes for its role and assumptions, named and bounded as in the core's grammar
+ * (core/include/aiexp/grammar.h, the module's grammar(): the same names as the calculator's links and ukexp's
+ * options; tests/wasm/engine.test.mjs checks the two agree). Aliases are older names still read; when an
+ * attribute is set under its name and an alias, the name wins.
+ */
+export const ATTRIBUTES = Object.freeze({
+  soc: frozen({ aliases: [], kind: 'soc' }),
+  labels: frozen({ aliases: ['label-source'], kind: 'choice', choices: ['gpt4', 'human', 'gpt4_alt'] }),
+  e1: frozen({ aliases: [], kind: 'number', min: 0, max: 1 }),
+  e2: frozen({ aliases: [], kind: 'number', min: 0, max: 1 }),
+  weights: frozen({ aliases: ['w'], kind: 'choice', choices: ['core', 'importance', 'equal'] }),
+  bridge: frozen({ aliases: [], kind: 'choice', choices: ['modal', 'blend'] }),
+});
+
 /** The fields of the core's Report a card shows; a pre-computed card holds exactly these. */
 export const CARD_FIELDS = Object.freeze(['soc', 'title', 'scored', 'scoreText', 'band', 'directText', 'withToolsText',
   'wageExposureText', 'employeesText', 'medianPayText', 'rankText', 'canDoText', 'bandMeaning']);
@@ -81,12 +98,23 @@ export function prepareCard(card, theme) {
   card.setAttribute('data-theme', theme);
 }
 
-/** Draws one card's figures (a cardView) into `card`; `href` is the full calculator's page for the role. */
-export function renderCard(card, view, { variant = 'compact', href }) {
+// The level of the card's title where its caller does not say: on an iframe card page (embed.html,
+// embed/<soc>.html: the element in main#card-host) the card is the document and its title the document's h1;
+// in a host's page, a section's heading.
+function titleLevel(card) {
+  return card.getRootNode?.()?.host?.parentElement?.id === 'card-host' ? 1 : 3;
+}
+
+/**
+ * Draws one card's figures (a cardView) into `card`; `href` is the full calculator's page for the role;
+ * `headingLevel` (1 to 6) the level of its title.
+ */
+export function renderCard(card, view, { variant = 'compact', href, headingLevel = titleLevel(card) }) {
   card.replaceChildren();
   card.setAttribute('aria-label', `${view.title}: exposure to AI`);
   child(card, 'p', 'eyebrow', `UK AI exposure · SOC 2020 ${view.soc}`);
-  child(card, 'h3', 'title', view.title).setAttribute('part', 'title');
+  const level = [1, 2, 3, 4, 5, 6].includes(headingLevel) ? headingLevel : 3;
+  child(card, `h${level}`, 'title', view.title).setAttribute('part', 'title');
   const score = child(card, 'p', 'score');
   score.setAttribute('part', 'score');
   const value = child(score, 'span', 'value', view.scoreText);

@@ -3,7 +3,7 @@
 // default assumptions as the site build pre-computed them (widget/cards.js names the shards), otherwise live
 // from the WebAssembly module, loaded on first need and shared by every card on the page (aiexp-loader.js).
 import cards from './cards.js';
-import { DEFAULT_ASSUMPTIONS, STYLES, cardView, prepareCard, renderCard, renderStatus } from './uk-ai-exposure-card.js';
+import { ATTRIBUTES, DEFAULT_ASSUMPTIONS, STYLES, cardView, prepareCard, renderCard, renderStatus } from './uk-ai-exposure-card.js';
 
 export const TAG = 'uk-ai-exposure';
 export const UPDATED_EVENT = 'uk-ai-exposure-updated';
@@ -11,7 +11,7 @@ export const UPDATED_EVENT = 'uk-ai-exposure-updated';
 // The assumptions' defaults are the ones the build pre-computes cards under.
 const DEFAULTS = Object.freeze({
   soc: '',
-  labelSource: DEFAULT_ASSUMPTIONS.labels,
+  labels: DEFAULT_ASSUMPTIONS.labels,
   e1: DEFAULT_ASSUMPTIONS.e1,
   e2: DEFAULT_ASSUMPTIONS.e2,
   weights: DEFAULT_ASSUMPTIONS.weights,
@@ -19,10 +19,11 @@ const DEFAULTS = Object.freeze({
   theme: 'auto',
   variant: 'compact',
 });
+// The assumptions' names, aliases and values are the core's (ATTRIBUTES); theme and variant are the card's own.
 const ALLOWED = {
-  labelSource: ['gpt4', 'human', 'gpt4_alt'],
-  weights: ['core', 'importance', 'equal'],
-  bridge: ['modal', 'blend'],
+  labels: ATTRIBUTES.labels.choices,
+  weights: ATTRIBUTES.weights.choices,
+  bridge: ATTRIBUTES.bridge.choices,
   theme: ['auto', 'light', 'dark'],
   variant: ['compact', 'expanded'],
 };
@@ -40,6 +41,16 @@ function styleSheet() {
 // The site the widget belongs to: shards, the core's modules and the full calculator sit beside widget/.
 const SITE = new URL('../', import.meta.url);
 
+// How long a card waits before it says it is still loading, for a shard before it asks the core instead, and
+// for each of the core's modules (RELIABILITY.md). The browser tests shorten them through an init script
+// (globalThis.aiexpTestTiming, as aiexp-loader.js reads it); no attribute reaches them.
+function waitMs(name, fallback) {
+  const value = globalThis.aiexpTestTiming?.[name];
+  return Number.isFinite(value) && value >= 0 ? value : fallback;
+}
+const SLOW_MS = waitMs('slowMs', 15000);
+const MODULE_MS = waitMs('attemptMs', 45000);
+
 // One download per shard (SOC major group, the first digit) for every card on the page; null when the role is
 // not pre-computed or the shard cannot be had (the card then asks the core, which also words the error).
 const shardDownloads = new Map();
@@ -48,9 +59,13 @@ async function precomputedView(soc) {
   if (!entry) return null;
   let pending = shardDownloads.get(entry.file);
   if (!pending) {
-    pending = fetch(new URL(entry.file, import.meta.url), { integrity: entry.integrity })
+    // A shard that fails or stalls is not retried: the card computes the same figures with the core instead.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), SLOW_MS);
+    pending = fetch(new URL(entry.file, import.meta.url), { integrity: entry.integrity, signal: controller.signal })
       .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
-      .then((shard) => shard.cards);
+      .then((shard) => shard.cards)
+      .finally(() => clearTimeout(timer));
     pending.catch(() => shardDownloads.delete(entry.file));
     shardDownloads.set(entry.file, pending);
   }
@@ -64,8 +79,10 @@ async function precomputedView(soc) {
 // A dynamic import() carries no integrity, so each of the core's modules is first fetched through a
 // modulepreload link with the integrity cards.js pins; the import then takes the checked module from the
 // module map. A module that fails its check is never imported.
+// A module that neither loads nor fails (a server that never answers) is given up after MODULE_MS.
 function preloadModule(href, integrity) {
   return new Promise((resolve, reject) => {
+    setTimeout(() => reject(new Error(`${href} did not arrive within ${Math.round(MODULE_MS / 1000)} s`)), MODULE_MS);
     const link = document.createElement('link');
     link.rel = 'modulepreload';
     link.href = href;
@@ -104,14 +121,16 @@ function roleUrl(page, soc, query) {
   return url.href;
 }
 
-function numberIn01(text, fallback) {
-  if (text === null || text === '' || !/^\d*\.?\d+$/.test(text.trim())) return fallback;
+// A plain decimal within the grammar's bounds of `name` ("0.5", ".5", "1"), else the fallback.
+function numberIn(text, name, fallback) {
+  if (text === null || !/^(\d+\.?\d*|\.\d+)$/.test(text.trim())) return fallback;
   const value = Number(text);
-  return value >= 0 && value <= 1 ? value : fallback;
+  return value >= ATTRIBUTES[name].min && value <= ATTRIBUTES[name].max ? value : fallback;
 }
 
 export class UkAiExposureElement extends HTMLElement {
-  static observedAttributes = ['soc', 'label-source', 'e1', 'e2', 'weights', 'bridge', 'theme', 'variant', 'page'];
+  static observedAttributes = [...Object.entries(ATTRIBUTES).flatMap(([name, { aliases }]) => [name, ...aliases]),
+    'theme', 'variant', 'page'];
 
   /** Registers the element (under `tag`, in `registry`) unless that name is already taken. */
   static define(tag = TAG, registry = globalThis.customElements) {
@@ -140,30 +159,33 @@ export class UkAiExposureElement extends HTMLElement {
 
   // Properties: each validates its attribute and falls back to its default.
   get soc() {
-    const value = (this.getAttribute('soc') ?? '').trim();
+    const value = (this.#attribute('soc') ?? '').trim();
     return /^\d{4}$/.test(value) ? value : DEFAULTS.soc;
   }
   set soc(value) { this.setAttribute('soc', String(value)); }
 
-  get labelSource() { return this.#choice('label-source', 'labelSource'); }
-  set labelSource(value) { this.setAttribute('label-source', String(value)); }
+  get labels() { return this.#choice('labels'); }
+  set labels(value) { this.setAttribute('labels', String(value)); }
+  /** The older name of `labels` (attribute `label-source`). */
+  get labelSource() { return this.labels; }
+  set labelSource(value) { this.labels = value; }
 
-  get e1() { return numberIn01(this.getAttribute('e1'), DEFAULTS.e1); }
+  get e1() { return numberIn(this.#attribute('e1'), 'e1', DEFAULTS.e1); }
   set e1(value) { this.setAttribute('e1', String(value)); }
 
-  get e2() { return numberIn01(this.getAttribute('e2'), DEFAULTS.e2); }
+  get e2() { return numberIn(this.#attribute('e2'), 'e2', DEFAULTS.e2); }
   set e2(value) { this.setAttribute('e2', String(value)); }
 
-  get weights() { return this.#choice('weights', 'weights'); }
+  get weights() { return this.#choice('weights'); }
   set weights(value) { this.setAttribute('weights', String(value)); }
 
-  get bridge() { return this.#choice('bridge', 'bridge'); }
+  get bridge() { return this.#choice('bridge'); }
   set bridge(value) { this.setAttribute('bridge', String(value)); }
 
-  get theme() { return this.#choice('theme', 'theme'); }
+  get theme() { return this.#choice('theme'); }
   set theme(value) { this.setAttribute('theme', String(value)); }
 
-  get variant() { return this.#choice('variant', 'variant'); }
+  get variant() { return this.#choice('variant'); }
   set variant(value) { this.setAttribute('variant', String(value)); }
 
   /** The full calculator page the card links to; defaults to the one beside the widget. */
@@ -192,9 +214,18 @@ export class UkAiExposureElement extends HTMLElement {
     this.#queueRender();
   }
 
-  #choice(attribute, key) {
-    const value = this.getAttribute(attribute);
-    return ALLOWED[key].includes(value) ? value : DEFAULTS[key];
+  // The attribute `name`, or else the first of its older names (ATTRIBUTES) that is set.
+  #attribute(name) {
+    for (const attribute of [name, ...(ATTRIBUTES[name]?.aliases ?? [])]) {
+      const value = this.getAttribute(attribute);
+      if (value !== null) return value;
+    }
+    return null;
+  }
+
+  #choice(name) {
+    const value = this.#attribute(name);
+    return ALLOWED[name].includes(value) ? value : DEFAULTS[name];
   }
 
   // Several attribute changes in one task render once, in a microtask.
@@ -214,17 +245,30 @@ export class UkAiExposureElement extends HTMLElement {
     const soc = this.soc;
     if (!soc) return this.#showStatus('error', 'No occupation: set the soc attribute to a SOC 2020 code, such as 1137.');
     const assumptions = {
-      labels: this.labelSource, e1: this.e1, e2: this.e2, weights: this.weights, bridge: this.bridge, overrides: [],
+      labels: this.labels, e1: this.e1, e2: this.e2, weights: this.weights, bridge: this.bridge, overrides: [],
     };
     const current = () => token === this.#latest && this.isConnected;
     if (!card.firstChild) this.#showStatus('loading', 'Loading…');
+    // Whatever is slow to arrive, the card says so in time, instead of a "Loading…" (or figures of other
+    // assumptions) that stays; the loads themselves are bounded and end in figures or an error.
+    const slow = setTimeout(() => {
+      if (current()) this.#showStatus('loading', 'Still loading: a file the card needs has not arrived yet. Reload the page to try again.');
+    }, SLOW_MS);
+    try {
+      return await this.#draw(card, soc, assumptions, current);
+    } finally {
+      clearTimeout(slow);
+    }
+  }
+
+  async #draw(card, soc, assumptions, current) {
     let view = isDefault(assumptions) ? await precomputedView(soc) : null;
     if (!current()) return;
     let href = roleUrl(this.page, soc, '');
     if (!view) {
       const loaded = await loadCore();
       if (!current()) return;
-      if (!loaded.ok) return this.#showStatus('error', loaded.message);
+      if (!loaded.ok) return this.#showFailure(loaded, roleUrl(this.page, soc, ''));
       const calculator = loaded.calculator;
       const status = calculator.apply(assumptions);
       if (!status.ok) return this.#showStatus('error', status.message);
@@ -250,5 +294,23 @@ export class UkAiExposureElement extends HTMLElement {
   #showStatus(state, message) {
     this.dataset.state = state;
     renderStatus(this.#card, state, message);
+  }
+
+  // The core could not be had: what failed, then what still works (the calculator's own page for the role is
+  // pre-rendered, so it reads even when scripts do not arrive) and what to do.
+  #showFailure(loaded, href) {
+    this.#showStatus('error', `${loaded.message}${/[.!?]$/.test(loaded.message) ? '' : '.'}`);
+    const help = this.#card.ownerDocument.createElement('p');
+    help.setAttribute('class', 'status');
+    help.textContent = loaded.cause === 'browser' ? 'This browser cannot compute it; ' : 'Reload the page to try again, or ';
+    const link = this.#card.ownerDocument.createElement('a');
+    link.setAttribute('class', 'link');
+    link.setAttribute('part', 'link');
+    link.setAttribute('href', href);
+    link.setAttribute('target', '_blank');
+    link.setAttribute('rel', 'noopener');
+    link.textContent = 'see this occupation on the calculator';
+    help.append(link, '.');
+    this.#card.append(help);
   }
 }
