@@ -23,7 +23,7 @@ function attribute(name, value) {
 /** The widget attributes for `soc` under `assumptions`, defaults left out. */
 export function widgetAttributes(soc, assumptions, defaults) {
   const attributes = [['soc', soc]];
-  if (assumptions.labels !== defaults.labels) attributes.push(['label-source', assumptions.labels]);
+  if (assumptions.labels !== defaults.labels) attributes.push(['labels', assumptions.labels]);
   if (assumptions.e1 !== defaults.e1) attributes.push(['e1', assumptions.e1]);
   if (assumptions.e2 !== defaults.e2) attributes.push(['e2', assumptions.e2]);
   if (assumptions.weights !== defaults.weights) attributes.push(['weights', assumptions.weights]);
