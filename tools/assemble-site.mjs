@@ -20,7 +20,7 @@ import { loadSiteCalculator } from './site/core.mjs';
 import { writePages } from './site/pages.mjs';
 import { writeShareImages } from './site/share-images.mjs';
 import { writeSitemap } from './site/sitemap.mjs';
-import { precompress, writeDeployFiles } from './site/deploy.mjs';
+import { listFiles, precompress, writeDeployFiles } from './site/deploy.mjs';
 
 const DATA_FILES = ['bundle.json', 'details.json', 'titles.json', 'SOURCES.md', 'COVERAGE.md'];
 // Two builds of the module: aiexp (size, the widget's) and aiexp-speed (speed, the page's).
@@ -61,15 +61,6 @@ function integrity(bytes) {
   return 'sha384-' + createHash('sha384').update(bytes).digest('base64');
 }
 
-async function listFiles(dir) {
-  const out = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(path)));
-    else out.push(path);
-  }
-  return out;
-}
 
 // Puts `lines` (one per line, at the marker's indentation) in place of `marker` in the site's `file`.
 async function replaceMarker(out, file, marker, lines) {

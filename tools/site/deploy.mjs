@@ -19,7 +19,8 @@ import {
 // Cloudflare Pages reads at most this many _headers rules.
 export const STATIC_HOST_RULE_LIMIT = 100;
 
-async function listFiles(dir) {
+/** Every file below `dir`, recursively, as paths joined to it, sorted (so what is built from the list is stable). */
+export async function listFiles(dir) {
   const out = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
