@@ -218,12 +218,36 @@ async function startModule({ glue, gluePath, binary }) {
   });
 }
 
+// The data files the document preloads (the bundle, the details, a role page's task statements; see
+// assemble-site.mjs and pages.mjs), fetched now, beside the module, rather than when the calculator first asks:
+// a slow module must not leave a preload unclaimed for seconds after the load event, which the browser reports
+// as a wasted download. Each early result is handed out once; later asks fetch again.
+function claimPreloads() {
+  const early = new Map();
+  const base = assetBase.href;
+  for (const link of globalThis.document?.querySelectorAll('link[rel="preload"][as="fetch"]') ?? []) {
+    const url = new URL(link.getAttribute('href'), globalThis.location?.href);
+    if (!url.href.startsWith(base) || url.search || url.hash) continue;
+    const path = url.href.slice(base.length);
+    // The binary and the list of checksums have their own fetches (compileBinary, integrityOf).
+    if (!path.startsWith('data/') || path === 'data/integrity.json' || early.has(path)) continue;
+    early.set(path, fetchBytes(path));
+  }
+  return (path) => {
+    const claimed = early.get(path);
+    if (!claimed) return fetchBytes(path);
+    early.delete(path);
+    return claimed;
+  };
+}
+
 async function open(build) {
   if (!webAssemblySupported()) {
     return { ok: false, code: 'data-unavailable', cause: 'browser',
              message: 'This browser cannot run the calculator: it does not support WebAssembly.' };
   }
-  const bundleDownload = fetchBytes('data/bundle.json');
+  const fetchData = claimPreloads();
+  const bundleDownload = fetchData('data/bundle.json');
   let module;
   try {
     module = await startModule(build);
@@ -241,5 +265,5 @@ async function open(build) {
     engine.delete();
     return { ...status, cause: 'data' };
   }
-  return { ok: true, calculator: new Calculator(module, engine, { build: manifest.build, fetchBytes, retryLaterMs: timing.retryLaterMs }) };
+  return { ok: true, calculator: new Calculator(module, engine, { build: manifest.build, fetchBytes: fetchData, retryLaterMs: timing.retryLaterMs }) };
 }

@@ -146,6 +146,32 @@ describe('hydration', () => {
   }
 });
 
+describe('preloads', () => {
+  // Chromium warns of a preload not used within a few seconds of the load event: a program that arrives late
+  // (a slow network, a busy machine) must not leave the preloaded data unclaimed until it runs.
+  test('a role page whose program arrives 5 s late claims every data file it preloads', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('console', (message) => ['error', 'warning'].includes(message.type()) && problems.push(message.text()));
+    const requests = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    await page.route(/\.wasm$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 5000));
+      await route.continue();
+    });
+    await page.goto(`${site.url}occupation/1137/`);
+    await page.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: 30000 });
+    assert.equal(await field(page, 'scoreText'), '1.2');
+    assert.deepEqual(problems, []);
+    // Each preloaded file was downloaded once: the page's fetch took the preload's response.
+    const preloaded = await page.locator('link[rel="preload"]').evaluateAll((links) => links.map((link) => new URL(link.href).pathname));
+    assert.ok(preloaded.includes('/data/text/tasks-11.json'), preloaded.join(' '));
+    for (const path of preloaded) assert.equal(requests.filter((seen) => seen === path).length, 1, path);
+    await context.close();
+  });
+});
+
 describe('long task lists', () => {
   test('a role with hundreds of tasks lists the most exposed, links the file of all, and lists all when live', async () => {
     const { page } = await openWithoutScript('occupation/2311/');
