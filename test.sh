@@ -10,4 +10,8 @@ aiexp_install_missing $AIEXP_BASE_PACKAGES $AIEXP_TEST_PACKAGES
 aiexp_npm_install
 aiexp_build native wasm asan fuzz
 
-exec ctest --preset native
+# On a failure, what failed and why is printed again at the end, where a long log is read first.
+status=0
+ctest --preset native || status=$?
+[ "$status" -eq 0 ] || node tools/failure-digest.mjs build/native || true
+exit "$status"
