@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 
 import { parseHTML } from 'linkedom';
 
-import { axeViolations, checkValues, openPage, screenshot, setInput, siteDir, text, useSiteAndBrowser, waitForApp } from './harness.mjs';
+import { axeViolations, axeViolationsWithoutJavaScript, checkValues, openPage, screenshot, setInput, siteDir, text, useSiteAndBrowser, waitForApp } from './harness.mjs';
 
 let browser;
 let site;
@@ -74,6 +74,7 @@ describe('without JavaScript', () => {
       assert.equal(await page.locator('[data-action="copy-link"]').isVisible(), false);
       await screenshot(page, `static-${expected.soc}-no-js`);
       await page.context().close();
+      assert.deepEqual(await axeViolationsWithoutJavaScript(browser, `${site.url}occupation/${expected.soc}/`), []);
     });
   }
 
@@ -90,6 +91,9 @@ describe('without JavaScript', () => {
     await page.waitForURL(/\/occupation\/2132\/$/);
     assert.equal(await field(page, 'wageExposureText'), '£1.42bn');
     await page.context().close();
+    for (const path of ['', 'occupation/9999/', 'occupation/2311/']) {
+      assert.deepEqual(await axeViolationsWithoutJavaScript(browser, `${site.url}${path}`), [], path || 'the home page');
+    }
   });
 });
 
