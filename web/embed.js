@@ -8,6 +8,8 @@
 import './widget/uk-ai-exposure-define.js';
 import { ATTRIBUTES } from './widget/uk-ai-exposure-card.js';
 
+// This module and the ones it imports arrived: the static fallback (embed.html, start-check.js) stands down.
+document.documentElement.dataset.app = 'running';
 const params = new URLSearchParams(location.search);
 const host = document.getElementById('card-host');
 const prerendered = host.querySelector('uk-ai-exposure');

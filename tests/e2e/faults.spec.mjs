@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 
 import { MAX_REQUEST_LINE_BYTES } from '../../tools/site/headers.mjs';
 import { CONTENT_SECURITY_POLICY } from '../../tools/serve.mjs';
-import { openPage, screenshot, screenshotDir, serverKind, setInput, siteDir, startNginx, useSiteAndBrowser, waitForApp } from './harness.mjs';
+import { axeViolations, axeViolationsWithoutCsp, openPage, screenshot, screenshotDir, serverKind, setInput, siteDir, startNginx, useSiteAndBrowser, waitForApp } from './harness.mjs';
 import { startServer } from '../../tools/serve.mjs';
 
 let browser;
@@ -418,6 +418,49 @@ describe('the iframe card', () => {
     await page.waitForFunction(() => /Still loading/.test(document.querySelector('uk-ai-exposure')?.shadowRoot.textContent ?? ''), null, { timeout: 10000 });
     await waitState(page, 'error');
     assert.match(await cardText(page), /data\/bundle\.json: no answer within 3 s/);
+    await done(page);
+  });
+
+  // embed.js or a module it imports not arriving: the frame's own HTML says so (start-check.js marks it).
+  const fallback = (page) => page.waitForSelector('.card-fallback', { state: 'visible', timeout: 10000 })
+    .then(() => page.locator('.card-fallback').innerText());
+
+  test('embed.html?soc=1137&e2=1 with embed.js missing (404): the frame says the card has not started, not blank', async () => {
+    const page = await faultyPage('embed.html?soc=1137&e2=1', { '**/embed.js': '404' });
+    assert.match(await fallback(page), /This card has not started: its script did not load.*open the UK AI Exposure calculator/s);
+    assert.equal(await page.locator('.card-fallback a').first().getAttribute('href'), 'index.html');
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, 'fault-iframe-embed-404');
+    await done(page);
+  });
+
+  test('embed/1137.html?e2=1 with the card\'s module cut off (reset): the default card stays and says it is the default', async () => {
+    const routes = { '**/widget/uk-ai-exposure-define.js': FAULTS.reset };
+    const page = await faultyPage('embed/1137.html?e2=1', { '**/widget/uk-ai-exposure-define.js': 'reset' });
+    assert.match(await fallback(page), /script did not load: it shows the figures under the default assumptions/);
+    assert.equal(await page.locator('.card-fallback a').first().getAttribute('href'), '../occupation/1137/');
+    assert.match(await cardText(page), /1\.2\/10/);
+    await done(page);
+    assert.deepEqual(await axeViolationsWithoutCsp(browser, `${site.url}embed/1137.html?e2=1`, {
+      routes, prepare: (p) => p.waitForSelector('.card-fallback', { state: 'visible', timeout: 10000 }),
+    }), []);
+  });
+
+  test('embed.html never starting (embed.js stalled): the fallback shows once its timer runs out', async () => {
+    const page = await faultyPage('embed.html?soc=1137', { '**/embed.js': 'stall' }, { waitUntil: 'commit' });
+    await page.waitForFunction(() => document.documentElement && document.styleSheets.length > 0);
+    await page.evaluate(() => document.documentElement.style.setProperty('--aiexp-start-timeout', '500ms'));
+    assert.match(await fallback(page), /has not started/);
+    await done(page);
+  });
+
+  test('a frame whose scripts all work shows no fallback, even after its timer', async () => {
+    const page = await faultyPage('embed/1137.html?e2=1', {});
+    await waitState(page, 'ready');
+    await page.evaluate(() => document.documentElement.style.setProperty('--aiexp-start-timeout', '1ms'));
+    await page.waitForTimeout(100);
+    assert.equal(await page.locator('.card-fallback').isVisible(), false);
+    assert.equal(await page.getAttribute('html', 'data-app'), 'running');
     await done(page);
   });
 

@@ -176,13 +176,14 @@ export async function axeViolations(page, context = undefined) {
  * openPage's guard, which fails on any refusal, so the page needs nothing the bypass allows. `prepare(page)`
  * brings the fresh load to the state to check. `withoutScripts`: the page as it reads without JavaScript (its
  * scripts are not loaded; axe itself needs JavaScript, so the context cannot turn it off), for pages with no
- * <noscript> content.
+ * <noscript> content. `routes`: Playwright route handlers by glob, for a state a fault brings about.
  */
 export async function axeViolationsWithoutCsp(browser, url, { viewport = { width: 1280, height: 900 }, colorScheme = 'light',
-                                                            withoutScripts = false, prepare = async () => {} } = {}) {
+                                                            withoutScripts = false, routes = {}, prepare = async () => {} } = {}) {
   const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/London', colorScheme,
                                             bypassCSP: true });
   try {
+    for (const [glob, handler] of Object.entries(routes)) await context.route(glob, handler);
     if (withoutScripts) {
       await context.route('**/*', (route) => (route.request().resourceType() === 'script' ? route.abort() : route.fallback()));
     }

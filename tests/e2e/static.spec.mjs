@@ -115,6 +115,23 @@ const WHOLE_VIEW = '#occupation, #empty-state, .totals, #assumptions, #chart-sum
 const FIGURES_ONLY = '#occupation .occupation__title, #occupation .figures, #occupation .rank, #occupation .band-texts, ' +
   '#occupation .tasks__summary, .totals, #assumptions, #chart-summary';
 
+describe('the iframe cards without JavaScript', () => {
+  test('embed/1137.html shows the default card and says so; embed.html, which draws by script, says what it needs', async () => {
+    const { page } = await openWithoutScript('embed/1137.html');
+    assert.match(await page.locator('uk-ai-exposure').evaluate((host) => host.shadowRoot.textContent), /1\.2\/10/);
+    assert.match(await text(page, '.card-note'), /JavaScript is off: this card shows the figures under the default assumptions/);
+    assert.equal(await page.locator('.card-fallback').isVisible(), false);
+    await page.goto(`${site.url}embed.html?soc=1137`);
+    assert.match(await text(page, '.card-note'), /This card needs JavaScript to draw/);
+    assert.equal(await page.locator('.card-note a').getAttribute('href'), 'index.html');
+    assert.equal(await page.locator('.card-fallback').isVisible(), false);
+    await page.context().close();
+    for (const path of ['embed/1137.html', 'embed.html?soc=1137']) {
+      assert.deepEqual(await axeViolationsWithoutJavaScript(browser, `${site.url}${path}`), [], path);
+    }
+  });
+});
+
 describe('hydration', () => {
   for (const [path, regions] of [['occupation/1137/', WHOLE_VIEW], ['occupation/2132/', WHOLE_VIEW], ['', WHOLE_VIEW],
                                  ['occupation/2311/', FIGURES_ONLY]]) {

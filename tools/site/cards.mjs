@@ -40,6 +40,7 @@ function shardOf(soc) {
 // the widget's own CSS as a same-origin file. embed.js sizes the frame and re-renders only for other assumptions.
 function embedPage({ soc, title, stylesheet, shadowHtml }) {
   const preloads = [...WIDGET_MODULES, WIDGET_ENTRY].map((path) => `<link rel="modulepreload" href="../${path}">`);
+  const role = `../occupation/${escapeHtml(soc)}/`;
   return `<!doctype html>
 <html lang="en-GB">
 <head>
@@ -52,9 +53,17 @@ function embedPage({ soc, title, stylesheet, shadowHtml }) {
   <link rel="stylesheet" href="../${stylesheet}">
   ${preloads.join('\n  ')}
   <script type="module" src="../embed.js"></script>
+  <script async src="../start-check.js"></script>
 </head>
 <body>
-  <main id="card-host" aria-label="UK AI Exposure: ${escapeHtml(title)}"><uk-ai-exposure soc="${escapeHtml(soc)}">${shadowHtml}</uk-ai-exposure></main>
+  <main id="card-host" aria-label="UK AI Exposure: ${escapeHtml(title)}">
+    <div class="card-fallback" role="alert">
+      <p class="card-fallback__failed">This card's script did not load: it shows the figures under the default assumptions. <a href="${role}" target="_blank" rel="noopener">Open this occupation in the calculator</a>.</p>
+      <p class="card-fallback__unsupported">This browser cannot change this card: it shows the figures under the default assumptions. <a href="${role}" target="_blank" rel="noopener">Open this occupation in the calculator</a>.</p>
+    </div>
+    <noscript><p class="card-note">JavaScript is off: this card shows the figures under the default assumptions.</p></noscript>
+    <uk-ai-exposure soc="${escapeHtml(soc)}">${shadowHtml}</uk-ai-exposure>
+  </main>
 </body>
 </html>
 `;
