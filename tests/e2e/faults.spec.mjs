@@ -385,6 +385,22 @@ describe('the widget', () => {
     await done(page);
   });
 
+  test('a host page whose card modules never arrive (define.js 404) shows the link inside the element, not a blank', async () => {
+    const page = await faultyPage(demo, { '**/widget/uk-ai-exposure-define.js': '404' });
+    const link = page.locator('#card-1137 > a');
+    await link.waitFor({ state: 'visible', timeout: 10000 });
+    assert.match(await link.textContent(), /^Information technology directors: how exposed this work is to AI/);
+    assert.equal(await link.getAttribute('href'), 'occupation/1137/');
+    await done(page);
+  });
+
+  test('a card that draws hides the link inside its element', async () => {
+    const page = await faultyPage(demo, {});
+    await waitCard(page, 'card-1137', 'ready');
+    assert.equal(await page.locator('#card-1137 > a').isVisible(), false);
+    await done(page);
+  });
+
   test('a default card whose shard and core both fail says so', async () => {
     const page = await faultyPage(demo, { '**/widget/cards/1.*.json': '404', '**/data/bundle.json': '500' });
     await waitCard(page, 'card-1137', 'error');

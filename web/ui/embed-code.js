@@ -39,7 +39,14 @@ export async function embedSnippet(soc, title, assumptions, defaults) {
     lines.push(`<link rel="modulepreload"${attribute('href', assetUrl(path))}${attribute('integrity', manifest.integrity[path])} crossorigin="anonymous">`);
   }
   lines.push(`<script type="module"${attribute('src', assetUrl(manifest.entry))}${attribute('integrity', manifest.integrity[manifest.entry])} crossorigin="anonymous"></script>`);
-  const attributes = widgetAttributes(soc, assumptions, defaults).map(([name, value]) => attribute(name, value)).join('');
-  lines.push(`<uk-ai-exposure${attributes}></uk-ai-exposure>`);
+  const pairs = widgetAttributes(soc, assumptions, defaults);
+  const attributes = pairs.map(([name, value]) => attribute(name, value)).join('');
+  // What a reader sees where the card's modules never arrive (the element stays undefined and shows its content);
+  // a defined card draws in its shadow root, which has no slot, so the link is not shown beside it. The link
+  // opens the same role under the same assumptions: the attributes are the link grammar's names.
+  const query = new URLSearchParams(pairs.filter(([name]) => name !== 'soc')).toString();
+  const role = assetUrl(`occupation/${soc}/${query ? `?${query}` : ''}`);
+  const text = `${title}: how exposed this work is to AI, on UK AI Exposure`.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  lines.push(`<uk-ai-exposure${attributes}><a${attribute('href', role)}>${text}</a></uk-ai-exposure>`);
   return lines.join('\n');
 }
