@@ -249,6 +249,21 @@ void print_score_json(std::ostream& out, const UnitGroupReport& r, const Scorer&
   json["wage_exposure_text"] = r.wage_exposure_text;
   json["rank_percent"] = f.scored ? OrderedJson(f.rank_percent) : OrderedJson(nullptr);
   json["rank_text"] = r.rank_text;
+  if (r.sensitivity.scored) {
+    // Each end with the assumptions that give it: the current ones with that end's source, weighting and bridge.
+    const auto at = [&](const Combination& combination) {
+      Assumptions a = scorer.assumptions();
+      a.label_source = combination.label_source;
+      a.weights = combination.weights;
+      a.bridge = combination.bridge;
+      return assumptions_json(a);
+    };
+    json["sensitivity"] = {{"min", r.sensitivity.min01 * 10.0}, {"max", r.sensitivity.max01 * 10.0},
+                           {"min_assumptions", at(r.sensitivity.at_min)}, {"max_assumptions", at(r.sensitivity.at_max)},
+                           {"range_text", r.range_text}, {"min_text", r.range_low_text}, {"max_text", r.range_high_text}};
+  } else {
+    json["sensitivity"] = nullptr;
+  }
   json["scored_count"] = scorer.totals().rank_set;
   json["can_do"] = r.counts.can_do;
   json["task_count"] = r.counts.total;
@@ -296,6 +311,8 @@ void print_score_text(std::ostream& out, const UnitGroupReport& r) {
               "  ");
   out << '\n' << r.rank_text << '\n';
   if (!r.figures.scored) return;
+  out << "Across label sources, weightings and bridges: " << r.range_text << " (lowest " << r.range_low_text
+      << "; highest " << r.range_high_text << ").\n";
   out << r.band_meaning << "\n\n" << r.can_do_text << '\n';
   out << r.mapped_via_text << '\n' << r.rated_text << '\n';
   out << '\n';

@@ -46,6 +46,32 @@ export interface MajorGroup {
   title: string;
 }
 
+/** A label source, weighting and bridge: the choices the sensitivity band spans. */
+export interface Combination {
+  labels: 'gpt4' | 'human' | 'gpt4_alt';
+  weights: 'core' | 'importance' | 'equal';
+  bridge: 'modal' | 'blend';
+}
+
+/**
+ * The headline over all 18 combinations of label source x weighting x bridge, at the current e1, e2 and task
+ * changes, with the first combination (sources, then weightings, then bridges, in their listed order) giving
+ * each end. Combinations that do not score the unit group are left out.
+ */
+export interface Sensitivity {
+  scored: boolean;
+  /** 0-10, unrounded. */
+  min10: number;
+  max10: number;
+  /** "0.0–3.0" (displayed ends), or "—". */
+  rangeText: string;
+  /** "0.0 with GPT-4's labels (alternative rubric), core tasks weighted double and the modal bridge". */
+  lowText: string;
+  highText: string;
+  atMin: Combination;
+  atMax: Combination;
+}
+
 /** One row of the all-occupations table under the current assumptions. */
 export interface Row {
   soc: string;
@@ -58,6 +84,13 @@ export interface Row {
   wageExposureGbp: number;
   wageExposureText: string;
   rankPercent: number;
+  /** Whether any of the 18 combinations of label source, weighting and bridge scores it. */
+  rangeScored: boolean;
+  /** The sensitivity band's ends as displayed (one decimal); 0 when not rangeScored. */
+  rangeMin10: number;
+  rangeMax10: number;
+  /** "0.0–3.0", or "—". */
+  rangeText: string;
 }
 
 /**
@@ -69,6 +102,9 @@ export interface FigureColumns {
   score10: Float64Array;
   /** Row.wageExposureGbp; NaN where there is no wage exposure. */
   wageExposureGbp: Float64Array;
+  /** The sensitivity band's ends, 0-10, unrounded (Sensitivity.min10, max10); NaN where no combination scores. */
+  rangeMin10: Float64Array;
+  rangeMax10: Float64Array;
 }
 
 export interface Totals {
@@ -159,6 +195,7 @@ export interface Report extends UnitGroupInfo {
   wageExposureText: string;
   rankPercent: number;
   rankText: string;
+  sensitivity: Sensitivity;
   canDo: number;
   canHelp: number;
   taskCount: number;

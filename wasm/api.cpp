@@ -115,14 +115,21 @@ val figure_columns(const Engine& engine) {
   constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
   std::vector<double> score10(count);
   std::vector<double> wage_exposure(count);
+  std::vector<double> range_min10(count);
+  std::vector<double> range_max10(count);
   for (std::size_t g = 0; g < count; ++g) {
     const UnitGroupFigures& figures = scorer->unit_groups()[g];
     score10[g] = figures.scored ? figures.score01 * 10.0 : kNone;
     wage_exposure[g] = figures.has_wage_exposure ? figures.wage_exposure_gbp : kNone;
+    const Sensitivity& band = scorer->sensitivity()[g];
+    range_min10[g] = band.scored ? band.min01 * 10.0 : kNone;
+    range_max10[g] = band.scored ? band.max01 * 10.0 : kNone;
   }
   val columns = val::object();
   columns.set("score10", float64_array_of(score10));
   columns.set("wageExposureGbp", float64_array_of(wage_exposure));
+  columns.set("rangeMin10", float64_array_of(range_min10));
+  columns.set("rangeMax10", float64_array_of(range_max10));
   return columns;
 }
 

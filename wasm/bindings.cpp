@@ -39,7 +39,11 @@ EMSCRIPTEN_BINDINGS(uk_ai_exposure) {
       .field("hasWageExposure", &RowJs::hasWageExposure)
       .field("wageExposureGbp", &RowJs::wageExposureGbp)
       .field("wageExposureText", &RowJs::wageExposureText)
-      .field("rankPercent", &RowJs::rankPercent);
+      .field("rankPercent", &RowJs::rankPercent)
+      .field("rangeScored", &RowJs::rangeScored)
+      .field("rangeMin10", &RowJs::rangeMin10)
+      .field("rangeMax10", &RowJs::rangeMax10)
+      .field("rangeText", &RowJs::rangeText);
 
   value_object<TotalsJs>("Totals")
       .field("unitGroups", &TotalsJs::unitGroups)

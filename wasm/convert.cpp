@@ -99,6 +99,10 @@ RowJs to_js(const Bundle& bundle, const UnitGroupRow& row) {
   js.wageExposureGbp = row.wage_exposure_gbp;
   js.wageExposureText = row.wage_exposure_text;
   js.rankPercent = row.rank_percent;
+  js.rangeScored = row.range_scored;
+  js.rangeMin10 = row.range_min10;
+  js.rangeMax10 = row.range_max10;
+  js.rangeText = row.range_text;
   return js;
 }
 
@@ -158,6 +162,26 @@ val report_to_js(const Result<UnitGroupReport>& result) {
   report.set("wageExposureText", r.wage_exposure_text);
   report.set("rankPercent", r.figures.rank_percent);
   report.set("rankText", r.rank_text);
+  {
+    const Sensitivity& band = r.sensitivity;
+    const auto combination = [](const Combination& c) {
+      val js = val::object();
+      js.set("labels", std::string(label_source_name(c.label_source)));
+      js.set("weights", std::string(weight_scheme_name(c.weights)));
+      js.set("bridge", std::string(bridge_mode_name(c.bridge)));
+      return js;
+    };
+    val sensitivity = val::object();
+    sensitivity.set("scored", band.scored);
+    sensitivity.set("min10", band.min01 * 10.0);
+    sensitivity.set("max10", band.max01 * 10.0);
+    sensitivity.set("rangeText", r.range_text);
+    sensitivity.set("lowText", r.range_low_text);
+    sensitivity.set("highText", r.range_high_text);
+    sensitivity.set("atMin", combination(band.at_min));
+    sensitivity.set("atMax", combination(band.at_max));
+    report.set("sensitivity", sensitivity);
+  }
   report.set("canDo", r.counts.can_do);
   report.set("canHelp", r.counts.can_help);
   report.set("taskCount", r.counts.total);

@@ -48,6 +48,10 @@ struct RowJs {
   double wageExposureGbp = 0;
   std::string wageExposureText;
   int rankPercent = 0;
+  bool rangeScored = false;
+  double rangeMin10 = 0;  // displayed ends of the sensitivity band
+  double rangeMax10 = 0;
+  std::string rangeText;
 };
 
 struct TotalsJs {

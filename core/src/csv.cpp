@@ -36,18 +36,20 @@ std::string unit_groups_csv(const Scorer& scorer, const std::vector<std::uint32_
   const Bundle& bundle = scorer.bundle();
   std::string out;
   append_row(out, {"soc", "title", "major_group", "employees", "median_pay_gbp", "exposure", "direct", "with_tools",
-                   "band", "wage_exposure_gbp", "rank_percent"});
+                   "band", "wage_exposure_gbp", "rank_percent", "range_min", "range_max"});
   for (std::uint32_t g : unit_groups) {
     if (g >= bundle.unit_groups.size()) continue;
     const UnitGroup& group = bundle.unit_groups[g];
     const UnitGroupFigures& f = scorer.unit_groups()[g];
+    const Sensitivity& band = scorer.sensitivity()[g];
     append_row(out, {group.soc, group.title, std::to_string(group.major_group()),
                      group.employees_k.published() ? std::to_string(group.employees_k.value * 1000) : "",
                      group.median_pay_gbp.published() ? std::to_string(group.median_pay_gbp.value) : "",
                      number(f.scored, f.score01 * 10.0), number(f.scored, f.alpha01 * 10.0),
                      number(f.scored, f.zeta01 * 10.0), f.scored ? std::string(band_name(f.band)) : "",
                      number(f.has_wage_exposure, f.wage_exposure_gbp),
-                     f.scored ? std::to_string(f.rank_percent) : ""});
+                     f.scored ? std::to_string(f.rank_percent) : "", number(band.scored, band.min01 * 10.0),
+                     number(band.scored, band.max01 * 10.0)});
   }
   return out;
 }

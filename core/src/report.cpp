@@ -98,6 +98,28 @@ std::string rated_sentence(const TaskCounts& counts, WeightScheme weights) {
 AsheView employees_view(const UnitGroup& group) { return ashe_view(group.employees_k, false); }
 AsheView median_pay_view(const UnitGroup& group) { return ashe_view(group.median_pay_gbp, true); }
 
+std::string range_text(const Sensitivity& band) {
+  if (!band.scored) return kNotScored;
+  return detail::concat({format_score10(displayed_score10(band.min01)), "\u2013", format_score10(displayed_score10(band.max01))});
+}
+
+std::string combination_text(double score10_displayed, const Combination& combination) {
+  std::string_view source;
+  switch (combination.label_source) {
+    case LabelSource::Gpt4: source = "GPT-4's labels (main rubric)"; break;
+    case LabelSource::Human: source = "the human annotators' labels"; break;
+    case LabelSource::Gpt4Alt: source = "GPT-4's labels (alternative rubric)"; break;
+  }
+  std::string_view weights;
+  switch (combination.weights) {
+    case WeightScheme::Core: weights = "core tasks weighted double"; break;
+    case WeightScheme::Importance: weights = "tasks weighted by O*NET importance"; break;
+    case WeightScheme::Equal: weights = "every task weighted equally"; break;
+  }
+  const std::string_view bridge = combination.bridge == BridgeMode::Blend ? "the blended bridge" : "the modal bridge";
+  return detail::concat({format_score10(score10_displayed), " with ", source, ", ", weights, " and ", bridge});
+}
+
 UnitGroupReport make_report(const Scorer& scorer, const TextStore* text, std::uint32_t unit_group) {
   const Bundle& bundle = scorer.bundle();
   const UnitGroup& group = bundle.unit_groups[unit_group];
@@ -128,6 +150,12 @@ UnitGroupReport make_report(const Scorer& scorer, const TextStore* text, std::ui
     report.rank_text = "Not scored: no labelled O*NET occupation is reached from this unit group.";
   }
   report.wage_exposure_text = wage_exposure_text(group, figures);
+  report.sensitivity = scorer.sensitivity()[unit_group];
+  report.range_text = range_text(report.sensitivity);
+  if (report.sensitivity.scored) {
+    report.range_low_text = combination_text(displayed_score10(report.sensitivity.min01), report.sensitivity.at_min);
+    report.range_high_text = combination_text(displayed_score10(report.sensitivity.max01), report.sensitivity.at_max);
+  }
   report.counts = count_tasks(scorer, unit_group);
   report.can_do_text = can_do_sentence(report.counts.can_do, report.counts.total);
   report.can_do_short = detail::concat({std::to_string(report.counts.can_do), " of ", std::to_string(report.counts.total)});
@@ -190,6 +218,11 @@ UnitGroupRow make_row(const Scorer& scorer, std::uint32_t unit_group) {
   row.wage_exposure_gbp = figures.wage_exposure_gbp;
   row.wage_exposure_text = figures.has_wage_exposure ? format_money_short(figures.wage_exposure_gbp) : kNotScored;
   row.rank_percent = figures.rank_percent;
+  const Sensitivity& band = scorer.sensitivity()[unit_group];
+  row.range_scored = band.scored;
+  row.range_min10 = band.scored ? displayed_score10(band.min01) : 0.0;
+  row.range_max10 = band.scored ? displayed_score10(band.max01) : 0.0;
+  row.range_text = range_text(band);
   return row;
 }
 

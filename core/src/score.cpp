@@ -180,7 +180,11 @@ Scorer::Scorer(const Bundle& bundle) : bundle_(bundle) {
   weight_override_.assign(task_count, kNoWeightOverride);
   overrides_in_onet_.assign(onet_count, 0);
   occupations_.assign(onet_count, OccupationFigures{});
+  for (auto& by_scheme : changed_) {
+    for (auto& sums_of : by_scheme) sums_of.assign(onet_count, OccupationFigures{});
+  }
   unit_groups_.assign(bundle.unit_groups.size(), UnitGroupFigures{});
+  sensitivity_.assign(bundle.unit_groups.size(), Sensitivity{});
   rank_scores_.reserve(bundle.unit_groups.size());
   recompute();
 }
@@ -256,6 +260,68 @@ void Scorer::recompute() {
   compute_unit_groups();
   compute_ranks();
   compute_totals();
+  compute_sensitivity();
+}
+
+const OccupationFigures& Scorer::sums_under(std::size_t source, std::size_t scheme, std::uint32_t onet) const {
+  return overrides_in_onet_[onet] == 0 ? base_[source][scheme][onet] : changed_[source][scheme][onet];
+}
+
+// The same sums and means as compute_occupation and compute_unit_groups, in the same order, under each of the
+// 18 combinations: the current assumptions' headline is one of them, exactly.
+void Scorer::compute_sensitivity() {
+  const TaskTable& tasks = bundle_.tasks;
+  for (std::uint32_t onet = 0; onet < occupations_.size(); ++onet) {
+    if (overrides_in_onet_[onet] == 0) continue;
+    const OnetOccupation& occupation = bundle_.onets[onet];
+    for (std::size_t source = 0; source < kLabelSourceCount; ++source) {
+      for (std::size_t scheme = 0; scheme < static_cast<std::size_t>(kWeightSchemeCount); ++scheme) {
+        OccupationFigures sums;
+        for (std::uint32_t t = occupation.first_task, end = t + occupation.task_count; t < end; ++t) {
+          const Label label = label_override_[t] != kNoLabelOverride ? static_cast<Label>(label_override_[t])
+                                                                     : tasks.label[source][t];
+          const double weight = weight_overridden(t) ? weight_override_[t] : scheme_weight_[scheme][t];
+          sums.weight_by_label[static_cast<std::size_t>(label)] += weight;
+        }
+        changed_[source][scheme][onet] = sums;
+      }
+    }
+  }
+  const double e1 = assumptions_.e1;
+  const double e2 = assumptions_.e2;
+  for (std::uint32_t g = 0; g < unit_groups_.size(); ++g) {
+    Sensitivity band;
+    for (std::size_t source = 0; source < kLabelSourceCount; ++source) {
+      for (std::size_t scheme = 0; scheme < static_cast<std::size_t>(kWeightSchemeCount); ++scheme) {
+        for (int mode = 0; mode < 2; ++mode) {
+          const auto& offsets = bridge_offsets_[mode];
+          double weight = 0.0;
+          double score = 0.0;
+          for (std::uint32_t e = offsets[g]; e < offsets[g + 1]; ++e) {
+            const BridgeEntry& entry = bridge_entries_[mode][e];
+            const OccupationFigures& occupation = sums_under(source, scheme, entry.onet);
+            if (!occupation.scored()) continue;
+            weight += entry.weight;
+            score += entry.weight * occupation.score01(e1, e2);
+          }
+          if (!(weight > 0.0)) continue;
+          const double value = score / weight;
+          const Combination combination{static_cast<LabelSource>(source), static_cast<WeightScheme>(scheme),
+                                        static_cast<BridgeMode>(mode)};
+          if (!band.scored || value < band.min01) {
+            band.min01 = value;
+            band.at_min = combination;
+          }
+          if (!band.scored || value > band.max01) {
+            band.max01 = value;
+            band.at_max = combination;
+          }
+          band.scored = true;
+        }
+      }
+    }
+    sensitivity_[g] = band;
+  }
 }
 
 void Scorer::compute_unit_groups() {

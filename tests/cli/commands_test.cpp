@@ -167,7 +167,8 @@ TEST_CASE("score 1137 shows the published figures as text", "[commands][spec]") 
                                  "1.2/10 Minimal", "direct 1.2 · with tools 9.4", "£649m", "2 of 17 tasks",
                                  "Task list mapped via O*NET \u201CComputer and Information Systems Managers\u201D (11-3021.00).",
                                  "O*NET rates the importance of 17 of these 17 tasks.",
-                                 "Higher exposure than ", "Where to start:"}) {
+                                 "Higher exposure than ", "Where to start:",
+                                 "Across label sources, weightings and bridges: 0.0\u20133.0 (lowest 0.0 with "}) {
     INFO(text);
     CHECK_THAT(outcome.out, Contains(text));
   }
@@ -264,6 +265,30 @@ TEST_CASE("score 2132 --json carries every published figure, unrounded where it 
     CHECK(std::string(one_decimal) == expected_task["importance_text"].get<std::string>());
     if (expected_task.contains("label")) CHECK(task["label"] == expected_task["label"]);
   }
+}
+
+TEST_CASE("score --json carries the sensitivity band with the assumptions at each end", "[commands][sensitivity]") {
+  const nlohmann::json json = run_json({"score", "1137", "--e2", "1", "--json"});
+  const auto& band = json["sensitivity"];
+  REQUIRE(band.is_object());
+  CHECK(band["min"].get<double>() <= json["exposure"].get<double>());
+  CHECK(json["exposure"].get<double>() <= band["max"].get<double>());
+  CHECK(band["range_text"] == "7.0\u20139.4");
+  // Each end's assumptions are the current ones with that end's source, weighting and bridge: scoring with
+  // them gives the end.
+  for (const char* end : {"min", "max"}) {
+    INFO(end);
+    const auto& at = band[std::string(end) + "_assumptions"];
+    CHECK(at["e2"].get<double>() == 1.0);
+    const nlohmann::json rescored = run_json({"score", "1137", "--e2", "1", "--labels", at["labels"].get<std::string>(),
+                                              "--weights", at["weights"].get<std::string>(), "--bridge",
+                                              at["bridge"].get<std::string>(), "--json"});
+    CHECK(rescored["exposure"].get<double>() == Approx(band[end].get<double>()).margin(1e-12));
+  }
+  // A unit group no combination scores has no band.
+  const nlohmann::json unscored = run_json({"score", "1161", "--json"});
+  CHECK(unscored["scored"] == false);
+  CHECK(unscored["sensitivity"].is_null());
 }
 
 TEST_CASE("score --json of both published unit groups agrees with the check values", "[commands][spec]") {
@@ -483,14 +508,15 @@ TEST_CASE("rank --csv lists all 412 unit groups, highest exposure first", "[comm
   const auto rows = csv_rows(outcome.out);
   REQUIRE(rows.size() == 413);
   CHECK(rows[0] == std::vector<std::string>{"soc", "title", "major_group", "employees", "median_pay_gbp", "exposure",
-                                            "direct", "with_tools", "band", "wage_exposure_gbp", "rank_percent"});
+                                            "direct", "with_tools", "band", "wage_exposure_gbp", "rank_percent",
+                                            "range_min", "range_max"});
   std::set<std::string> socs;
   bool unscored_seen = false;
   double previous = 11.0;
   int previous_rank = 101;
   for (std::size_t r = 1; r < rows.size(); ++r) {
     const auto& row = rows[r];
-    REQUIRE(row.size() == 11);
+    REQUIRE(row.size() == 13);
     INFO(row[0]);
     socs.insert(row[0]);
     CHECK(row[2] == row[0].substr(0, 1));
@@ -498,8 +524,13 @@ TEST_CASE("rank --csv lists all 412 unit groups, highest exposure first", "[comm
       unscored_seen = true;
       CHECK(row[8].empty());
       CHECK(row[10].empty());
+      CHECK(row[11].empty());
+      CHECK(row[12].empty());
       continue;
     }
+    // The headline lies within its band.
+    CHECK(number(row[11]) <= number(row[5]));
+    CHECK(number(row[5]) <= number(row[12]));
     CHECK_FALSE(unscored_seen);  // scored unit groups all come first
     const double exposure = number(row[5]);
     CHECK(exposure <= previous);
@@ -524,7 +555,11 @@ TEST_CASE("rank --csv lists all 412 unit groups, highest exposure first", "[comm
     CHECK((*row)[8] == expected["band"].get<std::string>());
     CHECK(number((*row)[9]) == Approx(expected["wage_exposure_gbp"].get<double>()).margin(0.5));
     // The same rank as score reports.
-    CHECK(std::stoi((*row)[10]) == run_json({"score", soc, "--json"})["rank_percent"].get<int>());
+    const auto score = run_json({"score", soc, "--json"});
+    CHECK(std::stoi((*row)[10]) == score["rank_percent"].get<int>());
+    // The band's ends as score reports them.
+    CHECK(number((*row)[11]) == Approx(score["sensitivity"]["min"].get<double>()).margin(1e-9));
+    CHECK(number((*row)[12]) == Approx(score["sensitivity"]["max"].get<double>()).margin(1e-9));
   }
 }
 

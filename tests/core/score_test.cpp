@@ -340,3 +340,91 @@ TEST_CASE("band boundaries follow the displayed score", "[score]") {
   CHECK(displayed_score10(0.125) == Approx(1.3).margin(1e-12));
   CHECK(displayed_score10(0.19999) == Approx(2.0).margin(1e-12));
 }
+
+namespace {
+
+// Every combination of label source, weighting and bridge, each applied with set() on top of `base`: the
+// explicit recomputes the sensitivity band must agree with.
+std::vector<std::pair<Combination, std::vector<UnitGroupFigures>>> every_combination(const Bundle& bundle,
+                                                                                     const Assumptions& base) {
+  std::vector<std::pair<Combination, std::vector<UnitGroupFigures>>> results;
+  Scorer scorer(bundle);
+  for (LabelSource source : kLabelSources) {
+    for (WeightScheme scheme : {WeightScheme::Core, WeightScheme::Importance, WeightScheme::Equal}) {
+      for (BridgeMode mode : {BridgeMode::Modal, BridgeMode::Blend}) {
+        Assumptions a = base;
+        a.label_source = source;
+        a.weights = scheme;
+        a.bridge = mode;
+        REQUIRE(scorer.set(a).ok());
+        results.push_back({{source, scheme, mode}, {scorer.unit_groups().begin(), scorer.unit_groups().end()}});
+      }
+    }
+  }
+  return results;
+}
+
+void check_band_against_recomputes(const Bundle& bundle, const Assumptions& assumptions) {
+  const auto recomputes = every_combination(bundle, assumptions);
+  REQUIRE(recomputes.size() == kCombinationCount);
+  Scorer scorer(bundle);
+  REQUIRE(scorer.set(assumptions).ok());
+  int banded = 0;
+  for (std::uint32_t g = 0; g < bundle.unit_groups.size(); ++g) {
+    INFO(bundle.unit_groups[g].soc);
+    double low = 2.0;
+    double high = -1.0;
+    Combination at_low;
+    Combination at_high;
+    for (const auto& [combination, figures] : recomputes) {
+      if (!figures[g].scored) continue;
+      if (figures[g].score01 < low) low = figures[g].score01, at_low = combination;
+      if (figures[g].score01 > high) high = figures[g].score01, at_high = combination;
+    }
+    const Sensitivity& band = scorer.sensitivity()[g];
+    REQUIRE(band.scored == (high >= 0.0));
+    if (!band.scored) continue;
+    CHECK(band.min01 == low);  // the same sums in the same order: equal, not approximately
+    CHECK(band.max01 == high);
+    CHECK(band.at_min == at_low);
+    CHECK(band.at_max == at_high);
+    if (scorer.unit_groups()[g].scored) {
+      CHECK(band.min01 <= scorer.unit_groups()[g].score01);
+      CHECK(scorer.unit_groups()[g].score01 <= band.max01);
+    }
+    if (band.max01 > band.min01) ++banded;
+  }
+  CHECK(banded > 300);  // the choices matter for almost every unit group
+}
+
+}  // namespace
+
+TEST_CASE("the sensitivity band is the lowest and highest of the 18 explicit recomputes", "[score][sensitivity]") {
+  const Bundle& bundle = committed_bundle();
+  SECTION("under the defaults") { check_band_against_recomputes(bundle, Assumptions{}); }
+  SECTION("with e2 = 0.5 and e1 = 0.8") {
+    Assumptions a;
+    a.e1 = 0.8;
+    a.e2 = 0.5;
+    check_band_against_recomputes(bundle, a);
+  }
+  SECTION("with task changes: a relabel, a reweight and an exclusion in 1137's occupation") {
+    Assumptions a;
+    const std::uint32_t it = onet(bundle, "11-3021.00");
+    const std::uint32_t first = bundle.onets[it].first_task;
+    a.overrides.push_back({bundle.tasks.id[first], Label::E1, std::nullopt});
+    a.overrides.push_back({bundle.tasks.id[first + 1], std::nullopt, 5.0});
+    a.overrides.push_back({bundle.tasks.id[first + 2], std::nullopt, 0.0});
+    check_band_against_recomputes(bundle, a);
+  }
+}
+
+TEST_CASE("1137's band under the defaults holds its published 1.2", "[score][sensitivity][spec]") {
+  const Bundle& bundle = committed_bundle();
+  Scorer scorer(bundle);
+  const Sensitivity& band = scorer.sensitivity()[unit_group(bundle, "1137")];
+  REQUIRE(band.scored);
+  CHECK(displayed_score10(band.min01) <= 1.2);
+  CHECK(displayed_score10(band.max01) >= 1.2);
+  CHECK(band.max01 > band.min01);
+}

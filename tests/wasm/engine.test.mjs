@@ -116,6 +116,56 @@ describe('assumptions', () => {
   });
 });
 
+describe('sensitivity band', () => {
+  const SOURCES = ['gpt4', 'human', 'gpt4_alt'];
+  const WEIGHTS = ['core', 'importance', 'equal'];
+  const BRIDGES = ['modal', 'blend'];
+  const SAMPLE = ['1137', '2132', '2311', '3544', '4122', '6135', '8211', '9111', '1161'];
+
+  // Every combination applied with setAssumptions, on top of `base`, for the sample.
+  function explicitRecomputes(base) {
+    const seen = [];
+    for (const labels of SOURCES) for (const weights of WEIGHTS) for (const bridge of BRIDGES) {
+      assert.equal(engine.setAssumptions({ ...base, labels, weights, bridge }).ok, true);
+      const columns = engine.figureColumns();
+      seen.push({ combination: { labels, weights, bridge },
+                  scores: Object.fromEntries(SAMPLE.map((soc) => [soc, engine.report(soc).report])) });
+      assert.equal(columns.score10.length, 412);
+    }
+    return seen;
+  }
+
+  for (const [name, base] of [['the defaults', {}], ['e2 = 0.5', { e2: 0.5 }],
+                               ['a task of 1137 relabelled', { overrides: [{ id: 975, label: 'E1' }] }]]) {
+    test(`its ends are the lowest and highest of the 18 recomputes, under ${name}`, () => {
+      const seen = explicitRecomputes(base);
+      assert.equal(engine.setAssumptions(base).ok, true);
+      const columns = engine.figureColumns();
+      const socs = engine.unitGroups().map((group) => group.soc);
+      for (const soc of SAMPLE) {
+        const scored = seen.filter((entry) => entry.scores[soc].scored);
+        const values = scored.map((entry) => entry.scores[soc].score10);
+        const { sensitivity, score10 } = engine.report(soc).report;
+        assert.equal(sensitivity.scored, values.length > 0, soc);
+        if (!sensitivity.scored) continue;
+        const low = Math.min(...values);
+        const high = Math.max(...values);
+        assert.ok(Math.abs(sensitivity.min10 - low) < 1e-12, `${soc} min ${sensitivity.min10} vs ${low}`);
+        assert.ok(Math.abs(sensitivity.max10 - high) < 1e-12, `${soc} max ${sensitivity.max10} vs ${high}`);
+        assert.deepEqual(sensitivity.atMin, scored[values.indexOf(low)].combination, soc);
+        assert.deepEqual(sensitivity.atMax, scored[values.indexOf(high)].combination, soc);
+        assert.ok(sensitivity.min10 <= score10 + 1e-12 && score10 <= sensitivity.max10 + 1e-12, soc);
+        const index = socs.indexOf(soc);
+        assert.equal(columns.rangeMin10[index], sensitivity.min10);
+        assert.equal(columns.rangeMax10[index], sensitivity.max10);
+        const row = engine.rowsAt([index])[0];
+        assert.equal(row.rangeText, sensitivity.rangeText);
+        assert.match(sensitivity.lowText, /^\d+\.\d with .+ and the (modal|blended) bridge$/);
+      }
+    });
+  }
+});
+
 describe('loading', () => {
   test('data files load from their bytes as from their text, and nothing else is taken', () => {
     const fromBytes = new module.Engine();
@@ -242,7 +292,7 @@ describe('lists, search, CSV and links', () => {
 
   test('CSV exports have their header and one line per row', () => {
     const table = engine.tableCsv(['1137', '2132', 'nope']).trim().split('\r\n');
-    assert.equal(table[0], 'soc,title,major_group,employees,median_pay_gbp,exposure,direct,with_tools,band,wage_exposure_gbp,rank_percent');
+    assert.equal(table[0], 'soc,title,major_group,employees,median_pay_gbp,exposure,direct,with_tools,band,wage_exposure_gbp,rank_percent,range_min,range_max');
     assert.equal(table.length, 3);
     assert.match(table[1], /^1137,Information technology directors,1,60000,90081,1\.212121212,/);
     const tasks = engine.tasksCsv('1137');

@@ -88,6 +88,10 @@ struct UnitGroupReport {
   std::string band_advice;
   std::string wage_exposure_text;  // "£649m", or why there is none
   std::string rank_text;           // "Higher exposure than 61% of the 376 UK occupations we scored."
+  Sensitivity sensitivity;         // the headline over the 18 combinations of source, weighting and bridge
+  std::string range_text;          // "0.9–2.2" (displayed ends); "—" when not scored
+  std::string range_low_text;      // "0.9 with human annotators' labels, equal weights and the blended bridge"
+  std::string range_high_text;
   TaskCounts counts;
   std::string can_do_text;         // "2 of 17 tasks in this role are things an AI can already do today."
   std::string can_do_short;        // "2 of 17"
@@ -99,6 +103,11 @@ struct UnitGroupReport {
   std::vector<TaskLine> tasks;     // ordered_tasks()
   std::vector<StartLine> where_to_start;
 };
+
+// "0.9–2.2": the displayed ends of a sensitivity band; "—" when not scored.
+std::string range_text(const Sensitivity& band);
+// "0.9 with human annotators' labels, equal weights and the blended bridge": one end and its combination.
+std::string combination_text(double score10_displayed, const Combination& combination);
 
 // `text` may be null (no text loaded). `unit_group` must be a valid index.
 UnitGroupReport make_report(const Scorer& scorer, const TextStore* text, std::uint32_t unit_group);
@@ -115,6 +124,10 @@ struct UnitGroupRow {
   double wage_exposure_gbp = 0.0;
   std::string wage_exposure_text;  // "£649m", "—"
   int rank_percent = 0;
+  bool range_scored = false;
+  double range_min10 = 0.0;   // displayed ends of the sensitivity band
+  double range_max10 = 0.0;
+  std::string range_text;     // "0.9–2.2", "—"
 };
 UnitGroupRow make_row(const Scorer& scorer, std::uint32_t unit_group);
 

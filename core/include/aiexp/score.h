@@ -86,6 +86,28 @@ struct UnitGroupFigures {
   int rank_percent = 0;            // round(100 x lower_count / rank-set size); 0 when not scored
 };
 
+// One setting of the three choices a reader of the published figures could reasonably make differently.
+struct Combination {
+  LabelSource label_source = LabelSource::Gpt4;
+  WeightScheme weights = WeightScheme::Core;
+  BridgeMode bridge = BridgeMode::Modal;
+
+  bool operator==(const Combination&) const = default;
+};
+inline constexpr std::size_t kCombinationCount = kLabelSourceCount * kWeightSchemeCount * 2;
+
+// How far the headline moves over every combination of label source x weighting x bridge (18), at the
+// current e1, e2 and task changes. `at_min` and `at_max` are the first combinations, in the order sources,
+// then weightings, then bridges (each in its enum order), that give each end. Combinations under which the unit
+// group has no score are left out; `scored` is false when none scores it.
+struct Sensitivity {
+  bool scored = false;
+  double min01 = 0.0;
+  double max01 = 0.0;
+  Combination at_min;
+  Combination at_max;
+};
+
 struct UkTotals {
   int unit_groups = 0;            // all unit groups in the bundle
   int scored = 0;                 // unit groups with a score
@@ -117,6 +139,8 @@ class Scorer {
   std::span<const OccupationFigures> occupations() const { return occupations_; }
   std::span<const UnitGroupFigures> unit_groups() const { return unit_groups_; }
   const UkTotals& totals() const { return totals_; }
+  // Per unit group, the band of its headline over the 18 combinations (see Sensitivity).
+  std::span<const Sensitivity> sensitivity() const { return sensitivity_; }
 
   // The task's label and weight after the current source, scheme and overrides.
   Label effective_label(std::uint32_t task) const;
@@ -143,6 +167,8 @@ class Scorer {
   void compute_unit_groups();
   void compute_ranks();
   void compute_totals();
+  void compute_sensitivity();
+  const OccupationFigures& sums_under(std::size_t source, std::size_t scheme, std::uint32_t onet) const;
 
   const Bundle& bundle_;
   Assumptions assumptions_;
@@ -164,6 +190,10 @@ class Scorer {
   std::vector<UnitGroupFigures> unit_groups_;
   std::vector<double> rank_scores_;  // scratch: sorted scores of the rank set
   UkTotals totals_;
+  // label sums under each (source, scheme) of the occupations with a task change: [source][scheme][onet],
+  // filled for those occupations only (the others read base_)
+  std::array<std::array<std::vector<OccupationFigures>, kWeightSchemeCount>, kLabelSourceCount> changed_;
+  std::vector<Sensitivity> sensitivity_;
 };
 
 }  // namespace aiexp
