@@ -14,7 +14,8 @@ function* testBlocks(log) {
   for (const [index, start] of starts.entries()) {
     const end = starts[index + 1]?.index ?? log.length;
     const body = log.slice(start.index, end);
-    const output = body.split(/^-{20,}$/m)[1] ?? body;  // between the lines after "Output:" and before "Test time"
+    // What the test printed: after "Output:" and its rule, up to "<end of output>" (or "Test time").
+    const output = body.replace(/^[\s\S]*?^Output:\n-{20,}\n/m, '').replace(/^(<end of output>|Test time)[\s\S]*$/m, '');
     yield { name: start[1], failed: /^Test Failed/m.test(body), output };
   }
 }
