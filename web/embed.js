@@ -10,8 +10,9 @@ import { ATTRIBUTES } from './widget/uk-ai-exposure-card.js';
 
 // This module and the ones it imports arrived: the static fallback (embed.html, start-check.js) stands down.
 document.documentElement.dataset.app = 'running';
-const params = new URLSearchParams(location.search);
 const host = document.getElementById('card-host');
+for (const fallback of host.querySelectorAll('.card-fallback, noscript')) fallback.remove();
+const params = new URLSearchParams(location.search);
 const prerendered = host.querySelector('uk-ai-exposure');
 const card = prerendered ?? document.createElement('uk-ai-exposure');
 // The query takes the element's attributes under the names of the core's grammar and their older names
