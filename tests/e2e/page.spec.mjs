@@ -69,9 +69,16 @@ describe('assumptions recompute every figure', () => {
       totals: await text(page, '[data-total="meanScoreText"]'),
       row: await text(page, '#occupations-body tr[aria-current="true"] [data-part="score"]'),
     };
+    const marker = () => page.locator('#occupation [data-role="range-marker"]').getAttribute('x1');
+    assert.equal(await field(page, 'rangeText'), '0.0–3.0');
+    assert.match(await marker(), /^12\.\d%$/);  // at the unrounded headline, 1.21
     await setInput(page, '#e2', 1);
     assert.equal(await field(page, 'scoreText'), '9.4');
     assert.equal(await field(page, 'directText'), '1.2');
+    // The sensitivity band moves with the label values: 7.0 to 9.4, the headline at its top.
+    assert.equal(await field(page, 'rangeText'), '7.0–9.4');
+    assert.match(await page.locator('#occupation [data-role="range-band"]').getAttribute('x1'), /^(69\.[5-9]|70\.[0-4])%$/);
+    assert.match(await marker(), /^9[34]\.\d%$/);
     assert.equal(await field(page, 'wageExposureText'), '£5.08bn');
     assert.notEqual(await field(page, 'rankText'), before.rank);
     assert.notEqual(await text(page, '[data-total="meanScoreText"]'), before.totals);

@@ -43,6 +43,10 @@ describe('without JavaScript', () => {
       assert.match(await field(page, 'rankText'), /^Higher exposure than \d+% of the \d+ UK occupations we scored\.$/);
       assert.ok((await field(page, 'bandMeaning')).length > 20 && (await field(page, 'bandAdvice')).length > 20);
       assert.equal(await field(page, 'canDoText'), expected.can_do_text);
+      // The band over the 18 combinations of source, weighting and bridge (tests/core/score_test.cpp checks its
+      // ends against explicit recomputes): under the defaults both published roles span 0.0 to 3.0.
+      assert.equal(await field(page, 'rangeText'), '0.0–3.0');
+      assert.match(await text(page, '#occupation .sensitivity__ends'), /^Lowest: 0\.0 with .+ bridge\. Highest: 3\.0 with .+ bridge\.$/);
       assert.match(await field(page, 'mappedVia'), new RegExp(expected.onet.replace('.', '\\.')));
       // The task list: every task with its statement, its label and O*NET's importance.
       const tasks = page.locator('#task-list > li');
@@ -160,7 +164,13 @@ describe('hydration', () => {
       assert.equal(await page.locator('#e2').isDisabled(), false);
       await setInput(page, '#e2', 1);
       assert.notEqual(await text(page, '[data-total="meanScoreText"]'), before.meanScore);
-      if (path === 'occupation/1137/' || path === 'occupation/2132/') assert.equal(await field(page, 'scoreText'), '9.4');
+      if (path === 'occupation/1137/' || path === 'occupation/2132/') {
+        assert.equal(await field(page, 'scoreText'), '9.4');
+        // Live, a task's controls are named after its statement (the pre-rendered ones by their labels' words).
+        const statement = await page.locator('#task-list > li [data-part="text"]').first().textContent();
+        assert.equal(await page.locator('#task-list > li select').first().getAttribute('aria-label'), `Label of task: ${statement}`);
+        assert.match(await page.locator('#task-list > li input').first().getAttribute('aria-label'), new RegExp(`^Weight of task: `));
+      }
       assert.deepEqual(await axeViolations(page), []);
       await context.close();
     });

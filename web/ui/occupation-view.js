@@ -71,6 +71,7 @@ export class OccupationView {
       ...report,
       band: report.scored ? report.band : 'Not scored',
       mappedVia: report.mappedViaText,
+      rangeText: report.sensitivity.rangeText,
       importanceNote: report.ratedText,
     });
     setHidden(this.#root.querySelector('[data-field="description"]'), !report.description);
@@ -81,9 +82,30 @@ export class OccupationView {
     setAttr(marker, 'x1', percent);
     setAttr(marker, 'x2', percent);
     setAttr(marker, 'visibility', report.scored ? 'visible' : 'hidden');
+    this.#renderSensitivity(report);
     this.#renderTasks(report);
     this.#renderStart(report.whereToStart);
     this.#renderBridge(report);
+  }
+
+  // The band of the headline over the 18 combinations, on a 0-10 scale, with the current score marked on it.
+  #renderSensitivity(report) {
+    const band = report.sensitivity;
+    const block = this.#root.querySelector('[data-role="sensitivity"]');
+    setHidden(block, !band.scored);
+    if (!band.scored) return;
+    fillFields(block, {
+      rangeLowText: `Lowest: ${band.lowText}.`,
+      rangeHighText: `Highest: ${band.highText}.`,
+    });
+    const at = (score10) => `${Math.min(100, Math.max(0, score10 * 10)).toFixed(1)}%`;
+    const range = block.querySelector('[data-role="range-band"]');
+    setAttr(range, 'x1', at(band.min10));
+    setAttr(range, 'x2', at(band.max10));
+    const marker = block.querySelector('[data-role="range-marker"]');
+    setAttr(marker, 'x1', at(report.score10));
+    setAttr(marker, 'x2', at(report.score10));
+    setAttr(marker, 'visibility', report.scored ? 'visible' : 'hidden');
   }
 
   // A role bridged to many O*NET occupations has hundreds of tasks: the pre-rendered page lists the most exposed
@@ -122,6 +144,7 @@ export class OccupationView {
     const key = item.dataset.key;
     p.label.id = `task-label-${key}`;
     p.weight.id = `task-weight-${key}`;
+
     p.label.addEventListener('change', () => this.#onTaskChange(item.task, { label: p.label.value }));
     // An entry that is not a weight is not used: once it is done (Enter, or leaving the field) the field shows the
     // weight in use again, and a message tied to the field says so until a weight is entered.
@@ -180,11 +203,16 @@ export class OccupationView {
     setText(p.importance, task.importanceText);
     setText(p.onet, task.onet);
     setHidden(p.changed, !(task.labelOverridden || task.weightOverridden));
-    setText(p['label-name'], `Label of task: ${task.text || task.onet}`);
     const focused = focusedElement();
     if (focused !== p.label) setSelected(p.label, task.label);
     if (focused !== p.weight) setValue(p.weight, String(task.weight));
-    setAttr(p.weight, 'aria-label', `Weight of task: ${task.text || task.onet}${task.excluded ? ' (excluded)' : ''}`);
+    // Live, each control is named after its task, as a screen reader moving between them needs. The pre-rendered
+    // page's controls are disabled and keep their labels' words: a copy of every statement in two names made a
+    // role page's HTML a tenth larger.
+    if (this.#live) {
+      setAttr(p.label, 'aria-label', `Label of task: ${task.text || task.onet}`);
+      setAttr(p.weight, 'aria-label', `Weight of task: ${task.text || task.onet}${task.excluded ? ' (excluded)' : ''}`);
+    }
     const editable = this.#live && task.id > 0;  // task ids arrive with the details part
     if (p.label.disabled === editable) p.label.disabled = !editable;
     if (p.weight.disabled === editable) p.weight.disabled = !editable;
