@@ -271,6 +271,32 @@ describe('links, search, table and comparison', () => {
     await page.context().close();
   });
 
+  test('the range column sorts by the width of each band, and its filter keeps the wide ones, live', async () => {
+    const page = await open('');
+    const rows = '#occupations-body tr:not(.spacer)';
+    const widths = async () => (await page.locator(`${rows} [data-part="range"]`).allTextContents())
+      .filter((range) => range !== '—').map((range) => range.split('–').map(Number)).map(([low, high]) => high - low);
+    const sortState = () => page.getAttribute('th:has(button[data-sort="range"])', 'aria-sort');
+    await page.click('button[data-sort="range"]');
+    if (await sortState() === 'ascending') await page.click('button[data-sort="range"]');
+    assert.equal(await page.getAttribute('th:has(button[data-sort="range"])', 'aria-sort'), 'descending');
+    const widest = await widths();
+    // Displayed ends, each rounded: their difference is within 0.1 of the unrounded width the table sorts by.
+    for (let i = 1; i < widest.length; i += 1) assert.ok(widest[i] <= widest[i - 1] + 0.1 + 1e-9, widest.join(' '));
+    await page.selectOption('#table-range', 'wide');
+    const wideCount = Number((await text(page, '#table-count')).split(' ')[0]);
+    assert.ok(wideCount > 10 && wideCount < 412, `${wideCount} wide`);
+    for (const width of await widths()) assert.ok(width >= 2.9, `a width of ${width} passed the "over 3 points" filter`);
+    // The bands move with the label values: the same filter lets other rows through.
+    await setInput(page, '#e2', 1);
+    for (const width of await widths()) assert.ok(width >= 2.9, `after e2 = 1, a width of ${width} passed "over 3 points"`);
+    await page.selectOption('#table-range', 'narrow');
+    for (const width of await widths()) assert.ok(width <= 1.1, `a width of ${width} passed the "under 1 point" filter`);
+    assert.deepEqual(await axeViolations(page), []);
+    await page.assertClean();
+    await page.context().close();
+  });
+
   test('compare shows up to three roles side by side, live', async () => {
     const page = await open('?soc=1137&cmp=2132,3544');
     assert.equal(await page.locator('#compare-head th').count(), 2);

@@ -27,6 +27,18 @@ const SORTS = {
   pay: (row) => (row.info.hasMedianPay ? row.info.medianPayGbp : NaN),
   score: (row, columns) => columns.score10[row.index],
   wage: (row, columns) => columns.wageExposureGbp[row.index],
+  range: (row, columns) => rangeWidth(row, columns),
+};
+
+// How far the choices of label source, weighting and bridge move a row's headline, in points of 0-10 (NaN where
+// none scores it); the range filter's classes, in the same points.
+function rangeWidth(row, columns) {
+  return columns.rangeMax10[row.index] - columns.rangeMin10[row.index];
+}
+const RANGE_CLASSES = {
+  narrow: (width) => width < 1,
+  middle: (width) => width >= 1 && width <= 3,
+  wide: (width) => width > 3,
 };
 
 function svg(name, attributes = {}) {
@@ -50,7 +62,7 @@ export class Overview {
   #after;
   #order = [];        // row indices in table order, before the filter
   #sort = { key: 'score', descending: true };
-  #filter = { text: '', major: '' };
+  #filter = { text: '', major: '', range: '' };
   #body;
   #onOpen;
   #bars = [];
@@ -110,6 +122,7 @@ export class Overview {
     if (!live) return;
     select.disabled = false;
     element('#table-filter').disabled = false;
+    element('#table-range').disabled = false;
     // A title is a link to the role's page; a plain click opens the role here instead, keeping the assumptions.
     this.#body.addEventListener('click', (event) => {
       const link = event.target.closest('a[data-soc]');
@@ -135,6 +148,10 @@ export class Overview {
     });
     select.addEventListener('change', (event) => {
       this.#filter.major = event.target.value;
+      this.#applyOrder(true);
+    });
+    element('#table-range').addEventListener('change', (event) => {
+      this.#filter.range = Object.hasOwn(RANGE_CLASSES, event.target.value) ? event.target.value : '';
       this.#applyOrder(true);
     });
     // Runs after layout, where reading sizes costs nothing: the scroller's height, and a row's.
@@ -200,7 +217,8 @@ export class Overview {
       if (keyA > keyB) return direction;
       return rows[a].info.soc < rows[b].info.soc ? -1 : 1;
     });
-    const changed = force || order.length !== this.#order.length || order.some((index, i) => index !== this.#order[i]);
+    // A range filter depends on the figures, which every input changes: the rows it lets through are chosen again.
+    const changed = force || this.#filter.range !== '' || order.length !== this.#order.length || order.some((index, i) => index !== this.#order[i]);
     this.#order = order;
     if (!changed) {
       this.#renderWindow(true);
@@ -211,9 +229,11 @@ export class Overview {
     // re-sort around it (so a focused row keeps its focus).
     const anchorSoc = this.#focusedRowSoc() ?? this.#selected;
     const anchor = this.#offsetOf(anchorSoc);
-    const { major, text } = this.#filter;
+    const { major, text, range } = this.#filter;
+    const inRange = range ? RANGE_CLASSES[range] : null;
     this.#shown = entries.filter((row) => (!major || String(row.info.majorGroup) === major) &&
-                                          (!text || row.titleLower.includes(text) || row.info.soc.startsWith(text)));
+                                          (!text || row.titleLower.includes(text) || row.info.soc.startsWith(text)) &&
+                                          (!inRange || inRange(rangeWidth(row, this.#columns))));
     this.#table.setAttribute('aria-rowcount', String(this.#shown.length + 1));
     const total = entries.length;
     setText(element('#table-count'), this.#shown.length === total ? `All ${total} occupations.`
@@ -375,6 +395,7 @@ export class Overview {
     setAttr(p.score, 'data-band', figures.band);
     setText(p.wage, figures.wageExposureText);
     p.wage.classList.toggle('muted', !figures.hasWageExposure);
+    setText(p.range, figures.rangeText);
   }
 
   // Corrects the row height from a row in the DOM, keeping the same rows in view. Called after layout only.
@@ -393,7 +414,7 @@ export class Overview {
     row.className = 'spacer';
     row.setAttribute('aria-hidden', 'true');
     const cell = document.createElement('td');
-    cell.colSpan = 6;
+    cell.colSpan = 7;
     row.append(cell);
     return row;
   }
