@@ -185,6 +185,7 @@ Scorer::Scorer(const Bundle& bundle) : bundle_(bundle) {
   }
   unit_groups_.assign(bundle.unit_groups.size(), UnitGroupFigures{});
   sensitivity_.assign(bundle.unit_groups.size(), Sensitivity{});
+  pair_scores_.assign(2 * onet_count * kLabelSourceCount * static_cast<std::size_t>(kWeightSchemeCount), 0.0);
   rank_scores_.reserve(bundle.unit_groups.size());
   recompute();
 }
@@ -267,58 +268,142 @@ const OccupationFigures& Scorer::sums_under(std::size_t source, std::size_t sche
   return overrides_in_onet_[onet] == 0 ? base_[source][scheme][onet] : changed_[source][scheme][onet];
 }
 
-// The same sums and means as compute_occupation and compute_unit_groups, in the same order, under each of the
-// 18 combinations: the current assumptions' headline is one of them, exactly.
+namespace {
+
+constexpr std::size_t kPairs = kLabelSourceCount * static_cast<std::size_t>(kWeightSchemeCount);
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+}  // namespace
+
+// The mean E1 and E2 shares of one unit group's scored occupations under one bridge mode, for each of the nine
+// (source, scheme) pairs, from each occupation's shares (NaN where it is not scored): NaN where none is scored.
+void Scorer::accumulate_band(std::uint32_t unit_group, int mode, const double* e1_shares, const double* e2_shares,
+                             double* mean_e1, double* mean_e2) const {
+  std::array<double, kPairs> weight{};
+  std::array<double, kPairs> sum_e1{};
+  std::array<double, kPairs> sum_e2{};
+  const auto& offsets = bridge_offsets_[mode];
+  for (std::uint32_t e = offsets[unit_group]; e < offsets[unit_group + 1]; ++e) {
+    const BridgeEntry& entry = bridge_entries_[mode][e];
+    const double* a = e1_shares + entry.onet * kPairs;
+    const double* b = e2_shares + entry.onet * kPairs;
+    for (std::size_t pair = 0; pair < kPairs; ++pair) {
+      if (std::isnan(a[pair])) continue;  // as compute_unit_groups skips an occupation with no score
+      weight[pair] += entry.weight;
+      sum_e1[pair] += entry.weight * a[pair];
+      sum_e2[pair] += entry.weight * b[pair];
+    }
+  }
+  for (std::size_t pair = 0; pair < kPairs; ++pair) {
+    mean_e1[pair] = weight[pair] > 0.0 ? sum_e1[pair] / weight[pair] : kNaN;
+    mean_e2[pair] = weight[pair] > 0.0 ? sum_e2[pair] / weight[pair] : kNaN;
+  }
+}
+
+// Each unit group's headline under the 18 combinations, as e1 x mean E1 share + e2 x mean E2 share. The means
+// with no task change are computed once (the first call); a task change recomputes them for the unit groups
+// whose occupations it touches.
 void Scorer::compute_sensitivity() {
-  const TaskTable& tasks = bundle_.tasks;
-  for (std::uint32_t onet = 0; onet < occupations_.size(); ++onet) {
-    if (overrides_in_onet_[onet] == 0) continue;
-    const OnetOccupation& occupation = bundle_.onets[onet];
-    for (std::size_t source = 0; source < kLabelSourceCount; ++source) {
-      for (std::size_t scheme = 0; scheme < static_cast<std::size_t>(kWeightSchemeCount); ++scheme) {
-        OccupationFigures sums;
-        for (std::uint32_t t = occupation.first_task, end = t + occupation.task_count; t < end; ++t) {
-          const Label label = label_override_[t] != kNoLabelOverride ? static_cast<Label>(label_override_[t])
-                                                                     : tasks.label[source][t];
-          const double weight = weight_overridden(t) ? weight_override_[t] : scheme_weight_[scheme][t];
-          sums.weight_by_label[static_cast<std::size_t>(label)] += weight;
-        }
-        changed_[source][scheme][onet] = sums;
+  const std::size_t onets = occupations_.size();
+  const std::size_t groups = unit_groups_.size();
+  std::vector<double>& e1_shares = pair_scores_;  // [onet][pair], then the E2 shares after them
+  const auto fill_shares = [&](std::uint32_t onet) {
+    for (std::size_t pair = 0; pair < kPairs; ++pair) {
+      const OccupationFigures& sums = sums_under(pair / kWeightSchemeCount, pair % kWeightSchemeCount, onet);
+      const double total = sums.weight_total();
+      e1_shares[onet * kPairs + pair] = total > 0.0 ? sums.weight_by_label[1] / total : kNaN;
+      e1_shares[(onets + onet) * kPairs + pair] = total > 0.0 ? sums.weight_by_label[2] / total : kNaN;
+    }
+  };
+  if (base_mean_e1_.empty()) {
+    for (std::uint32_t onet = 0; onet < onets; ++onet) fill_shares(onet);
+    base_mean_e1_.assign(groups * 2 * kPairs, 0.0);
+    base_mean_e2_.assign(groups * 2 * kPairs, 0.0);
+    for (std::uint32_t g = 0; g < groups; ++g) {
+      for (int mode = 0; mode < 2; ++mode) {
+        const std::size_t at = (g * 2 + static_cast<std::size_t>(mode)) * kPairs;
+        accumulate_band(g, mode, e1_shares.data(), e1_shares.data() + onets * kPairs, &base_mean_e1_[at], &base_mean_e2_[at]);
       }
     }
   }
-  const double e1 = assumptions_.e1;
-  const double e2 = assumptions_.e2;
-  for (std::uint32_t g = 0; g < unit_groups_.size(); ++g) {
-    Sensitivity band;
-    for (std::size_t source = 0; source < kLabelSourceCount; ++source) {
-      for (std::size_t scheme = 0; scheme < static_cast<std::size_t>(kWeightSchemeCount); ++scheme) {
-        for (int mode = 0; mode < 2; ++mode) {
-          const auto& offsets = bridge_offsets_[mode];
-          double weight = 0.0;
-          double score = 0.0;
-          for (std::uint32_t e = offsets[g]; e < offsets[g + 1]; ++e) {
-            const BridgeEntry& entry = bridge_entries_[mode][e];
-            const OccupationFigures& occupation = sums_under(source, scheme, entry.onet);
-            if (!occupation.scored()) continue;
-            weight += entry.weight;
-            score += entry.weight * occupation.score01(e1, e2);
+  const TaskTable& tasks = bundle_.tasks;
+  const bool changed = !assumptions_.overrides.empty();
+  if (changed) {
+    for (std::uint32_t onet = 0; onet < onets; ++onet) {
+      if (overrides_in_onet_[onet] == 0) continue;
+      const OnetOccupation& occupation = bundle_.onets[onet];
+      for (std::size_t source = 0; source < kLabelSourceCount; ++source) {
+        for (std::size_t scheme = 0; scheme < static_cast<std::size_t>(kWeightSchemeCount); ++scheme) {
+          OccupationFigures sums;
+          for (std::uint32_t t = occupation.first_task, end = t + occupation.task_count; t < end; ++t) {
+            const Label label = label_override_[t] != kNoLabelOverride ? static_cast<Label>(label_override_[t])
+                                                                       : tasks.label[source][t];
+            const double weight = weight_overridden(t) ? weight_override_[t] : scheme_weight_[scheme][t];
+            sums.weight_by_label[static_cast<std::size_t>(label)] += weight;
           }
-          if (!(weight > 0.0)) continue;
-          const double value = score / weight;
-          const Combination combination{static_cast<LabelSource>(source), static_cast<WeightScheme>(scheme),
-                                        static_cast<BridgeMode>(mode)};
-          if (!band.scored || value < band.min01) {
-            band.min01 = value;
-            band.at_min = combination;
-          }
-          if (!band.scored || value > band.max01) {
-            band.max01 = value;
-            band.at_max = combination;
-          }
-          band.scored = true;
+          changed_[source][scheme][onet] = sums;
         }
       }
+    }
+    // Shares of every occupation, so that a unit group touching a changed one averages current shares.
+    for (std::uint32_t onet = 0; onet < onets; ++onet) fill_shares(onet);
+  }
+  const double e1 = assumptions_.e1;
+  const double e2 = assumptions_.e2;
+  std::array<double, kPairs> mean_e1{};
+  std::array<double, kPairs> mean_e2{};
+  // Values in the combinations' order (pair x 2 + bridge is sources, then weightings, then bridges), so a scan
+  // with strict comparisons keeps the first of equal ends.
+  std::array<double, kCombinationCount> values{};
+  const std::size_t current = (static_cast<std::size_t>(assumptions_.label_source) * kWeightSchemeCount +
+                               static_cast<std::size_t>(assumptions_.weights)) * 2 + static_cast<std::size_t>(assumptions_.bridge);
+  for (std::uint32_t g = 0; g < groups; ++g) {
+    for (int mode = 0; mode < 2; ++mode) {
+      const std::size_t at = (g * 2 + static_cast<std::size_t>(mode)) * kPairs;
+      const double* means_e1 = &base_mean_e1_[at];
+      const double* means_e2 = &base_mean_e2_[at];
+      if (changed) {
+        const auto& offsets = bridge_offsets_[mode];
+        bool touched = false;
+        for (std::uint32_t e = offsets[g]; e < offsets[g + 1] && !touched; ++e) {
+          touched = overrides_in_onet_[bridge_entries_[mode][e].onet] != 0;
+        }
+        if (touched) {
+          accumulate_band(g, mode, e1_shares.data(), e1_shares.data() + onets * kPairs, mean_e1.data(), mean_e2.data());
+          means_e1 = mean_e1.data();
+          means_e2 = mean_e2.data();
+        }
+      }
+      for (std::size_t pair = 0; pair < kPairs; ++pair) {
+        values[pair * 2 + static_cast<std::size_t>(mode)] = e1 * means_e1[pair] + e2 * means_e2[pair];  // NaN: not scored
+      }
+    }
+    // The current combination is the headline, exactly as shown.
+    if (unit_groups_[g].scored) values[current] = unit_groups_[g].score01;
+    Sensitivity band;
+    std::size_t low = 0;
+    std::size_t high = 0;
+    for (std::size_t k = 0; k < kCombinationCount; ++k) {
+      const double value = values[k];
+      if (std::isnan(value)) continue;
+      if (!band.scored) {
+        band.scored = true;
+        low = high = k;
+      } else if (value < values[low]) {
+        low = k;
+      } else if (value > values[high]) {
+        high = k;
+      }
+    }
+    if (band.scored) {
+      const auto combination = [](std::size_t k) {
+        return Combination{static_cast<LabelSource>(k / 2 / kWeightSchemeCount),
+                           static_cast<WeightScheme>(k / 2 % kWeightSchemeCount), static_cast<BridgeMode>(k % 2)};
+      };
+      band.min01 = values[low];
+      band.max01 = values[high];
+      band.at_min = combination(low);
+      band.at_max = combination(high);
     }
     sensitivity_[g] = band;
   }

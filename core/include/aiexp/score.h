@@ -98,7 +98,9 @@ inline constexpr std::size_t kCombinationCount = kLabelSourceCount * kWeightSche
 
 // How far the headline moves over every combination of label source x weighting x bridge (18), at the
 // current e1, e2 and task changes. `at_min` and `at_max` are the first combinations, in the order sources,
-// then weightings, then bridges (each in its enum order), that give each end. Combinations under which the unit
+// then weightings, then bridges (each in its enum order), that give each end. The current combination's value is
+// the headline itself; the others are computed from the label values' linear form, which agrees with a
+// recompute under that combination to within rounding (1e-12). Combinations under which the unit
 // group has no score are left out; `scored` is false when none scores it.
 struct Sensitivity {
   bool scored = false;
@@ -193,6 +195,14 @@ class Scorer {
   // label sums under each (source, scheme) of the occupations with a task change: [source][scheme][onet],
   // filled for those occupations only (the others read base_)
   std::array<std::array<std::vector<OccupationFigures>, kWeightSchemeCount>, kLabelSourceCount> changed_;
+  std::vector<double> pair_scores_;  // scratch: each occupation's score under each (source, scheme), [onet][pair]
+  // A unit group's score is linear in the label values: e1 x (mean share of E1 weight) + e2 x (mean share of E2
+  // weight) over its scored occupations. Those two means under each combination with no task change, computed
+  // once: [(group x 2 + mode) x pairs + pair]; NaN where the combination does not score the group.
+  std::vector<double> base_mean_e1_;
+  std::vector<double> base_mean_e2_;
+  void accumulate_band(std::uint32_t unit_group, int mode, const double* e1_shares, const double* e2_shares,
+                       double* mean_e1, double* mean_e2) const;
   std::vector<Sensitivity> sensitivity_;
 };
 
