@@ -307,6 +307,11 @@ describe('links, search, table and comparison', () => {
     const afterChange = await page.locator('#compare-body tr:nth-child(3) td').allTextContents();
     assert.notDeepEqual(afterChange, before);
     assert.match(afterChange[2], /^9\.4\/10/);
+    // Each role's sensitivity band, moving with the label values too: 1137's is 7.0-9.4 at e2 = 1.
+    const ranges = await page.locator('#compare-body tr:nth-child(6) td').allTextContents();
+    assert.equal(ranges.length, 3);
+    assert.ok(ranges.includes('7.0–9.4'), ranges.join(' | '));
+    for (const range of ranges) assert.match(range, /^\d+\.\d–\d+\.\d$/);
     assert.deepEqual(await axeViolations(page), []);
     // A re-render rewrites the figures in place: a focused button keeps its focus.
     const focusedLabel = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent);

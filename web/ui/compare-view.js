@@ -9,6 +9,7 @@ const ROWS = [
   ['Exposure score', (r) => (r.scored ? `${r.scoreText}/10 ${r.band}` : r.scoreText)],
   ['Direct', 'directText'],
   ['With tools', 'withToolsText'],
+  ['Range over label sources, weightings and bridges', (r) => r.sensitivity.rangeText],
   ['Wage exposure', 'wageExposureText'],
   ['Rank', 'rankText'],
   ['Tasks AI can do today', 'canDoShort'],
