@@ -403,9 +403,19 @@ export class Overview {
     const row = this.#pool[0]?.item;
     const height = row?.isConnected ? row.getBoundingClientRect().height : 0;
     if (!height || Math.abs(height - this.#rowHeight) < 0.01) return;
-    const firstInView = this.#viewTop / this.#rowHeight;
-    this.#rowHeight = height;
-    this.#scrollTo(firstInView * height);
+    // A focused row keeps its place in the view (a late measurement must not scroll it out of the drawn rows,
+    // which would hand its focus to the scroller); else the first row in view does.
+    const focusedSoc = this.#focusedRowSoc();
+    const focused = focusedSoc === null ? -1 : this.#shown.findIndex((row) => row.info.soc === focusedSoc);
+    if (focused >= 0) {
+      const offset = focused * this.#rowHeight - this.#viewTop;
+      this.#rowHeight = height;
+      this.#scrollTo(focused * height - offset);
+    } else {
+      const firstInView = this.#viewTop / this.#rowHeight;
+      this.#rowHeight = height;
+      this.#scrollTo(firstInView * height);
+    }
     this.#renderWindow(true);
   }
 
