@@ -185,7 +185,7 @@ Scorer::Scorer(const Bundle& bundle) : bundle_(bundle) {
   }
   unit_groups_.assign(bundle.unit_groups.size(), UnitGroupFigures{});
   sensitivity_.assign(bundle.unit_groups.size(), Sensitivity{});
-  pair_scores_.assign(2 * onet_count * kLabelSourceCount * static_cast<std::size_t>(kWeightSchemeCount), 0.0);
+  pair_shares_.assign(2 * onet_count * kLabelSourceCount * static_cast<std::size_t>(kWeightSchemeCount), 0.0);
   rank_scores_.reserve(bundle.unit_groups.size());
   recompute();
 }
@@ -219,9 +219,17 @@ void Scorer::apply_overrides(const std::vector<TaskOverride>& overrides) {
   }
 }
 
-Label Scorer::effective_label(std::uint32_t task) const {
+Label Scorer::label_under(std::size_t source, std::uint32_t task) const {
   if (label_override_[task] != kNoLabelOverride) return static_cast<Label>(label_override_[task]);
-  return bundle_.tasks.label[static_cast<std::size_t>(assumptions_.label_source)][task];
+  return bundle_.tasks.label[source][task];
+}
+
+double Scorer::weight_under(std::size_t scheme, std::uint32_t task) const {
+  return weight_overridden(task) ? weight_override_[task] : scheme_weight_[scheme][task];
+}
+
+Label Scorer::effective_label(std::uint32_t task) const {
+  return label_under(static_cast<std::size_t>(assumptions_.label_source), task);
 }
 
 double Scorer::scheme_weight(std::uint32_t task) const {
@@ -231,7 +239,7 @@ double Scorer::scheme_weight(std::uint32_t task) const {
 bool Scorer::weight_overridden(std::uint32_t task) const { return !std::isnan(weight_override_[task]); }
 
 double Scorer::effective_weight(std::uint32_t task) const {
-  return weight_overridden(task) ? weight_override_[task] : scheme_weight(task);
+  return weight_under(static_cast<std::size_t>(assumptions_.weights), task);
 }
 
 std::span<const Scorer::BridgeEntry> Scorer::bridge(std::uint32_t unit_group) const {
@@ -306,7 +314,7 @@ void Scorer::accumulate_band(std::uint32_t unit_group, int mode, const double* e
 void Scorer::compute_sensitivity() {
   const std::size_t onets = occupations_.size();
   const std::size_t groups = unit_groups_.size();
-  std::vector<double>& e1_shares = pair_scores_;  // [onet][pair], then the E2 shares after them
+  std::vector<double>& e1_shares = pair_shares_;  // [onet][pair], then the E2 shares after them
   const auto fill_shares = [&](std::uint32_t onet) {
     for (std::size_t pair = 0; pair < kPairs; ++pair) {
       const OccupationFigures& sums = sums_under(pair / kWeightSchemeCount, pair % kWeightSchemeCount, onet);
@@ -326,7 +334,6 @@ void Scorer::compute_sensitivity() {
       }
     }
   }
-  const TaskTable& tasks = bundle_.tasks;
   const bool changed = !assumptions_.overrides.empty();
   if (changed) {
     for (std::uint32_t onet = 0; onet < onets; ++onet) {
@@ -336,10 +343,7 @@ void Scorer::compute_sensitivity() {
         for (std::size_t scheme = 0; scheme < static_cast<std::size_t>(kWeightSchemeCount); ++scheme) {
           OccupationFigures sums;
           for (std::uint32_t t = occupation.first_task, end = t + occupation.task_count; t < end; ++t) {
-            const Label label = label_override_[t] != kNoLabelOverride ? static_cast<Label>(label_override_[t])
-                                                                       : tasks.label[source][t];
-            const double weight = weight_overridden(t) ? weight_override_[t] : scheme_weight_[scheme][t];
-            sums.weight_by_label[static_cast<std::size_t>(label)] += weight;
+            sums.weight_by_label[static_cast<std::size_t>(label_under(source, t))] += weight_under(scheme, t);
           }
           changed_[source][scheme][onet] = sums;
         }

@@ -171,6 +171,9 @@ class Scorer {
   void compute_totals();
   void compute_sensitivity();
   const OccupationFigures& sums_under(std::size_t source, std::size_t scheme, std::uint32_t onet) const;
+  // A task's label under a label source, and its weight under a scheme, with its change applied if it has one.
+  Label label_under(std::size_t source, std::uint32_t task) const;
+  double weight_under(std::size_t scheme, std::uint32_t task) const;
 
   const Bundle& bundle_;
   Assumptions assumptions_;
@@ -195,7 +198,8 @@ class Scorer {
   // label sums under each (source, scheme) of the occupations with a task change: [source][scheme][onet],
   // filled for those occupations only (the others read base_)
   std::array<std::array<std::vector<OccupationFigures>, kWeightSchemeCount>, kLabelSourceCount> changed_;
-  std::vector<double> pair_scores_;  // scratch: each occupation's score under each (source, scheme), [onet][pair]
+  // scratch: each occupation's E1 share under each (source, scheme), [onet][pair], then its E2 shares after them
+  std::vector<double> pair_shares_;
   // A unit group's score is linear in the label values: e1 x (mean share of E1 weight) + e2 x (mean share of E2
   // weight) over its scored occupations. Those two means under each combination with no task change, computed
   // once: [(group x 2 + mode) x pairs + pair]; NaN where the combination does not score the group.
