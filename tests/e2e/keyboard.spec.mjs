@@ -43,6 +43,26 @@ const nextFrames = (page) => page.evaluate(() => new Promise((resolve) => {
   requestAnimationFrame(() => requestAnimationFrame(resolve));
 }));
 
+// Records, from now on, each move of the focus (with the script stack that made it) and each scroll of the table
+// and the page, so that a focus lost on a busy machine says how; returns a function that reads the record.
+async function traceFocus(page) {
+  await page.evaluate(() => {
+    const scroller = document.querySelector('.table-scroll--occupations');
+    const started = performance.now();
+    const describe = (node) => node?.closest?.('tr[data-soc]')?.dataset.soc ?? `${node?.tagName}${node?.id ? `#${node.id}` : ''}`;
+    const record = (what) => window.__focusTrace.push(`${(performance.now() - started).toFixed(0)}ms ${what} `
+      + `scroller.scrollTop=${scroller.scrollTop} page.scrollY=${window.scrollY}`);
+    window.__focusTrace = [];
+    document.addEventListener('focusin', (event) => {
+      const stack = (new Error().stack ?? '').split('\n').slice(2, 7).map((line) => line.trim()).join(' < ');
+      record(`focus ${describe(event.target)} [${stack}]`);
+    }, true);
+    scroller.addEventListener('scroll', () => record('table scroll'), { passive: true });
+    window.addEventListener('scroll', () => record('page scroll'), { passive: true });
+  });
+  return () => page.evaluate(() => window.__focusTrace.join('\n'));
+}
+
 // From the last column heading, Tab enters the rows at their one tab stop.
 async function tabIntoRows(page) {
   await page.locator('button[data-sort="range"]').focus();
@@ -167,10 +187,24 @@ describe('the table of all occupations', () => {
   for (const width of [1280, 360]) {
     test(`the focused row shows its focus at ${width}px`, async () => {
       const page = await open('?soc=2132', { viewport: { width, height: 800 } });
-      await tabIntoRows(page);
+      const trace = await traceFocus(page);
+      const entered = await tabIntoRows(page);
+      assert.equal(entered.soc, '2132', `the tab stop is the open role's row: ${JSON.stringify(entered)}\n${await trace()}`);
       for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
       const row = await focusedRow(page);
-      assert.ok(row.inTable && row.inPage, JSON.stringify(row));
+      assert.ok(row.inTable && row.inPage, `${JSON.stringify(row)}\n${await trace()}`);
+      assert.equal(row.rowIndex, entered.rowIndex + 4);
+      // The table holds still once the keys stop: the rows it redraws must not move its scroll position, which would
+      // redraw it again, frame after frame, until the focused row left the drawn rows.
+      const still = await page.evaluate(() => new Promise((resolve) => {
+        const scroller = document.querySelector('.table-scroll--occupations');
+        const before = scroller.scrollTop;
+        let frames = 30;
+        const step = () => (--frames ? requestAnimationFrame(step) : resolve({ before, after: scroller.scrollTop }));
+        requestAnimationFrame(step);
+      }));
+      assert.equal(still.after, still.before, `the table kept scrolling by itself:\n${await trace()}`);
+      assert.equal((await focusedRow(page)).rowIndex, row.rowIndex);
       const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
       assert.equal(outline, 'solid');
       await page.locator('.table-scroll--occupations').screenshot({ path: `${screenshotDir}/keyboard-row-${width}.png` });
