@@ -223,6 +223,21 @@ OrderedJson task_json(const TaskLine& task) {
 
 OrderedJson nullable(bool present, double value) { return present ? OrderedJson(value) : OrderedJson(nullptr); }
 
+// ONS's precision of an ASHE figure: its CV, ONS's reading of it and the approximate 95% interval.
+OrderedJson precision_json(const AsheView& view) {
+  const bool has_quality = view.quality != AsheQuality::NoCv;
+  return {{"cv_pct", nullable(view.has_cv, view.cv_pct)},
+          {"quality", has_quality ? OrderedJson(std::string(ashe_quality_name(view.quality))) : OrderedJson(nullptr)},
+          {"interval_low", view.has_interval ? OrderedJson(view.interval_low) : OrderedJson(nullptr)},
+          {"interval_high", view.has_interval ? OrderedJson(view.interval_high) : OrderedJson(nullptr)},
+          {"text", view.precision_text}};
+}
+
+// "60k", then ONS's reading of it when there is one.
+std::string with_precision(const AsheView& view) {
+  return view.precision_text.empty() ? view.text : view.text + " \u00B7 " + view.precision_text;
+}
+
 void print_score_json(std::ostream& out, const UnitGroupReport& r, const Scorer& scorer) {
   const UnitGroupFigures& f = r.figures;
   OrderedJson json;
@@ -235,6 +250,8 @@ void print_score_json(std::ostream& out, const UnitGroupReport& r, const Scorer&
   json["employees_text"] = r.employees.text;
   json["median_pay_gbp"] = r.median_pay.published ? OrderedJson(r.median_pay.value) : OrderedJson(nullptr);
   json["median_pay_text"] = r.median_pay.text;
+  json["employees_precision"] = precision_json(r.employees);
+  json["median_pay_precision"] = precision_json(r.median_pay);
   json["scored"] = f.scored;
   json["exposure"] = nullable(f.scored, r.score10);
   json["direct"] = nullable(f.scored, r.direct10);
@@ -304,8 +321,8 @@ void print_score_text(std::ostream& out, const UnitGroupReport& r) {
   const std::string exposure = r.figures.scored ? r.score_text + "/10 " + r.band_text + "  (direct " + r.direct_text +
                                                        " · with tools " + r.with_tools_text + ")"
                                                  : "not scored";
-  print_table(out, {{"Employees (UK)", r.employees.text},
-                    {"Median annual pay", r.median_pay.text},
+  print_table(out, {{"Employees (UK)", with_precision(r.employees)},
+                    {"Median annual pay", with_precision(r.median_pay)},
                     {"Exposure score", exposure},
                     {"Wage exposure", r.wage_exposure_text}},
               "  ");

@@ -176,10 +176,39 @@ export interface IscoLine {
   onets: string[];
 }
 
+/**
+ * ONS's precision of an ASHE estimate (Table 14.7b): its coefficient of variation and ONS's reading of it
+ * (CV <= 5% precise, <= 10% reasonably precise, <= 20% acceptable; above 20% ONS does not publish the estimate).
+ */
+export interface Precision {
+  /** Percent; null when ONS gives no CV. */
+  cvPct: number | null;
+  quality: 'precise' | 'reasonably_precise' | 'acceptable' | 'unreliable' | '';
+  /** A published estimate with a CV: value ± 1.96 × CV × value (employees to the thousand, pay to £100). */
+  hasInterval: boolean;
+  intervalLow: number;
+  intervalHigh: number;
+  /** "52k–68k", "£80,700–£99,400"; empty without an interval. */
+  intervalText: string;
+  /** "95% interval 52k–68k"; empty without an interval. */
+  intervalLabel: string;
+  /** "CV 7.1%: reasonably precise", or why there is no reading ("ONS gives no CV for this estimate"); may be empty. */
+  readingText: string;
+  /** readingText and intervalLabel in one sentence. */
+  text: string;
+}
+
 /** A unit group's full view: its table entry's fields and everything the occupation view shows. */
 export interface Report extends UnitGroupInfo {
   majorGroupTitle: string;
   description: string;
+  employeesPrecision: Precision;
+  medianPayPrecision: Precision;
+  /** The Precision lines as flat fields, for the view's data-field slots. */
+  employeesReadingText: string;
+  employeesIntervalLabel: string;
+  medianPayReadingText: string;
+  medianPayIntervalLabel: string;
   scored: boolean;
   score10: number;
   direct10: number;

@@ -147,6 +147,27 @@ val report_to_js(const Result<UnitGroupReport>& result) {
   report.set("hasMedianPay", r.median_pay.published);
   report.set("medianPayGbp", static_cast<double>(r.median_pay.value));
   report.set("medianPayText", r.median_pay.text);
+  // ONS's precision of each: the CV (null when none), ONS's reading, the 95% interval and a sentence.
+  const auto precision = [](const AsheView& view) {
+    val js = val::object();
+    js.set("cvPct", view.has_cv ? val(view.cv_pct) : val::null());
+    js.set("quality", std::string(ashe_quality_name(view.quality)));
+    js.set("hasInterval", view.has_interval);
+    js.set("intervalLow", static_cast<double>(view.interval_low));
+    js.set("intervalHigh", static_cast<double>(view.interval_high));
+    js.set("intervalText", view.interval_text);
+    js.set("intervalLabel", view.interval_label);
+    js.set("readingText", view.reading_text);
+    js.set("text", view.precision_text);
+    return js;
+  };
+  report.set("employeesPrecision", precision(r.employees));
+  report.set("medianPayPrecision", precision(r.median_pay));
+  // The same two lines as flat fields, for the view's data-field slots.
+  report.set("employeesReadingText", r.employees.reading_text);
+  report.set("employeesIntervalLabel", r.employees.interval_label);
+  report.set("medianPayReadingText", r.median_pay.reading_text);
+  report.set("medianPayIntervalLabel", r.median_pay.interval_label);
   report.set("scored", r.figures.scored);
   report.set("score10", r.score10);
   report.set("direct10", r.direct10);

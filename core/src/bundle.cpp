@@ -81,6 +81,23 @@ bool read_ashe(JsonReader& reader, const Value& value, const PathRef& path, std:
   return true;
 }
 
+// A CV in tenths of a percent, or null when ONS gives none.
+Value cv_to_json(const AsheFigure& figure) {
+  return figure.has_cv() ? Value::integer(figure.cv_tenths) : Value();
+}
+
+bool read_cv(JsonReader& reader, const Value& value, const PathRef& path, AsheFigure& out) {
+  if (reader.failed()) return false;
+  if (value.is_null()) {
+    out.cv_tenths = kNoCv;
+    return true;
+  }
+  std::int64_t tenths = 0;
+  if (!reader.element_int(value, path, 0, kMaxCvTenths, tenths)) return false;
+  out.cv_tenths = static_cast<std::int32_t>(tenths);
+  return true;
+}
+
 Value string_array(const std::vector<std::string>& items) {
   Value array = Value::array();
   for (const std::string& item : items) array.push_back(Value::string(item));
@@ -177,6 +194,8 @@ void parse_unit_groups(JsonReader& reader, const Value& root, Bundle& bundle) {
   const Value* titles = column(reader, *section, "unit_groups", "title", Type::Array, n);
   const Value* employees = column(reader, *section, "unit_groups", "employees_k", Type::Array, n);
   const Value* pay = column(reader, *section, "unit_groups", "median_pay_gbp", Type::Array, n);
+  const Value* employees_cv = column(reader, *section, "unit_groups", "employees_cv", Type::Array, n);
+  const Value* pay_cv = column(reader, *section, "unit_groups", "median_pay_cv", Type::Array, n);
   const Value* isco = column(reader, *section, "unit_groups", "isco", Type::Array, n);
   if (reader.failed()) return;
   bundle.unit_groups.resize(n);
@@ -186,6 +205,8 @@ void parse_unit_groups(JsonReader& reader, const Value& root, Bundle& bundle) {
     reader.element_string((*titles)[i], {"unit_groups.title", i}, group.title);
     read_ashe(reader, (*employees)[i], {"unit_groups.employees_k", i}, 100'000, group.employees_k);
     read_ashe(reader, (*pay)[i], {"unit_groups.median_pay_gbp", i}, 100'000'000, group.median_pay_gbp);
+    read_cv(reader, (*employees_cv)[i], {"unit_groups.employees_cv", i}, group.employees_k);
+    read_cv(reader, (*pay_cv)[i], {"unit_groups.median_pay_cv", i}, group.median_pay_gbp);
     const Value& shares = (*isco)[i];
     const std::string path = join_path("unit_groups.isco", i);
     if (!shares.is_array()) {
@@ -536,12 +557,16 @@ std::string serialize_bundle(const Bundle& bundle) {
   Value titles = Value::array();
   Value employees = Value::array();
   Value pay = Value::array();
+  Value employees_cv = Value::array();
+  Value pay_cv = Value::array();
   Value isco_shares = Value::array();
   for (const UnitGroup& group : bundle.unit_groups) {
     socs.push_back(Value::string(group.soc));
     titles.push_back(Value::string(group.title));
     employees.push_back(ashe_to_json(group.employees_k));
     pay.push_back(ashe_to_json(group.median_pay_gbp));
+    employees_cv.push_back(cv_to_json(group.employees_k));
+    pay_cv.push_back(cv_to_json(group.median_pay_gbp));
     Value shares = Value::array();
     for (const IscoShare& share : group.isco) {
       Value pair = Value::array();
@@ -556,6 +581,8 @@ std::string serialize_bundle(const Bundle& bundle) {
   groups.set("title", std::move(titles));
   groups.set("employees_k", std::move(employees));
   groups.set("median_pay_gbp", std::move(pay));
+  groups.set("employees_cv", std::move(employees_cv));
+  groups.set("median_pay_cv", std::move(pay_cv));
   groups.set("isco", std::move(isco_shares));
   root.set("unit_groups", std::move(groups));
 

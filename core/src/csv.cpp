@@ -19,6 +19,11 @@ void append_row(std::string& out, const std::vector<std::string>& fields) {
 
 std::string number(bool present, double value) { return present ? format_decimal(value, kCsvDecimals) : ""; }
 
+// ONS's CV in percent ("7.1"), empty when ONS gives none.
+std::string cv_field(const AsheFigure& figure) {
+  return figure.has_cv() ? format_decimal(figure.cv_tenths / 10.0, 1) : "";
+}
+
 }  // namespace
 
 std::string csv_field(std::string_view text) {
@@ -36,7 +41,8 @@ std::string unit_groups_csv(const Scorer& scorer, const std::vector<std::uint32_
   const Bundle& bundle = scorer.bundle();
   std::string out;
   append_row(out, {"soc", "title", "major_group", "employees", "median_pay_gbp", "exposure", "direct", "with_tools",
-                   "band", "wage_exposure_gbp", "rank_percent", "range_min", "range_max"});
+                   "band", "wage_exposure_gbp", "rank_percent", "range_min", "range_max", "employees_cv_pct",
+                   "median_pay_cv_pct"});
   for (std::uint32_t g : unit_groups) {
     if (g >= bundle.unit_groups.size()) continue;
     const UnitGroup& group = bundle.unit_groups[g];
@@ -49,7 +55,8 @@ std::string unit_groups_csv(const Scorer& scorer, const std::vector<std::uint32_
                      number(f.scored, f.zeta01 * 10.0), f.scored ? std::string(band_name(f.band)) : "",
                      number(f.has_wage_exposure, f.wage_exposure_gbp),
                      f.scored ? std::to_string(f.rank_percent) : "", number(band.scored, band.min01 * 10.0),
-                     number(band.scored, band.max01 * 10.0)});
+                     number(band.scored, band.max01 * 10.0), cv_field(group.employees_k),
+                     cv_field(group.median_pay_gbp)});
   }
   return out;
 }

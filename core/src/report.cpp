@@ -1,6 +1,7 @@
 // The unit group report, table rows and UK totals with display strings (report.h), SCORING.md section 4.
 #include "aiexp/report.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "aiexp/format.h"
@@ -13,6 +14,20 @@ namespace {
 
 constexpr const char* kNotScored = "—";
 
+// value ± 1.96 × CV × value, in the figure's display units (thousands of employees, or pounds to the hundred).
+void set_interval(AsheView& view, const AsheFigure& figure, bool money) {
+  const double half = 1.96 * figure.cv_tenths / 1000.0 * static_cast<double>(figure.value);
+  const double unit = money ? 100.0 : 1.0;
+  const auto round_to_unit = [&](double x) { return detail::round_to_int64(std::max(0.0, x) / unit) * static_cast<std::int64_t>(unit); };
+  const std::int64_t low = round_to_unit(static_cast<double>(figure.value) - half);
+  const std::int64_t high = round_to_unit(static_cast<double>(figure.value) + half);
+  view.has_interval = true;
+  view.interval_low = money ? low : low * 1000;
+  view.interval_high = money ? high : high * 1000;
+  view.interval_text = money ? detail::concat({format_gbp(low), "\u2013", format_gbp(high)})
+                             : detail::concat({format_employees_k(low), "\u2013", format_employees_k(high)});
+}
+
 AsheView ashe_view(const AsheFigure& figure, bool money) {  // money: pounds; else ASHE thousands of employees
   AsheView view;
   view.published = figure.published();
@@ -21,6 +36,20 @@ AsheView ashe_view(const AsheFigure& figure, bool money) {  // money: pounds; el
     view.text = money ? format_gbp(figure.value) : format_employees_k(figure.value);
   } else {
     view.text = std::string(ashe_marker_text(figure.marker));
+  }
+  view.has_cv = figure.has_cv();
+  view.quality = view.has_cv ? ashe_quality(figure.cv_tenths) : AsheQuality::NoCv;
+  if (view.has_cv) view.cv_pct = figure.cv_tenths / 10.0;
+  if (view.published && view.has_cv) {
+    set_interval(view, figure, money);
+    view.interval_label = detail::concat({"95% interval ", view.interval_text});
+    view.reading_text = detail::concat({"CV ", cv_percent_text(figure.cv_tenths), ": ", ashe_quality_text(view.quality)});
+    view.precision_text = detail::concat({view.reading_text, "; ", view.interval_label});
+  } else if (view.published) {
+    view.reading_text = view.precision_text = "ONS gives no CV for this estimate";
+  } else if (view.quality == AsheQuality::Unreliable) {
+    view.reading_text = view.precision_text =
+        detail::concat({"CV ", cv_percent_text(figure.cv_tenths), ": above 20%, ONS does not publish it"});
   }
   return view;
 }
@@ -94,6 +123,42 @@ std::string rated_sentence(const TaskCounts& counts, WeightScheme weights) {
 }
 
 }  // namespace
+
+AsheQuality ashe_quality(std::int32_t cv_tenths) {
+  if (cv_tenths < 0) return AsheQuality::NoCv;
+  if (cv_tenths <= 50) return AsheQuality::Precise;
+  if (cv_tenths <= 100) return AsheQuality::ReasonablyPrecise;
+  if (cv_tenths <= 200) return AsheQuality::Acceptable;
+  return AsheQuality::Unreliable;
+}
+
+std::string_view ashe_quality_name(AsheQuality quality) {
+  switch (quality) {
+    case AsheQuality::Precise: return "precise";
+    case AsheQuality::ReasonablyPrecise: return "reasonably_precise";
+    case AsheQuality::Acceptable: return "acceptable";
+    case AsheQuality::Unreliable: return "unreliable";
+    case AsheQuality::NoCv: return "";
+  }
+  return "";
+}
+
+std::string_view ashe_quality_text(AsheQuality quality) {
+  switch (quality) {
+    case AsheQuality::Precise: return "precise";
+    case AsheQuality::ReasonablyPrecise: return "reasonably precise";
+    case AsheQuality::Acceptable: return "acceptable, use with caution";
+    case AsheQuality::Unreliable: return "not reliable: ONS does not publish it";
+    case AsheQuality::NoCv: return "";
+  }
+  return "";
+}
+
+std::string cv_percent_text(std::int32_t cv_tenths) {
+  if (cv_tenths < 0) return "";
+  const std::string whole = std::to_string(cv_tenths / 10);
+  return cv_tenths % 10 ? detail::concat({whole, ".", std::to_string(cv_tenths % 10), "%"}) : whole + "%";
+}
 
 AsheView employees_view(const UnitGroup& group) { return ashe_view(group.employees_k, false); }
 AsheView median_pay_view(const UnitGroup& group) { return ashe_view(group.median_pay_gbp, true); }

@@ -47,9 +47,11 @@ const std::vector<SourceInfo>& source_catalog() {
       {source_path::kTaskStatements, "O*NET Task Statements", "National Center for O*NET Development (USDOL/ETA)",
        "O*NET 29.3, May 2025", "CC BY 4.0",
        "the coverage check of labelled tasks against the current release (COVERAGE.md); nothing in the bundle"},
-      {source_path::kAshe, "Annual Survey of Hours and Earnings, Table 14.7a (annual gross pay by SOC 2020 unit group)",
+      {source_path::kAshe, "Annual Survey of Hours and Earnings, Table 14.7a (annual gross pay by SOC 2020 unit group) "
+       "with the coefficients of variation of Table 14.7b",
        "Office for National Statistics", "2025 provisional (released 23 October 2025, corrected 19 December 2025)",
-       "Open Government Licence v3.0", "employees (thousands) and median annual gross pay, with ONS suppression markers"},
+       "Open Government Licence v3.0", "employees (thousands) and median annual gross pay, with ONS suppression markers, "
+       "and ONS's CV of each (the precision readings and 95% intervals)"},
       {source_path::kSocStructure, "SOC 2020 Volume 1: structure and descriptions of unit groups",
        "Office for National Statistics", "workbook dated 16 April 2025", "Open Government Licence v3.0",
        "unit group codes, titles and descriptions; major group titles"},

@@ -62,6 +62,23 @@ AsheFigure ashe_figure(const Table& table, const Record& row, std::size_t value_
   return AsheFigure{AsheMarker::Published, *number};
 }
 
+// ONS's CV of the estimate in `value_column`, from `cv_column` (a percentage with at most one decimal, or empty).
+// ONS publishes no estimate whose CV is above 20%: such a CV beside a published value is an error in the source.
+void read_ashe_cv(const Table& table, const Record& row, std::size_t cv_column, AsheFigure& figure) {
+  const std::string_view text = trim(row.fields[cv_column]);
+  if (text.empty()) return;
+  const auto tenths = parse_tenths(text);
+  if (!tenths || *tenths <= 0 || *tenths > kMaxCvTenths) {
+    throw table.error(row, cv_column, "\"" + std::string(text) + "\" is not a percentage above 0 and up to 999.9 "
+                                      "with at most one decimal");
+  }
+  if (figure.published() && *tenths > 200) {
+    throw table.error(row, cv_column, "a CV of " + std::string(text) + "% beside a published value: ONS does not "
+                                      "publish estimates whose CV is above 20%");
+  }
+  figure.cv_tenths = *tenths;
+}
+
 }  // namespace
 
 bool is_digits(std::string_view text, std::size_t count) {
@@ -109,6 +126,21 @@ std::optional<std::uint32_t> parse_hundredths(std::string_view text) {
     hundredths += static_cast<std::uint32_t>(*digits) * (fraction.size() == 1 ? 10 : 1);
   }
   return hundredths;
+}
+
+std::optional<std::int32_t> parse_tenths(std::string_view text) {
+  const auto dot = text.find('.');
+  const std::string_view fraction = dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
+  if (dot != std::string_view::npos && fraction.size() != 1) return std::nullopt;
+  const auto whole = parse_whole(text.substr(0, dot));
+  if (!whole || *whole > 1'000'000) return std::nullopt;
+  std::int64_t tenths = *whole * 10;
+  if (!fraction.empty()) {
+    const auto digit = parse_whole(fraction);
+    if (!digit) return std::nullopt;
+    tenths += *digit;
+  }
+  return static_cast<std::int32_t>(tenths);
 }
 
 std::optional<std::int64_t> parse_whole(std::string_view text) {
@@ -242,6 +274,8 @@ std::vector<AsheRow> parse_ashe(const Table& table) {
     ashe.soc = require(table, row, 0, is_four_digits, "a 4-digit SOC 2020 code");
     ashe.employees_k = ashe_figure(table, row, 2, 6, 100'000);
     ashe.median_pay_gbp = ashe_figure(table, row, 3, 7, 10'000'000);
+    read_ashe_cv(table, row, 4, ashe.employees_k);
+    read_ashe_cv(table, row, 5, ashe.median_pay_gbp);
     rows.push_back(std::move(ashe));
   }
   return rows;

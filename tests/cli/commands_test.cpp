@@ -509,14 +509,14 @@ TEST_CASE("rank --csv lists all 412 unit groups, highest exposure first", "[comm
   REQUIRE(rows.size() == 413);
   CHECK(rows[0] == std::vector<std::string>{"soc", "title", "major_group", "employees", "median_pay_gbp", "exposure",
                                             "direct", "with_tools", "band", "wage_exposure_gbp", "rank_percent",
-                                            "range_min", "range_max"});
+                                            "range_min", "range_max", "employees_cv_pct", "median_pay_cv_pct"});
   std::set<std::string> socs;
   bool unscored_seen = false;
   double previous = 11.0;
   int previous_rank = 101;
   for (std::size_t r = 1; r < rows.size(); ++r) {
     const auto& row = rows[r];
-    REQUIRE(row.size() == 13);
+    REQUIRE(row.size() == 15);
     INFO(row[0]);
     socs.insert(row[0]);
     CHECK(row[2] == row[0].substr(0, 1));
@@ -560,7 +560,18 @@ TEST_CASE("rank --csv lists all 412 unit groups, highest exposure first", "[comm
     // The band's ends as score reports them.
     CHECK(number((*row)[11]) == Approx(score["sensitivity"]["min"].get<double>()).margin(1e-9));
     CHECK(number((*row)[12]) == Approx(score["sensitivity"]["max"].get<double>()).margin(1e-9));
+    // ONS's CVs as score reports them.
+    CHECK(number((*row)[13]) == Approx(score["employees_precision"]["cv_pct"].get<double>()));
+    CHECK(number((*row)[14]) == Approx(score["median_pay_precision"]["cv_pct"].get<double>()));
   }
+  const auto cvs = [&](const std::string& soc) {
+    const auto row = std::find_if(rows.begin(), rows.end(), [&](const auto& r) { return r[0] == soc; });
+    return std::pair((*row)[13], (*row)[14]);
+  };
+  CHECK(cvs("1137") == std::pair<std::string, std::string>("7.1", "5.3"));  // ASHE 2025 Table 14.7b
+  CHECK(cvs("2132") == std::pair<std::string, std::string>("4", "3.1"));
+  CHECK(cvs("1161") == std::pair<std::string, std::string>("", ""));        // armed forces: ONS gives none
+  CHECK(cvs("1163") == std::pair<std::string, std::string>("27.8", "49"));  // withheld, with their CVs
 }
 
 TEST_CASE("rank prints a table and the UK totals", "[commands]") {

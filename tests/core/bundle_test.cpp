@@ -98,7 +98,9 @@ TEST_CASE("a corrupt bundle is refused with an error naming what is wrong", "[bu
   CHECK(parse_error("").code == ErrorCode::BundleParse);
   CHECK(parse_error(bundle_text().substr(0, 1000)).code == ErrorCode::BundleParse);
   CHECK(parse_error("[1, 2]").code == ErrorCode::BundleSchema);
-  CHECK(parse_error(replaced(bundle_text(), "\"schema\":2", "\"schema\":3")).code == ErrorCode::BundleVersion);
+  const std::string schema = "\"schema\":" + std::to_string(kBundleSchemaVersion);
+  CHECK(parse_error(replaced(bundle_text(), schema, "\"schema\":" + std::to_string(kBundleSchemaVersion + 1))).code ==
+        ErrorCode::BundleVersion);
   CHECK(parse_error(replaced(bundle_text(), "\"kind\":\"bundle\"", "\"kind\":\"tasks\"")).code ==
         ErrorCode::BundleSchema);
   std::string bad_label = bundle_text();
@@ -138,7 +140,8 @@ TEST_CASE("text parts merge task statements and are checked against the bundle",
   REQUIRE_FALSE(wrong.ok());
   CHECK(wrong.error().code == ErrorCode::BundleSchema);
   CHECK(untouched.loaded_parts.empty());
-  CHECK(merge_text_part(bundle, "{\"schema\":2}", untouched).error().code == ErrorCode::BundleSchema);
+  CHECK(merge_text_part(bundle, "{\"schema\":" + std::to_string(kBundleSchemaVersion) + "}", untouched).error().code ==
+        ErrorCode::BundleSchema);
 }
 
 TEST_CASE("the job-title index parses and belongs to the same build", "[bundle]") {

@@ -140,6 +140,86 @@ TEST_CASE("the report shows ASHE suppression in words and leaves wage exposure o
   CHECK(checked == 412 - 340);
 }
 
+TEST_CASE("ONS's precision reading follows its CV thresholds, boundaries included", "[figures]") {
+  // CV <= 5% precise; <= 10% reasonably precise; <= 20% acceptable; above 20% ONS does not publish.
+  CHECK(ashe_quality(kNoCv) == AsheQuality::NoCv);
+  CHECK(ashe_quality(0) == AsheQuality::Precise);
+  CHECK(ashe_quality(50) == AsheQuality::Precise);
+  CHECK(ashe_quality(51) == AsheQuality::ReasonablyPrecise);
+  CHECK(ashe_quality(100) == AsheQuality::ReasonablyPrecise);
+  CHECK(ashe_quality(101) == AsheQuality::Acceptable);
+  CHECK(ashe_quality(200) == AsheQuality::Acceptable);
+  CHECK(ashe_quality(201) == AsheQuality::Unreliable);
+  CHECK(cv_percent_text(71) == "7.1%");
+  CHECK(cv_percent_text(350) == "35%");
+  CHECK(cv_percent_text(5) == "0.5%");
+  // Unit groups of the bundle that sit on each boundary read the same as the thresholds say.
+  Engine& engine = loaded_engine();
+  REQUIRE(engine.set_assumptions(Assumptions{}).ok());
+  const UnitGroupReport at5 = report_for(engine, "3574");  // employees CV exactly 5%
+  CHECK(at5.employees.cv_pct == 5.0);
+  CHECK(at5.employees.quality == AsheQuality::Precise);
+  const UnitGroupReport at10 = report_for(engine, "1211");  // median pay CV exactly 10%
+  CHECK(at10.median_pay.cv_pct == 10.0);
+  CHECK(at10.median_pay.quality == AsheQuality::ReasonablyPrecise);
+  const UnitGroupReport at20 = report_for(engine, "5111");  // employees CV exactly 20%, still published
+  CHECK(at20.employees.published);
+  CHECK(at20.employees.cv_pct == 20.0);
+  CHECK(at20.employees.quality == AsheQuality::Acceptable);
+  CHECK(at20.employees.precision_text.rfind("CV 20%: acceptable, use with caution; 95% interval ", 0) == 0);
+  const UnitGroupReport no_cv = report_for(engine, "1225");  // median pay published without a CV
+  CHECK(no_cv.median_pay.published);
+  CHECK_FALSE(no_cv.median_pay.has_cv);
+  CHECK_FALSE(no_cv.median_pay.has_interval);
+  CHECK(no_cv.median_pay.precision_text == "ONS gives no CV for this estimate");
+  int by_quality[5] = {};
+  for (const UnitGroup& group : engine.bundle()->unit_groups) {
+    for (const AsheFigure* figure : {&group.employees_k, &group.median_pay_gbp}) {
+      const AsheQuality quality = ashe_quality(figure->cv_tenths);
+      ++by_quality[static_cast<int>(quality)];
+      if (figure->published()) CHECK(quality != AsheQuality::Unreliable);
+    }
+  }
+  CHECK(by_quality[static_cast<int>(AsheQuality::Acceptable)] > 0);
+  CHECK(by_quality[static_cast<int>(AsheQuality::Unreliable)] > 0);
+}
+
+TEST_CASE("the report gives ONS's CV, its reading and the 95% interval beside employees and pay", "[figures]") {
+  Engine& engine = loaded_engine();
+  REQUIRE(engine.set_assumptions(Assumptions{}).ok());
+  // 1137: 60k employees, CV 7.1%: 60,000 ± 1.96 × 7.1% × 60,000 = ± 8,350.
+  const UnitGroupReport it = report_for(engine, "1137");
+  CHECK(it.employees.has_cv);
+  CHECK(it.employees.cv_pct == Approx(7.1));
+  CHECK(it.employees.quality == AsheQuality::ReasonablyPrecise);
+  CHECK(it.employees.interval_low == 52'000);
+  CHECK(it.employees.interval_high == 68'000);
+  CHECK(it.employees.reading_text == "CV 7.1%: reasonably precise");
+  CHECK(it.employees.interval_label == "95% interval 52k\u201368k");
+  CHECK(it.employees.precision_text == "CV 7.1%: reasonably precise; 95% interval 52k\u201368k");
+  // £90,081, CV 5.3%: ± £9,358, to the hundred.
+  CHECK(it.median_pay.quality == AsheQuality::ReasonablyPrecise);
+  CHECK(it.median_pay.interval_low == 80'700);
+  CHECK(it.median_pay.interval_high == 99'400);
+  CHECK(it.median_pay.interval_text == "\u00A380,700\u2013\u00A399,400");
+  // 2132: CV 4% and 3.1%: precise.
+  const UnitGroupReport analysts = report_for(engine, "2132");
+  CHECK(analysts.employees.quality == AsheQuality::Precise);
+  CHECK(analysts.employees.precision_text.rfind("CV 4%: precise; 95% interval ", 0) == 0);
+  CHECK(analysts.median_pay.quality == AsheQuality::Precise);
+  // 1163: withheld, with CVs above 20%: no interval, and the reason.
+  const UnitGroupReport withheld = report_for(engine, "1163");
+  CHECK_FALSE(withheld.employees.published);
+  CHECK(withheld.employees.quality == AsheQuality::Unreliable);
+  CHECK_FALSE(withheld.employees.has_interval);
+  CHECK(withheld.employees.precision_text == "CV 27.8%: above 20%, ONS does not publish it");
+  // 1161: no figure and no CV: nothing to read.
+  const UnitGroupReport forces = report_for(engine, "1161");
+  CHECK_FALSE(forces.employees.has_cv);
+  CHECK(forces.employees.quality == AsheQuality::NoCv);
+  CHECK(forces.employees.precision_text.empty());
+}
+
 TEST_CASE("the report lists the bridge: ISCO-08 codes with shares, US SOC codes and O*NET occupations", "[figures]") {
   Engine& engine = loaded_engine();
   REQUIRE(engine.set_assumptions(Assumptions{}).ok());

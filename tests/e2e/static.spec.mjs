@@ -35,6 +35,11 @@ describe('without JavaScript', () => {
       assert.ok((await field(page, 'description')).length > 50, 'the ONS description is there');
       assert.equal(await field(page, 'employeesText'), expected.employees_text);
       assert.equal(await field(page, 'medianPayText'), expected.median_pay_text);
+      // ONS's precision of each (ASHE 2025 Table 14.7b; tests/core/figures_test.cpp checks the readings and intervals).
+      const precision = { 1137: ['CV 7.1%: reasonably precise', '95% interval 52k–68k', 'CV 5.3%: reasonably precise', '95% interval £80,700–£99,400'],
+                          2132: ['CV 4%: precise', '95% interval 196k–230k', 'CV 3.1%: precise', '95% interval £52,100–£58,900'] }[expected.soc];
+      assert.deepEqual([await field(page, 'employeesReadingText'), await field(page, 'employeesIntervalLabel'),
+                        await field(page, 'medianPayReadingText'), await field(page, 'medianPayIntervalLabel')], precision);
       assert.equal(await field(page, 'scoreText'), expected.exposure_text);
       assert.equal(await field(page, 'band'), expected.band);
       assert.equal(await field(page, 'directText'), expected.direct_text);

@@ -427,6 +427,43 @@ TEST_CASE("an ASHE value that is not a whole number names its value column", "[s
                        "jobs_thousands", "is not a whole number");
 }
 
+TEST_CASE("ASHE CVs are read in tenths of a percent, and may be missing", "[sources]") {
+  const auto rows = parse_ashe_rows("1137,Information technology directors,60,90081,7.1,5.3,,\n"
+                                    "2132,IT managers,213,55502,4,3.1,,\n"
+                                    "1163,Senior officers,,,27.8,49,x,x\n"
+                                    "1161,Officers in armed forces,,,,,:,blank\n"
+                                    "5111,Farmers,6,32728,20,15,,\n");
+  REQUIRE(rows.size() == 5);
+  CHECK(rows[0].employees_k.cv_tenths == 71);
+  CHECK(rows[0].median_pay_gbp.cv_tenths == 53);
+  CHECK(rows[1].employees_k.cv_tenths == 40);
+  CHECK(rows[1].median_pay_gbp.cv_tenths == 31);
+  CHECK(rows[2].employees_k.cv_tenths == 278);  // withheld figures keep their CV
+  CHECK(rows[2].median_pay_gbp.cv_tenths == 490);
+  CHECK_FALSE(rows[3].employees_k.has_cv());
+  CHECK_FALSE(rows[3].median_pay_gbp.has_cv());
+  CHECK(rows[4].employees_k.cv_tenths == 200);  // exactly 20%: ONS still publishes
+  CHECK(parse_tenths("0.5") == 5);
+  CHECK_FALSE(parse_tenths("7.").has_value());
+  CHECK_FALSE(parse_tenths("7.12").has_value());
+  CHECK_FALSE(parse_tenths(".5").has_value());
+  CHECK_FALSE(parse_tenths("-1").has_value());
+}
+
+TEST_CASE("a bad ASHE CV is an error naming its column", "[sources]") {
+  require_source_error([] { (void)parse_ashe_rows("1137,IT directors,60,90081,7.12,5.3,,\n"); }, source_path::kAshe, 2,
+                       "cv_jobs_pct", "\"7.12\" is not a percentage");
+  require_source_error([] { (void)parse_ashe_rows("1137,IT directors,60,90081,7.1,five,,\n"); }, source_path::kAshe, 2,
+                       "cv_median_pct", "\"five\" is not a percentage");
+  require_source_error([] { (void)parse_ashe_rows("1137,IT directors,60,90081,0,5.3,,\n"); }, source_path::kAshe, 2,
+                       "cv_jobs_pct", "\"0\" is not a percentage above 0");
+  // ONS withholds an estimate whose CV is above 20%: a published one with such a CV is a broken source.
+  require_source_error([] { (void)parse_ashe_rows("1137,IT directors,60,90081,20.1,5.3,,\n"); }, source_path::kAshe, 2,
+                       "cv_jobs_pct", "a CV of 20.1% beside a published value");
+  require_source_error([] { (void)parse_ashe_rows("1137,IT directors,60,90081,7.1,35,,\n"); }, source_path::kAshe, 2,
+                       "cv_median_pct", "ONS does not publish estimates whose CV is above 20%");
+}
+
 TEST_CASE("an ASHE row needs a 4-digit SOC 2020 code", "[sources]") {
   require_source_error([] { (void)parse_ashe_rows("113,IT directors,60,90081,,,,\n"); }, source_path::kAshe, 2,
                        "soc2020", "\"113\" is not a 4-digit SOC 2020 code");

@@ -116,6 +116,30 @@ describe('assumptions', () => {
   });
 });
 
+describe('ONS precision of employees and pay', () => {
+  test('the report carries each CV, ONS\'s reading and the 95% interval', () => {
+    assert.equal(engine.setAssumptions({}).ok, true);
+    const it = engine.report('1137').report;  // ASHE 2025: 60k employees CV 7.1%, £90,081 CV 5.3%
+    assert.deepEqual(it.employeesPrecision, {
+      cvPct: 7.1, quality: 'reasonably_precise', hasInterval: true, intervalLow: 52000, intervalHigh: 68000,
+      intervalText: '52k–68k', intervalLabel: '95% interval 52k–68k', readingText: 'CV 7.1%: reasonably precise',
+      text: 'CV 7.1%: reasonably precise; 95% interval 52k–68k' });
+    assert.equal(it.medianPayPrecision.intervalText, '£80,700–£99,400');
+    assert.equal(it.employeesReadingText, 'CV 7.1%: reasonably precise');
+    assert.equal(it.medianPayIntervalLabel, '95% interval £80,700–£99,400');
+    assert.equal(engine.report('2132').report.employeesPrecision.quality, 'precise');       // CV 4%
+    assert.equal(engine.report('5111').report.employeesPrecision.quality, 'acceptable');    // CV 20%, the last published
+    const withheld = engine.report('1163').report.employeesPrecision;                       // CV 27.8%, withheld
+    assert.equal(withheld.quality, 'unreliable');
+    assert.equal(withheld.hasInterval, false);
+    assert.equal(withheld.readingText, 'CV 27.8%: above 20%, ONS does not publish it');
+    const none = engine.report('1161').report.employeesPrecision;                           // no figure, no CV
+    assert.equal(none.cvPct, null);
+    assert.equal(none.quality, '');
+    assert.equal(none.text, '');
+  });
+});
+
 describe('sensitivity band', () => {
   const SOURCES = ['gpt4', 'human', 'gpt4_alt'];
   const WEIGHTS = ['core', 'importance', 'equal'];
@@ -206,7 +230,8 @@ describe('loading', () => {
       assert.equal(fresh.loadBundle('').code, 'bundle-parse');
       assert.equal(fresh.loadBundle(dataText('bundle.json').slice(0, 5000)).code, 'bundle-parse');
       assert.equal(fresh.loadBundle('{"schema":7,"kind":"bundle","build":"x"}').code, 'bundle-version');
-      assert.equal(fresh.loadBundle('{"schema":2,"kind":"bundle","build":"x"}').code, 'bundle-schema');
+      const { schema } = JSON.parse(dataText('bundle.json'));  // the version this build reads
+      assert.equal(fresh.loadBundle(`{"schema":${schema},"kind":"bundle","build":"x"}`).code, 'bundle-schema');
       assert.equal(fresh.loadBundle(dataText('details.json')).code, 'bundle-schema');
       assert.equal(fresh.loadDetails(dataText('details.json')).code, 'not-loaded');
       assert.equal(fresh.loadBundle(dataText('bundle.json')).ok, true);
@@ -294,8 +319,9 @@ describe('lists, search, CSV and links', () => {
 
   test('CSV exports have their header and one line per row', () => {
     const table = engine.tableCsv(['1137', '2132', 'nope']).trim().split('\r\n');
-    assert.equal(table[0], 'soc,title,major_group,employees,median_pay_gbp,exposure,direct,with_tools,band,wage_exposure_gbp,rank_percent,range_min,range_max');
+    assert.equal(table[0], 'soc,title,major_group,employees,median_pay_gbp,exposure,direct,with_tools,band,wage_exposure_gbp,rank_percent,range_min,range_max,employees_cv_pct,median_pay_cv_pct');
     assert.equal(table.length, 3);
+    assert.match(table[1], /,7\.1,5\.3$/);  // ONS's CVs of 1137's employees and pay
     assert.match(table[1], /^1137,Information technology directors,1,60000,90081,1\.212121212,/);
     const tasks = engine.tasksCsv('1137');
     assert.equal(tasks.ok, true);

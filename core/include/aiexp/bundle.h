@@ -24,7 +24,8 @@ namespace aiexp {
 
 // Bumped whenever the JSON layout changes; a bundle with another version is refused (BundleVersion).
 // 2: task importance as a string of three digits per task instead of an array of numbers.
-inline constexpr int kBundleSchemaVersion = 2;
+// 3: ONS's coefficient of variation of each ASHE figure (unit_groups.employees_cv, median_pay_cv).
+inline constexpr int kBundleSchemaVersion = 3;
 
 // Why ASHE left a cell empty. Published means the value is there.
 enum class AsheMarker : std::uint8_t {
@@ -37,12 +38,20 @@ enum class AsheMarker : std::uint8_t {
 std::string_view ashe_marker_name(AsheMarker marker);  // "", "x", "..", ":", "blank"
 std::optional<AsheMarker> parse_ashe_marker(std::string_view name);
 
-// One ASHE figure; `value` is meaningful only when marker == Published.
+// The coefficient of variation ONS gives for an ASHE estimate (Table 14.7b), in tenths of a percent: 71 is 7.1%.
+// kNoCv when ONS gives none.
+inline constexpr std::int32_t kNoCv = -1;
+inline constexpr std::int32_t kMaxCvTenths = 9'999;  // 999.9%: ONS prints CVs with one decimal
+
+// One ASHE figure; `value` is meaningful only when marker == Published. A CV may come with an unpublished figure
+// too (ONS withholds estimates whose CV is above 20%).
 struct AsheFigure {
   AsheMarker marker = AsheMarker::Blank;
   std::int64_t value = 0;
+  std::int32_t cv_tenths = kNoCv;
 
   bool published() const { return marker == AsheMarker::Published; }
+  bool has_cv() const { return cv_tenths != kNoCv; }
 };
 
 // One ISCO-08 code's share of a unit group's coding-index entries.

@@ -13,11 +13,31 @@
 
 namespace aiexp {
 
-// A published ASHE figure or the reason there is none.
+// ONS's reading of an ASHE estimate from its coefficient of variation: CV <= 5% precise, <= 10% reasonably
+// precise, <= 20% acceptable but to be used with caution; above 20% ONS does not publish the estimate.
+enum class AsheQuality : std::uint8_t { Precise, ReasonablyPrecise, Acceptable, Unreliable, NoCv };
+AsheQuality ashe_quality(std::int32_t cv_tenths);
+std::string_view ashe_quality_name(AsheQuality quality);  // "precise", "reasonably_precise", ...; "" for NoCv
+std::string_view ashe_quality_text(AsheQuality quality);  // "reasonably precise", "acceptable, use with caution", ...
+std::string cv_percent_text(std::int32_t cv_tenths);     // 71 -> "7.1%", 350 -> "35%"
+
+// A published ASHE figure or the reason there is none, with ONS's precision of it.
 struct AsheView {
   bool published = false;
   std::int64_t value = 0;  // employees (not thousands) or pounds; 0 when not published
   std::string text;        // "60k", "£90,081", or "not published: sample too small"
+  bool has_cv = false;
+  double cv_pct = 0.0;     // ONS's coefficient of variation, percent
+  AsheQuality quality = AsheQuality::NoCv;
+  // The approximate 95% interval, value ± 1.96 × CV × value (employees to the thousand, pounds to the hundred),
+  // for a published figure with a CV.
+  bool has_interval = false;
+  std::int64_t interval_low = 0;
+  std::int64_t interval_high = 0;
+  std::string interval_text;   // "52k–68k", "£80,700–£99,400"
+  std::string interval_label;  // "95% interval 52k–68k"; empty without an interval
+  std::string reading_text;    // "CV 7.1%: reasonably precise", or why there is no reading; may be empty
+  std::string precision_text;  // "CV 7.1%: reasonably precise; 95% interval 52k–68k": the two together
 };
 
 // Employees and median pay of a unit group, or why ASHE gives none.

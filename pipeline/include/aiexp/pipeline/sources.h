@@ -71,7 +71,8 @@ struct AsheRow {
   AsheFigure median_pay_gbp;
 };
 // Quirk: a missing figure is an empty cell plus a marker column ('x', '..', ':', 'blank'); a value with a
-// marker, or neither, is an error.
+// marker, or neither, is an error. Each figure carries ONS's CV (Table 14.7b) when the source gives one; a CV above
+// 20% beside a published value is an error (ONS withholds those).
 std::vector<AsheRow> read_ashe(const std::filesystem::path& sources);
 std::vector<AsheRow> parse_ashe(const Table& table);
 
@@ -136,6 +137,8 @@ bool is_no_code_marker(std::string_view text);  // "}}}}"
 std::optional<std::int32_t> parse_task_id(std::string_view text);
 // "4.52" / "4.5" / "4" -> 452 / 450 / 400; nullopt for more than two decimals or non-digits.
 std::optional<std::uint32_t> parse_hundredths(std::string_view text);
+// "7.1" / "35" -> 71 / 350; nullopt for more than one decimal, a trailing dot or non-digits.
+std::optional<std::int32_t> parse_tenths(std::string_view text);
 // A non-negative whole number without separators, nullopt otherwise.
 std::optional<std::int64_t> parse_whole(std::string_view text);
 
