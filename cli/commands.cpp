@@ -252,6 +252,19 @@ void print_score_json(std::ostream& out, const UnitGroupReport& r, const Scorer&
   json["median_pay_text"] = r.median_pay.text;
   json["employees_precision"] = precision_json(r.employees);
   json["median_pay_precision"] = precision_json(r.median_pay);
+  {
+    const BridgeQuality& b = r.bridge_quality;
+    json["bridge_quality"] = {{"grade", std::string(bridge_grade_name(b.grade))},
+                              {"isco", b.has_isco ? OrderedJson(b.isco_code) : OrderedJson(nullptr)},
+                              {"isco_entries", b.isco_entries},
+                              {"coded_entries", b.coded_entries},
+                              {"isco_share", nullable(b.has_isco, b.isco_share)},
+                              {"onet_count", b.onet_count},
+                              {"task_count", b.task_count},
+                              {"rated_task_count", b.rated_count},
+                              {"rated_share", nullable(b.task_count > 0, b.rated_share)},
+                              {"text", r.bridge_quality_text}};
+  }
   json["scored"] = f.scored;
   json["exposure"] = nullable(f.scored, r.score10);
   json["direct"] = nullable(f.scored, r.direct10);
@@ -327,6 +340,7 @@ void print_score_text(std::ostream& out, const UnitGroupReport& r) {
                     {"Wage exposure", r.wage_exposure_text}},
               "  ");
   out << '\n' << r.rank_text << '\n';
+  out << "Bridge quality: " << r.bridge_quality_text << '\n';
   if (!r.figures.scored) return;
   out << "Across label sources, weightings and bridges: " << r.range_text << " (lowest " << r.range_low_text
       << "; highest " << r.range_high_text << ").\n";

@@ -39,6 +39,31 @@ export interface UnitGroupInfo {
   hasMedianPay: boolean;
   medianPayGbp: number;
   medianPayText: string;
+  /** How cleanly the modal bridge maps the group onto O*NET (BridgeQuality.grade). */
+  bridgeGrade: BridgeGrade;
+}
+
+/**
+ * Good: the modal ISCO-08 code carries >= 75% of the group's coded index entries and reaches 1-3 labelled O*NET
+ * occupations. Weak: none reached, under 50%, or more than 10. Partial: the rest (data/COVERAGE.md).
+ */
+export type BridgeGrade = 'good' | 'partial' | 'weak';
+
+export interface BridgeQuality {
+  grade: BridgeGrade;
+  hasIsco: boolean;
+  /** The modal ISCO-08 code, "1330"; empty without one. */
+  isco: string;
+  iscoEntries: number;
+  codedEntries: number;
+  /** iscoEntries / codedEntries. */
+  iscoShare: number;
+  onetCount: number;
+  taskCount: number;
+  ratedCount: number;
+  ratedShare: number;
+  /** "Good: ISCO-08 1330 carries 93% of this group's coded index entries and reaches 1 O*NET occupation; …" */
+  text: string;
 }
 
 export interface MajorGroup {
@@ -202,6 +227,9 @@ export interface Precision {
 export interface Report extends UnitGroupInfo {
   majorGroupTitle: string;
   description: string;
+  bridgeQuality: BridgeQuality;
+  /** bridgeQuality.text, for the view's field. */
+  bridgeQualityText: string;
   employeesPrecision: Precision;
   medianPayPrecision: Precision;
   /** The Precision lines as flat fields, for the view's data-field slots. */

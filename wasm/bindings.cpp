@@ -24,7 +24,8 @@ EMSCRIPTEN_BINDINGS(uk_ai_exposure) {
       .field("employeesText", &UnitGroupInfoJs::employeesText)
       .field("hasMedianPay", &UnitGroupInfoJs::hasMedianPay)
       .field("medianPayGbp", &UnitGroupInfoJs::medianPayGbp)
-      .field("medianPayText", &UnitGroupInfoJs::medianPayText);
+      .field("medianPayText", &UnitGroupInfoJs::medianPayText)
+      .field("bridgeGrade", &UnitGroupInfoJs::bridgeGrade);
 
   value_object<MajorGroupJs>("MajorGroup")
       .field("code", &MajorGroupJs::code)

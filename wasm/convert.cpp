@@ -85,6 +85,7 @@ UnitGroupInfoJs unit_group_info(const Bundle& bundle, std::uint32_t index) {
   info.hasMedianPay = pay.published;
   info.medianPayGbp = static_cast<double>(pay.value);
   info.medianPayText = pay.text;
+  info.bridgeGrade = std::string(bridge_grade_name(bridge_quality(bundle, index).grade));
   return info;
 }
 
@@ -168,6 +169,23 @@ val report_to_js(const Result<UnitGroupReport>& result) {
   report.set("employeesIntervalLabel", r.employees.interval_label);
   report.set("medianPayReadingText", r.median_pay.reading_text);
   report.set("medianPayIntervalLabel", r.median_pay.interval_label);
+  {
+    const BridgeQuality& b = r.bridge_quality;
+    val bridge = val::object();
+    bridge.set("grade", std::string(bridge_grade_name(b.grade)));
+    bridge.set("hasIsco", b.has_isco);
+    bridge.set("isco", b.isco_code);
+    bridge.set("iscoEntries", b.isco_entries);
+    bridge.set("codedEntries", b.coded_entries);
+    bridge.set("iscoShare", b.isco_share);
+    bridge.set("onetCount", b.onet_count);
+    bridge.set("taskCount", b.task_count);
+    bridge.set("ratedCount", b.rated_count);
+    bridge.set("ratedShare", b.rated_share);
+    bridge.set("text", r.bridge_quality_text);
+    report.set("bridgeQuality", bridge);
+    report.set("bridgeQualityText", r.bridge_quality_text);
+  }
   report.set("scored", r.figures.scored);
   report.set("score10", r.score10);
   report.set("direct10", r.direct10);

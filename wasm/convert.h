@@ -31,6 +31,7 @@ struct UnitGroupInfoJs {
   bool hasMedianPay = false;
   double medianPayGbp = 0;
   std::string medianPayText;
+  std::string bridgeGrade;  // "good", "partial", "weak" (aiexp/bridge.h)
 };
 
 struct MajorGroupJs {

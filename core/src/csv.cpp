@@ -1,6 +1,7 @@
 // CSV exports (csv.h).
 #include "aiexp/csv.h"
 
+#include "aiexp/bridge.h"
 #include "aiexp/format.h"
 
 namespace aiexp {
@@ -42,12 +43,14 @@ std::string unit_groups_csv(const Scorer& scorer, const std::vector<std::uint32_
   std::string out;
   append_row(out, {"soc", "title", "major_group", "employees", "median_pay_gbp", "exposure", "direct", "with_tools",
                    "band", "wage_exposure_gbp", "rank_percent", "range_min", "range_max", "employees_cv_pct",
-                   "median_pay_cv_pct"});
+                   "median_pay_cv_pct", "bridge_grade", "bridge_isco", "bridge_isco_share", "bridge_onets",
+                   "bridge_rated_share"});
   for (std::uint32_t g : unit_groups) {
     if (g >= bundle.unit_groups.size()) continue;
     const UnitGroup& group = bundle.unit_groups[g];
     const UnitGroupFigures& f = scorer.unit_groups()[g];
     const Sensitivity& band = scorer.sensitivity()[g];
+    const BridgeQuality bridge = bridge_quality(bundle, g);
     append_row(out, {group.soc, group.title, std::to_string(group.major_group()),
                      group.employees_k.published() ? std::to_string(group.employees_k.value * 1000) : "",
                      group.median_pay_gbp.published() ? std::to_string(group.median_pay_gbp.value) : "",
@@ -56,7 +59,9 @@ std::string unit_groups_csv(const Scorer& scorer, const std::vector<std::uint32_
                      number(f.has_wage_exposure, f.wage_exposure_gbp),
                      f.scored ? std::to_string(f.rank_percent) : "", number(band.scored, band.min01 * 10.0),
                      number(band.scored, band.max01 * 10.0), cv_field(group.employees_k),
-                     cv_field(group.median_pay_gbp)});
+                     cv_field(group.median_pay_gbp), std::string(bridge_grade_name(bridge.grade)), bridge.isco_code,
+                     number(bridge.has_isco, bridge.isco_share), std::to_string(bridge.onet_count),
+                     number(bridge.task_count > 0, bridge.rated_share)});
   }
   return out;
 }

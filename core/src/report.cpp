@@ -196,6 +196,8 @@ UnitGroupReport make_report(const Scorer& scorer, const TextStore* text, std::ui
   report.description = group.description;
   report.employees = employees_view(group);
   report.median_pay = median_pay_view(group);
+  report.bridge_quality = bridge_quality(bundle, unit_group);
+  report.bridge_quality_text = aiexp::bridge_quality_text(report.bridge_quality);
 
   const UnitGroupFigures& figures = scorer.unit_groups()[unit_group];
   report.figures = figures;

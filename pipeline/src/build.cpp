@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "aiexp/bridge.h"
 #include "aiexp/bundle.h"
 #include "aiexp/pipeline/bridge.h"
 #include "aiexp/pipeline/reports.h"
@@ -240,6 +241,13 @@ BuildResult build_bundle(const fs::path& sources) {
                                                        bundle.tasks.im_hundredths.end(),
                                                        [](std::uint16_t im) { return im != 0; }));
   summary.job_titles = static_cast<int>(titles.size());
+  for (std::uint32_t g = 0; g < bundle.unit_groups.size(); ++g) {
+    switch (bridge_quality(bundle, g).grade) {
+      case BridgeGrade::Good: ++summary.bridge_good; break;
+      case BridgeGrade::Partial: ++summary.bridge_partial; break;
+      case BridgeGrade::Weak: ++summary.bridge_weak; break;
+    }
+  }
 
   CoverageInputs coverage{bundle, shares, links, statements, importance, isco_to_soc2010.skipped_minor_groups};
   files["COVERAGE.md"] = render_coverage(coverage, summary);

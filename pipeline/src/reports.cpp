@@ -5,7 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "aiexp/bridge.h"
 #include "aiexp/format.h"
+#include "aiexp/report.h"
 #include "aiexp/pipeline/sha256.h"
 #include "aiexp/pipeline/sources.h"
 
@@ -177,6 +179,59 @@ std::string render_coverage(const CoverageInputs& inputs, const BuildSummary& su
           ashe_cell(group.median_pay_gbp, true) + " |\n";
   }
 
+  md += "\n## Precision of the ASHE 2025 figures\n\n";
+  md += "ONS's own reading of each estimate from the coefficient of variation it publishes (Table 14.7b): CV up to 5%\n";
+  md += "precise, up to 10% reasonably precise, up to 20% acceptable (use with caution); above 20% ONS does not publish\n";
+  md += "the estimate. The calculator shows the reading and the approximate 95% interval (± 1.96 × CV × the estimate).\n\n";
+  md += "| reading | employees | median pay |\n|---|---|---|\n";
+  {
+    constexpr AsheQuality kQualities[] = {AsheQuality::Precise, AsheQuality::ReasonablyPrecise, AsheQuality::Acceptable,
+                                          AsheQuality::Unreliable, AsheQuality::NoCv};
+    for (const AsheQuality quality : kQualities) {
+      int of_employees = 0;
+      int of_pay = 0;
+      for (const UnitGroup& group : bundle.unit_groups) {
+        of_employees += ashe_quality(group.employees_k.cv_tenths) == quality;
+        of_pay += ashe_quality(group.median_pay_gbp.cv_tenths) == quality;
+      }
+      const std::string_view text = ashe_quality_text(quality);
+      md += "| " + (text.empty() ? std::string("no CV given") : std::string(text)) + " | " + count(of_employees) + " | " +
+            count(of_pay) + " |\n";
+    }
+  }
+
+  md += "\n## Bridge quality\n\n";
+  md += "How cleanly each unit group maps onto the O*NET occupations behind its score, on the default (modal) bridge.\n";
+  md += "**Good**: the modal ISCO-08 code carries at least 75% of the group's coded index entries and reaches 1 to 3\n";
+  md += "labelled O*NET occupations. **Weak**: it reaches none, or carries under 50% of the entries, or reaches more than\n";
+  md += "10 occupations (a broad ISCO-08 group averaged over many US jobs). **Partial**: the rest. The share of tasks\n";
+  md += "with a real O*NET importance is shown beside the grade but does not enter it: it matters only under the\n";
+  md += "importance weighting, where unrated tasks count at their occupation's mean importance.\n\n";
+  std::vector<BridgeQuality> qualities;
+  for (std::uint32_t g = 0; g < bundle.unit_groups.size(); ++g) qualities.push_back(bridge_quality(bundle, g));
+  md += "| grade | unit groups | ASHE employees (thousands) |\n|---|---|---|\n";
+  for (const BridgeGrade grade : {BridgeGrade::Good, BridgeGrade::Partial, BridgeGrade::Weak}) {
+    int groups = 0;
+    std::int64_t thousands = 0;
+    for (std::uint32_t g = 0; g < bundle.unit_groups.size(); ++g) {
+      if (qualities[g].grade != grade) continue;
+      ++groups;
+      if (bundle.unit_groups[g].employees_k.published()) thousands += bundle.unit_groups[g].employees_k.value;
+    }
+    md += "| " + std::string(bridge_grade_name(grade)) + " | " + count(groups) + " | " + count(thousands) + " |\n";
+  }
+  md += "\n| SOC 2020 | title | grade | modal ISCO-08 | its share of coded entries | O*NET occupations | tasks rated |\n";
+  md += "|---|---|---|---|---|---|---|\n";
+  for (std::uint32_t g = 0; g < bundle.unit_groups.size(); ++g) {
+    const UnitGroup& group = bundle.unit_groups[g];
+    const BridgeQuality& q = qualities[g];
+    const auto percent = [](double share) { return format_decimal(share * 100.0, 1) + "%"; };
+    md += "| " + group.soc + " | " + cell(group.title) + " | " + std::string(bridge_grade_name(q.grade)) + " | " +
+          (q.has_isco ? q.isco_code : "none") + " | " + (q.has_isco ? percent(q.isco_share) : "") + " | " +
+          std::to_string(q.onet_count) + " | " +
+          (q.task_count ? std::to_string(q.rated_count) + " of " + std::to_string(q.task_count) : "") + " |\n";
+  }
+
   md += "\n## O*NET occupations reached by the default bridge\n\n";
   md += "| O*NET-SOC | title | tasks | with IM value | UK unit groups |\n|---|---|---|---|---|\n";
   std::map<std::uint32_t, std::vector<std::string>> groups_of_onet;
@@ -214,6 +269,9 @@ std::string render_meta(const std::vector<SourceFile>& files, const std::map<std
   counts["tasks"] = summary.tasks;
   counts["rated_tasks"] = summary.rated_tasks;
   counts["job_titles"] = summary.job_titles;
+  counts["bridge_good"] = summary.bridge_good;
+  counts["bridge_partial"] = summary.bridge_partial;
+  counts["bridge_weak"] = summary.bridge_weak;
   meta["counts"] = counts;
   nlohmann::ordered_json sources = nlohmann::ordered_json::array();
   for (const SourceFile& file : files) {

@@ -291,6 +291,29 @@ TEST_CASE("score --json carries the sensitivity band with the assumptions at eac
   CHECK(unscored["sensitivity"].is_null());
 }
 
+TEST_CASE("score carries ONS's precision of each figure and the bridge quality", "[commands]") {
+  const nlohmann::json json = run_json({"score", "1137", "--json"});
+  CHECK(json["employees_precision"] == nlohmann::json{{"cv_pct", 7.1}, {"quality", "reasonably_precise"},
+                                                      {"interval_low", 52000}, {"interval_high", 68000},
+                                                      {"text", "CV 7.1%: reasonably precise; 95% interval 52k\u201368k"}});
+  CHECK(json["median_pay_precision"]["interval_low"] == 80700);
+  CHECK(json["median_pay_precision"]["interval_high"] == 99400);
+  CHECK(json["bridge_quality"]["grade"] == "good");
+  CHECK(json["bridge_quality"]["isco"] == "1330");
+  CHECK(json["bridge_quality"]["onet_count"] == 1);
+  const nlohmann::json withheld = run_json({"score", "1161", "--json"});
+  CHECK(withheld["employees_precision"]["cv_pct"].is_null());
+  CHECK(withheld["employees_precision"]["quality"].is_null());
+  CHECK(withheld["employees_precision"]["interval_low"].is_null());
+  CHECK(withheld["bridge_quality"]["grade"] == "weak");
+  CHECK(withheld["bridge_quality"]["rated_share"].is_null());
+  // The text output says the same.
+  const Outcome text = run_args({"score", "1137"});
+  CHECK_THAT(text.out, Contains("60k \u00B7 CV 7.1%: reasonably precise; 95% interval 52k\u201368k"));
+  CHECK_THAT(text.out, Contains("Bridge quality: Good: ISCO-08 1330 carries 93%"));
+  CHECK_THAT(run_args({"score", "1161"}).out, Contains("Bridge quality: Weak: "));
+}
+
 TEST_CASE("score --json of both published unit groups agrees with the check values", "[commands][spec]") {
   for (const auto& expected : check_values()["unit_groups"]) {
     const std::string soc = expected["soc"];
@@ -509,14 +532,16 @@ TEST_CASE("rank --csv lists all 412 unit groups, highest exposure first", "[comm
   REQUIRE(rows.size() == 413);
   CHECK(rows[0] == std::vector<std::string>{"soc", "title", "major_group", "employees", "median_pay_gbp", "exposure",
                                             "direct", "with_tools", "band", "wage_exposure_gbp", "rank_percent",
-                                            "range_min", "range_max", "employees_cv_pct", "median_pay_cv_pct"});
+                                            "range_min", "range_max", "employees_cv_pct", "median_pay_cv_pct",
+                                            "bridge_grade", "bridge_isco", "bridge_isco_share", "bridge_onets",
+                                            "bridge_rated_share"});
   std::set<std::string> socs;
   bool unscored_seen = false;
   double previous = 11.0;
   int previous_rank = 101;
   for (std::size_t r = 1; r < rows.size(); ++r) {
     const auto& row = rows[r];
-    REQUIRE(row.size() == 15);
+    REQUIRE(row.size() == 20);
     INFO(row[0]);
     socs.insert(row[0]);
     CHECK(row[2] == row[0].substr(0, 1));
@@ -563,6 +588,17 @@ TEST_CASE("rank --csv lists all 412 unit groups, highest exposure first", "[comm
     // ONS's CVs as score reports them.
     CHECK(number((*row)[13]) == Approx(score["employees_precision"]["cv_pct"].get<double>()));
     CHECK(number((*row)[14]) == Approx(score["median_pay_precision"]["cv_pct"].get<double>()));
+    // The bridge's grade and facts as score reports them.
+    const auto& bridge = score["bridge_quality"];
+    CHECK((*row)[15] == bridge["grade"].get<std::string>());
+    CHECK((*row)[16] == bridge["isco"].get<std::string>());
+    CHECK(number((*row)[17]) == Approx(bridge["isco_share"].get<double>()).margin(1e-9));
+    CHECK((*row)[18] == std::to_string(bridge["onet_count"].get<int>()));
+    CHECK(number((*row)[19]) == Approx(bridge["rated_share"].get<double>()).margin(1e-9));
+  }
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    const std::string& grade = rows[r][15];
+    CHECK((grade == "good" || grade == "partial" || grade == "weak"));
   }
   const auto cvs = [&](const std::string& soc) {
     const auto row = std::find_if(rows.begin(), rows.end(), [&](const auto& r) { return r[0] == soc; });

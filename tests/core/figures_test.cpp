@@ -2,6 +2,7 @@
 // (core/src/report.cpp), SCORING.md section 4.
 #include <catch2/catch.hpp>
 
+#include "aiexp/bridge.h"
 #include "aiexp/engine.h"
 #include "aiexp/figures.h"
 #include "aiexp/format.h"
@@ -218,6 +219,58 @@ TEST_CASE("the report gives ONS's CV, its reading and the 95% interval beside em
   CHECK_FALSE(forces.employees.has_cv);
   CHECK(forces.employees.quality == AsheQuality::NoCv);
   CHECK(forces.employees.precision_text.empty());
+}
+
+TEST_CASE("the bridge grade follows its documented rule, boundaries included", "[figures]") {
+  // Good: modal code >= 75% of the coded entries and 1 to 3 O*NET occupations. Weak: none reached, under 50%, or
+  // more than 10. Partial: the rest.
+  CHECK(bridge_grade(1.0, 0) == BridgeGrade::Weak);
+  CHECK(bridge_grade(0.75, 1) == BridgeGrade::Good);
+  CHECK(bridge_grade(0.75, 3) == BridgeGrade::Good);
+  CHECK(bridge_grade(0.75, 4) == BridgeGrade::Partial);
+  CHECK(bridge_grade(0.7499, 1) == BridgeGrade::Partial);
+  CHECK(bridge_grade(0.50, 10) == BridgeGrade::Partial);
+  CHECK(bridge_grade(0.4999, 1) == BridgeGrade::Weak);
+  CHECK(bridge_grade(1.0, 11) == BridgeGrade::Weak);
+  CHECK(bridge_grade_name(BridgeGrade::Partial) == "partial");
+  // Every unit group's grade is the rule applied to its own facts, which come from the bundle.
+  Engine& engine = loaded_engine();
+  REQUIRE(engine.set_assumptions(Assumptions{}).ok());
+  const Bundle& bundle = *engine.bundle();
+  int grades[3] = {};
+  for (std::uint32_t g = 0; g < bundle.unit_groups.size(); ++g) {
+    const UnitGroup& group = bundle.unit_groups[g];
+    INFO(group.soc);
+    const BridgeQuality q = bridge_quality(bundle, g);
+    ++grades[static_cast<int>(q.grade)];
+    CHECK(q.grade == bridge_grade(q.isco_share, q.onet_count));
+    if (group.isco.empty()) {
+      CHECK_FALSE(q.has_isco);
+      continue;
+    }
+    CHECK(q.isco_code == bundle.isco[group.isco[0].isco].code);
+    CHECK(q.onet_count == bundle.isco[group.isco[0].isco].onets.size());
+    CHECK(q.rated_count <= q.task_count);
+    // A group with no labelled occupation behind its modal code is not scored by the modal bridge.
+    if (q.onet_count == 0) CHECK_FALSE(engine.scorer()->unit_groups()[g].scored);
+  }
+  CHECK(grades[0] > 0);
+  CHECK(grades[1] > 0);
+  CHECK(grades[2] > 0);
+  // 1137: 1330 carries 42 of 45 entries and reaches 11-3021.00 alone, whose 17 tasks are all rated.
+  const UnitGroupReport it = report_for(engine, "1137");
+  CHECK(it.bridge_quality.grade == BridgeGrade::Good);
+  CHECK(it.bridge_quality.isco_entries == 42);
+  CHECK(it.bridge_quality.coded_entries == 45);
+  CHECK(it.bridge_quality.rated_count == 17);
+  CHECK(it.bridge_quality_text == "Good: ISCO-08 1330 carries 93% of this group's coded index entries and reaches "
+                                  "1 O*NET occupation; O*NET rates the importance of 17 of 17 tasks (100%).");
+  // 2311: 2310 reaches 35 US occupations: weak however many entries carry it.
+  const UnitGroupReport lecturers = report_for(engine, "2311");
+  CHECK(lecturers.bridge_quality.onet_count == 35);
+  CHECK(lecturers.bridge_quality.grade == BridgeGrade::Weak);
+  // 1161: armed forces, no labelled occupation.
+  CHECK(report_for(engine, "1161").bridge_quality_text.find("reaches no labelled O*NET occupation") != std::string::npos);
 }
 
 TEST_CASE("the report lists the bridge: ISCO-08 codes with shares, US SOC codes and O*NET occupations", "[figures]") {

@@ -65,7 +65,7 @@ async function traceFocus(page) {
 
 // From the last column heading, Tab enters the rows at their one tab stop.
 async function tabIntoRows(page) {
-  await page.locator('button[data-sort="range"]').focus();
+  await page.locator('button[data-sort="bridge"]').focus();
   await page.keyboard.press('Tab');
   return focusedRow(page);
 }
@@ -116,7 +116,7 @@ describe('the table of all occupations', () => {
     for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
     const sixth = await focusedRow(page);
     await page.keyboard.press('Shift+Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.dataset.sort), 'range');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.sort), 'bridge');
     await page.keyboard.press('Tab');
     assert.equal((await focusedRow(page)).soc, sixth.soc);
     // Enter follows the link: the role opens in place.

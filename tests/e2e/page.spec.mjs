@@ -297,6 +297,43 @@ describe('links, search, table and comparison', () => {
     await page.context().close();
   });
 
+  test('the bridge column and filter show each occupation\'s bridge grade, as the CSV gives it', async () => {
+    const page = await open('?soc=2311');
+    const csvRows = async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#table-csv')]);
+      const [header, ...rows] = (await readFile(await download.path(), 'utf8')).trim().split('\r\n');
+      const column = header.split(',').indexOf('bridge_grade');
+      assert.ok(column > 0, header);
+      // The grade is a bare word, so counting commas from the end finds it even past a quoted title.
+      const fromEnd = header.split(',').length - column;
+      return rows.map((line) => { const cells = line.split(','); return { soc: cells[0], grade: cells[cells.length - fromEnd] }; });
+    };
+    const all = await csvRows();
+    assert.equal(all.length, 412);
+    const byGrade = { good: 0, partial: 0, weak: 0 };
+    for (const row of all) byGrade[row.grade] += 1;
+    assert.ok(byGrade.good > 0 && byGrade.partial > 0 && byGrade.weak > 0, JSON.stringify(byGrade));
+    assert.equal(byGrade.good + byGrade.partial + byGrade.weak, 412);
+    for (const grade of ['weak', 'good']) {
+      await page.selectOption('#table-bridge', grade);
+      assert.equal(await text(page, '#table-count'), `${byGrade[grade]} of 412 occupations.`);
+      const drawn = await page.locator('#occupations-body [data-part="bridge"]').allTextContents();
+      assert.ok(drawn.length > 5 && drawn.every((cell) => cell === grade), drawn.join(' '));
+      const filtered = await csvRows();
+      assert.equal(filtered.length, byGrade[grade]);
+      assert.ok(filtered.every((row) => row.grade === grade));
+    }
+    // Sorted by the column, good comes first; the role page says why 2311 is weak.
+    await page.selectOption('#table-bridge', '');
+    await page.click('button[data-sort="bridge"]');
+    assert.equal(await page.getAttribute('th:has(button[data-sort="bridge"])', 'aria-sort'), 'ascending');
+    assert.equal(await page.locator('#occupations-body tr:not(.spacer) [data-part="bridge"]').first().textContent(), 'good');
+    assert.match(await field(page, 'bridgeQualityText'), /^Weak: ISCO-08 2310 carries 96% of this group's coded index entries and reaches 35 O\*NET occupations; /);
+    assert.deepEqual(await axeViolations(page), []);
+    await page.assertClean();
+    await page.context().close();
+  });
+
   test('compare shows up to three roles side by side, live', async () => {
     const page = await open('?soc=1137&cmp=2132,3544');
     assert.equal(await page.locator('#compare-head th').count(), 2);

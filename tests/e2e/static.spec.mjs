@@ -53,6 +53,7 @@ describe('without JavaScript', () => {
       assert.equal(await field(page, 'rangeText'), '0.0–3.0');
       assert.match(await text(page, '#occupation .sensitivity__ends'), /^Lowest: 0\.0 with .+ bridge\. Highest: 3\.0 with .+ bridge\.$/);
       assert.match(await field(page, 'mappedVia'), new RegExp(expected.onet.replace('.', '\\.')));
+      assert.match(await field(page, 'bridgeQualityText'), { 1137: /^Good: ISCO-08 1330 carries 93% /, 2132: /^Partial: ISCO-08 1330 carries 73% / }[expected.soc]);
       // The task list: every task with its statement, its label and O*NET's importance.
       const tasks = page.locator('#task-list > li');
       assert.equal(await tasks.count(), expected.task_count);

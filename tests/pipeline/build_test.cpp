@@ -20,6 +20,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "aiexp/bridge.h"
 #include "aiexp/bundle.h"
 #include "aiexp/format.h"
 #include "aiexp/pipeline/build.h"
@@ -383,6 +384,18 @@ TEST_CASE("the built bundle has the published coverage: at least 370 unit groups
   CHECK(result.summary.rank_set == scorer.totals().rank_set);
   CHECK(result.summary.unit_groups == static_cast<int>(bundle.unit_groups.size()));
   CHECK(result.summary.scored == scorer.totals().scored);
+  // Every unit group has one bridge grade, and the grades the summary counts are those of the core's rule.
+  int grades[3] = {};
+  for (std::uint32_t g = 0; g < bundle.unit_groups.size(); ++g) ++grades[static_cast<int>(bridge_quality(bundle, g).grade)];
+  CHECK(result.summary.bridge_good == grades[0]);
+  CHECK(result.summary.bridge_partial == grades[1]);
+  CHECK(result.summary.bridge_weak == grades[2]);
+  CHECK(grades[0] + grades[1] + grades[2] == 412);
+  const std::string& coverage_md = result.files.at("COVERAGE.md");
+  CHECK(coverage_md.find("## Bridge quality") != std::string::npos);
+  CHECK(coverage_md.find("| 1137 | Information technology directors | good | 1330 | 93.3% | 1 | 17 of 17 |") !=
+        std::string::npos);
+  CHECK(coverage_md.find("## Precision of the ASHE 2025 figures") != std::string::npos);
   CHECK(result.summary.tasks == static_cast<int>(bundle.tasks.size()));
 }
 

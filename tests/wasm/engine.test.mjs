@@ -140,6 +140,31 @@ describe('ONS precision of employees and pay', () => {
   });
 });
 
+describe('bridge quality', () => {
+  test('every unit group has the grade of its facts, and the report gives them', () => {
+    const groups = engine.unitGroups();
+    const counts = { good: 0, partial: 0, weak: 0 };
+    for (const group of groups) counts[group.bridgeGrade]++;
+    assert.equal(counts.good + counts.partial + counts.weak, 412);
+    for (const soc of ['1137', '2132', '2311', '1161', '5111']) {
+      const { bridgeQuality: q, bridgeQualityText } = engine.report(soc).report;
+      assert.equal(q.grade, groups.find((group) => group.soc === soc).bridgeGrade, soc);
+      assert.equal(bridgeQualityText, q.text);
+      // The documented rule, from the facts the report gives.
+      const expected = q.onetCount === 0 || q.iscoShare < 0.5 || q.onetCount > 10 ? 'weak'
+        : q.iscoShare >= 0.75 && q.onetCount <= 3 ? 'good' : 'partial';
+      assert.equal(q.grade, expected, soc);
+    }
+    const it = engine.report('1137').report.bridgeQuality;
+    assert.deepEqual({ ...it, iscoShare: Number(it.iscoShare.toFixed(4)) }, {
+      grade: 'good', hasIsco: true, isco: '1330', iscoEntries: 42, codedEntries: 45, iscoShare: 0.9333, onetCount: 1,
+      taskCount: 17, ratedCount: 17, ratedShare: 1,
+      text: 'Good: ISCO-08 1330 carries 93% of this group\'s coded index entries and reaches 1 O*NET occupation; '
+        + 'O*NET rates the importance of 17 of 17 tasks (100%).' });
+    assert.equal(engine.report('2311').report.bridgeQuality.grade, 'weak');  // 35 US occupations
+  });
+});
+
 describe('sensitivity band', () => {
   const SOURCES = ['gpt4', 'human', 'gpt4_alt'];
   const WEIGHTS = ['core', 'importance', 'equal'];
@@ -319,9 +344,10 @@ describe('lists, search, CSV and links', () => {
 
   test('CSV exports have their header and one line per row', () => {
     const table = engine.tableCsv(['1137', '2132', 'nope']).trim().split('\r\n');
-    assert.equal(table[0], 'soc,title,major_group,employees,median_pay_gbp,exposure,direct,with_tools,band,wage_exposure_gbp,rank_percent,range_min,range_max,employees_cv_pct,median_pay_cv_pct');
+    assert.equal(table[0], 'soc,title,major_group,employees,median_pay_gbp,exposure,direct,with_tools,band,wage_exposure_gbp,rank_percent,range_min,range_max,employees_cv_pct,median_pay_cv_pct,bridge_grade,bridge_isco,bridge_isco_share,bridge_onets,bridge_rated_share');
     assert.equal(table.length, 3);
-    assert.match(table[1], /,7\.1,5\.3$/);  // ONS's CVs of 1137's employees and pay
+    // ONS's CVs of 1137's employees and pay; its bridge: 1330 (42 of 45 titles) to one O*NET occupation, all rated.
+    assert.match(table[1], /,7\.1,5\.3,good,1330,0\.933333333,1,1$/);
     assert.match(table[1], /^1137,Information technology directors,1,60000,90081,1\.212121212,/);
     const tasks = engine.tasksCsv('1137');
     assert.equal(tasks.ok, true);

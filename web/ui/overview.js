@@ -28,7 +28,9 @@ const SORTS = {
   score: (row, columns) => columns.score10[row.index],
   wage: (row, columns) => columns.wageExposureGbp[row.index],
   range: (row, columns) => rangeWidth(row, columns),
+  bridge: (row) => BRIDGE_ORDER[row.info.bridgeGrade] * 10000 + Number(row.info.soc),
 };
+const BRIDGE_ORDER = { good: 0, partial: 1, weak: 2 };
 
 // How far the choices of label source, weighting and bridge move a row's headline, in points of 0-10 (NaN where
 // none scores it); the range filter's classes, in the same points.
@@ -62,7 +64,7 @@ export class Overview {
   #after;
   #order = [];        // row indices in table order, before the filter
   #sort = { key: 'score', descending: true };
-  #filter = { text: '', major: '', range: '' };
+  #filter = { text: '', major: '', range: '', bridge: '' };
   #body;
   #onOpen;
   #bars = [];
@@ -123,6 +125,7 @@ export class Overview {
     select.disabled = false;
     element('#table-filter').disabled = false;
     element('#table-range').disabled = false;
+    element('#table-bridge').disabled = false;
     // A title is a link to the role's page; a plain click opens the role here instead, keeping the assumptions.
     this.#body.addEventListener('click', (event) => {
       const link = event.target.closest('a[data-soc]');
@@ -148,6 +151,10 @@ export class Overview {
     });
     select.addEventListener('change', (event) => {
       this.#filter.major = event.target.value;
+      this.#applyOrder(true);
+    });
+    element('#table-bridge').addEventListener('change', (event) => {
+      this.#filter.bridge = Object.hasOwn(BRIDGE_ORDER, event.target.value) ? event.target.value : '';
       this.#applyOrder(true);
     });
     element('#table-range').addEventListener('change', (event) => {
@@ -192,7 +199,7 @@ export class Overview {
 
   #sortBy(key) {
     this.#sort = this.#sort.key === key ? { key, descending: !this.#sort.descending }
-                                        : { key, descending: key !== 'title' && key !== 'major' };
+                                        : { key, descending: key !== 'title' && key !== 'major' && key !== 'bridge' };
     for (const header of document.querySelectorAll('#occupations-table th[aria-sort]')) {
       const isKey = header.querySelector('[data-sort]').dataset.sort === key;
       header.setAttribute('aria-sort', isKey ? (this.#sort.descending ? 'descending' : 'ascending') : 'none');
@@ -229,9 +236,10 @@ export class Overview {
     // re-sort around it (so a focused row keeps its focus).
     const anchorSoc = this.#focusedRowSoc() ?? this.#selected;
     const anchor = this.#offsetOf(anchorSoc);
-    const { major, text, range } = this.#filter;
+    const { major, text, range, bridge } = this.#filter;
     const inRange = range ? RANGE_CLASSES[range] : null;
     this.#shown = entries.filter((row) => (!major || String(row.info.majorGroup) === major) &&
+                                          (!bridge || row.info.bridgeGrade === bridge) &&
                                           (!text || row.titleLower.includes(text) || row.info.soc.startsWith(text)) &&
                                           (!inRange || inRange(rangeWidth(row, this.#columns))));
     this.#table.setAttribute('aria-rowcount', String(this.#shown.length + 1));
@@ -379,6 +387,8 @@ export class Overview {
       setAttr(p.open, 'title', info.title);  // the cell is one line high: the full title on hover
       setText(p.code, info.soc);
       setText(p.major, row.majorTitle);
+      setText(p.bridge, info.bridgeGrade);
+      setAttr(p.bridge, 'data-grade', info.bridgeGrade);
       // A missing figure reads "not published"; the reason is in its title and in the role's view.
       for (const [cell, has, text] of [[p.employees, info.hasEmployees, info.employeesText],
                                        [p.pay, info.hasMedianPay, info.medianPayText]]) {
@@ -424,7 +434,7 @@ export class Overview {
     row.className = 'spacer';
     row.setAttribute('aria-hidden', 'true');
     const cell = document.createElement('td');
-    cell.colSpan = 7;
+    cell.colSpan = 8;
     row.append(cell);
     return row;
   }

@@ -17,8 +17,8 @@ std::string csv_field(std::string_view text);
 
 // One row per listed unit group (indexes into the bundle), in that order. Columns: soc, title, major_group,
 // employees, median_pay_gbp, exposure, direct, with_tools, band, wage_exposure_gbp, rank_percent, range_min,
-// range_max, employees_cv_pct, median_pay_cv_pct; scores 0-10 unrounded (9 decimals); empty cells where there is no
-// figure.
+// range_max, employees_cv_pct, median_pay_cv_pct, bridge_grade, bridge_isco, bridge_isco_share, bridge_onets,
+// bridge_rated_share (bridge.h); scores 0-10 unrounded (9 decimals); empty cells where there is no figure.
 std::string unit_groups_csv(const Scorer& scorer, const std::vector<std::uint32_t>& unit_groups);
 
 // One row per task of a report, in its order. Columns: onet, task_id, label, label_text, source_label,

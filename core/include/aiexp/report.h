@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "aiexp/bridge.h"
 #include "aiexp/figures.h"
 #include "aiexp/score.h"
 #include "aiexp/text.h"
@@ -118,6 +119,8 @@ struct UnitGroupReport {
   std::string mapped_via_text;     // "Task list mapped via O*NET “Computer and ...” (11-3021.00)."
   std::string rated_text;          // how many tasks have a real O*NET importance value
 
+  BridgeQuality bridge_quality;    // how well the modal bridge maps the group, and its grade
+  std::string bridge_quality_text; // "Good: ISCO-08 1330 carries 93% of …"
   std::vector<OnetLine> onets;     // the occupations behind the score, under the current bridge
   std::vector<IscoLine> isco;      // every ISCO-08 code of the unit group's index entries
   std::vector<TaskLine> tasks;     // ordered_tasks()

@@ -18,6 +18,9 @@ struct BuildSummary {
   int tasks = 0;
   int rated_tasks = 0;  // tasks with an O*NET importance value
   int job_titles = 0;
+  int bridge_good = 0;  // unit groups by bridge grade (aiexp/bridge.h)
+  int bridge_partial = 0;
+  int bridge_weak = 0;
   std::string build;
 };
 
