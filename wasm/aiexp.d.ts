@@ -253,6 +253,8 @@ export interface Report extends UnitGroupInfo {
   rankPercent: number;
   rankText: string;
   sensitivity: Sensitivity;
+  /** sensitivity.rangeText, flat for the views' fields: "0.0–3.0"; "—" when not scored. */
+  rangeText: string;
   canDo: number;
   canHelp: number;
   taskCount: number;

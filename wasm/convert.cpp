@@ -201,6 +201,7 @@ val report_to_js(const Result<UnitGroupReport>& result) {
   report.set("wageExposureText", r.wage_exposure_text);
   report.set("rankPercent", r.figures.rank_percent);
   report.set("rankText", r.rank_text);
+  report.set("rangeText", r.range_text);  // sensitivity.rangeText, flat for the views' fields
   {
     const Sensitivity& band = r.sensitivity;
     const auto combination = [](const Combination& c) {

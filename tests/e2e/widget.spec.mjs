@@ -43,6 +43,9 @@ describe('the embed demo page', () => {
     assert.deepEqual(figures, ['£649m', '60k', '£90,081']);
     assert.equal(await cardText(page, 'card-2132', '.value'), '9.4/10');  // e2="1"
     assert.match(await cardText(page, 'card-2132', '.more'), /of 17 tasks/);  // expanded variant
+    // with the sensitivity band at its label values: 2132 at e2 = 1 spans 7.0 to 9.5 (ukexp score 2132 --e2 1).
+    assert.equal(await cardText(page, 'card-2132', '.range'), 'Under other label sources, weightings and bridges it spans 7.0–9.5.');
+    assert.equal(await cardText(page, 'card-1137', '.range'), null);  // the compact card does not
     const count = (path) => downloads.filter((p) => p === path).length;
     // card-2132 (e2="1") needs the core; the two default cards paint from their shards (major groups 1 and 4).
     assert.equal(count('/aiexp-loader.js'), 1);

@@ -16,7 +16,7 @@ const siteDir = process.env.AIEXP_SITE_DIR ?? 'build/wasm/site';
 // What a card shows of the core's Report, written out here rather than taken from the widget, so a field the
 // card starts to show without its being pre-computed (or the reverse) fails this test.
 const CARD_FIELDS = ['soc', 'title', 'scored', 'scoreText', 'band', 'directText', 'withToolsText', 'wageExposureText',
-  'employeesText', 'medianPayText', 'rankText', 'canDoText', 'bandMeaning'];
+  'employeesText', 'medianPayText', 'rankText', 'canDoText', 'bandMeaning', 'rangeText'];
 
 let module;
 let engine;
@@ -93,6 +93,7 @@ describe('pre-computed cards', () => {
       assert.equal(card.employeesText, expected.employees_text);
       assert.equal(card.medianPayText, expected.median_pay_text);
       assert.equal(card.canDoText, expected.can_do_text);
+      assert.equal(card.rangeText, '0.0–3.0');  // the sensitivity band under the defaults (tests/core/score_test.cpp)
     }
   });
 

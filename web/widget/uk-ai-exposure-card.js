@@ -24,7 +24,7 @@ export const ATTRIBUTES = Object.freeze({
 
 /** The fields of the core's Report a card shows; a pre-computed card holds exactly these. */
 export const CARD_FIELDS = Object.freeze(['soc', 'title', 'scored', 'scoreText', 'band', 'directText', 'withToolsText',
-  'wageExposureText', 'employeesText', 'medianPayText', 'rankText', 'canDoText', 'bandMeaning']);
+  'wageExposureText', 'employeesText', 'medianPayText', 'rankText', 'canDoText', 'bandMeaning', 'rangeText']);
 
 /** What a card shows of a Report (wasm/aiexp.d.ts). */
 export function cardView(report) {
@@ -136,6 +136,7 @@ export function renderCard(card, view, { variant = 'compact', href, headingLevel
     child(card, 'p', 'more', view.canDoText);
     child(card, 'p', 'more', view.bandMeaning);
     child(card, 'p', 'more', view.rankText);
+    child(card, 'p', 'more range', `Under other label sources, weightings and bridges it spans ${view.rangeText}.`);
   }
   const link = child(card, 'a', 'link', 'See every task and change the assumptions');
   link.setAttribute('href', href);

@@ -286,7 +286,8 @@ export class UkAiExposureElement extends HTMLElement {
       detail: {
         soc: view.soc, title: view.title, scored: view.scored, scoreText: view.scoreText, band: view.band,
         directText: view.directText, withToolsText: view.withToolsText, wageExposureText: view.wageExposureText,
-        employeesText: view.employeesText, medianPayText: view.medianPayText, url: href, assumptions,
+        employeesText: view.employeesText, medianPayText: view.medianPayText, rangeText: view.rangeText, url: href,
+        assumptions,
       },
     }));
   }
