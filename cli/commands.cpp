@@ -23,6 +23,7 @@
 #include "aiexp/pipeline/build.h"
 #include "aiexp/pipeline/reports.h"
 #include "aiexp/pipeline/table.h"
+#include "aiexp/provenance.h"
 #include "aiexp/report.h"
 #include "aiexp/score.h"
 #include "aiexp/text.h"
@@ -302,6 +303,16 @@ void print_score_json(std::ostream& out, const UnitGroupReport& r, const Scorer&
   json["mapped_via_text"] = r.mapped_via_text;
   json["rated_text"] = r.rated_text;
   json["assumptions"] = assumptions_json(scorer.assumptions());
+  // Where each figure comes from: its sources, the formula with this role's numbers, the assumptions, a citation.
+  OrderedJson provenance = OrderedJson::array();
+  for (const Provenance& p : figure_provenance(scorer, r)) {
+    OrderedJson sources = OrderedJson::array();
+    for (const SourceLine& line : p.sources) sources.push_back({{"id", line.id}, {"source", line.text}, {"row", line.row}});
+    provenance.push_back({{"figure", p.figure}, {"title", p.title}, {"value_text", p.value_text},
+                          {"sources", std::move(sources)}, {"formula", p.formula}, {"assumptions", p.assumptions},
+                          {"citation", p.citation}});
+  }
+  json["provenance"] = std::move(provenance);
   OrderedJson onets = OrderedJson::array();
   for (const OnetLine& onet : r.onets) {
     onets.push_back({{"code", onet.code}, {"title", onet.title}, {"weight", onet.bridge_weight},

@@ -223,10 +223,29 @@ export interface Precision {
   text: string;
 }
 
+/** Where a figure comes from (core/include/aiexp/provenance.h). */
+export interface Provenance {
+  /** "employees", "median_pay", "score", "direct", "with_tools", "wage_exposure", "rank"; for the UK totals
+   * "total_employees", "total_mean_score", "total_wage_exposure". */
+  figure: string;
+  title: string;
+  /** The figure as the page shows it, "£649m". */
+  valueText: string;
+  /** Each source as the pipeline recorded it (data/SOURCES.md) and what of it the figure uses. */
+  sources: { id: string; text: string; row: string }[];
+  /** The formula with this role's numbers: "60,000 × £90,081 × 0.12 = £648.6m: …". */
+  formula: string;
+  assumptions: string;
+  /** Plain text, without the permalink and date, which the page adds. */
+  citation: string;
+}
+
 /** A unit group's full view: its table entry's fields and everything the occupation view shows. */
 export interface Report extends UnitGroupInfo {
   majorGroupTitle: string;
   description: string;
+  /** Where each figure comes from, in the page's order (Provenance.figure). */
+  provenance: Provenance[];
   bridgeQuality: BridgeQuality;
   /** bridgeQuality.text, for the view's field. */
   bridgeQualityText: string;
@@ -370,6 +389,8 @@ export interface Engine {
   figureColumns(): FigureColumns;
   totals(): Totals;
   report(soc: string): Status & { report?: Report };
+  /** Where each UK total comes from; empty before a bundle is loaded. */
+  totalsProvenance(): Provenance[];
   missingTextParts(soc: string): Status & { parts: string[] };
   search(query: string, limit: number): SearchResult[];
   tableCsv(socs: string[]): string;

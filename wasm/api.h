@@ -37,6 +37,8 @@ val rows_at(const Engine& engine, const val& indices);  // Row[] of the listed i
 val figure_columns(const Engine& engine);  // FigureColumns
 TotalsJs totals(const Engine& engine);
 val report(const Engine& engine, const std::string& soc);
+// Where each UK total comes from (aiexp/provenance.h); empty before a bundle is loaded.
+val totals_provenance(const Engine& engine);
 val missing_text_parts(const Engine& engine, const std::string& soc);  // {ok, code, message, parts}
 val search(const Engine& engine, const std::string& query, int limit);  // SearchResult[]
 

@@ -8,6 +8,7 @@
 #include <emscripten/val.h>
 
 #include "aiexp/engine.h"
+#include "aiexp/provenance.h"
 
 namespace aiexp::js {
 
@@ -115,6 +116,8 @@ SearchResultJs to_js(const SearchResult& result);
 
 // {ok, code, message, report?}: the report as a JS object (fields in aiexp.d.ts `Report`).
 val report_to_js(const Result<UnitGroupReport>& report);
+// Provenance panels (aiexp/provenance.h) as an array of plain objects.
+val provenance_to_js(const std::vector<Provenance>& panels);
 // The current assumptions as a JS object (`Assumptions` in aiexp.d.ts).
 val assumptions_to_js(const Assumptions& assumptions);
 // Reads a JS object into `out`, checking every field's type and value; absent fields keep their defaults.

@@ -2,8 +2,10 @@
 #include "aiexp/bundle.h"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 
+#include "aiexp/provenance.h"
 #include "json.h"
 #include "json_reader.h"
 
@@ -169,6 +171,29 @@ const Value* size_column(JsonReader& reader, const Value& root, std::string_view
   object = reader.member(root, "", section, Type::Object);
   if (!object) return nullptr;
   return reader.member(*object, section, key, Type::Array);
+}
+
+void parse_sources(JsonReader& reader, const Value& root, Bundle& bundle) {
+  const Value* section = nullptr;
+  const Value* ids = size_column(reader, root, "sources", "id", section);
+  if (!ids) return;
+  const std::size_t n = ids->size();
+  const std::array<std::pair<const char*, std::string DataSource::*>, 5> fields{{
+      {"path", &DataSource::path}, {"title", &DataSource::title}, {"publisher", &DataSource::publisher},
+      {"version", &DataSource::version}, {"licence", &DataSource::licence}}};
+  std::array<const Value*, 5> columns{};
+  for (std::size_t f = 0; f < fields.size(); ++f) {
+    columns[f] = column(reader, *section, "sources", fields[f].first, Type::Array, n);
+  }
+  if (reader.failed()) return;
+  bundle.sources.resize(n);
+  for (std::size_t i = 0; i < n && !reader.failed(); ++i) {
+    reader.element_string((*ids)[i], {"sources.id", i}, bundle.sources[i].id);
+    for (std::size_t f = 0; f < fields.size(); ++f) {
+      reader.element_string((*columns[f])[i], {join_path("sources", fields[f].first).c_str(), i},
+                            bundle.sources[i].*fields[f].second);
+    }
+  }
 }
 
 void parse_major_groups(JsonReader& reader, const Value& root, Bundle& bundle) {
@@ -366,6 +391,13 @@ std::optional<std::uint32_t> Bundle::find_task(std::int32_t task_id) const {
   return *it;
 }
 
+const DataSource* Bundle::find_source(std::string_view id) const {
+  for (const DataSource& source : sources) {
+    if (source.id == id) return &source;
+  }
+  return nullptr;
+}
+
 const MajorGroup* Bundle::find_major_group(int code) const {
   for (const MajorGroup& group : major_groups) {
     if (group.code == code) return &group;
@@ -374,6 +406,10 @@ const MajorGroup* Bundle::find_major_group(int code) const {
 }
 
 Status finalize_bundle(Bundle& bundle) {
+  // The provenance panels name these sources: a bundle without one of them could not say where a figure is from.
+  for (std::string_view id : kCitedSources) {
+    if (!bundle.find_source(id)) return schema_error("sources: no source with id " + std::string(id));
+  }
   if (!is_ascending(bundle.major_groups, [](const MajorGroup& g) { return g.code; })) {
     return schema_error("major_groups: not in ascending code order");
   }
@@ -465,6 +501,7 @@ Result<Bundle> parse_bundle(std::string_view json_text) {
   if (Status header = detail::read_header(root, kBundleKind, bundle.build); !header.ok()) return header.error();
 
   JsonReader reader;
+  parse_sources(reader, root, bundle);
   parse_major_groups(reader, root, bundle);
   parse_unit_groups(reader, root, bundle);
   parse_isco(reader, root, bundle);
@@ -541,6 +578,17 @@ Status merge_details(Bundle& bundle, std::string_view json_text) {
 
 std::string serialize_bundle(const Bundle& bundle) {
   Value root = detail::make_header(kBundleKind, bundle.build);
+
+  const std::array<std::pair<const char*, std::string DataSource::*>, 6> source_fields{{
+      {"id", &DataSource::id}, {"path", &DataSource::path}, {"title", &DataSource::title},
+      {"publisher", &DataSource::publisher}, {"version", &DataSource::version}, {"licence", &DataSource::licence}}};
+  Value sources = Value::object();
+  for (const auto& [key, field] : source_fields) {
+    Value column = Value::array();
+    for (const DataSource& source : bundle.sources) column.push_back(Value::string(source.*field));
+    sources.set(key, std::move(column));
+  }
+  root.set("sources", std::move(sources));
 
   Value major_codes = Value::array();
   Value major_titles = Value::array();

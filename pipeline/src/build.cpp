@@ -199,6 +199,10 @@ BuildResult build_bundle(const fs::path& sources) {
   }
 
   Bundle bundle;
+  for (const SourceInfo& info : source_catalog()) {
+    bundle.sources.push_back({std::string(info.id), std::string(info.path), std::string(info.title),
+                              std::string(info.publisher), std::string(info.version), std::string(info.licence)});
+  }
   std::vector<std::string> task_text;
   add_occupations(labelled, onet_titles, importance, bundle, task_text);
   add_unit_groups(structure, ashe, bundle);

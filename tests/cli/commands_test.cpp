@@ -40,6 +40,7 @@ using aiexp::test::data_dir;
 using aiexp::test::read_text;
 using aiexp::test::TempDir;
 using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
 namespace fs = std::filesystem;
 
 namespace {
@@ -301,6 +302,12 @@ TEST_CASE("score carries ONS's precision of each figure and the bridge quality",
   CHECK(json["bridge_quality"]["grade"] == "good");
   CHECK(json["bridge_quality"]["isco"] == "1330");
   CHECK(json["bridge_quality"]["onet_count"] == 1);
+  // Where each figure comes from, as the page's panels say it.
+  const auto& wage = json["provenance"][5];
+  CHECK(wage["figure"] == "wage_exposure");
+  CHECK_THAT(wage["formula"].get<std::string>(), StartsWith("60,000 \u00D7 \u00A390,081 \u00D7 0.12 = \u00A3648.6m"));
+  CHECK(wage["sources"][0]["id"] == "ashe");
+  CHECK_THAT(wage["citation"].get<std::string>(), StartsWith("Information technology directors (SOC 2020 1137), Wage exposure"));
   const nlohmann::json withheld = run_json({"score", "1161", "--json"});
   CHECK(withheld["employees_precision"]["cv_pct"].is_null());
   CHECK(withheld["employees_precision"]["quality"].is_null());

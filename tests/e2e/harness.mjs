@@ -108,9 +108,10 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
  * Call `page.assertClean()` at the end of every test.
  */
 export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, colorScheme = 'light',
-                                              allowedOrigins = [new URL(url).origin], expectErrors = [] } = {}) {
+                                              allowedOrigins = [new URL(url).origin], expectErrors = [],
+                                              hasTouch = false } = {}) {
   const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/London', colorScheme,
-                                            acceptDownloads: true });
+                                            acceptDownloads: true, hasTouch });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (message) => {

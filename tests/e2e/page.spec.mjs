@@ -334,6 +334,59 @@ describe('links, search, table and comparison', () => {
     await page.context().close();
   });
 
+  test('each figure opens a panel of where it comes from, by keyboard and mouse, live with the assumptions', async () => {
+    const page = await open('?soc=1137');
+    const panel = page.locator('#provenance-wage_exposure');
+    assert.equal(await panel.isVisible(), false);
+    // Keyboard: Enter on the figure's Source button opens the panel; Escape closes it.
+    await page.locator('.source-button[popovertarget="provenance-wage_exposure"]').focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await panel.isVisible(), true);
+    assert.equal(await text(page, '#provenance-wage_exposure [data-part="value"]'), '£649m');
+    assert.match(await text(page, '#provenance-wage_exposure [data-part="formula"]'), /^60,000 × £90,081 × 0\.12 = £648\.6m/);
+    const sources = await page.locator('#provenance-wage_exposure [data-part="sources"] li').allTextContents();
+    assert.match(sources[0], /^Table 14\.7a, the row for SOC 2020 1137 .*Office for National Statistics, Annual Survey of Hours and Earnings.*Open Government Licence v3\.0\.$/);
+    assert.ok(sources.some((line) => /Eloundou/.test(line)), sources.join(' | '));
+    assert.match(await text(page, '#provenance-wage_exposure [data-part="assumptions"]'), /E1 = 1, E2 = 0; core tasks weighted double; the modal bridge; no task changes/);
+    assert.deepEqual(await axeViolations(page), [], 'with a panel open');
+    await page.keyboard.press('Escape');
+    assert.equal(await panel.isVisible(), false);
+    // Copy citation: the citation, the permalink with the assumptions and the date.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await setInput(page, '#e2', 1);
+    await page.click('.source-button[popovertarget="provenance-wage_exposure"]');
+    assert.match(await text(page, '#provenance-wage_exposure [data-part="formula"]'), /^60,000 × £90,081 × 0\.94 = £5,080\.6m/);
+    await page.click('#provenance-wage_exposure [data-part="copy"]');
+    assert.equal(await text(page, '#provenance-wage_exposure [data-part="copied"]'), 'Citation copied.');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(copied, /^Information technology directors \(SOC 2020 1137\), Wage exposure: £5\.08bn\. UK AI Exposure, under GPT-4 \(main rubric\) labels; E1 = 1, E2 = 1;/);
+    assert.match(copied, /http:\/\/127\.0\.0\.1:\d+\/occupation\/1137\/\?[^ ]*e2=1[^ ]* \(accessed \d{1,2} [A-Z][a-z]+ \d{4}\)$/);
+    // The mouse closes it with its Close button; the UK totals have theirs.
+    await page.click('#provenance-wage_exposure [data-part="close"]');
+    assert.equal(await panel.isVisible(), false);
+    await page.click('.source-button[popovertarget="provenance-total_wage_exposure"]');
+    assert.match(await text(page, '#provenance-total_wage_exposure [data-part="formula"]'), /^The sum of employees × median pay × score ÷ 10 over the \d+ occupations/);
+    await page.keyboard.press('Escape');
+    await page.assertClean();
+    await page.context().close();
+  });
+
+  test('a provenance panel opens by touch and fits a 360 px screen', async () => {
+    const page = await open('?soc=2132', { viewport: { width: 360, height: 740 }, hasTouch: true });
+    await page.locator('.source-button[popovertarget="provenance-employees"]').tap();
+    const panel = page.locator('#provenance-employees');
+    assert.equal(await panel.isVisible(), true);
+    const box = await panel.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 360, JSON.stringify(box));
+    assert.match(await text(page, '#provenance-employees [data-part="formula"]'), /^ASHE gives 213 thousand jobs: 213 × 1,000 = 213,000 employees; CV 4%: precise/);
+    await screenshot(page, 'provenance-panel-360');
+    assert.deepEqual(await axeViolations(page), []);
+    await page.locator('#provenance-employees [data-part="close"]').tap();
+    assert.equal(await panel.isVisible(), false);
+    await page.assertClean();
+    await page.context().close();
+  });
+
   test('compare shows up to three roles side by side, live', async () => {
     const page = await open('?soc=1137&cmp=2132,3544');
     assert.equal(await page.locator('#compare-head th').count(), 2);

@@ -53,6 +53,13 @@ describe('without JavaScript', () => {
       assert.equal(await field(page, 'rangeText'), '0.0–3.0');
       assert.match(await text(page, '#occupation .sensitivity__ends'), /^Lowest: 0\.0 with .+ bridge\. Highest: 3\.0 with .+ bridge\.$/);
       assert.match(await field(page, 'mappedVia'), new RegExp(expected.onet.replace('.', '\\.')));
+      // Each figure's provenance panel opens without JavaScript (a popover): 1137's wage exposure reads the issue's check.
+      await page.click('.source-button[popovertarget="provenance-wage_exposure"]');
+      assert.equal(await page.locator('#provenance-wage_exposure').isVisible(), true);
+      assert.match(await text(page, '#provenance-wage_exposure [data-part="formula"]'),
+                   { 1137: /^60,000 × £90,081 × 0\.12 = £648\.6m/, 2132: /^213,000 × £55,502 × 0\.12 = £1,418\.6m/ }[expected.soc]);
+      assert.equal(await page.locator('#provenance-wage_exposure [data-part="copy"]').isVisible(), false, 'copying needs JavaScript');
+      await page.keyboard.press('Escape');
       assert.match(await field(page, 'bridgeQualityText'), { 1137: /^Good: ISCO-08 1330 carries 93% /, 2132: /^Partial: ISCO-08 1330 carries 73% / }[expected.soc]);
       // The task list: every task with its statement, its label and O*NET's importance.
       const tasks = page.locator('#task-list > li');
@@ -121,7 +128,7 @@ function recordHydration(regions) {
 }
 
 const WHOLE_VIEW = '#occupation, #empty-state, .totals, #assumptions, #chart-summary';
-// 2311 has 866 tasks: its HTML lists the 200 most exposed and the live page all of them, below those.
+// 2311 has 866 tasks: its HTML lists the 150 most exposed and the live page all of them, below those.
 const FIGURES_ONLY = '#occupation .occupation__title, #occupation .figures, #occupation .rank, #occupation .band-texts, ' +
   '#occupation .tasks__summary, .totals, #assumptions, #chart-summary';
 

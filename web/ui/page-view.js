@@ -7,6 +7,7 @@ import { CompareView } from './compare-view.js';
 import { element, setHidden, setText } from './dom.js';
 import { OccupationView } from './occupation-view.js';
 import { Overview } from './overview.js';
+import { ProvenancePanels } from './provenance-panels.js';
 
 const HOME_TITLE = 'UK AI Exposure: how exposed is each UK occupation to AI?';
 
@@ -22,6 +23,9 @@ export class PageView {
   #overview;
   #compare;
   #panel;
+  #links;
+  #roleSources;
+  #totalsSources;
 
   /**
    * `calculator`: the Calculator the figures come from. `links.role(soc)` is the address of a role's page.
@@ -45,7 +49,16 @@ export class PageView {
     };
     this.#overview = new Overview(calculator.unitGroups(), calculator.majorGroups(), rowsAt,
                                   (soc) => handlers.open(soc), { live, staticRows, roleHref: links.role });
+    this.#links = links;
+    this.#roleSources = new ProvenancePanels(element('#role-provenance'), { live });
+    this.#totalsSources = new ProvenancePanels(element('#totals-provenance'), { live });
     this.assumptions = defaults;
+  }
+
+  // The page of `soc` (or the home page) with the assumptions in force: what a citation links.
+  #permalink(soc) {
+    const query = this.#calc.encodeState('', []);
+    return `${soc ? this.#links.role(soc) : this.#links.home()}${query ? `?${query}` : ''}`;
   }
 
   get occupation() {
@@ -66,11 +79,15 @@ export class PageView {
     this.#panel.render(assumptions);
     const result = soc ? calc.report(soc) : null;
     const report = result?.ok ? result.report : null;
-    if (report) this.#occupation.render(report);
+    if (report) {
+      this.#occupation.render(report);
+      this.#roleSources.render(report.provenance, this.#permalink(soc));
+    }
     this.#occupation.show(Boolean(report));
     setHidden(element('#empty-state'), Boolean(report));
     setHidden(element('#examples'), Boolean(report));
     this.#overview.render(calc.figureColumns(), calc.totals(), soc);
+    this.#totalsSources.render(calc.totalsProvenance(), this.#permalink(''));
     this.#compare.render(compare.map((code) => calc.report(code)).filter((r) => r.ok).map((r) => r.report));
     setText(element('#build-id'), calc.build);
     const title = pageTitle(report);

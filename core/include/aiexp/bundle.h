@@ -24,7 +24,8 @@ namespace aiexp {
 
 // Bumped whenever the JSON layout changes; a bundle with another version is refused (BundleVersion).
 // 2: task importance as a string of three digits per task instead of an array of numbers.
-// 3: ONS's coefficient of variation of each ASHE figure (unit_groups.employees_cv, median_pay_cv).
+// 3: ONS's coefficient of variation of each ASHE figure (unit_groups.employees_cv, median_pay_cv), and the sources
+//    the bundle was built from (sources.id, path, title, publisher, version, licence).
 inline constexpr int kBundleSchemaVersion = 3;
 
 // Why ASHE left a cell empty. Published means the value is there.
@@ -106,8 +107,19 @@ struct MajorGroup {
   std::string title;
 };
 
+// One public source the pipeline read, as data/SOURCES.md names it: the figures' provenance panels cite these.
+struct DataSource {
+  std::string id;         // "ashe", "labels", ... (the ids the core cites are in provenance.h)
+  std::string path;       // in the shared sources folder, "uk/ashe_2025_prov_table14_7a.csv"
+  std::string title;      // "Annual Survey of Hours and Earnings, Table 14.7a ..."
+  std::string publisher;
+  std::string version;
+  std::string licence;
+};
+
 struct Bundle {
   std::string build;  // data build id: the bundle and all its text parts carry the same one
+  std::vector<DataSource> sources;       // in the pipeline's reading order
   std::vector<MajorGroup> major_groups;  // ascending code
   std::vector<UnitGroup> unit_groups;    // ascending SOC code
   std::vector<IscoGroup> isco;           // ascending ISCO-08 code
@@ -122,6 +134,7 @@ struct Bundle {
   // nullopt also while the details (task ids) are not loaded.
   std::optional<std::uint32_t> find_task(std::int32_t id) const;
   const MajorGroup* find_major_group(int code) const;
+  const DataSource* find_source(std::string_view id) const;
 
   // Task indexes sorted by task id, for find_task. Filled by finalize_bundle once ids are present.
   std::vector<std::uint32_t> task_index_by_id;

@@ -18,6 +18,7 @@ namespace aiexp::pipeline {
 
 // One raw source the pipeline reads.
 struct SourceInfo {
+  std::string_view id;         // the bundle's id for it (aiexp/provenance.h names those the core cites)
   std::string_view path;       // relative to the sources folder
   std::string_view title;      // what it is
   std::string_view publisher;  // who published the data

@@ -1,0 +1,220 @@
+// Provenance of the role page's figures and the UK totals (provenance.h).
+#include "aiexp/provenance.h"
+
+#include <cmath>
+#include <cstdint>
+
+#include "aiexp/format.h"
+#include "aiexp/labels.h"
+#include "concat.h"
+#include "rounding.h"
+
+namespace aiexp {
+
+namespace {
+
+constexpr const char* kTimes = " \u00D7 ";
+
+// A fixed number of decimals, trailing zeros kept: the formulas show their operands as computed.
+std::string fixed(double value, int decimals) {
+  double scale = 1.0;
+  for (int i = 0; i < decimals; ++i) scale *= 10.0;
+  const std::int64_t scaled = detail::round_to_int64(value * scale);
+  const std::int64_t unit = static_cast<std::int64_t>(scale);
+  std::string text = format_count(static_cast<double>(scaled / unit));
+  if (decimals == 0) return text;
+  std::string fraction = std::to_string(scaled % unit);
+  fraction.insert(0, static_cast<std::size_t>(decimals) - fraction.size(), '0');
+  return text + "." + fraction;
+}
+
+// "£648.6m": pounds in millions to one decimal, so the product can be checked by hand against the rounded figure.
+std::string millions(double pounds) { return detail::concat({"\u00A3", fixed(pounds / 1e6, 1), "m"}); }
+
+std::string source_text(const DataSource& source) {
+  return detail::concat({source.publisher, ", ", source.title, " (", source.version, "). ", source.licence, "."});
+}
+
+SourceLine source_line(const Bundle& bundle, std::string_view id, std::string row) {
+  const DataSource* source = bundle.find_source(id);  // present: finalize_bundle checks every cited id
+  return SourceLine{std::string(id), source ? source_text(*source) : std::string(id), std::move(row)};
+}
+
+std::string short_source(const Bundle& bundle, std::string_view id) {
+  const DataSource* source = bundle.find_source(id);
+  return source ? detail::concat({source->title, " (", source->version, ")"}) : std::string(id);
+}
+
+std::string weighting_text(WeightScheme weights) {
+  switch (weights) {
+    case WeightScheme::Core: return "core tasks weighted double";
+    case WeightScheme::Importance: return "tasks weighted by O*NET importance";
+    case WeightScheme::Equal: return "every task weighted equally";
+  }
+  return "";
+}
+
+// The sources behind a score: the labels, the bridge's four steps and, under the importance weighting, O*NET's
+// ratings.
+std::vector<SourceLine> score_sources(const Bundle& bundle, const UnitGroupReport& report, WeightScheme weights) {
+  std::string onets;
+  for (const OnetLine& line : report.onets) onets += (onets.empty() ? "" : ", ") + line.code;
+  std::vector<SourceLine> lines;
+  lines.push_back(source_line(bundle, kSourceLabels, onets.empty() ? "no labelled occupation is reached"
+                                                                    : "the labels of the tasks of " + onets));
+  if (weights == WeightScheme::Importance) {
+    lines.push_back(source_line(bundle, kSourceImportance, "the importance ratings of those tasks"));
+  }
+  lines.push_back(source_line(bundle, kSourceCodingIndex,
+                              "the ISCO-08 codes of the index entries of SOC 2020 " + report.soc));
+  lines.push_back(source_line(bundle, kSourceIscoSoc2010, "ISCO-08 to US SOC 2010"));
+  lines.push_back(source_line(bundle, kSourceSoc2010Soc2018, "US SOC 2010 to 2018"));
+  lines.push_back(source_line(bundle, kSourceOnetSoc2018, "US SOC 2018 to O*NET-SOC 2019"));
+  return lines;
+}
+
+std::string ashe_row(const UnitGroupReport& report) {
+  return "Table 14.7a, the row for SOC 2020 " + report.soc + " (sheet \u201CAll\u201D)";
+}
+
+std::string citation(const UnitGroupReport& report, const Provenance& p, const Bundle& bundle,
+                     std::initializer_list<std::string_view> ids) {
+  std::string sources;
+  for (std::string_view id : ids) sources += (sources.empty() ? "" : "; ") + short_source(bundle, id);
+  return detail::concat({report.title, " (SOC 2020 ", report.soc, "), ", p.title, ": ", p.value_text,
+                         ". UK AI Exposure, under ", p.assumptions, ". Sources: ", sources, "."});
+}
+
+}  // namespace
+
+std::string assumptions_text(const Assumptions& a) {
+  const std::string_view bridge = a.bridge == BridgeMode::Blend ? "the blended bridge" : "the modal bridge";
+  const std::size_t changes = a.overrides.size();
+  const std::string tasks = changes == 0 ? "no task changes"
+                                         : std::to_string(changes) + (changes == 1 ? " task changed" : " tasks changed");
+  return detail::concat({label_source_display(a.label_source), " labels; E1 = ", format_decimal(a.e1, 3), ", E2 = ",
+                         format_decimal(a.e2, 3), "; ", weighting_text(a.weights), "; ", bridge, "; ", tasks});
+}
+
+std::vector<Provenance> figure_provenance(const Scorer& scorer, const UnitGroupReport& r) {
+  const Bundle& bundle = scorer.bundle();
+  const Assumptions& a = scorer.assumptions();
+  const UnitGroupFigures& f = r.figures;
+  const std::string in_force = assumptions_text(a);
+  std::vector<Provenance> out;
+  const auto add = [&](std::string figure, std::string title, std::string value, std::vector<SourceLine> sources,
+                       std::string formula, std::initializer_list<std::string_view> cited) {
+    Provenance p{std::move(figure), std::move(title), std::move(value), std::move(sources), std::move(formula),
+                 in_force, ""};
+    p.citation = citation(r, p, bundle, cited);
+    out.push_back(std::move(p));
+  };
+
+  add("employees", "Employees (UK)", r.employees.text, {source_line(bundle, kSourceAshe, ashe_row(r))},
+      r.employees.published
+          ? detail::concat({"ASHE gives ", format_count(static_cast<double>(r.employees.value / 1000)),
+                            " thousand jobs: ", format_count(static_cast<double>(r.employees.value / 1000)), kTimes,
+                            "1,000 = ", format_count(static_cast<double>(r.employees.value)), " employees",
+                            r.employees.precision_text.empty() ? "" : "; ", r.employees.precision_text, "."})
+          : detail::concat({"ASHE gives no figure: ", r.employees.text,
+                            r.employees.precision_text.empty() ? "" : " (", r.employees.precision_text,
+                            r.employees.precision_text.empty() ? "" : ")", "."}),
+      {kSourceAshe});
+  add("median_pay", "Median annual pay", r.median_pay.text, {source_line(bundle, kSourceAshe, ashe_row(r))},
+      r.median_pay.published
+          ? detail::concat({"The median gross annual pay of all employee jobs: ", r.median_pay.text,
+                            r.median_pay.precision_text.empty() ? "" : "; ", r.median_pay.precision_text, "."})
+          : detail::concat({"ASHE gives no figure: ", r.median_pay.text, "."}),
+      {kSourceAshe});
+
+  const double s1 = f.alpha01;           // weighted share of E1 tasks
+  const double s2 = f.zeta01 - f.alpha01;  // of E2 tasks
+  const std::size_t reached = r.onets.size();
+  const std::string over = detail::concat({"the weighted shares of the tasks labelled E1 and E2, averaged over the ",
+                                           std::to_string(reached), reached == 1 ? " O*NET occupation" : " O*NET occupations",
+                                           " the bridge reaches"});
+  const auto scored_or = [&](std::string formula) {
+    return f.scored ? std::move(formula) : std::string("Not scored: no O*NET occupation with labelled tasks is reached.");
+  };
+  add("score", "Exposure score", f.scored ? r.score_text + "/10" : r.score_text, score_sources(bundle, r, a.weights),
+      scored_or(detail::concat({"10", kTimes, "(E1 share", kTimes, "E1 + E2 share", kTimes, "E2) = 10", kTimes, "(",
+                                fixed(s1, 3), kTimes, format_decimal(a.e1, 3), " + ", fixed(s2, 3), kTimes,
+                                format_decimal(a.e2, 3), ") = ", fixed(r.score10, 2), ", shown as ", r.score_text,
+                                "; the shares are ", over, "."})),
+      {kSourceLabels, kSourceCodingIndex, kSourceIscoSoc2010, kSourceSoc2010Soc2018, kSourceOnetSoc2018});
+  add("direct", "Direct exposure", r.direct_text, score_sources(bundle, r, a.weights),
+      scored_or(detail::concat({"10", kTimes, "E1 share = 10", kTimes, fixed(s1, 3), " = ", fixed(r.direct10, 2),
+                                ", shown as ", r.direct_text, " (\u03B1: E1 counts 1, E2 counts 0)."})),
+      {kSourceLabels, kSourceCodingIndex, kSourceIscoSoc2010, kSourceSoc2010Soc2018, kSourceOnetSoc2018});
+  add("with_tools", "Exposure with tools", r.with_tools_text, score_sources(bundle, r, a.weights),
+      scored_or(detail::concat({"10", kTimes, "(E1 share + E2 share) = 10", kTimes, "(", fixed(s1, 3), " + ",
+                                fixed(s2, 3), ") = ", fixed(r.with_tools10, 2), ", shown as ", r.with_tools_text,
+                                " (\u03B6: E1 and E2 count 1)."})),
+      {kSourceLabels, kSourceCodingIndex, kSourceIscoSoc2010, kSourceSoc2010Soc2018, kSourceOnetSoc2018});
+
+  std::vector<SourceLine> wage_sources{source_line(bundle, kSourceAshe, ashe_row(r))};
+  for (SourceLine& line : score_sources(bundle, r, a.weights)) wage_sources.push_back(std::move(line));
+  std::string wage_formula;
+  if (f.has_wage_exposure) {
+    const double shown = displayed_score10(f.score01);
+    const bool exact = a.wage_rounding == WageRounding::Exact;
+    wage_formula = detail::concat({format_count(static_cast<double>(r.employees.value)), kTimes,
+                                   format_gbp(r.median_pay.value), kTimes,
+                                   exact ? fixed(f.score01, 4) : fixed(shown / 10.0, 2), " = ",
+                                   millions(f.wage_exposure_gbp), ": employees", kTimes, "median pay", kTimes,
+                                   exact ? "the unrounded score" : "the score as shown", " \u00F7 10."});
+  } else {
+    wage_formula = detail::concat({"Not computed: ", r.wage_exposure_text, "."});
+  }
+  add("wage_exposure", "Wage exposure", r.wage_exposure_text, std::move(wage_sources), std::move(wage_formula),
+      {kSourceAshe, kSourceLabels, kSourceCodingIndex, kSourceIscoSoc2010, kSourceSoc2010Soc2018, kSourceOnetSoc2018});
+
+  const int n = scorer.totals().rank_set;
+  std::vector<SourceLine> rank_sources = score_sources(bundle, r, a.weights);
+  rank_sources.push_back(source_line(bundle, kSourceAshe, "which occupations have an ASHE figure (the rank set)"));
+  add("rank", "Rank among UK occupations", f.scored ? format_percent(f.rank_percent) : std::string("not ranked"),
+      std::move(rank_sources),
+      f.scored && n > 0
+          ? detail::concat({std::to_string(f.lower_count), " of the ", std::to_string(n),
+                            " scored UK occupations with an ASHE figure score lower: 100", kTimes,
+                            std::to_string(f.lower_count), " \u00F7 ", std::to_string(n), " = ",
+                            fixed(100.0 * f.lower_count / n, 1), ", shown as ", format_percent(f.rank_percent), "."})
+          : std::string("Not ranked: the occupation is not scored."),
+      {kSourceLabels, kSourceAshe, kSourceCodingIndex});
+  return out;
+}
+
+std::vector<Provenance> totals_provenance(const Scorer& scorer, const TotalsView& view) {
+  const Bundle& bundle = scorer.bundle();
+  const UkTotals& t = view.totals;
+  const std::string in_force = assumptions_text(scorer.assumptions());
+  const SourceLine ashe = source_line(bundle, kSourceAshe, "Table 14.7a, every unit group's row");
+  const SourceLine labels = source_line(bundle, kSourceLabels, "the labels of every task the bridge reaches");
+  const auto make = [&](std::string figure, std::string title, std::string value, std::vector<SourceLine> sources,
+                        std::string formula, std::initializer_list<std::string_view> cited) {
+    Provenance p{std::move(figure), std::move(title), std::move(value), std::move(sources), std::move(formula),
+                 in_force, ""};
+    std::string names;
+    for (std::string_view id : cited) names += (names.empty() ? "" : "; ") + short_source(bundle, id);
+    p.citation = detail::concat({"UK, ", p.title, ": ", p.value_text, ". UK AI Exposure, under ", in_force,
+                                 ". Sources: ", names, "."});
+    return p;
+  };
+  return {
+      make("total_employees", "Employees in scored occupations", view.employees_text, {ashe},
+           detail::concat({"The sum of ASHE's employees over the scored occupations whose employees ASHE publishes: ",
+                           format_count(t.employees), "; the others are left out, not guessed."}),
+           {kSourceAshe}),
+      make("total_mean_score", "Mean exposure, weighted by employees", view.mean_score_text + "/10", {ashe, labels},
+           detail::concat({"\u03A3 (employees", kTimes, "score) \u00F7 \u03A3 employees over the same occupations = ",
+                           fixed(t.mean_score10, 2), ", shown as ", view.mean_score_text, "."}),
+           {kSourceAshe, kSourceLabels}),
+      make("total_wage_exposure", "Wage exposure, all scored occupations", view.wage_exposure_text, {ashe, labels},
+           detail::concat({"The sum of employees", kTimes, "median pay", kTimes, "score \u00F7 10 over the ",
+                           std::to_string(t.wage_exposure_groups),
+                           " occupations where ASHE publishes both figures = ", millions(t.wage_exposure_gbp), "."}),
+           {kSourceAshe, kSourceLabels}),
+  };
+}
+
+}  // namespace aiexp

@@ -1,0 +1,90 @@
+// Where each figure comes from: one panel per figure (the role's, or the UK totals), opened by the figure's
+// "Source" button. Panels are popovers: the buttons open them by their popovertarget attribute, so a
+// pre-rendered page opens them without JavaScript, by keyboard, mouse or touch, and Escape or a tap outside
+// closes them. Each names its sources, the formula with this role's own numbers, the assumptions in force and a
+// plain-text citation with the permalink; the live page adds "Copy citation". Every text comes from the core
+// (wasm/aiexp.d.ts Provenance), so nothing here is typed by hand.
+import { fromTemplate, parts, setAttr, setText } from './dom.js';
+
+// "1 December 2026": the citation's access date, in the page's language.
+const accessed = (date) => date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+
+export class ProvenancePanels {
+  #host;
+  #live;
+  #panels = new Map();  // figure -> { panel, parts, citation }
+
+  /** `host`: where the panels live; `live`: the calculator runs (the copy action works). */
+  constructor(host, { live }) {
+    this.#host = host;
+    this.#live = live;
+    // The pre-rendered panels become this view's panels.
+    for (const panel of host.querySelectorAll(':scope > [data-figure]')) this.#adopt(panel);
+  }
+
+  /** Draws one panel per entry of `provenance` (Provenance[]), citing `permalink` (the figure's page address). */
+  render(provenance, permalink) {
+    for (const entry of provenance) {
+      const slot = this.#panels.get(entry.figure) ?? this.#create(entry.figure);
+      const p = slot.parts;
+      setText(p.title, entry.title);
+      setText(p.value, entry.valueText);
+      setText(p.formula, entry.formula);
+      setText(p.assumptions, `Assumptions in force: ${entry.assumptions}.`);
+      setText(p.citation, entry.citation);
+      setAttr(p.permalink, 'href', permalink);
+      setText(p.permalink, permalink);
+      const key = JSON.stringify(entry.sources);
+      if (p.sources.dataset.key !== key) {
+        p.sources.dataset.key = key;
+        p.sources.replaceChildren(...entry.sources.map((source) => {
+          const item = document.createElement('li');
+          const what = document.createElement('span');
+          what.className = 'provenance__row';
+          what.textContent = `${source.row}: `;
+          item.append(what, source.text);
+          return item;
+        }));
+      }
+      p.copy.disabled = !this.#live;
+      slot.citation = entry.citation;
+    }
+  }
+
+  #create(figure) {
+    const panel = fromTemplate('provenance-template');
+    panel.id = `provenance-${figure}`;
+    panel.dataset.figure = figure;
+    const slot = this.#adopt(panel);
+    slot.parts.title.id = `provenance-${figure}-title`;
+    setAttr(panel, 'aria-labelledby', slot.parts.title.id);
+    setAttr(slot.parts.close, 'popovertarget', panel.id);
+    this.#host.append(panel);
+    return slot;
+  }
+
+  #adopt(panel) {
+    const slot = { panel, parts: parts(panel), citation: '' };
+    this.#panels.set(panel.dataset.figure, slot);
+    if (this.#live) slot.parts.copy.addEventListener('click', () => this.#copy(slot));
+    return slot;
+  }
+
+  // The citation, the absolute permalink and today's date, to the clipboard; the panel says whether it worked.
+  async #copy(slot) {
+    const url = new URL(slot.parts.permalink.getAttribute('href'), document.baseURI).href;
+    const text = `${slot.citation} ${url} (accessed ${accessed(new Date())})`;
+    try {
+      await navigator.clipboard.writeText(text);
+      setText(slot.parts.copied, 'Citation copied.');
+    } catch (error) {
+      // A browser that refuses the clipboard still shows the citation: say so, and select it for a manual copy.
+      setText(slot.parts.copied, 'The browser did not allow copying: the citation is selected, copy it with the keyboard.');
+      const range = document.createRange();
+      range.selectNodeContents(slot.parts.citation.parentElement);
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }
+  }
+}
