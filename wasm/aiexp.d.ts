@@ -244,8 +244,6 @@ export interface Provenance {
 export interface Report extends UnitGroupInfo {
   majorGroupTitle: string;
   description: string;
-  /** Where each figure comes from, in the page's order (Provenance.figure). */
-  provenance: Provenance[];
   bridgeQuality: BridgeQuality;
   /** bridgeQuality.text, for the view's field. */
   bridgeQualityText: string;
@@ -389,6 +387,8 @@ export interface Engine {
   figureColumns(): FigureColumns;
   totals(): Totals;
   report(soc: string): Status & { report?: Report };
+  /** Where each figure of a role comes from, in the page's order; empty for an unknown role. */
+  provenance(soc: string): Provenance[];
   /** Where each UK total comes from; empty before a bundle is loaded. */
   totalsProvenance(): Provenance[];
   missingTextParts(soc: string): Status & { parts: string[] };

@@ -135,11 +135,12 @@ val figure_columns(const Engine& engine) {
 
 TotalsJs totals(const Engine& engine) { return to_js(engine.totals()); }
 
-val report(const Engine& engine, const std::string& soc) {
+val report(const Engine& engine, const std::string& soc) { return report_to_js(engine.report(soc)); }
+
+val provenance(const Engine& engine, const std::string& soc) {
   const Result<UnitGroupReport> result = engine.report(soc);
-  val js = report_to_js(result);
-  if (result.ok()) js["report"].set("provenance", provenance_to_js(figure_provenance(*engine.scorer(), result.value())));
-  return js;
+  if (!result.ok()) return val::array();
+  return provenance_to_js(figure_provenance(*engine.scorer(), result.value()));
 }
 
 val totals_provenance(const Engine& engine) {

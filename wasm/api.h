@@ -37,6 +37,9 @@ val rows_at(const Engine& engine, const val& indices);  // Row[] of the listed i
 val figure_columns(const Engine& engine);  // FigureColumns
 TotalsJs totals(const Engine& engine);
 val report(const Engine& engine, const std::string& soc);
+// Where each figure of a role comes from (aiexp/provenance.h); empty for an unknown role or before a bundle is
+// loaded. Apart from report(): the page asks for it only when a panel is open.
+val provenance(const Engine& engine, const std::string& soc);
 // Where each UK total comes from (aiexp/provenance.h); empty before a bundle is loaded.
 val totals_provenance(const Engine& engine);
 val missing_text_parts(const Engine& engine, const std::string& soc);  // {ok, code, message, parts}

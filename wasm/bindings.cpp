@@ -114,6 +114,7 @@ EMSCRIPTEN_BINDINGS(uk_ai_exposure) {
       .function("figureColumns", &figure_columns)
       .function("totals", &totals)
       .function("report", &report)
+      .function("provenance", &provenance)
       .function("totalsProvenance", &totals_provenance)
       .function("missingTextParts", &missing_text_parts)
       .function("search", &search)

@@ -77,6 +77,11 @@ export class Calculator {
   }
 
   /** { ok, code, message, report } for one SOC 2020 code under the applied assumptions. */
+  /** Where each figure of a role comes from (Provenance[]). */
+  provenance(soc) {
+    return this.#engine.provenance(soc);
+  }
+
   /** Where each UK total comes from (Provenance[]). */
   totalsProvenance() {
     return this.#engine.totalsProvenance();

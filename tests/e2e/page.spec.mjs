@@ -349,6 +349,20 @@ describe('links, search, table and comparison', () => {
     assert.ok(sources.some((line) => /Eloundou/.test(line)), sources.join(' | '));
     assert.match(await text(page, '#provenance-wage_exposure [data-part="assumptions"]'), /E1 = 1, E2 = 0; core tasks weighted double; the modal bridge; no task changes/);
     assert.deepEqual(await axeViolations(page), [], 'with a panel open');
+    // An open panel follows an input (here sent without moving focus, as a script or a second pointer would).
+    await page.evaluate(() => {
+      const slider = document.getElementById('e2');
+      slider.value = '0.5';
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    assert.equal(await panel.isVisible(), true);
+    assert.match(await text(page, '#provenance-wage_exposure [data-part="formula"]'), /^60,000 × £90,081 × 0\.53 = £2,864\.6m/);
+    await page.evaluate(() => {
+      const slider = document.getElementById('e2');
+      slider.value = '0';
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    assert.match(await text(page, '#provenance-wage_exposure [data-part="formula"]'), /^60,000 × £90,081 × 0\.12 = £648\.6m/);
     await page.keyboard.press('Escape');
     assert.equal(await panel.isVisible(), false);
     // Copy citation: the citation, the permalink with the assumptions and the date.

@@ -55,6 +55,12 @@ export class PageView {
     this.assumptions = defaults;
   }
 
+  // `read()` under the assumptions of the last render (a panel may ask after another view applied others).
+  #applied(read) {
+    this.#calc.apply(this.assumptions);
+    return read();
+  }
+
   // The page of `soc` (or the home page) with the assumptions in force: what a citation links.
   #permalink(soc) {
     const query = this.#calc.encodeState('', []);
@@ -81,13 +87,13 @@ export class PageView {
     const report = result?.ok ? result.report : null;
     if (report) {
       this.#occupation.render(report);
-      this.#roleSources.render(report.provenance, this.#permalink(soc));
+      this.#roleSources.render(() => this.#applied(() => calc.provenance(soc)), this.#permalink(soc));
     }
     this.#occupation.show(Boolean(report));
     setHidden(element('#empty-state'), Boolean(report));
     setHidden(element('#examples'), Boolean(report));
     this.#overview.render(calc.figureColumns(), calc.totals(), soc);
-    this.#totalsSources.render(calc.totalsProvenance(), this.#permalink(''));
+    this.#totalsSources.render(() => this.#applied(() => calc.totalsProvenance()), this.#permalink(''));
     this.#compare.render(compare.map((code) => calc.report(code)).filter((r) => r.ok).map((r) => r.report));
     setText(element('#build-id'), calc.build);
     const title = pageTitle(report);

@@ -12,7 +12,10 @@ const accessed = (date) => date.toLocaleDateString('en-GB', { day: 'numeric', mo
 export class ProvenancePanels {
   #host;
   #live;
-  #panels = new Map();  // figure -> { panel, parts, citation }
+  #panels = new Map();  // figure -> { panel, parts, citation, drawn }
+  #read = () => [];     // the entries (Provenance[]) under the assumptions of the last render
+  #permalink = '';
+  #generation = 0;      // renders so far: a panel drawn in an older one is stale
 
   /** `host`: where the panels live; `live`: the calculator runs (the copy action works). */
   constructor(host, { live }) {
@@ -22,33 +25,58 @@ export class ProvenancePanels {
     for (const panel of host.querySelectorAll(':scope > [data-figure]')) this.#adopt(panel);
   }
 
-  /** Draws one panel per entry of `provenance` (Provenance[]), citing `permalink` (the figure's page address). */
-  render(provenance, permalink) {
-    for (const entry of provenance) {
-      const slot = this.#panels.get(entry.figure) ?? this.#create(entry.figure);
-      const p = slot.parts;
-      setText(p.title, entry.title);
-      setText(p.value, entry.valueText);
-      setText(p.formula, entry.formula);
-      setText(p.assumptions, `Assumptions in force: ${entry.assumptions}.`);
-      setText(p.citation, entry.citation);
-      setAttr(p.permalink, 'href', permalink);
-      setText(p.permalink, permalink);
-      const key = JSON.stringify(entry.sources);
-      if (p.sources.dataset.key !== key) {
-        p.sources.dataset.key = key;
-        p.sources.replaceChildren(...entry.sources.map((source) => {
-          const item = document.createElement('li');
-          const what = document.createElement('span');
-          what.className = 'provenance__row';
-          what.textContent = `${source.row}: `;
-          item.append(what, source.text);
-          return item;
-        }));
-      }
-      p.copy.disabled = !this.#live;
-      slot.citation = entry.citation;
+  /**
+   * `read()` gives one entry per panel (Provenance[]), citing `permalink` (the page's address). The pre-rendered
+   * page draws every panel. The live page draws them all once, so every Source button has its panel, and then only
+   * the open one: a closed panel is drawn when it opens, so an input costs nothing for the panels nobody reads.
+   */
+  render(read, permalink) {
+    this.#read = read;
+    this.#permalink = permalink;
+    this.#generation += 1;
+    let figures = null;  // null: draw every panel
+    if (this.#live && this.#panels.size > 0) {
+      const open = [...this.#panels.values()].filter((slot) => slot.panel.matches(':popover-open'));
+      if (open.length === 0) return;
+      figures = new Set(open.map((slot) => slot.panel.dataset.figure));
     }
+    for (const entry of read()) {
+      if (!figures || figures.has(entry.figure)) this.#draw(this.#panels.get(entry.figure) ?? this.#create(entry.figure), entry);
+    }
+  }
+
+  #draw(slot, entry) {
+    const p = slot.parts;
+    setText(p.title, entry.title);
+    setText(p.value, entry.valueText);
+    setText(p.formula, entry.formula);
+    setText(p.assumptions, `Assumptions in force: ${entry.assumptions}.`);
+    setText(p.citation, entry.citation);
+    setAttr(p.permalink, 'href', this.#permalink);
+    setText(p.permalink, this.#permalink);
+    const key = JSON.stringify(entry.sources);
+    if (p.sources.dataset.key !== key) {
+      p.sources.dataset.key = key;
+      p.sources.replaceChildren(...entry.sources.map((source) => {
+        const item = document.createElement('li');
+        const what = document.createElement('span');
+        what.className = 'provenance__row';
+        what.textContent = `${source.row}: `;
+        item.append(what, source.text);
+        return item;
+      }));
+    }
+    p.copy.disabled = !this.#live;
+    slot.citation = entry.citation;
+    slot.drawn = this.#generation;
+  }
+
+  // A panel about to open that an input has made stale is drawn first.
+  #opening(slot, event) {
+    if (event.newState !== 'open' || slot.drawn === this.#generation) return;
+    setText(slot.parts.copied, '');
+    const entry = this.#read().find((candidate) => candidate.figure === slot.panel.dataset.figure);
+    if (entry) this.#draw(slot, entry);
   }
 
   #create(figure) {
@@ -64,9 +92,13 @@ export class ProvenancePanels {
   }
 
   #adopt(panel) {
-    const slot = { panel, parts: parts(panel), citation: '' };
+    // A pre-rendered panel shows the defaults, which the first live render may not be: it counts as stale.
+    const slot = { panel, parts: parts(panel), citation: panel.querySelector('[data-part="citation"]').textContent, drawn: -1 };
     this.#panels.set(panel.dataset.figure, slot);
-    if (this.#live) slot.parts.copy.addEventListener('click', () => this.#copy(slot));
+    if (this.#live) {
+      slot.parts.copy.addEventListener('click', () => this.#copy(slot));
+      panel.addEventListener('beforetoggle', (event) => this.#opening(slot, event));
+    }
     return slot;
   }
 
