@@ -387,8 +387,12 @@ export interface Engine {
   figureColumns(): FigureColumns;
   totals(): Totals;
   report(soc: string): Status & { report?: Report };
+  /** The sources the bundle was built from, as data/SOURCES.md names them; empty before a bundle is loaded. */
+  sources(): { id: string; path: string; title: string; publisher: string; version: string; licence: string }[];
   /** Where each figure of a role comes from, in the page's order; empty for an unknown role. */
   provenance(soc: string): Provenance[];
+  /** Where the label and weight of the role's task `taskId` come from (figure "task"); null without that task. */
+  taskProvenance(soc: string, taskId: number): Provenance | null;
   /** Where each UK total comes from; empty before a bundle is loaded. */
   totalsProvenance(): Provenance[];
   missingTextParts(soc: string): Status & { parts: string[] };

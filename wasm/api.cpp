@@ -143,6 +143,31 @@ val provenance(const Engine& engine, const std::string& soc) {
   return provenance_to_js(figure_provenance(*engine.scorer(), result.value()));
 }
 
+val task_provenance(const Engine& engine, const std::string& soc, int task_id) {
+  const Result<UnitGroupReport> result = engine.report(soc);
+  if (!result.ok() || task_id <= 0) return val::null();
+  for (const TaskLine& task : result.value().tasks) {
+    if (task.id == task_id) return provenance_to_js({aiexp::task_provenance(*engine.scorer(), result.value(), task)})[0];
+  }
+  return val::null();
+}
+
+val sources(const Engine& engine) {
+  val list = val::array();
+  if (!engine.bundle()) return list;
+  for (const DataSource& source : engine.bundle()->sources) {
+    val js = val::object();
+    js.set("id", source.id);
+    js.set("path", source.path);
+    js.set("title", source.title);
+    js.set("publisher", source.publisher);
+    js.set("version", source.version);
+    js.set("licence", source.licence);
+    list.call<void>("push", js);
+  }
+  return list;
+}
+
 val totals_provenance(const Engine& engine) {
   if (!engine.scorer()) return val::array();
   return provenance_to_js(aiexp::totals_provenance(*engine.scorer(), engine.totals()));

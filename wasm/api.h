@@ -40,6 +40,10 @@ val report(const Engine& engine, const std::string& soc);
 // Where each figure of a role comes from (aiexp/provenance.h); empty for an unknown role or before a bundle is
 // loaded. Apart from report(): the page asks for it only when a panel is open.
 val provenance(const Engine& engine, const std::string& soc);
+// Where the label and weight of the role's task `task_id` come from; null when the role has no such task.
+val task_provenance(const Engine& engine, const std::string& soc, int task_id);
+// The sources the bundle was built from, as the pipeline recorded them (Bundle::sources).
+val sources(const Engine& engine);
 // Where each UK total comes from (aiexp/provenance.h); empty before a bundle is loaded.
 val totals_provenance(const Engine& engine);
 val missing_text_parts(const Engine& engine, const std::string& soc);  // {ok, code, message, parts}

@@ -77,9 +77,19 @@ export class Calculator {
   }
 
   /** { ok, code, message, report } for one SOC 2020 code under the applied assumptions. */
+  /** The sources the data bundle was built from. */
+  sources() {
+    return this.#engine.sources();
+  }
+
   /** Where each figure of a role comes from (Provenance[]). */
   provenance(soc) {
     return this.#engine.provenance(soc);
+  }
+
+  /** Where the label and weight of one task of a role come from (Provenance, or null). */
+  taskProvenance(soc, taskId) {
+    return this.#engine.taskProvenance(soc, taskId);
   }
 
   /** Where each UK total comes from (Provenance[]). */

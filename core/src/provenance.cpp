@@ -184,6 +184,54 @@ std::vector<Provenance> figure_provenance(const Scorer& scorer, const UnitGroupR
   return out;
 }
 
+Provenance task_provenance(const Scorer& scorer, const UnitGroupReport& r, const TaskLine& task) {
+  const Bundle& bundle = scorer.bundle();
+  const Assumptions& a = scorer.assumptions();
+  const std::string id = task.id ? std::to_string(task.id) : std::string("without an id");
+  const std::string name = detail::concat({"task ", id, " of ", task.onet_code});
+  Provenance p;
+  p.figure = "task";
+  p.title = detail::concat({"Task ", id, ": its label and weight"});
+  p.value_text = detail::concat({task.label_text, " (", label_name(task.label), "), weight ", format_decimal(task.weight, 3)});
+  p.sources.push_back(source_line(bundle, kSourceLabels,
+                                  detail::concat({name, ": its ", label_source_display(a.label_source),
+                                                  " label and its task type"})));
+  if (task.importance_known) {
+    p.sources.push_back(source_line(bundle, kSourceImportance,
+                                    detail::concat({name, ", scale IM: ", format_decimal(task.importance, 2)})));
+  }
+  const double value = task.label == Label::E1 ? a.e1 : task.label == Label::E2 ? a.e2 : 0.0;
+  std::string label = detail::concat({"Label ", label_name(task.label), " (", task.label_text, ")"});
+  label += task.label_overridden
+               ? detail::concat({", changed by you from the source's ", label_name(task.source_label)})
+               : detail::concat({" as ", label_source_display(a.label_source), " labelled it"});
+  label += detail::concat({": it counts ", format_decimal(value, 3), " under these label values"});
+  std::string weight = detail::concat({"weight ", format_decimal(task.weight, 3)});
+  if (task.weight_overridden) {
+    weight += ", set by you";
+  } else {
+    switch (a.weights) {
+      case WeightScheme::Core:
+        weight += bundle.tasks.type[task.task] == TaskType::Supplemental ? ", a supplemental task under the core weighting"
+                                                                         : ", a core task under the core weighting";
+        break;
+      case WeightScheme::Importance:
+        weight += task.importance_known ? ", its O*NET importance" : ", its occupation's mean importance (O*NET does not rate it)";
+        break;
+      case WeightScheme::Equal: weight += ", every task weighted equally"; break;
+    }
+  }
+  p.formula = detail::concat({label, "; ", weight, task.excluded ? " (left out)" : "", ". ", task.importance_known
+                                  ? detail::concat({"O*NET rates its importance ", format_decimal(task.importance, 2), " of 5."})
+                                  : std::string("O*NET does not rate its importance: the page shows its task type.")});
+  p.assumptions = assumptions_text(a);
+  p.citation = detail::concat({r.title, " (SOC 2020 ", r.soc, "), ", name, ": ", p.value_text,
+                               ". UK AI Exposure, under ", p.assumptions, ". Sources: ",
+                               short_source(bundle, kSourceLabels),
+                               task.importance_known ? "; " + short_source(bundle, kSourceImportance) : std::string(), "."});
+  return p;
+}
+
 std::vector<Provenance> totals_provenance(const Scorer& scorer, const TotalsView& view) {
   const Bundle& bundle = scorer.bundle();
   const UkTotals& t = view.totals;

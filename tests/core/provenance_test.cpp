@@ -121,3 +121,34 @@ TEST_CASE("a bundle without a source the panels cite is refused", "[provenance][
   CHECK(status.error().code == ErrorCode::BundleSchema);
   CHECK_THAT(status.error().message(), Contains("sources: no source with id ashe"));
 }
+
+TEST_CASE("a task's panel says where its label and importance come from, and what they count", "[provenance]") {
+  Engine& engine = loaded_engine();
+  REQUIRE(engine.set_assumptions(Assumptions{}).ok());
+  auto report = engine.report("1137");
+  REQUIRE(report.ok());
+  const auto& tasks = report.value().tasks;
+  const auto e1 = std::find_if(tasks.begin(), tasks.end(), [](const TaskLine& t) { return t.label == Label::E1; });
+  REQUIRE(e1 != tasks.end());
+  REQUIRE(e1->id > 0);
+  const Provenance p = task_provenance(*engine.scorer(), report.value(), *e1);
+  CHECK(p.figure == "task");
+  CHECK(p.title == "Task " + std::to_string(e1->id) + ": its label and weight");
+  CHECK(source_ids(p) == std::vector<std::string>{"labels", "importance"});  // every task of 11-3021.00 is rated
+  CHECK_THAT(p.sources[1].row, StartsWith("task " + std::to_string(e1->id) + " of 11-3021.00, scale IM: "));
+  CHECK_THAT(p.formula, StartsWith("Label E1 (AI can do this) as GPT-4 (main rubric) labelled it: it counts 1 under "
+                                   "these label values; weight "));
+  // A change by the visitor says so, and what the source had.
+  Assumptions changed;
+  changed.overrides.push_back(TaskOverride{e1->id, Label::E0, std::nullopt});
+  REQUIRE(engine.set_assumptions(changed).ok());
+  auto after = engine.report("1137");
+  REQUIRE(after.ok());
+  const auto same = std::find_if(after.value().tasks.begin(), after.value().tasks.end(),
+                                 [&](const TaskLine& t) { return t.id == e1->id; });
+  REQUIRE(same != after.value().tasks.end());
+  const Provenance relabelled = task_provenance(*engine.scorer(), after.value(), *same);
+  CHECK_THAT(relabelled.formula, StartsWith("Label E0 (Human work), changed by you from the source's E1: it counts 0"));
+  CHECK_THAT(relabelled.assumptions, Contains("1 task changed"));
+  REQUIRE(engine.set_assumptions(Assumptions{}).ok());
+}

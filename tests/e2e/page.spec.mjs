@@ -385,6 +385,30 @@ describe('links, search, table and comparison', () => {
     await page.context().close();
   });
 
+  test('each task opens the panel of where its label and weight come from', async () => {
+    const page = await open('?soc=1137');
+    const row = page.locator('#task-list li[data-task-id="969"]');
+    await page.waitForFunction(() => document.querySelector('#task-list li[data-task-id="969"] [data-part="source"]:not([disabled])'));
+    await row.locator('[data-part="source"]').click();
+    const panel = page.locator('#provenance-task');
+    assert.equal(await panel.isVisible(), true);
+    assert.equal(await text(page, '#provenance-task [data-part="title"]'), 'Task 969: its label and weight');
+    const label = await row.locator('select[data-part="label"]').inputValue();
+    assert.match(await text(page, '#provenance-task [data-part="formula"]'), new RegExp(`^Label ${label} \\(.+\\) as GPT-4 \\(main rubric\\) labelled it`));
+    assert.match((await page.locator('#provenance-task [data-part="sources"] li').allTextContents())[0], /^task 969 of 11-3021\.00: its GPT-4 \(main rubric\) label/);
+    assert.deepEqual(await axeViolations(page), [], 'with the task panel open');
+    await page.keyboard.press('Escape');
+    // After a relabel the same panel says what changed.
+    const other = label === 'E0' ? 'E1' : 'E0';
+    await row.locator('select[data-part="label"]').selectOption(other);
+    await row.locator('[data-part="source"]').click();
+    assert.match(await text(page, '#provenance-task [data-part="formula"]'), new RegExp(`^Label ${other} \\(.+\\), changed by you from the source's ${label}`));
+    assert.match(await text(page, '#provenance-task [data-part="assumptions"]'), /1 task changed/);
+    await page.keyboard.press('Escape');
+    await page.assertClean();
+    await page.context().close();
+  });
+
   test('a provenance panel opens by touch and fits a 360 px screen', async () => {
     const page = await open('?soc=2132', { viewport: { width: 360, height: 740 }, hasTouch: true });
     await page.locator('.source-button[popovertarget="provenance-employees"]').tap();

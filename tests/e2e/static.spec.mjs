@@ -343,6 +343,9 @@ describe('sharing', () => {
       const dataset = JSON.parse(document.querySelector('script[type="application/ld+json"]').textContent);
       assert.equal(dataset['@type'], 'Dataset');
       assert.ok(dataset.license.length >= 3, soc);
+      // The sources as the bundle records them.
+      assert.equal(dataset.isBasedOn.length, 10, soc);
+      assert.ok(dataset.isBasedOn.some((line) => /^Office for National Statistics, Annual Survey of Hours and Earnings, Table 14\.7a/.test(line)), soc);
     }
   });
 

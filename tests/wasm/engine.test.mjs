@@ -140,6 +140,29 @@ describe('ONS precision of employees and pay', () => {
   });
 });
 
+describe('provenance', () => {
+  test('the sources, each figure\'s panel and a task\'s come from the core, with the role\'s numbers', () => {
+    assert.equal(engine.setAssumptions({}).ok, true);
+    const sources = engine.sources();
+    assert.equal(sources.length, 10);
+    const ashe = sources.find((source) => source.id === 'ashe');
+    assert.equal(ashe.path, 'uk/ashe_2025_prov_table14_7a.csv');
+    assert.equal(ashe.licence, 'Open Government Licence v3.0');
+    const panels = engine.provenance('1137');
+    assert.deepEqual(panels.map((p) => p.figure), ['employees', 'median_pay', 'score', 'direct', 'with_tools', 'wage_exposure', 'rank']);
+    const wage = panels.find((p) => p.figure === 'wage_exposure');
+    assert.match(wage.formula, /^60,000 × £90,081 × 0\.12 = £648\.6m/);
+    assert.deepEqual(wage.sources.map((source) => source.id), ['ashe', 'labels', 'coding_index', 'isco_soc2010', 'soc2010_soc2018', 'onet_soc2018']);
+    assert.deepEqual(engine.provenance('9999'), []);
+    assert.deepEqual(engine.totalsProvenance().map((p) => p.figure), ['total_employees', 'total_mean_score', 'total_wage_exposure']);
+    const task = engine.report('1137').report.tasks[0];
+    const taskPanel = engine.taskProvenance('1137', task.id);
+    assert.equal(taskPanel.figure, 'task');
+    assert.equal(taskPanel.title, `Task ${task.id}: its label and weight`);
+    assert.equal(engine.taskProvenance('1137', 1), null);
+  });
+});
+
 describe('bridge quality', () => {
   test('every unit group has the grade of its facts, and the report gives them', () => {
     const groups = engine.unitGroups();

@@ -96,7 +96,7 @@ function sharingTags(document, { title, description, url, image, imageAlt, type 
 
 // schema.org Dataset: a data block, which the CSP does not treat as script. `<` is escaped so no text in it can
 // close the element.
-function datasetJsonLd(document, { siteUrl, name, description, url, build }) {
+function datasetJsonLd(document, { siteUrl, name, description, url, build, sources }) {
   const data = {
     '@context': 'https://schema.org',
     '@type': 'Dataset',
@@ -110,13 +110,8 @@ function datasetJsonLd(document, { siteUrl, name, description, url, build }) {
     spatialCoverage: { '@type': 'Place', name: 'United Kingdom' },
     temporalCoverage: '2025',
     creator: { '@type': 'Organization', name: 'UK AI Exposure', url: siteUrl },
-    isBasedOn: [
-      'Eloundou, Manning, Mishkin and Rock (2023), "GPTs are GPTs" task exposure labels',
-      'O*NET 29.3 Database, USDOL/ETA',
-      'ONS Annual Survey of Hours and Earnings 2025 (provisional), Table 14.7a',
-      'ONS SOC 2020 Volumes 1 and 2',
-      'US Bureau of Labor Statistics ISCO-08 and SOC crosswalks',
-    ],
+    // As the pipeline recorded them in the bundle (data/SOURCES.md): nothing here is typed by hand.
+    isBasedOn: sources.map((source) => `${source.publisher}, ${source.title} (${source.version}); ${source.licence}`),
     distribution: [
       { '@type': 'DataDownload', encodingFormat: 'application/json', contentUrl: new URL('data/bundle.json', siteUrl).href },
       { '@type': 'DataDownload', encodingFormat: 'text/markdown', contentUrl: new URL('data/SOURCES.md', siteUrl).href },
@@ -178,7 +173,7 @@ export async function writePages({ out, calculator, siteUrl, shareImages = new M
     url: siteUrl, image: null, imageAlt: '', type: 'website',
   });
   datasetJsonLd(home.document, { siteUrl, name: 'UK AI Exposure: AI exposure of UK occupations', description: siteDescription,
-                                 url: siteUrl, build });
+                                 url: siteUrl, build, sources: calculator.sources() });
   await writeFile(join(out, 'index.html'), serialize(home.document));
 
   const written = [];
@@ -195,7 +190,7 @@ export async function writePages({ out, calculator, siteUrl, shareImages = new M
       type: 'article',
     });
     datasetJsonLd(document, { siteUrl, name: `AI exposure of UK ${report.title} (SOC 2020 ${report.soc})`,
-                              description: roleDescription(report), url, build });
+                              description: roleDescription(report), url, build, sources: calculator.sources() });
     await preloadTextParts(document, { out, rootPath: links.rootPath, report });
     const path = join('occupation', group.soc, 'index.html');
     await mkdir(join(out, 'occupation', group.soc), { recursive: true });

@@ -14,6 +14,7 @@ export class OccupationView {
   #bridgeRows;
   #bridgeOnets;
   #onTaskChange;
+  #onTaskSource;
   #live;
   #staticTasks;
   #tasksFile;
@@ -35,13 +36,14 @@ export class OccupationView {
    * `live`: the calculator is running, so the task controls work. The pre-rendered page (live: false) lists the
    * first `staticTasks` tasks and links the rest to `tasksFile(soc)`, the role's tasks as a CSV file.
    */
-  constructor(onTaskChange, { live = true, staticTasks = Infinity, tasksFile = () => '' } = {}) {
+  constructor(onTaskChange, { live = true, staticTasks = Infinity, tasksFile = () => '', onTaskSource = () => {} } = {}) {
     this.#root = element('#occupation');
     this.#taskList = element('#task-list');
     this.#startList = element('#start-list');
     this.#bridgeRows = element('#bridge-rows');
     this.#bridgeOnets = element('#bridge-onets');
     this.#onTaskChange = onTaskChange;
+    this.#onTaskSource = onTaskSource;
     this.#live = live;
     this.#staticTasks = staticTasks;
     this.#tasksFile = tasksFile;
@@ -162,6 +164,8 @@ export class OccupationView {
       this.#weightMessage(p, key, null);
       this.#onTaskChange(item.task, { weight: value });
     });
+    // Runs before the button opens the shared task panel (its popovertarget), so the panel opens on this task.
+    p.source.addEventListener('click', () => this.#onTaskSource(item.task));
     p.reset.addEventListener('click', () => {
       this.#weightMessage(p, key, null);
       this.#onTaskChange(item.task, null);
@@ -216,6 +220,7 @@ export class OccupationView {
     const editable = this.#live && task.id > 0;  // task ids arrive with the details part
     if (p.label.disabled === editable) p.label.disabled = !editable;
     if (p.weight.disabled === editable) p.weight.disabled = !editable;
+    if (p.source.disabled === editable) p.source.disabled = !editable;
     setHidden(p.reset, !(task.labelOverridden || task.weightOverridden));
     setText(p.reset, 'Undo change');
   }

@@ -24,6 +24,7 @@ export class PageView {
   #compare;
   #panel;
   #links;
+  #shownSoc = '';
   #roleSources;
   #totalsSources;
 
@@ -37,8 +38,14 @@ export class PageView {
     this.#calc = calculator;
     this.#live = live;
     const defaults = calculator.defaults();
-    this.#occupation = new OccupationView((task, change) => handlers.changeTask(task, change),
-                                          { live, staticTasks, tasksFile: links.tasksFile });
+    this.#occupation = new OccupationView((task, change) => handlers.changeTask(task, change), {
+      live, staticTasks, tasksFile: links.tasksFile,
+      // A task's Source button: the shared task panel shows that task, under the assumptions of the last render.
+      onTaskSource: (task) => {
+        const soc = this.#shownSoc;
+        this.#roleSources.showTask(() => this.#applied(() => this.#calc.taskProvenance(soc, task.id)));
+      },
+    });
     this.#compare = new CompareView((soc) => handlers.removeCompared(soc), (soc) => handlers.openCompared(soc));
     this.#panel = new AssumptionsPanel(defaults, (change) => handlers.setAssumptions(change));
     this.#panel.setLive(live);
@@ -85,6 +92,7 @@ export class PageView {
     this.#panel.render(assumptions);
     const result = soc ? calc.report(soc) : null;
     const report = result?.ok ? result.report : null;
+    this.#shownSoc = report ? soc : '';
     if (report) {
       this.#occupation.render(report);
       this.#roleSources.render(() => this.#applied(() => calc.provenance(soc)), this.#permalink(soc));

@@ -16,6 +16,7 @@ export class ProvenancePanels {
   #read = () => [];     // the entries (Provenance[]) under the assumptions of the last render
   #permalink = '';
   #generation = 0;      // renders so far: a panel drawn in an older one is stale
+  #readTask = null;     // the entry of the task whose panel is shown (one panel serves every task)
 
   /** `host`: where the panels live; `live`: the calculator runs (the copy action works). */
   constructor(host, { live }) {
@@ -23,6 +24,16 @@ export class ProvenancePanels {
     this.#live = live;
     // The pre-rendered panels become this view's panels.
     for (const panel of host.querySelectorAll(':scope > [data-figure]')) this.#adopt(panel);
+  }
+
+  /**
+   * Shows the task panel (its id is `provenance-task`; the task's Source button opens it) for the task whose
+   * entry `read()` gives (a Provenance, or null), and keeps it current while it is open.
+   */
+  showTask(read) {
+    this.#readTask = read;
+    const entry = read();
+    if (entry) this.#draw(this.#panels.get('task') ?? this.#create('task'), entry);
   }
 
   /**
@@ -39,6 +50,7 @@ export class ProvenancePanels {
       const open = [...this.#panels.values()].filter((slot) => slot.panel.matches(':popover-open'));
       if (open.length === 0) return;
       figures = new Set(open.map((slot) => slot.panel.dataset.figure));
+      if (figures.has('task') && this.#readTask) this.showTask(this.#readTask);
     }
     for (const entry of read()) {
       if (!figures || figures.has(entry.figure)) this.#draw(this.#panels.get(entry.figure) ?? this.#create(entry.figure), entry);
@@ -73,7 +85,7 @@ export class ProvenancePanels {
 
   // A panel about to open that an input has made stale is drawn first.
   #opening(slot, event) {
-    if (event.newState !== 'open' || slot.drawn === this.#generation) return;
+    if (event.newState !== 'open' || slot.drawn === this.#generation || slot.panel.dataset.figure === 'task') return;
     setText(slot.parts.copied, '');
     const entry = this.#read().find((candidate) => candidate.figure === slot.panel.dataset.figure);
     if (entry) this.#draw(slot, entry);

@@ -48,6 +48,9 @@ std::string assumptions_text(const Assumptions& assumptions);
 
 // The role's figures, in the page's order: employees, median pay, score, direct, with tools, wage exposure, rank.
 std::vector<Provenance> figure_provenance(const Scorer& scorer, const UnitGroupReport& report);
+// One task of the role's list (report.tasks): where its label and its importance come from, and what its label
+// and weight count under the assumptions in force. Figure "task".
+Provenance task_provenance(const Scorer& scorer, const UnitGroupReport& report, const TaskLine& task);
 // The UK totals: employees, mean score, wage exposure.
 std::vector<Provenance> totals_provenance(const Scorer& scorer, const TotalsView& totals);
 
