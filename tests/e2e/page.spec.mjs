@@ -419,6 +419,13 @@ describe('links, search, table and comparison', () => {
     assert.match(await text(page, '#provenance-employees [data-part="formula"]'), /^ASHE gives 213 thousand jobs: 213 × 1,000 = 213,000 employees; CV 4%: precise/);
     await screenshot(page, 'provenance-panel-360');
     assert.deepEqual(await axeViolations(page), []);
+    // A browser that refuses the clipboard: the panel says so and selects the citation for a manual copy.
+    await page.evaluate(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError'));
+    });
+    await page.locator('#provenance-employees [data-part="copy"]').tap();
+    assert.match(await text(page, '#provenance-employees [data-part="copied"]'), /^The browser did not allow copying: the citation is selected/);
+    assert.match(await page.evaluate(() => String(window.getSelection())), /^IT managers \(SOC 2020 2132\), Employees \(UK\): 213k\. UK AI Exposure/);
     await page.locator('#provenance-employees [data-part="close"]').tap();
     assert.equal(await panel.isVisible(), false);
     await page.assertClean();
