@@ -387,6 +387,13 @@ export interface Engine {
   figureColumns(): FigureColumns;
   totals(): Totals;
   report(soc: string): Status & { report?: Report };
+  missingTextParts(soc: string): Status & { parts: string[] };
+  search(query: string, limit: number): SearchResult[];
+  encodeState(soc: string, compare: string[]): string;
+  decodeState(query: string): DecodedState;
+  // The page's build (aiexp-speed) only; the widget's (aiexp) leaves these out.
+  tableCsv(socs: string[]): string;
+  tasksCsv(soc: string): Status & { csv: string };
   /** The sources the bundle was built from, as data/SOURCES.md names them; empty before a bundle is loaded. */
   sources(): { id: string; path: string; title: string; publisher: string; version: string; licence: string }[];
   /** Where each figure of a role comes from, in the page's order; empty for an unknown role. */
@@ -395,12 +402,6 @@ export interface Engine {
   taskProvenance(soc: string, taskId: number): Provenance | null;
   /** Where each UK total comes from; empty before a bundle is loaded. */
   totalsProvenance(): Provenance[];
-  missingTextParts(soc: string): Status & { parts: string[] };
-  search(query: string, limit: number): SearchResult[];
-  tableCsv(socs: string[]): string;
-  tasksCsv(soc: string): Status & { csv: string };
-  encodeState(soc: string, compare: string[]): string;
-  decodeState(query: string): DecodedState;
   /** Frees the engine's memory in the module. */
   delete(): void;
 }

@@ -96,7 +96,7 @@ EMSCRIPTEN_BINDINGS(uk_ai_exposure) {
   function("errorStatus", &error_status);
   function("grammar", &grammar);
 
-  class_<Engine>("Engine")
+  const auto& engine = class_<Engine>("Engine")
       .constructor<>()
       .function("loadBundle", &load_bundle)
       .function("loadDetails", &load_details)
@@ -114,14 +114,20 @@ EMSCRIPTEN_BINDINGS(uk_ai_exposure) {
       .function("figureColumns", &figure_columns)
       .function("totals", &totals)
       .function("report", &report)
+      .function("missingTextParts", &missing_text_parts)
+      .function("search", &search)
+      .function("encodeState", &encode_state)
+      .function("decodeState", &decode_state);
+#ifdef AIEXP_PAGE_BUILD
+  // The page's CSV exports, provenance panels and dataset record only: the widget's build (size) leaves them and
+  // the core code behind them out.
+  engine.function("tableCsv", &table_csv)
+      .function("tasksCsv", &tasks_csv)
       .function("sources", &sources)
       .function("provenance", &provenance)
       .function("taskProvenance", &task_provenance)
-      .function("totalsProvenance", &totals_provenance)
-      .function("missingTextParts", &missing_text_parts)
-      .function("search", &search)
-      .function("tableCsv", &table_csv)
-      .function("tasksCsv", &tasks_csv)
-      .function("encodeState", &encode_state)
-      .function("decodeState", &decode_state);
+      .function("totalsProvenance", &totals_provenance);
+#else
+  (void)engine;
+#endif
 }
