@@ -111,36 +111,41 @@ std::optional<std::int32_t> parse_task_id(std::string_view text) {
   return static_cast<std::int32_t>(*whole);
 }
 
-std::optional<std::uint32_t> parse_hundredths(std::string_view text) {
+namespace {
+
+// "4.52" with `max_decimals` 2 -> 452: a whole part up to 1,000,000 and at most `max_decimals` digits after a dot,
+// scaled by 10^max_decimals; nullopt for a trailing or leading dot, more decimals, signs or other characters.
+std::optional<std::int64_t> parse_fixed(std::string_view text, std::size_t max_decimals) {
   const auto dot = text.find('.');
-  const std::string_view whole_text = text.substr(0, dot);
-  std::string_view fraction = dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
+  const std::string_view fraction = dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
   if (dot != std::string_view::npos && fraction.empty()) return std::nullopt;
-  if (fraction.size() > 2) return std::nullopt;
-  const auto whole = parse_whole(whole_text);
+  if (fraction.size() > max_decimals) return std::nullopt;
+  const auto whole = parse_whole(text.substr(0, dot));
   if (!whole || *whole > 1'000'000) return std::nullopt;
-  std::uint32_t hundredths = static_cast<std::uint32_t>(*whole) * 100;
+  std::int64_t scaled = *whole;
+  for (std::size_t i = 0; i < max_decimals; ++i) scaled *= 10;
   if (!fraction.empty()) {
     const auto digits = parse_whole(fraction);
     if (!digits) return std::nullopt;
-    hundredths += static_cast<std::uint32_t>(*digits) * (fraction.size() == 1 ? 10 : 1);
+    std::int64_t unit = *digits;
+    for (std::size_t i = fraction.size(); i < max_decimals; ++i) unit *= 10;
+    scaled += unit;
   }
-  return hundredths;
+  return scaled;
+}
+
+}  // namespace
+
+std::optional<std::uint32_t> parse_hundredths(std::string_view text) {
+  const auto hundredths = parse_fixed(text, 2);
+  if (!hundredths) return std::nullopt;
+  return static_cast<std::uint32_t>(*hundredths);
 }
 
 std::optional<std::int32_t> parse_tenths(std::string_view text) {
-  const auto dot = text.find('.');
-  const std::string_view fraction = dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
-  if (dot != std::string_view::npos && fraction.size() != 1) return std::nullopt;
-  const auto whole = parse_whole(text.substr(0, dot));
-  if (!whole || *whole > 1'000'000) return std::nullopt;
-  std::int64_t tenths = *whole * 10;
-  if (!fraction.empty()) {
-    const auto digit = parse_whole(fraction);
-    if (!digit) return std::nullopt;
-    tenths += *digit;
-  }
-  return static_cast<std::int32_t>(tenths);
+  const auto tenths = parse_fixed(text, 1);
+  if (!tenths) return std::nullopt;
+  return static_cast<std::int32_t>(*tenths);
 }
 
 std::optional<std::int64_t> parse_whole(std::string_view text) {
