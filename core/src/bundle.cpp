@@ -173,25 +173,26 @@ const Value* size_column(JsonReader& reader, const Value& root, std::string_view
   return reader.member(*object, section, key, Type::Array);
 }
 
+// The columns of the bundle's sources section, in the order they are written.
+constexpr std::array<std::pair<const char*, std::string DataSource::*>, 6> kSourceFields{{
+    {"id", &DataSource::id}, {"path", &DataSource::path}, {"title", &DataSource::title},
+    {"publisher", &DataSource::publisher}, {"version", &DataSource::version}, {"licence", &DataSource::licence}}};
+
 void parse_sources(JsonReader& reader, const Value& root, Bundle& bundle) {
   const Value* section = nullptr;
   const Value* ids = size_column(reader, root, "sources", "id", section);
   if (!ids) return;
   const std::size_t n = ids->size();
-  const std::array<std::pair<const char*, std::string DataSource::*>, 5> fields{{
-      {"path", &DataSource::path}, {"title", &DataSource::title}, {"publisher", &DataSource::publisher},
-      {"version", &DataSource::version}, {"licence", &DataSource::licence}}};
-  std::array<const Value*, 5> columns{};
-  for (std::size_t f = 0; f < fields.size(); ++f) {
-    columns[f] = column(reader, *section, "sources", fields[f].first, Type::Array, n);
+  std::array<const Value*, kSourceFields.size()> columns{};
+  for (std::size_t f = 0; f < kSourceFields.size(); ++f) {
+    columns[f] = column(reader, *section, "sources", kSourceFields[f].first, Type::Array, n);
   }
   if (reader.failed()) return;
   bundle.sources.resize(n);
-  for (std::size_t i = 0; i < n && !reader.failed(); ++i) {
-    reader.element_string((*ids)[i], {"sources.id", i}, bundle.sources[i].id);
-    for (std::size_t f = 0; f < fields.size(); ++f) {
-      reader.element_string((*columns[f])[i], {join_path("sources", fields[f].first).c_str(), i},
-                            bundle.sources[i].*fields[f].second);
+  for (std::size_t f = 0; f < kSourceFields.size() && !reader.failed(); ++f) {
+    const std::string path = join_path("sources", kSourceFields[f].first);
+    for (std::size_t i = 0; i < n && !reader.failed(); ++i) {
+      reader.element_string((*columns[f])[i], {path, i}, bundle.sources[i].*kSourceFields[f].second);
     }
   }
 }
@@ -579,11 +580,8 @@ Status merge_details(Bundle& bundle, std::string_view json_text) {
 std::string serialize_bundle(const Bundle& bundle) {
   Value root = detail::make_header(kBundleKind, bundle.build);
 
-  const std::array<std::pair<const char*, std::string DataSource::*>, 6> source_fields{{
-      {"id", &DataSource::id}, {"path", &DataSource::path}, {"title", &DataSource::title},
-      {"publisher", &DataSource::publisher}, {"version", &DataSource::version}, {"licence", &DataSource::licence}}};
   Value sources = Value::object();
-  for (const auto& [key, field] : source_fields) {
+  for (const auto& [key, field] : kSourceFields) {
     Value column = Value::array();
     for (const DataSource& source : bundle.sources) column.push_back(Value::string(source.*field));
     sources.set(key, std::move(column));
