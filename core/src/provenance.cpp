@@ -77,12 +77,18 @@ std::string ashe_row(const UnitGroupReport& report) {
   return "Table 14.7a, the row for SOC 2020 " + report.soc + " (sheet \u201CAll\u201D)";
 }
 
-std::string citation(const UnitGroupReport& report, const Provenance& p, const Bundle& bundle,
+// "<subject>: <value>. UK AI Exposure, under <assumptions>. Sources: <each source's title and release>."
+std::string citation(std::string_view subject, const Provenance& p, const Bundle& bundle,
                      std::initializer_list<std::string_view> ids) {
   std::string sources;
   for (std::string_view id : ids) sources += (sources.empty() ? "" : "; ") + short_source(bundle, id);
-  return detail::concat({report.title, " (SOC 2020 ", report.soc, "), ", p.title, ": ", p.value_text,
-                         ". UK AI Exposure, under ", p.assumptions, ". Sources: ", sources, "."});
+  return detail::concat({subject, ": ", p.value_text, ". UK AI Exposure, under ", p.assumptions, ". Sources: ",
+                         sources, "."});
+}
+
+// "Information technology directors (SOC 2020 1137), "
+std::string role_subject(const UnitGroupReport& report) {
+  return detail::concat({report.title, " (SOC 2020 ", report.soc, "), "});
 }
 
 }  // namespace
@@ -106,7 +112,7 @@ std::vector<Provenance> figure_provenance(const Scorer& scorer, const UnitGroupR
                        std::string formula, std::initializer_list<std::string_view> cited) {
     Provenance p{std::move(figure), std::move(title), std::move(value), std::move(sources), std::move(formula),
                  in_force, ""};
-    p.citation = citation(r, p, bundle, cited);
+    p.citation = citation(role_subject(r) + p.title, p, bundle, cited);
     out.push_back(std::move(p));
   };
 
@@ -133,27 +139,28 @@ std::vector<Provenance> figure_provenance(const Scorer& scorer, const UnitGroupR
   const std::string over = detail::concat({"the weighted shares of the tasks labelled E1 and E2, averaged over the ",
                                            std::to_string(reached), reached == 1 ? " O*NET occupation" : " O*NET occupations",
                                            " the bridge reaches"});
+  const std::vector<SourceLine> scoring = score_sources(bundle, r, a.weights);
   const auto scored_or = [&](std::string formula) {
     return f.scored ? std::move(formula) : std::string("Not scored: no O*NET occupation with labelled tasks is reached.");
   };
-  add("score", "Exposure score", f.scored ? r.score_text + "/10" : r.score_text, score_sources(bundle, r, a.weights),
+  add("score", "Exposure score", f.scored ? r.score_text + "/10" : r.score_text, scoring,
       scored_or(detail::concat({"10", kTimes, "(E1 share", kTimes, "E1 + E2 share", kTimes, "E2) = 10", kTimes, "(",
                                 fixed(s1, 3), kTimes, format_decimal(a.e1, 3), " + ", fixed(s2, 3), kTimes,
                                 format_decimal(a.e2, 3), ") = ", fixed(r.score10, 2), ", shown as ", r.score_text,
                                 "; the shares are ", over, "."})),
       {kSourceLabels, kSourceCodingIndex, kSourceIscoSoc2010, kSourceSoc2010Soc2018, kSourceOnetSoc2018});
-  add("direct", "Direct exposure", r.direct_text, score_sources(bundle, r, a.weights),
+  add("direct", "Direct exposure", r.direct_text, scoring,
       scored_or(detail::concat({"10", kTimes, "E1 share = 10", kTimes, fixed(s1, 3), " = ", fixed(r.direct10, 2),
                                 ", shown as ", r.direct_text, " (\u03B1: E1 counts 1, E2 counts 0)."})),
       {kSourceLabels, kSourceCodingIndex, kSourceIscoSoc2010, kSourceSoc2010Soc2018, kSourceOnetSoc2018});
-  add("with_tools", "Exposure with tools", r.with_tools_text, score_sources(bundle, r, a.weights),
+  add("with_tools", "Exposure with tools", r.with_tools_text, scoring,
       scored_or(detail::concat({"10", kTimes, "(E1 share + E2 share) = 10", kTimes, "(", fixed(s1, 3), " + ",
                                 fixed(s2, 3), ") = ", fixed(r.with_tools10, 2), ", shown as ", r.with_tools_text,
                                 " (\u03B6: E1 and E2 count 1)."})),
       {kSourceLabels, kSourceCodingIndex, kSourceIscoSoc2010, kSourceSoc2010Soc2018, kSourceOnetSoc2018});
 
   std::vector<SourceLine> wage_sources{source_line(bundle, kSourceAshe, ashe_row(r))};
-  for (SourceLine& line : score_sources(bundle, r, a.weights)) wage_sources.push_back(std::move(line));
+  wage_sources.insert(wage_sources.end(), scoring.begin(), scoring.end());
   std::string wage_formula;
   if (f.has_wage_exposure) {
     const double shown = displayed_score10(f.score01);
@@ -170,7 +177,7 @@ std::vector<Provenance> figure_provenance(const Scorer& scorer, const UnitGroupR
       {kSourceAshe, kSourceLabels, kSourceCodingIndex, kSourceIscoSoc2010, kSourceSoc2010Soc2018, kSourceOnetSoc2018});
 
   const int n = scorer.totals().rank_set;
-  std::vector<SourceLine> rank_sources = score_sources(bundle, r, a.weights);
+  std::vector<SourceLine> rank_sources = scoring;
   rank_sources.push_back(source_line(bundle, kSourceAshe, "which occupations have an ASHE figure (the rank set)"));
   add("rank", "Rank among UK occupations", f.scored ? format_percent(f.rank_percent) : std::string("not ranked"),
       std::move(rank_sources),
@@ -225,10 +232,8 @@ Provenance task_provenance(const Scorer& scorer, const UnitGroupReport& r, const
                                   ? detail::concat({"O*NET rates its importance ", format_decimal(task.importance, 2), " of 5."})
                                   : std::string("O*NET does not rate its importance: the page shows its task type.")});
   p.assumptions = assumptions_text(a);
-  p.citation = detail::concat({r.title, " (SOC 2020 ", r.soc, "), ", name, ": ", p.value_text,
-                               ". UK AI Exposure, under ", p.assumptions, ". Sources: ",
-                               short_source(bundle, kSourceLabels),
-                               task.importance_known ? "; " + short_source(bundle, kSourceImportance) : std::string(), "."});
+  p.citation = task.importance_known ? citation(role_subject(r) + name, p, bundle, {kSourceLabels, kSourceImportance})
+                                      : citation(role_subject(r) + name, p, bundle, {kSourceLabels});
   return p;
 }
 
@@ -242,10 +247,7 @@ std::vector<Provenance> totals_provenance(const Scorer& scorer, const TotalsView
                         std::string formula, std::initializer_list<std::string_view> cited) {
     Provenance p{std::move(figure), std::move(title), std::move(value), std::move(sources), std::move(formula),
                  in_force, ""};
-    std::string names;
-    for (std::string_view id : cited) names += (names.empty() ? "" : "; ") + short_source(bundle, id);
-    p.citation = detail::concat({"UK, ", p.title, ": ", p.value_text, ". UK AI Exposure, under ", in_force,
-                                 ". Sources: ", names, "."});
+    p.citation = citation("UK, " + p.title, p, bundle, cited);
     return p;
   };
   return {
