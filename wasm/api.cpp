@@ -147,7 +147,7 @@ val task_provenance(const Engine& engine, const std::string& soc, int task_id) {
   const Result<UnitGroupReport> result = engine.report(soc);
   if (!result.ok() || task_id <= 0) return val::null();
   for (const TaskLine& task : result.value().tasks) {
-    if (task.id == task_id) return provenance_to_js({aiexp::task_provenance(*engine.scorer(), result.value(), task)})[0];
+    if (task.id == task_id) return provenance_to_js(aiexp::task_provenance(*engine.scorer(), result.value(), task));
   }
   return val::null();
 }

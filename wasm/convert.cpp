@@ -127,27 +127,29 @@ SearchResultJs to_js(const SearchResult& result) {
   return SearchResultJs{result.soc, result.title, result.matched_title, result.qualifier};
 }
 
+val provenance_to_js(const Provenance& p) {
+  val sources = val::array();
+  for (const SourceLine& line : p.sources) {
+    val js = val::object();
+    js.set("id", line.id);
+    js.set("text", line.text);
+    js.set("row", line.row);
+    sources.call<void>("push", js);
+  }
+  val js = val::object();
+  js.set("figure", p.figure);
+  js.set("title", p.title);
+  js.set("valueText", p.value_text);
+  js.set("sources", sources);
+  js.set("formula", p.formula);
+  js.set("assumptions", p.assumptions);
+  js.set("citation", p.citation);
+  return js;
+}
+
 val provenance_to_js(const std::vector<Provenance>& panels) {
   val list = val::array();
-  for (const Provenance& p : panels) {
-    val sources = val::array();
-    for (const SourceLine& line : p.sources) {
-      val js = val::object();
-      js.set("id", line.id);
-      js.set("text", line.text);
-      js.set("row", line.row);
-      sources.call<void>("push", js);
-    }
-    val js = val::object();
-    js.set("figure", p.figure);
-    js.set("title", p.title);
-    js.set("valueText", p.value_text);
-    js.set("sources", sources);
-    js.set("formula", p.formula);
-    js.set("assumptions", p.assumptions);
-    js.set("citation", p.citation);
-    list.call<void>("push", js);
-  }
+  for (const Provenance& p : panels) list.call<void>("push", provenance_to_js(p));
   return list;
 }
 

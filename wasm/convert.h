@@ -116,7 +116,8 @@ SearchResultJs to_js(const SearchResult& result);
 
 // {ok, code, message, report?}: the report as a JS object (fields in aiexp.d.ts `Report`).
 val report_to_js(const Result<UnitGroupReport>& report);
-// Provenance panels (aiexp/provenance.h) as an array of plain objects.
+// A provenance panel (aiexp/provenance.h) as a plain object, and a list of them as an array.
+val provenance_to_js(const Provenance& panel);
 val provenance_to_js(const std::vector<Provenance>& panels);
 // The current assumptions as a JS object (`Assumptions` in aiexp.d.ts).
 val assumptions_to_js(const Assumptions& assumptions);
