@@ -50,7 +50,8 @@ export class ProvenancePanels {
       const open = [...this.#panels.values()].filter((slot) => slot.panel.matches(':popover-open'));
       if (open.length === 0) return;
       figures = new Set(open.map((slot) => slot.panel.dataset.figure));
-      if (figures.has('task') && this.#readTask) this.showTask(this.#readTask);
+      if (figures.delete('task') && this.#readTask) this.showTask(this.#readTask);
+      if (figures.size === 0) return;  // the task panel alone: the figures' entries are not needed
     }
     for (const entry of read()) {
       if (!figures || figures.has(entry.figure)) this.#draw(this.#panels.get(entry.figure) ?? this.#create(entry.figure), entry);
