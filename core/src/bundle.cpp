@@ -197,6 +197,28 @@ void parse_sources(JsonReader& reader, const Value& root, Bundle& bundle) {
   }
 }
 
+// An ISCO-08 group's other measures (details): billionths in [0, 1] or kNoMeasureValue, and the ILO category.
+void read_measures(JsonReader& reader, const Value& item, const std::string& path, IscoGroup& group) {
+  const Value* values = reader.member(item, path, "measures", Type::Array);
+  if (!values) return;
+  const std::string values_path = join_path(path, "measures");
+  if (values->size() != kStoredMeasureCount) {
+    reader.fail(values_path, "expected " + std::to_string(kStoredMeasureCount) + " values");
+    return;
+  }
+  for (std::size_t m = 0; m < kStoredMeasureCount && !reader.failed(); ++m) {
+    reader.element_int((*values)[m], {values_path, m}, kNoMeasureValue, kMeasureUnits, group.measures[m]);
+  }
+  std::string gradient;
+  if (!reader.read_string(item, path, "ilo_gradient", gradient)) return;
+  const auto parsed = parse_ilo_gradient(gradient);
+  if (!parsed) {
+    reader.fail(join_path(path, "ilo_gradient"), "not an ILO exposure category: \"" + gradient + "\"");
+    return;
+  }
+  group.ilo_gradient = *parsed;
+}
+
 void parse_major_groups(JsonReader& reader, const Value& root, Bundle& bundle) {
   const Value* section = nullptr;
   const Value* codes = size_column(reader, root, "major_groups", "code", section);
@@ -409,7 +431,9 @@ const MajorGroup* Bundle::find_major_group(int code) const {
 Status finalize_bundle(Bundle& bundle) {
   // The provenance panels name these sources: a bundle without one of them could not say where a figure is from.
   for (std::string_view id : kCitedSources) {
-    if (!bundle.find_source(id)) return schema_error("sources: no source with id " + std::string(id));
+    if (bundle.has_details() && !bundle.find_source(id)) {
+      return schema_error("sources: no source with id " + std::string(id));
+    }
   }
   if (!is_ascending(bundle.major_groups, [](const MajorGroup& g) { return g.code; })) {
     return schema_error("major_groups: not in ascending code order");
@@ -502,7 +526,6 @@ Result<Bundle> parse_bundle(std::string_view json_text) {
   if (Status header = detail::read_header(root, kBundleKind, bundle.build); !header.ok()) return header.error();
 
   JsonReader reader;
-  parse_sources(reader, root, bundle);
   parse_major_groups(reader, root, bundle);
   parse_unit_groups(reader, root, bundle);
   parse_isco(reader, root, bundle);
@@ -536,6 +559,8 @@ Status merge_details(Bundle& bundle, std::string_view json_text) {
 
   // Stage into a copy and swap it in only when everything read and checked, so a bad file changes nothing.
   Bundle staged = bundle;
+  staged.sources.clear();
+  parse_sources(reader, root, staged);
   for (std::size_t i = 0; i < staged.unit_groups.size() && !reader.failed(); ++i) {
     const auto& [soc, description] = groups->members()[i];
     reader.element_string(description, join_path("unit_groups", soc), staged.unit_groups[i].description);
@@ -547,6 +572,7 @@ Status merge_details(Bundle& bundle, std::string_view json_text) {
     reader.read_string(item, path, "title", group.title);
     read_string_array(reader, item, path, "soc2010", group.soc2010);
     read_string_array(reader, item, path, "soc2018", group.soc2018);
+    read_measures(reader, item, path, group);
   }
   staged.tasks.id.clear();
   for (std::size_t i = 0; i < staged.onets.size() && !reader.failed(); ++i) {
@@ -579,14 +605,6 @@ Status merge_details(Bundle& bundle, std::string_view json_text) {
 
 std::string serialize_bundle(const Bundle& bundle) {
   Value root = detail::make_header(kBundleKind, bundle.build);
-
-  Value sources = Value::object();
-  for (const auto& [key, field] : kSourceFields) {
-    Value column = Value::array();
-    for (const DataSource& source : bundle.sources) column.push_back(Value::string(source.*field));
-    sources.set(key, std::move(column));
-  }
-  root.set("sources", std::move(sources));
 
   Value major_codes = Value::array();
   Value major_titles = Value::array();
@@ -675,6 +693,13 @@ std::string serialize_bundle(const Bundle& bundle) {
 
 std::string serialize_details(const Bundle& bundle) {
   Value root = detail::make_header(kDetailsKind, bundle.build);
+  Value sources = Value::object();
+  for (const auto& [key, field] : kSourceFields) {
+    Value column = Value::array();
+    for (const DataSource& source : bundle.sources) column.push_back(Value::string(source.*field));
+    sources.set(key, std::move(column));
+  }
+  root.set("sources", std::move(sources));
   Value groups = Value::object();
   for (const UnitGroup& group : bundle.unit_groups) groups.set(group.soc, Value::string(group.description));
   root.set("unit_groups", std::move(groups));
@@ -685,6 +710,10 @@ std::string serialize_details(const Bundle& bundle) {
     item.set("title", Value::string(group.title));
     item.set("soc2010", string_array(group.soc2010));
     item.set("soc2018", string_array(group.soc2018));
+    Value measures = Value::array();
+    for (std::int64_t value : group.measures) measures.push_back(Value::integer(value));
+    item.set("measures", std::move(measures));
+    item.set("ilo_gradient", Value::string(std::string(ilo_gradient_text(group.ilo_gradient))));
     isco.set(group.code, std::move(item));
   }
   root.set("isco", std::move(isco));

@@ -36,8 +36,10 @@ Status Engine::load_bundle(std::string_view json_text) {
 Status Engine::load_details(std::string_view json_text) {
   if (!loaded()) return not_loaded();
   // merge_details replaces the bundle's contents in place (same address), so the Scorer's reference stays
-  // valid; the figures it derived from scoring fields are unaffected because details carry none.
-  return merge_details(*bundle_, json_text);
+  // valid; the Eloundou figures are unaffected (details carry no labels), the other measures arrive with them.
+  Status merged = merge_details(*bundle_, json_text);
+  if (merged.ok()) scorer_->refresh_measures();
+  return merged;
 }
 
 Status Engine::load_text_part(std::string_view json_text) {

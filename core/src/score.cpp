@@ -77,6 +77,9 @@ Status validate(const Bundle& bundle, const Assumptions& assumptions) {
   if (const auto twice = std::adjacent_find(ids.begin(), ids.end()); twice != ids.end()) {
     return make_error(ErrorCode::InvalidState, "task " + std::to_string(*twice) + " changed twice");
   }
+  if (assumptions.measure != Measure::Eloundou && !bundle.has_details()) {
+    return make_error(ErrorCode::MeasureNotLoaded, std::string(measure_name(assumptions.measure)));
+  }
   for (const TaskOverride& change : assumptions.overrides) {
     if (!bundle.find_task(change.task_id)) {
       return make_error(ErrorCode::UnknownTask, "task " + std::to_string(change.task_id));
@@ -183,11 +186,19 @@ Scorer::Scorer(const Bundle& bundle) : bundle_(bundle) {
   for (auto& by_scheme : changed_) {
     for (auto& sums_of : by_scheme) sums_of.assign(onet_count, OccupationFigures{});
   }
-  unit_groups_.assign(bundle.unit_groups.size(), UnitGroupFigures{});
+  for (auto& figures : by_measure_) figures.assign(bundle.unit_groups.size(), UnitGroupFigures{});
+  measures_loaded_ = bundle.has_details();
   sensitivity_.assign(bundle.unit_groups.size(), Sensitivity{});
   pair_shares_.assign(2 * onet_count * kLabelSourceCount * static_cast<std::size_t>(kWeightSchemeCount), 0.0);
   rank_scores_.reserve(bundle.unit_groups.size());
+  compute_measures();
   recompute();
+}
+
+void Scorer::refresh_measures() {
+  measures_loaded_ = bundle_.has_details();
+  compute_measures();
+  compute_totals();
 }
 
 Status Scorer::set(const Assumptions& assumptions) {
@@ -196,7 +207,10 @@ Status Scorer::set(const Assumptions& assumptions) {
     clear_overrides();
     apply_overrides(assumptions.overrides);
   }
+  const bool measures_change =
+      assumptions.bridge != assumptions_.bridge || assumptions.wage_rounding != assumptions_.wage_rounding;
   assumptions_ = assumptions;
+  if (measures_change) compute_measures();
   recompute();
   return Status::success();
 }
@@ -267,7 +281,7 @@ void Scorer::compute_occupation(std::uint32_t onet) {
 void Scorer::recompute() {
   for (std::uint32_t onet = 0; onet < occupations_.size(); ++onet) compute_occupation(onet);
   compute_unit_groups();
-  compute_ranks();
+  compute_ranks(by_measure_[0], rank_set_[0]);
   compute_totals();
   compute_sensitivity();
 }
@@ -313,7 +327,7 @@ void Scorer::accumulate_band(std::uint32_t unit_group, int mode, const double* e
 // whose occupations it touches.
 void Scorer::compute_sensitivity() {
   const std::size_t onets = occupations_.size();
-  const std::size_t groups = unit_groups_.size();
+  const std::size_t groups = by_measure_[0].size();
   std::vector<double>& e1_shares = pair_shares_;  // [onet][pair], then the E2 shares after them
   const auto fill_shares = [&](std::uint32_t onet) {
     for (std::size_t pair = 0; pair < kPairs; ++pair) {
@@ -383,7 +397,7 @@ void Scorer::compute_sensitivity() {
       }
     }
     // The current combination is the headline, exactly as shown.
-    if (unit_groups_[g].scored) values[current] = unit_groups_[g].score01;
+    if (by_measure_[0][g].scored) values[current] = by_measure_[0][g].score01;
     Sensitivity band;
     std::size_t low = 0;
     std::size_t high = 0;
@@ -413,10 +427,29 @@ void Scorer::compute_sensitivity() {
   }
 }
 
+void Scorer::finish_figures(std::uint32_t unit_group, UnitGroupFigures& figures) const {
+  const UnitGroup& group = bundle_.unit_groups[unit_group];
+  figures.scored = true;
+  figures.score10_displayed = displayed_score10(figures.score01);
+  figures.band = band_for(figures.score10_displayed);
+  figures.in_rank_set = group.employees_k.published() || group.median_pay_gbp.published();
+  if (group.employees_k.published() && group.median_pay_gbp.published()) {
+    // Money stays in doubles: wasm32 `long` is 32 bits (NOTES-toolchain.md #7). With displayed rounding
+    // the factor is an exact count of hundredths, so 60,000 x 90,081 x 12 / 100 has no rounding error.
+    const double pay_bill = static_cast<double>(group.employees_k.value) * 1000.0 *
+                            static_cast<double>(group.median_pay_gbp.value);
+    figures.has_wage_exposure = true;
+    figures.wage_exposure_gbp = assumptions_.wage_rounding == WageRounding::Displayed
+                                    ? pay_bill * detail::round_half_away(figures.score01 * 100.0) / 100.0
+                                    : pay_bill * figures.score01;
+  }
+}
+
 void Scorer::compute_unit_groups() {
   const double e1 = assumptions_.e1;
   const double e2 = assumptions_.e2;
-  for (std::uint32_t g = 0; g < unit_groups_.size(); ++g) {
+  std::vector<UnitGroupFigures>& eloundou = by_measure_[0];
+  for (std::uint32_t g = 0; g < eloundou.size(); ++g) {
     UnitGroupFigures figures;
     double weight = 0.0;
     double score = 0.0;
@@ -431,37 +464,68 @@ void Scorer::compute_unit_groups() {
       zeta += entry.weight * occupation.zeta01();
     }
     if (weight > 0.0) {
-      const UnitGroup& group = bundle_.unit_groups[g];
-      figures.scored = true;
       figures.score01 = score / weight;
       figures.alpha01 = alpha / weight;
       figures.zeta01 = zeta / weight;
-      figures.score10_displayed = displayed_score10(figures.score01);
-      figures.band = band_for(figures.score10_displayed);
-      figures.in_rank_set = group.employees_k.published() || group.median_pay_gbp.published();
-      if (group.employees_k.published() && group.median_pay_gbp.published()) {
-        // Money stays in doubles: wasm32 `long` is 32 bits (NOTES-toolchain.md #7). With displayed rounding
-        // the factor is an exact count of hundredths, so 60,000 x 90,081 x 12 / 100 has no rounding error.
-        const double pay_bill = static_cast<double>(group.employees_k.value) * 1000.0 *
-                                static_cast<double>(group.median_pay_gbp.value);
-        figures.has_wage_exposure = true;
-        figures.wage_exposure_gbp = assumptions_.wage_rounding == WageRounding::Displayed
-                                        ? pay_bill * detail::round_half_away(figures.score01 * 100.0) / 100.0
-                                        : pay_bill * figures.score01;
-      }
+      finish_figures(g, figures);
     }
-    unit_groups_[g] = figures;
+    eloundou[g] = figures;
   }
 }
 
-void Scorer::compute_ranks() {
+// The stored measures under the bridge mode: the modal ISCO-08 group's value, or (blend) every ISCO-08 group's
+// value weighted by its share of the unit group's index entries, over the groups that have one (SCORING.md s.7).
+void Scorer::compute_measures() {
+  const bool blend = assumptions_.bridge == BridgeMode::Blend;
+  for (std::size_t m = 1; m < kMeasureCount; ++m) {
+    const Measure measure = kMeasures[m];
+    std::vector<UnitGroupFigures>& out = by_measure_[m];
+    for (std::uint32_t g = 0; g < out.size(); ++g) {
+      UnitGroupFigures figures;
+      const UnitGroup& group = bundle_.unit_groups[g];
+      double entries = 0.0;
+      double sum = 0.0;
+      const std::size_t used = blend ? group.isco.size() : std::min<std::size_t>(1, group.isco.size());
+      for (std::size_t s = 0; s < used && measures_loaded_; ++s) {
+        const IscoGroup& isco = bundle_.isco[group.isco[s].isco];
+        if (!isco.has_measure(measure)) continue;
+        entries += group.isco[s].entries;
+        sum += group.isco[s].entries * isco.measure01(measure);
+      }
+      if (entries > 0.0) {
+        figures.score01 = sum / entries;
+        figures.alpha01 = figures.score01;
+        figures.zeta01 = figures.score01;
+        finish_figures(g, figures);
+      }
+      out[g] = figures;
+    }
+    compute_ranks(out, rank_set_[m]);
+  }
+}
+
+RankAgreement Scorer::agreement(Measure other) const {
+  const auto nan = std::numeric_limits<double>::quiet_NaN();
+  const std::vector<UnitGroupFigures>& a = by_measure_[0];
+  const std::vector<UnitGroupFigures>& b = by_measure_[static_cast<std::size_t>(other)];
+  std::vector<double> x(a.size(), nan);
+  std::vector<double> y(b.size(), nan);
+  for (std::size_t g = 0; g < a.size(); ++g) {
+    if (a[g].scored) x[g] = a[g].score01;
+    if (b[g].scored) y[g] = b[g].score01;
+  }
+  return spearman(x, y);
+}
+
+void Scorer::compute_ranks(std::vector<UnitGroupFigures>& figures_of, int& rank_set) {
   rank_scores_.clear();
-  for (const UnitGroupFigures& figures : unit_groups_) {
+  for (const UnitGroupFigures& figures : figures_of) {
     if (figures.in_rank_set) rank_scores_.push_back(figures.score01);
   }
   std::sort(rank_scores_.begin(), rank_scores_.end());
+  rank_set = static_cast<int>(rank_scores_.size());
   const auto size = static_cast<double>(rank_scores_.size());
-  for (UnitGroupFigures& figures : unit_groups_) {
+  for (UnitGroupFigures& figures : figures_of) {
     if (!figures.scored || rank_scores_.empty()) continue;
     const auto lower = std::lower_bound(rank_scores_.begin(), rank_scores_.end(), figures.score01);
     figures.lower_count = static_cast<int>(lower - rank_scores_.begin());
@@ -470,12 +534,13 @@ void Scorer::compute_ranks() {
 }
 
 void Scorer::compute_totals() {
+  const std::vector<UnitGroupFigures>& headline = by_measure_[headline_index()];
   UkTotals totals;
-  totals.unit_groups = static_cast<int>(unit_groups_.size());
-  totals.rank_set = static_cast<int>(rank_scores_.size());
+  totals.unit_groups = static_cast<int>(headline.size());
+  totals.rank_set = rank_set_[headline_index()];
   double weighted_score = 0.0;
-  for (std::uint32_t g = 0; g < unit_groups_.size(); ++g) {
-    const UnitGroupFigures& figures = unit_groups_[g];
+  for (std::uint32_t g = 0; g < headline.size(); ++g) {
+    const UnitGroupFigures& figures = headline[g];
     if (!figures.scored) continue;
     ++totals.scored;
     const AsheFigure& employees_k = bundle_.unit_groups[g].employees_k;

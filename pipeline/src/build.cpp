@@ -14,7 +14,9 @@
 
 #include "aiexp/bridge.h"
 #include "aiexp/bundle.h"
+#include "aiexp/ilo_tasks.h"
 #include "aiexp/pipeline/bridge.h"
+#include "aiexp/pipeline/measures.h"
 #include "aiexp/pipeline/reports.h"
 #include "aiexp/pipeline/sha256.h"
 #include "aiexp/pipeline/sources.h"
@@ -159,6 +161,59 @@ std::map<std::string, IscoLink> add_bridge(const std::vector<CodingIndexEntry>& 
   return links;
 }
 
+// The other measures of each ISCO-08 group (SCORING.md section 7): the ILO's means and category by code, and the
+// mean Microsoft applicability of the US SOC 2018 codes the group reaches through SOC 2010, each equally weighted.
+void add_measures(const std::vector<IloOccupation>& ilo, const std::map<std::string, MicrosoftOccupation>& microsoft,
+                  const std::map<std::string, IscoLink>& links, Bundle& bundle) {
+  std::map<std::string, const IloOccupation*> ilo_by_code;
+  for (const IloOccupation& occupation : ilo) ilo_by_code.emplace(occupation.isco, &occupation);
+  for (IscoGroup& group : bundle.isco) {
+    if (const auto found = ilo_by_code.find(group.code); found != ilo_by_code.end()) {
+      const IloOccupation& occupation = *found->second;
+      group.measures[stored_index(Measure::Ilo2025)] = measure_units(occupation.mean_2025);
+      if (occupation.mean_2023) group.measures[stored_index(Measure::Ilo2023)] = measure_units(*occupation.mean_2023);
+      group.ilo_gradient = occupation.gradient;
+    }
+    double sum = 0.0;
+    int reached = 0;
+    for (const std::string& soc2018 : links.at(group.code).soc2018) {
+      const auto found = microsoft.find(soc2018);
+      if (found == microsoft.end()) continue;
+      sum += found->second.applicability;
+      ++reached;
+    }
+    if (reached > 0) group.measures[stored_index(Measure::Microsoft)] = measure_units(sum / reached);
+  }
+}
+
+// The ILO's tasks of each occupation a unit group reaches, one part per ISCO-08 code.
+void add_ilo_parts(const std::vector<IloOccupation>& ilo, const Bundle& bundle,
+                   std::map<std::string, std::string>& files) {
+  for (const IloOccupation& occupation : ilo) {
+    const auto group = std::lower_bound(bundle.isco.begin(), bundle.isco.end(), occupation.isco,
+                                        [](const IscoGroup& g, const std::string& c) { return g.code < c; });
+    if (group == bundle.isco.end() || group->code != occupation.isco) continue;  // no UK unit group reaches it
+    IloTaskList list;
+    list.build = bundle.build;
+    list.isco = occupation.isco;
+    list.title = occupation.title;
+    for (const IloTask& task : occupation.tasks) {
+      IloTaskText text;
+      text.id = task.task_id;
+      text.text = task.text;
+      text.score_2025 = measure_units(task.score_2025);
+      if (task.score_2023) text.score_2023 = measure_units(*task.score_2023);
+      if (task.score_gpt4o) text.score_gpt4o = measure_units(*task.score_gpt4o);
+      if (task.score_gemini) text.score_gemini = measure_units(*task.score_gemini);
+      text.reason_gpt4o = task.reason_gpt4o;
+      text.reason_gemini = task.reason_gemini;
+      text.reconciled = task.reconciled;
+      list.tasks.push_back(std::move(text));
+    }
+    files[ilo_tasks_part(occupation.isco) + ".json"] = serialize_ilo_tasks(list) + "\n";
+  }
+}
+
 // Job titles of the coding index, one per distinct (unit group, title, qualifier).
 std::vector<JobTitle> job_titles(const std::vector<CodingIndexEntry>& entries, const Bundle& bundle) {
   std::set<std::tuple<std::uint32_t, std::string, std::string>> unique;
@@ -191,6 +246,8 @@ BuildResult build_bundle(const fs::path& sources) {
   const IscoCrosswalk isco_to_soc2010 = read_isco_to_soc2010(sources);
   const std::vector<CodePair> soc2010_to_soc2018 = read_soc2010_to_soc2018(sources);
   const std::vector<CodePair> onet_to_soc2018 = read_onet_to_soc2018(sources);
+  const std::vector<IloOccupation> ilo = read_ilo(sources);
+  const std::map<std::string, MicrosoftOccupation> microsoft = read_microsoft(sources);
 
   std::vector<SourceFile> source_files;
   for (const SourceInfo& info : source_catalog()) {
@@ -208,6 +265,7 @@ BuildResult build_bundle(const fs::path& sources) {
   add_unit_groups(structure, ashe, bundle);
   std::map<std::string, IscoShares> shares;
   const auto links = add_bridge(index_entries, isco_to_soc2010, soc2010_to_soc2018, onet_to_soc2018, shares, bundle);
+  add_measures(ilo, microsoft, links, bundle);
   if (Status status = finalize_bundle(bundle); !status.ok()) {
     throw std::runtime_error("assembled bundle is inconsistent: " + status.error().message());
   }
@@ -226,6 +284,7 @@ BuildResult build_bundle(const fs::path& sources) {
   for (const std::string& part : text_parts(bundle)) {
     files["text/" + part + ".json"] = with_newline(serialize_task_text_part(bundle, task_text, part));
   }
+  add_ilo_parts(ilo, bundle, files);
   const std::vector<JobTitle> titles = job_titles(index_entries, bundle);
   files["titles.json"] = with_newline(serialize_titles(bundle, titles));
 
@@ -379,9 +438,10 @@ void write_bundle(const BuildResult& result, const fs::path& out) {
     replacement.emplace(out);
     for (const auto& [relative, contents] : result.files) replacement->place(staging / relative, relative);
     std::vector<std::string> stale;
-    if (fs::is_directory(out / "text")) {
-      for (const auto& entry : fs::directory_iterator(out / "text")) {
-        const std::string relative = "text/" + entry.path().filename().string();
+    for (const char* parts : {"text", "ilo"}) {
+      if (!fs::is_directory(out / parts)) continue;
+      for (const auto& entry : fs::directory_iterator(out / parts)) {
+        const std::string relative = std::string(parts) + "/" + entry.path().filename().string();
         if (entry.path().extension() == ".json" && !result.files.count(relative)) stale.push_back(relative);
       }
     }

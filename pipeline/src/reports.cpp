@@ -1,5 +1,7 @@
 // SOURCES.md, COVERAGE.md and bundle.meta.json (reports.h).
 #include "aiexp/pipeline/reports.h"
+#include "aiexp/score.h"
+#include "aiexp/pipeline/measures.h"
 
 #include <algorithm>
 
@@ -68,6 +70,29 @@ const std::vector<SourceInfo>& source_catalog() {
       {"onet_soc2018", source_path::kOnetToSoc2018, "O*NET-SOC 2019 to 2018 SOC crosswalk",
        "National Center for O*NET Development (USDOL/ETA)", "O*NET-SOC 2019 taxonomy",
        "published by USDOL/ETA (O*NET content is CC BY 4.0)", "bridge step US SOC 2018 -> O*NET-SOC 2019"},
+      {"ilo_tasks", source_path::kIloTasks,
+       "Generative AI and Jobs: A Refined Global Index of Occupational Exposure, task-level scores by ISCO-08 "
+       "(Final_Scores_ISCO08_Gmyrek_et_al_2025.xlsx, converted to CSV)",
+       "Gmyrek, Berg, Kaminski, Konopczynski, Ladna, Nafradi, Roslaniec & Troszynski, ILO Working Paper 140 "
+       "(International Labour Office and NASK), 2025",
+       "pgmyrek/2025_GenAI_scores_ISCO08 at commit 6601522",
+       "CC BY 4.0 (c) International Labour Organization 2025; adapted here (bridged to UK SOC 2020), not endorsed by "
+       "the ILO",
+       "the ILO 2025 and 2023 measures (occupation means recomputed from the task scores), the ILO exposure "
+       "gradient, and the ILO tasks with the models' reasons"},
+      {"microsoft_scores", source_path::kMicrosoftScores, "Working with AI: AI applicability score per US SOC 2018 occupation",
+       "Tomlinson, Jaffe, Wang, Counts & Suri (Microsoft Research), arXiv 2507.07935, 2025",
+       "microsoft/working-with-ai at commit 84c4eba", "CC BY 4.0",
+       "the Microsoft applicability measure (each score recomputed from the three files below)"},
+      {"microsoft_iwa_metrics", source_path::kMicrosoftIwaMetrics, "Working with AI: metrics per O*NET intermediate work activity",
+       "Tomlinson et al. (Microsoft Research), 2025", "microsoft/working-with-ai at commit 84c4eba", "CC BY 4.0",
+       "the recompute of the applicability scores: activity shares, completion rates and impact scopes"},
+      {"microsoft_iwa_weights", source_path::kMicrosoftIwaWeights, "Working with AI: IWA weights per occupation",
+       "Tomlinson et al. (Microsoft Research), 2025", "microsoft/working-with-ai at commit 84c4eba",
+       "CC BY 4.0 (from O*NET 29.0 content, CC BY 4.0)", "the recompute of the applicability scores: weights"},
+      {"microsoft_soc_to_iwas", source_path::kMicrosoftSocToIwas, "Working with AI: occupation to IWA pairs",
+       "Tomlinson et al. (Microsoft Research), 2025", "microsoft/working-with-ai at commit 84c4eba", "CC BY 4.0",
+       "the recompute of the applicability scores: which IWAs each occupation has"},
   };
   return kCatalog;
 }
@@ -94,6 +119,9 @@ std::string render_sources(const std::vector<SourceFile>& files) {
   md += "- `xwalk/onetsoc2010_to_onetsoc2019_crosswalk.csv`: the label set already uses O*NET-SOC 2019 codes.\n";
   md += "- the `.xls`/`.xlsx` originals of the converted crosswalk CSV files, and O*NET's `Read Me.txt`,\n";
   md += "  `Scales Reference.txt` and `Task Categories.txt` (reference only).\n";
+  md += "- `ilo/Final_Scores_ISCO08_Gmyrek_et_al_2025.xlsx`: the original of the converted ILO CSV.\n";
+  md += "- `microsoft/soc_metrics.csv`: Microsoft's further per-occupation figures; the calculator shows the applicability\n";
+  md += "  score only. `microsoft/LICENSE.txt` and `NOTICE.md`: the licence (CC BY 4.0) and its notice.\n";
   md += "\n## Attribution\n\n";
   md += "- This product includes information from the O*NET 29.3 Database (and O*NET 29.0 and 30.1 task ratings) by\n";
   md += "  the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0\n";
@@ -102,6 +130,8 @@ std::string render_sources(const std::vector<SourceFile>& files) {
   md += "- Task exposure labels: Eloundou, T., Manning, S., Mishkin, P. and Rock, D., \"GPTs are GPTs: Labor market\n";
   md += "  impact potential of LLMs\", Science 384 (2024); data released under the MIT licence.\n";
   md += "- Crosswalks between ISCO-08 and US SOC: US Bureau of Labor Statistics.\n";
+  md += "- " + std::string(measure_attribution(Measure::Ilo2025)) + " " + std::string(kIloAdaptationNotice) + "\n";
+  md += "- " + std::string(measure_attribution(Measure::Microsoft)) + "\n";
   return md;
 }
 
@@ -169,6 +199,60 @@ std::string render_coverage(const CoverageInputs& inputs, const BuildSummary& su
     md += "| " + group.soc + " | " + cell(group.title) + " | " + cell(reason) + " | " + (blend ? "yes" : "no") + " |\n";
   }
   if (unscored == 0) md += "| | every unit group is scored | | |\n";
+
+  md += "\n## Other measures\n\n";
+  md += "The ILO's 2025 and 2023 indexes and Microsoft's AI applicability (SCORING.md section 7) reach a unit group\n";
+  md += "through its modal ISCO-08 code (or, blended, every code by its share of index entries): the ILO index scores\n";
+  md += "ISCO-08 codes directly, Microsoft's through the US SOC 2010 and SOC 2018 codes of the BLS crosswalks. Rank\n";
+  md += "agreement is Spearman's correlation with the Eloundou score over the unit groups both score.\n\n";
+  md += "| measure | scored, default bridge | scored, blended bridge | rank agreement with Eloundou |\n|---|---|---|---|\n";
+  {
+    Scorer scorer(bundle);
+    Assumptions blend;
+    blend.bridge = BridgeMode::Blend;
+    Scorer blended(bundle);
+    (void)blended.set(blend);
+    for (std::size_t m = 1; m < kMeasureCount; ++m) {
+      const Measure measure = kMeasures[m];
+      const auto scored = [&](const Scorer& s) {
+        int n = 0;
+        for (const UnitGroupFigures& figures : s.figures(measure)) n += figures.scored;
+        return n;
+      };
+      const RankAgreement agreement = scorer.agreement(measure);
+      md += "| " + std::string(measure_title(measure)) + " | " + count(scored(scorer)) + " | " + count(scored(blended)) +
+            " | " + format_decimal(agreement.rho, 2) + " over " + count(agreement.pairs) + " |\n";
+    }
+    md += "\n| SOC 2020 | title | modal ISCO-08 | ILO 2025 | Microsoft |\n|---|---|---|---|---|\n";
+    int missed = 0;
+    for (std::uint32_t g = 0; g < bundle.unit_groups.size(); ++g) {
+      const UnitGroup& group = bundle.unit_groups[g];
+      const bool ilo = scorer.figures(Measure::Ilo2025)[g].scored;
+      const bool microsoft = scorer.figures(Measure::Microsoft)[g].scored;
+      if (ilo && microsoft) continue;
+      ++missed;
+      std::string isco_text = "none";
+      std::string ilo_reason = "no coding-index entry gives an ISCO-08 code";
+      std::string microsoft_reason = ilo_reason;
+      if (!group.isco.empty()) {
+        const IscoGroup& isco = bundle.isco[group.isco.front().isco];
+        isco_text = isco.code + " " + isco.title;
+        ilo_reason = "not in the ILO index";
+        if (isco.soc2010.empty()) {
+          microsoft_reason = "no US SOC 2010 counterpart in the BLS crosswalk";
+        } else if (isco.soc2018.empty()) {
+          microsoft_reason = "its SOC 2010 codes have no SOC 2018 successor";
+        } else {
+          std::string codes;
+          for (const std::string& code : isco.soc2018) codes += (codes.empty() ? "" : ", ") + code;
+          microsoft_reason = "Microsoft scores none of its SOC 2018 codes (" + codes + ")";
+        }
+      }
+      md += "| " + group.soc + " | " + cell(group.title) + " | " + cell(isco_text) + " | " +
+            (ilo ? "scored" : cell(ilo_reason)) + " | " + (microsoft ? "scored" : cell(microsoft_reason)) + " |\n";
+    }
+    if (missed == 0) md += "| | every unit group is scored by both | | | |\n";
+  }
 
   md += "\n## Unit groups without an ASHE 2025 figure\n\n";
   md += "Where ASHE suppresses a figure the calculator says so and leaves the unit group out of the totals that need it.\n\n";

@@ -24,6 +24,9 @@
 #include "aiexp/bundle.h"
 #include "aiexp/format.h"
 #include "aiexp/pipeline/build.h"
+#include "aiexp/pipeline/measures.h"
+#include "aiexp/ilo_tasks.h"
+#include "aiexp/score.h"
 #include "aiexp/pipeline/reports.h"
 #include "aiexp/pipeline/sha256.h"
 #include "aiexp/pipeline/sources.h"
@@ -189,6 +192,38 @@ std::map<std::string, std::string> synthetic_sources() {
       "11-3021.00," + cism + ",11-3021," + cism + "\n"
       "15-1252.00,Software Developers,15-1252,Software Developers\n"
       "45-2092.00,\"Farmworkers and Laborers, Crop\",45-2092,\"Farmworkers and Laborers, Crop\"\n";
+  files[std::string(source_path::kIloTasks)] =
+      "label4d,label1d,ISCO_08,Title,taskID,Task_ISCO,score_2023,Weaviate Status,predicted_score_2025_gpt4o,"
+      "prediction_justification_gpt4o,weaviate_status_gemini,predicted_score_2025_gemini,"
+      "prediction_justification_gemini,score_2025,source,mean_score_2023,mean_score_2025,SD_2023,SD_2025,potential25,"
+      "potential23\n"
+      "1330 - ICT managers,1 - Managers,1330,ICT services managers,1,\"Plan, direct and coordinate ICT work;\",0.3,"
+      "success,0.42,\"Planning is \"\"partly\"\" automatable.\",success,0.38,Mostly human judgement.,0.4,predicted,0.35,0.45,"
+      "0.07,0.07,Exposed: Gradient 2,Minimal Exposure\n"
+      "1330 - ICT managers,1 - Managers,1330,ICT services managers,2,Write reports on ICT services.,0.4,success,0.5,"
+      "\"Reports\nare text.\",success,0.5,Drafting is exposed.,0.50000000000000001,reconciled,0.35,0.45,0.07,0.07,"
+      "Exposed: Gradient 2,Minimal Exposure\n"
+      "2512 - Software developers,2 - Professionals,2512,Software developers,1,Write code.,,success,0.6,Code is text.,"
+      "fail,,,0.6,predicted,,0.6,,,Exposed: Gradient 3,\n";
+  files[std::string(source_path::kMicrosoftScores)] =
+      "SOC Code,title,ai_applicability_score\n"
+      "11-3021," + cism + ",0.25\n"
+      "15-1252,Software Developers,0.3\n";
+  files[std::string(source_path::kMicrosoftIwaMetrics)] =
+      "IWA,title,share_user,share_ai,completion_user,completion_ai,impact_scope_user,impact_scope_ai,"
+      "feedback_positive_fraction_user,feedback_positive_fraction_ai,completion_x_scope_x_coverage_user,"
+      "completion_x_scope_x_coverage_ai\n"
+      "4.A.1.a.1.I01,Study details.,0.01,0.002,0.8,0.5,0.5,0.4,0.7,0.6,0.1,0.1\n"
+      "4.A.1.a.1.I02,Read documents.,1e-04,0.01,,0.6,,0.5,,0.6,0.0,0.1\n";
+  files[std::string(source_path::kMicrosoftIwaWeights)] =
+      "SOC Code,4.A.1.a.1.I01,4.A.1.a.1.I02\n"
+      "11-3021,2.0,1.0\n"
+      "15-1252,1.0,5.0\n";
+  files[std::string(source_path::kMicrosoftSocToIwas)] =
+      "SOC Code,IWA\n"
+      "11-3021,4.A.1.a.1.I01\n"
+      "11-3021,4.A.1.a.1.I02\n"
+      "15-1252,4.A.1.a.1.I01\n";
   return files;
 }
 
@@ -430,6 +465,45 @@ TEST_CASE("COVERAGE.md lists every unit group the default bridge leaves unscored
   CHECK_THAT(coverage, Contains("| SOC 2020 unit groups | " + format_count(412) + " |"));
 }
 
+TEST_CASE("the other measures recompute every published figure and give 1137 and 2132 the check values",
+          "[build][shared][spec]") {
+  // Every one of the 427 ILO occupations and 785 Microsoft occupations was recomputed from its parts (the readers
+  // throw on any difference); these are the counts SOURCES-measures.md gives.
+  const auto ilo = read_ilo(aiexp::test::shared_sources_dir());
+  CHECK(ilo.size() == 427);
+  std::size_t tasks = 0;
+  for (const IloOccupation& occupation : ilo) tasks += occupation.tasks.size();
+  CHECK(tasks == 3266);
+  CHECK(read_microsoft(aiexp::test::shared_sources_dir()).size() == 785);
+
+  const Bundle bundle = parse_built(shared_build());
+  Scorer scorer(bundle);
+  for (const char* soc : {"1137", "2132"}) {
+    INFO(soc);
+    const std::uint32_t g = *bundle.find_unit_group(soc);
+    CHECK(bundle.isco[bundle.unit_groups[g].isco.front().isco].code == "1330");
+    const UnitGroupFigures& ilo2025 = scorer.figures(Measure::Ilo2025)[g];
+    REQUIRE(ilo2025.scored);
+    CHECK(ilo2025.score01 == Approx(0.4402).margin(5e-5));
+    CHECK(ilo2025.score10_displayed == 4.4);
+    const UnitGroupFigures& microsoft = scorer.figures(Measure::Microsoft)[g];
+    REQUIRE(microsoft.scored);
+    CHECK(microsoft.score01 == Approx(0.1519).margin(5e-5));  // SOC 11-3021
+    CHECK(microsoft.score10_displayed == 1.5);
+  }
+  for (const Measure measure : kMeasures) {
+    INFO(measure_name(measure));
+    int scored = 0;
+    for (const UnitGroupFigures& figures : scorer.figures(measure)) {
+      if (!figures.scored) continue;
+      ++scored;
+      CHECK(figures.score10_displayed >= 0.0);
+      CHECK(figures.score10_displayed <= 10.0);
+    }
+    CHECK(scored > 390);
+  }
+}
+
 TEST_CASE("SOURCES.md and bundle.meta.json name every source path with its sha256", "[build][shared]") {
   // The digest function itself, on the FIPS 180-4 examples.
   REQUIRE(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
@@ -442,8 +516,9 @@ TEST_CASE("SOURCES.md and bundle.meta.json name every source path with its sha25
   // The digests the people who copied the files published beside them.
   const std::string published = read_text(shared / "SOURCES-onet-eloundou-xwalk.md") +
                                 read_text(shared / "uk" / "SOURCES-uk.md") +
-                                read_text(shared / "onet" / "SOURCES-task-ratings.md");
-  REQUIRE(source_catalog().size() == 10);
+                                read_text(shared / "onet" / "SOURCES-task-ratings.md") +
+                                read_text(shared / "SOURCES-measures.md");
+  REQUIRE(source_catalog().size() == 15);
   REQUIRE(meta["sources"].size() == source_catalog().size());
   std::size_t i = 0;
   for (const SourceInfo& info : source_catalog()) {
@@ -475,7 +550,8 @@ TEST_CASE("a complete synthetic source tree builds, with every quirk handled", "
   std::set<std::string> paths;
   for (const auto& [path, contents] : result.files) paths.insert(path);
   CHECK(paths == std::set<std::string>{"COVERAGE.md", "SOURCES.md", "bundle.json", "bundle.meta.json",
-                                       "details.json", "text/tasks-11.json", "text/tasks-15.json", "titles.json"});
+                                       "details.json", "ilo/tasks-1330.json", "ilo/tasks-2512.json",
+                                       "text/tasks-11.json", "text/tasks-15.json", "titles.json"});
   const BuildSummary& summary = result.summary;
   CHECK(summary.unit_groups == 3);
   CHECK(summary.scored == 2);
@@ -521,6 +597,40 @@ TEST_CASE("a complete synthetic source tree builds, with every quirk handled", "
   CHECK(programmers.zeta01 == Approx(1.0).margin(1e-12));
   CHECK_FALSE(farmers.isco.empty());
   CHECK_FALSE(scorer.unit_groups()[*bundle.find_unit_group("5111")].scored);
+
+  // The other measures, recomputed from their parts and bridged through the modal ISCO-08 code: 1137 -> 1330 (ILO
+  // mean of 0.4 and 0.5; Microsoft 11-3021, (2 x 0.3 + 1 x 0.15) / 3), 2134 -> 2512, 5111 -> 6111 (in neither).
+  const auto value = [&](Measure measure, const char* soc) {
+    const UnitGroupFigures& figures = scorer.figures(measure)[*bundle.find_unit_group(soc)];
+    return figures.scored ? figures.score01 : -1.0;
+  };
+  CHECK(value(Measure::Ilo2025, "1137") == Approx(0.45).margin(1e-9));
+  CHECK(value(Measure::Ilo2023, "1137") == Approx(0.35).margin(1e-9));
+  CHECK(value(Measure::Microsoft, "1137") == Approx(0.25).margin(1e-9));
+  CHECK(value(Measure::Ilo2025, "2134") == Approx(0.6).margin(1e-9));
+  CHECK(value(Measure::Ilo2023, "2134") == -1.0);  // the ILO gives 2512 no 2023 score
+  CHECK(value(Measure::Microsoft, "2134") == Approx(0.3).margin(1e-9));
+  CHECK(value(Measure::Ilo2025, "5111") == -1.0);
+  CHECK(value(Measure::Microsoft, "5111") == -1.0);
+  CHECK(bundle.isco[bundle.unit_groups[*bundle.find_unit_group("1137")].isco.front().isco].ilo_gradient ==
+        IloGradient::Gradient2);
+  Assumptions blend;
+  blend.bridge = BridgeMode::Blend;
+  REQUIRE(scorer.set(blend).ok());
+  CHECK(value(Measure::Ilo2025, "1137") == Approx((2 * 0.45 + 0.6) / 3).margin(1e-9));  // 1330 x 2 entries, 2512 x 1
+  // The ILO task part keeps the quoted reasons, the line break and the expert-reconciled flag.
+  const auto ilo = parse_ilo_tasks(bundle, result.files.at("ilo/tasks-1330.json"));
+  REQUIRE(ilo.ok());
+  REQUIRE(ilo.value().tasks.size() == 2);
+  CHECK(ilo.value().tasks[0].reason_gpt4o == "Planning is \"partly\" automatable.");
+  CHECK(ilo.value().tasks[0].score_gpt4o == 420'000'000);
+  CHECK(ilo.value().tasks[1].reason_gpt4o == "Reports\nare text.");
+  CHECK(ilo.value().tasks[1].reconciled);
+  CHECK(ilo.value().tasks[1].score_2025 == 500'000'000);
+  const auto other = parse_ilo_tasks(bundle, result.files.at("ilo/tasks-2512.json"));
+  REQUIRE(other.ok());
+  CHECK(other.value().tasks[0].score_gemini == kNoMeasureValue);
+  CHECK(other.value().tasks[0].score_2023 == kNoMeasureValue);
 
   // COVERAGE.md explains 5111, and counts the skipped 3-digit ISCO-08 row and the task not in 29.3.
   const std::string& coverage = result.files.at("COVERAGE.md");
@@ -616,6 +726,27 @@ const std::vector<BadInput>& malformed_rows() {
       {"two titles for one ISCO-08 code", source_path::kCodingIndex, ",Software developers,Software developer\n",
        ",Software engineers,Software developer\n", 5, "ISCO08_unit_group_title",
        "differs from another entry's title for ISCO-08 2512"},
+      // The independent measures: bad fields, and published figures the parts do not reproduce.
+      {"an ILO task score above 1", source_path::kIloTasks, ",0.6,predicted,", ",1.6,predicted,", 5, "score_2025",
+       "\"1.6\" is not a number from 0 to 1"},
+      {"an ILO code of three digits", source_path::kIloTasks, ",2512,Software", ",251,Software", 5, "ISCO_08",
+       "\"251\" is not a 4-digit ISCO-08 code"},
+      {"an unknown ILO exposure category", source_path::kIloTasks, "Exposed: Gradient 3", "Exposed: Gradient 5", 5,
+       "potential25", "is not an exposure category of WP 140"},
+      {"an ILO occupation mean its tasks do not give", source_path::kIloTasks, ",0.4,predicted,0.35,0.45,",
+       ",0.3,predicted,0.35,0.45,", 2, "mean_score_2025", "ISCO-08 1330: the mean of its 2 task scores is 0.4, published 0.45"},
+      {"an ILO task whose published mean differs from the occupation's first row", source_path::kIloTasks,
+       "reconciled,0.35,0.45,", "reconciled,0.35,0.46,", 3, "mean_score_2025", "differs from line 2 for ISCO-08 1330"},
+      {"an ILO task listed twice", source_path::kIloTasks, "Managers,1330,ICT services managers,2,",
+       "Managers,1330,ICT services managers,1,", 3, "taskID", "task 1 of ISCO-08 1330 listed twice"},
+      {"a Microsoft score its IWA figures do not give", source_path::kMicrosoftScores, ",0.25\n", ",0.26\n", 2,
+       "ai_applicability_score", "11-3021: recomputed from the IWA figures as 0.25"},
+      {"a Microsoft IWA with a counting side but no completion", source_path::kMicrosoftIwaMetrics,
+       "0.01,0.002,0.8,", "0.01,0.002,,", 2, "completion_user", "empty"},
+      {"a negative Microsoft weight", source_path::kMicrosoftIwaWeights, "11-3021,2.0,", "11-3021,-2.0,", 2,
+       "4.A.1.a.1.I01", "\"-2.0\" is not a weight of 0 or more"},
+      {"a Microsoft pair naming an unknown IWA", source_path::kMicrosoftSocToIwas, "15-1252,4.A.1.a.1.I01",
+       "15-1252,4.A.1.a.1.I09", 4, "IWA", "4.A.1.a.1.I09 has no row in microsoft/iwa_metrics.csv"},
   };
   return cases;
 }
@@ -623,8 +754,8 @@ const std::vector<BadInput>& malformed_rows() {
 }  // namespace
 
 TEST_CASE("a missing source file stops the build, naming the file", "[build]") {
-  const auto i = GENERATE(range(std::size_t{0}, std::size_t{10}));
-  REQUIRE(source_catalog().size() == 10);
+  const auto i = GENERATE(range(std::size_t{0}, std::size_t{15}));
+  REQUIRE(source_catalog().size() == 15);
   const std::string missing(source_catalog()[i].path);
   INFO(missing);
   TempDir sources;
@@ -636,7 +767,7 @@ TEST_CASE("a missing source file stops the build, naming the file", "[build]") {
 }
 
 TEST_CASE("a changed header stops the build, naming the file, line 1 and the column", "[build]") {
-  const auto i = GENERATE(range(std::size_t{0}, std::size_t{10}));
+  const auto i = GENERATE(range(std::size_t{0}, std::size_t{15}));
   const std::string path(source_catalog()[i].path);
   INFO(path);
   TempDir sources;
@@ -790,7 +921,7 @@ TEST_CASE("a failure while moving files into place puts back every file already 
   write_tree(work.path() / "sources", synthetic_sources());
   const fs::path out = work.path() / "out";
   build_and_write(work.path() / "sources", out);
-  // The text parts cannot be moved in: "text" is now a file. Five files come before them in the build's order.
+  // The text parts cannot be moved in: "text" is now a file. Seven files come before them in the build's order.
   fs::remove_all(out / "text");
   write_file(out / "text", "a file where the parts' folder was\n");
   const auto before = snapshot(out);
@@ -807,7 +938,7 @@ TEST_CASE("a failure while moving files into place puts back every file already 
     CHECK_THAT(error.what(), Contains((out / "text").string()));
   }
   CHECK(snapshot(out) == before);
-  CHECK(directories(out) == std::set<std::string>{});
+  CHECK(directories(out) == std::set<std::string>{"ilo"});  // the ILO parts' folder, as before; nothing left over
 }
 
 TEST_CASE("a write failure while staging leaves an earlier bundle byte-identical and names the path", "[build]") {

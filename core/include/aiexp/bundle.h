@@ -5,7 +5,8 @@
 // The bundle travels in two files. bundle.json holds what a full recompute needs (labels, task types,
 // importance, the bridge, ASHE figures, unit group titles): all the embeddable widget downloads.
 // details.json holds what only the page and the CLI show or look up: task ids, O*NET and ISCO-08 titles,
-// the US SOC codes of the bridge and unit group descriptions. Fields marked "details" are empty until
+// the US SOC codes of the bridge, unit group descriptions, the sources, and the other measures of each ISCO-08
+// group (measures.h: a widget that shows one of them downloads the details too). Fields marked "details" are empty until
 // merge_details() has run. Task statements come separately, per O*NET major group (text.h).
 #pragma once
 
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "aiexp/labels.h"
+#include "aiexp/measures.h"
 #include "aiexp/status.h"
 #include "aiexp/weights.h"
 
@@ -26,7 +28,9 @@ namespace aiexp {
 // 2: task importance as a string of three digits per task instead of an array of numbers.
 // 3: ONS's coefficient of variation of each ASHE figure (unit_groups.employees_cv, median_pay_cv), and the sources
 //    the bundle was built from (sources.id, path, title, publisher, version, licence).
-inline constexpr int kBundleSchemaVersion = 3;
+// 4: the sources move to details.json (the widget never cites them), which also gains each ISCO-08 group's other
+//    measures (isco.<code>.measures, ilo_gradient).
+inline constexpr int kBundleSchemaVersion = 4;
 
 // Why ASHE left a cell empty. Published means the value is there.
 enum class AsheMarker : std::uint8_t {
@@ -82,6 +86,15 @@ struct IscoGroup {
   std::string title;                  // details: as given in the SOC 2020 coding index
   std::vector<std::string> soc2010;   // details: sorted
   std::vector<std::string> soc2018;   // details: sorted
+  // details: the other measures' values in billionths by stored_index() (kNoMeasureValue where the source has
+  // none), and the ILO's exposure category
+  std::array<std::int64_t, kStoredMeasureCount> measures{kNoMeasureValue, kNoMeasureValue, kNoMeasureValue};
+  IloGradient ilo_gradient = IloGradient::None;
+
+  bool has_measure(Measure measure) const { return measures[stored_index(measure)] != kNoMeasureValue; }
+  double measure01(Measure measure) const {
+    return static_cast<double>(measures[stored_index(measure)]) / static_cast<double>(kMeasureUnits);
+  }
 };
 
 struct OnetOccupation {
@@ -119,7 +132,7 @@ struct DataSource {
 
 struct Bundle {
   std::string build;  // data build id: the bundle and all its text parts carry the same one
-  std::vector<DataSource> sources;       // in the pipeline's reading order
+  std::vector<DataSource> sources;       // details: in the pipeline's reading order
   std::vector<MajorGroup> major_groups;  // ascending code
   std::vector<UnitGroup> unit_groups;    // ascending SOC code
   std::vector<IscoGroup> isco;           // ascending ISCO-08 code

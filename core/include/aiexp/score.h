@@ -13,6 +13,7 @@
 
 #include "aiexp/bundle.h"
 #include "aiexp/labels.h"
+#include "aiexp/measures.h"
 #include "aiexp/status.h"
 #include "aiexp/weights.h"
 
@@ -47,12 +48,16 @@ struct Assumptions {
   BridgeMode bridge = BridgeMode::Modal;
   WageRounding wage_rounding = WageRounding::Displayed;
   std::vector<TaskOverride> overrides;  // at most one per task id
+  // The headline's measure: every unit group figure, rank and total follows it. The label values, source,
+  // weighting and task changes shape the Eloundou score only; the bridge mode and wage rounding apply to all.
+  Measure measure = Measure::Eloundou;
 
   bool operator==(const Assumptions&) const = default;
 };
 
-// Checks e1, e2 (finite, in [0, 1]), every override (known task id, no duplicate, weight finite and >= 0).
-// Errors: InvalidLabelValue, UnknownTask, InvalidWeight (detail names the task id or the value).
+// Checks e1, e2 (finite, in [0, 1]), every override (known task id, no duplicate, weight finite and >= 0), and
+// that a measure other than Eloundou has its values (they come with the details).
+// Errors: InvalidLabelValue, UnknownTask, InvalidWeight (detail names the task id or the value), MeasureNotLoaded.
 Status validate(const Bundle& bundle, const Assumptions& assumptions);
 
 // Weights of one O*NET occupation's tasks by their effective label, under the current assumptions.
@@ -72,11 +77,15 @@ struct OccupationFigures {
 // [8,10] Very high.
 enum class Band : std::uint8_t { Minimal = 0, Low = 1, Moderate = 2, High = 3, VeryHigh = 4 };
 
+// One unit group's figures under one measure. For Eloundou: `scored` when at least one bridged O*NET occupation has
+// a task with weight > 0, and score01 the mean of its occupations' S. For another measure: `scored` when the
+// bridge reaches an ISCO-08 group with a value, and score01 that value (blend: their entries-weighted mean);
+// alpha01 and zeta01 then equal score01 (no label values).
 struct UnitGroupFigures {
-  bool scored = false;      // at least one bridged O*NET occupation has a task with weight > 0
-  double score01 = 0.0;     // mean of its occupations' S under the current label values (the headline / 10)
-  double alpha01 = 0.0;     // the same mean with e1 = 1, e2 = 0 ("direct")
-  double zeta01 = 0.0;      // the same mean with e1 = 1, e2 = 1 ("with tools")
+  bool scored = false;
+  double score01 = 0.0;     // the headline / 10
+  double alpha01 = 0.0;     // Eloundou with e1 = 1, e2 = 0 ("direct")
+  double zeta01 = 0.0;      // Eloundou with e1 = 1, e2 = 1 ("with tools")
   double score10_displayed = 0.0;  // 10 x score01 rounded to 1 decimal, as shown
   Band band = Band::Minimal;
   bool has_wage_exposure = false;  // scored, and ASHE publishes both employees and median pay
@@ -137,9 +146,22 @@ class Scorer {
   // Recomputes every figure from the current assumptions; allocates nothing. set() calls it.
   void recompute();
 
+  // Recomputes the other measures' figures from the bundle's ISCO-08 groups: call it once the details (which
+  // carry them) are merged into the bundle.
+  void refresh_measures();
+
   const Bundle& bundle() const { return bundle_; }
   std::span<const OccupationFigures> occupations() const { return occupations_; }
-  std::span<const UnitGroupFigures> unit_groups() const { return unit_groups_; }
+  // The headline measure's figures (assumptions().measure).
+  std::span<const UnitGroupFigures> unit_groups() const { return by_measure_[headline_index()]; }
+  // Any measure's figures under the current bridge mode and wage rounding, each with its own ranks.
+  std::span<const UnitGroupFigures> figures(Measure measure) const {
+    return by_measure_[static_cast<std::size_t>(measure)];
+  }
+  // Whether the bundle carries the other measures' values (with its details).
+  bool has_measures() const { return measures_loaded_; }
+  // How closely `other` orders the UK's unit groups as the Eloundou score does now, over the groups both score.
+  RankAgreement agreement(Measure other) const;
   const UkTotals& totals() const { return totals_; }
   // Per unit group, the band of its headline over the 18 combinations (see Sensitivity).
   std::span<const Sensitivity> sensitivity() const { return sensitivity_; }
@@ -167,8 +189,12 @@ class Scorer {
   void clear_overrides();
   void compute_occupation(std::uint32_t onet);
   void compute_unit_groups();
-  void compute_ranks();
+  void compute_measures();
+  void compute_ranks(std::vector<UnitGroupFigures>& figures, int& rank_set);
   void compute_totals();
+  // Wage exposure, rank-set membership and band of a scored group whose score01 is set.
+  void finish_figures(std::uint32_t unit_group, UnitGroupFigures& figures) const;
+  std::size_t headline_index() const { return static_cast<std::size_t>(assumptions_.measure); }
   void compute_sensitivity();
   const OccupationFigures& sums_under(std::size_t source, std::size_t scheme, std::uint32_t onet) const;
   // A task's label under a label source, and its weight under a scheme, with its change applied if it has one.
@@ -192,7 +218,11 @@ class Scorer {
   std::vector<std::uint32_t> overrides_in_onet_;
 
   std::vector<OccupationFigures> occupations_;
-  std::vector<UnitGroupFigures> unit_groups_;
+  // every measure's unit group figures, by Measure; the stored measures' are recomputed when the bridge mode or
+  // wage rounding changes or the measures arrive
+  std::array<std::vector<UnitGroupFigures>, kMeasureCount> by_measure_;
+  std::array<int, kMeasureCount> rank_set_{};
+  bool measures_loaded_ = false;
   std::vector<double> rank_scores_;  // scratch: sorted scores of the rank set
   UkTotals totals_;
   // label sums under each (source, scheme) of the occupations with a task change: [source][scheme][onet],

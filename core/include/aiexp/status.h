@@ -27,6 +27,7 @@ enum class ErrorCode : std::uint8_t {
   InvalidOption,      // an unknown label source, weighting, bridge or wage-rounding name
   InvalidState,       // a permalink state string that cannot be decoded
   DataUnavailable,    // a data file could not be downloaded (reported by the JavaScript loader)
+  MeasureNotLoaded,   // a measure other than Eloundou asked for before the details (which carry it) are loaded
 };
 
 // The code whose name is `name`, or nullopt.
