@@ -169,6 +169,12 @@ std::optional<Error> grammar_value(const ParamSpec& spec, std::string_view name,
         return std::nullopt;
       }
       break;
+    case Param::Measure:
+      if (const auto measure = parse_measure(value)) {
+        a.measure = *measure;
+        return std::nullopt;
+      }
+      break;
     case Param::Tasks: {
       std::vector<TaskOverride> list;
       std::size_t start = 0;
@@ -354,6 +360,8 @@ std::string help_text(std::string_view topic) {
       "  --e1 X, --e2 X                    value of an E1 / E2 task, 0 to 1 (default 1 and 0)\n"
       "  --weights core|importance|equal   task weighting (default core: Core 2, Supplemental 1; alias --w)\n"
       "  --bridge modal|blend              ISCO-08 bridge (default modal)\n"
+      "  --measure eloundou|ilo2025|ilo2023|microsoft\n"
+      "                                    the headline's measure (default eloundou, the published figures)\n"
       "  --wage displayed|exact            wage exposure from the displayed or the unrounded score\n"
       "  --exact-wage                      the same as --wage exact\n"
       "  --tasks LIST                      task changes as in a link: 968.E1,971.w0,15198.E0.w1.5 (alias --t)\n"

@@ -206,7 +206,8 @@ OrderedJson assumptions_json(const Assumptions& a) {
   }
   return {{"labels", label_source_name(a.label_source)}, {"e1", a.e1}, {"e2", a.e2},
           {"weights", weight_scheme_name(a.weights)},    {"bridge", bridge_mode_name(a.bridge)},
-          {"wage_rounding", wage_rounding_name(a.wage_rounding)}, {"overrides", std::move(overrides)}};
+          {"wage_rounding", wage_rounding_name(a.wage_rounding)}, {"measure", measure_name(a.measure)},
+          {"overrides", std::move(overrides)}};
 }
 
 OrderedJson task_json(const TaskLine& task) {
@@ -296,6 +297,21 @@ void print_score_json(std::ostream& out, const UnitGroupReport& r, const Scorer&
     json["sensitivity"] = nullptr;
   }
   json["scored_count"] = scorer.totals().rank_set;
+  json["measure"] = r.measure;
+  OrderedJson measures = OrderedJson::array();
+  for (const MeasureLine& line : r.measures) {
+    measures.push_back({{"measure", line.name}, {"title", line.title}, {"headline", line.headline},
+                        {"scored", line.scored}, {"exposure", nullable(line.scored, line.score10)},
+                        {"exposure_text", line.score_text}, {"band", line.scored ? OrderedJson(line.band_text) : OrderedJson(nullptr)},
+                        {"rank_percent", line.scored ? OrderedJson(line.rank_percent) : OrderedJson(nullptr)},
+                        {"rank_set", line.rank_set}, {"rank_text", line.rank_text},
+                        {"wage_exposure_text", line.wage_exposure_text}});
+  }
+  json["measures"] = std::move(measures);
+  json["agreement_text"] = r.agreement_text;
+  json["ilo"] = r.ilo_isco.empty() ? OrderedJson(nullptr)
+                                   : OrderedJson{{"isco", r.ilo_isco}, {"title", r.ilo_isco_title},
+                                                 {"gradient", r.ilo_gradient_text}};
   json["can_do"] = r.counts.can_do;
   json["task_count"] = r.counts.total;
   json["rated_task_count"] = r.counts.rated;
@@ -342,9 +358,11 @@ void print_score_json(std::ostream& out, const UnitGroupReport& r, const Scorer&
 void print_score_text(std::ostream& out, const UnitGroupReport& r) {
   out << r.title << "\nSOC 2020 " << r.soc << " · " << r.major_group_title << "\n\n";
   if (!r.description.empty()) out << r.description << "\n\n";
-  const std::string exposure = r.figures.scored ? r.score_text + "/10 " + r.band_text + "  (direct " + r.direct_text +
-                                                       " · with tools " + r.with_tools_text + ")"
-                                                 : "not scored";
+  const bool eloundou = r.measure == measure_name(Measure::Eloundou);
+  const std::string exposure = !r.figures.scored ? "not scored"
+                               : eloundou ? r.score_text + "/10 " + r.band_text + "  (direct " + r.direct_text +
+                                                " · with tools " + r.with_tools_text + ")"
+                                          : r.score_text + "/10 " + r.band_text + "  (" + r.measure_title + ")";
   print_table(out, {{"Employees (UK)", with_precision(r.employees)},
                     {"Median annual pay", with_precision(r.median_pay)},
                     {"Exposure score", exposure},
@@ -352,9 +370,23 @@ void print_score_text(std::ostream& out, const UnitGroupReport& r) {
               "  ");
   out << '\n' << r.rank_text << '\n';
   out << "Bridge quality: " << r.bridge_quality_text << '\n';
+  out << "\nMeasures (headline: " << r.measure_title << "):\n";
+  std::vector<std::vector<std::string>> measure_rows{{"measure", "score", "band", "UK rank", "wage exposure"}};
+  for (const MeasureLine& line : r.measures) {
+    measure_rows.push_back({line.title + (line.headline ? " *" : ""), line.score_text, line.band_text, line.rank_text,
+                            line.wage_exposure_text});
+  }
+  print_table(out, measure_rows, "  ");
+  out << r.agreement_text << '\n';
+  if (!r.ilo_gradient_text.empty()) {
+    out << "ILO exposure gradient of ISCO-08 " << r.ilo_isco << ": " << r.ilo_gradient_text << '\n';
+  }
+  out << '\n';
   if (!r.figures.scored) return;
-  out << "Across label sources, weightings and bridges: " << r.range_text << " (lowest " << r.range_low_text
-      << "; highest " << r.range_high_text << ").\n";
+  if (r.sensitivity.scored) {
+    out << "Across label sources, weightings and bridges: " << r.range_text << " (lowest " << r.range_low_text
+        << "; highest " << r.range_high_text << ").\n";
+  }
   out << r.band_meaning << "\n\n" << r.can_do_text << '\n';
   out << r.mapped_via_text << '\n' << r.rated_text << '\n';
   out << '\n';

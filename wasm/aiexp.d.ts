@@ -18,7 +18,8 @@ export type ErrorCode =
   | 'invalid-label'
   | 'invalid-option'
   | 'invalid-state'
-  | 'data-unavailable';
+  | 'data-unavailable'
+  | 'measure-not-loaded';
 
 /** Every result starts with these. Branch on `code`; `message` is for people. */
 export interface Status {

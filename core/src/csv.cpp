@@ -44,13 +44,19 @@ std::string unit_groups_csv(const Scorer& scorer, const std::vector<std::uint32_
   append_row(out, {"soc", "title", "major_group", "employees", "median_pay_gbp", "exposure", "direct", "with_tools",
                    "band", "wage_exposure_gbp", "rank_percent", "range_min", "range_max", "employees_cv_pct",
                    "median_pay_cv_pct", "bridge_grade", "bridge_isco", "bridge_isco_share", "bridge_onets",
-                   "bridge_rated_share"});
+                   "bridge_rated_share", "measure", "eloundou", "ilo2025", "ilo2023", "microsoft"});
   for (std::uint32_t g : unit_groups) {
     if (g >= bundle.unit_groups.size()) continue;
     const UnitGroup& group = bundle.unit_groups[g];
     const UnitGroupFigures& f = scorer.unit_groups()[g];
-    const Sensitivity& band = scorer.sensitivity()[g];
+    // The band is the Eloundou score's: another headline measure has none.
+    const Sensitivity band = scorer.assumptions().measure == Measure::Eloundou ? scorer.sensitivity()[g] : Sensitivity{};
     const BridgeQuality bridge = bridge_quality(bundle, g);
+    // Every measure's 0-10 score beside the headline's, whichever the headline is.
+    const auto measure_field = [&](Measure measure) {
+      const UnitGroupFigures& of = scorer.figures(measure)[g];
+      return number(of.scored, of.score01 * 10.0);
+    };
     append_row(out, {group.soc, group.title, std::to_string(group.major_group()),
                      group.employees_k.published() ? std::to_string(group.employees_k.value * 1000) : "",
                      group.median_pay_gbp.published() ? std::to_string(group.median_pay_gbp.value) : "",
@@ -61,7 +67,9 @@ std::string unit_groups_csv(const Scorer& scorer, const std::vector<std::uint32_
                      number(band.scored, band.max01 * 10.0), cv_field(group.employees_k),
                      cv_field(group.median_pay_gbp), std::string(bridge_grade_name(bridge.grade)), bridge.isco_code,
                      number(bridge.has_isco, bridge.isco_share), std::to_string(bridge.onet_count),
-                     number(bridge.task_count > 0, bridge.rated_share)});
+                     number(bridge.task_count > 0, bridge.rated_share),
+                     std::string(measure_name(scorer.assumptions().measure)), measure_field(Measure::Eloundou),
+                     measure_field(Measure::Ilo2025), measure_field(Measure::Ilo2023), measure_field(Measure::Microsoft)});
   }
   return out;
 }

@@ -27,6 +27,8 @@ constexpr std::array<ParamSpec, kParamCount> kParams{{
     {Param::Bridge, "bridge", "bridge", {}, kAllDoors, ValueKind::Choice, {"modal", "blend"}, 0, 0, "modal or blend"},
     {Param::Wage, "wage", "wage", {}, kDoorLink | kDoorCli, ValueKind::Choice, {"displayed", "exact"}, 0, 0,
      "displayed or exact"},
+    {Param::Measure, "measure", "measure", {}, kAllDoors, ValueKind::Choice, {"eloundou", "ilo2025", "ilo2023", "microsoft"},
+     0, 0, "eloundou, ilo2025, ilo2023 or microsoft"},
     {Param::Tasks, "tasks", "t", {"t", ""}, kDoorLink | kDoorCli, ValueKind::TaskChanges, {}, 0, kMaxTaskWeight,
      "task changes such as 968.E1,971.w0"},
 }};

@@ -1,6 +1,8 @@
 // The unit group report, table rows and UK totals with display strings (report.h), SCORING.md section 4.
 #include "aiexp/report.h"
 
+#include <limits>
+
 #include <algorithm>
 #include <cmath>
 
@@ -185,6 +187,83 @@ std::string combination_text(double score10_displayed, const Combination& combin
   return detail::concat({format_score10(score10_displayed), " with ", source, ", ", weights, " and ", bridge});
 }
 
+namespace {
+
+std::string ordinal(int n) {
+  const int tens = n % 100;
+  const char* suffix = (tens >= 11 && tens <= 13) ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+  return std::to_string(n) + suffix;
+}
+
+std::string not_scored_text(Measure measure) {
+  switch (measure) {
+    case Measure::Eloundou: return "Not scored: no labelled O*NET occupation is reached from this unit group.";
+    case Measure::Ilo2025:
+    case Measure::Ilo2023: return "Not scored: the ILO index has no score for this unit group's ISCO-08 code.";
+    case Measure::Microsoft: return "Not scored: Microsoft scores none of the US occupations this unit group reaches.";
+  }
+  return "Not scored.";
+}
+
+std::vector<MeasureLine> measure_lines(const Scorer& scorer, std::uint32_t unit_group) {
+  std::vector<MeasureLine> lines;
+  const UnitGroup& group = scorer.bundle().unit_groups[unit_group];
+  for (const Measure measure : kMeasures) {
+    const UnitGroupFigures& figures = scorer.figures(measure)[unit_group];
+    int rank_set = 0;
+    for (const UnitGroupFigures& other : scorer.figures(measure)) rank_set += other.in_rank_set;
+    MeasureLine line;
+    line.measure = measure;
+    line.name = std::string(measure_name(measure));
+    line.title = std::string(measure_title(measure));
+    line.about = std::string(measure_about(measure));
+    line.headline = measure == scorer.assumptions().measure;
+    line.scored = figures.scored;
+    line.score10 = figures.score01 * 10.0;
+    line.rank_set = rank_set;
+    if (figures.scored) {
+      line.score_text = format_score10(figures.score10_displayed);
+      line.band_text = std::string(band_name(figures.band));
+      line.rank_percent = figures.rank_percent;
+      line.rank_text = "higher than " + format_percent(figures.rank_percent) + " of " + std::to_string(rank_set) +
+                       " UK occupations";
+    } else {
+      line.score_text = kNotScored;
+      line.rank_text = measure != Measure::Eloundou && !scorer.has_measures()
+                           ? ""
+                           : not_scored_text(measure).substr(std::string_view("Not scored: ").size());
+    }
+    line.wage_exposure_text = wage_exposure_text(group, figures);
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+// Whether the measures that score the role place it alike among UK occupations: by the spread of their ranks.
+std::string agreement_sentence(const std::vector<MeasureLine>& lines) {
+  const MeasureLine* low = nullptr;
+  const MeasureLine* high = nullptr;
+  int scored = 0;
+  for (const MeasureLine& line : lines) {
+    if (!line.scored) continue;
+    ++scored;
+    if (!low || line.rank_percent < low->rank_percent) low = &line;
+    if (!high || line.rank_percent > high->rank_percent) high = &line;
+  }
+  if (scored == 0) return "No measure scores this role.";
+  if (scored == 1) return "Only " + low->title + " scores this role, so there is nothing to compare it with.";
+  const int spread = high->rank_percent - low->rank_percent;
+  const std::string range = "between the " + ordinal(low->rank_percent) + " and the " + ordinal(high->rank_percent) +
+                            " percentile of UK occupations";
+  if (spread <= 20) return "The measures agree on this role: all place it " + range + ".";
+  const std::string ends = high->title + " puts it at the " + ordinal(high->rank_percent) + " percentile, " +
+                           low->title + " at the " + ordinal(low->rank_percent);
+  if (spread <= 40) return "The measures partly agree on this role: " + ends + ".";
+  return "The measures disagree on this role: " + ends + ".";
+}
+
+}  // namespace
+
 UnitGroupReport make_report(const Scorer& scorer, const TextStore* text, std::uint32_t unit_group) {
   const Bundle& bundle = scorer.bundle();
   const UnitGroup& group = bundle.unit_groups[unit_group];
@@ -214,10 +293,11 @@ UnitGroupReport make_report(const Scorer& scorer, const TextStore* text, std::ui
     report.rank_text = rank_sentence(figures.rank_percent, scorer.totals().rank_set);
   } else {
     report.score_text = report.direct_text = report.with_tools_text = kNotScored;
-    report.rank_text = "Not scored: no labelled O*NET occupation is reached from this unit group.";
+    report.rank_text = not_scored_text(scorer.assumptions().measure);
   }
   report.wage_exposure_text = wage_exposure_text(group, figures);
-  report.sensitivity = scorer.sensitivity()[unit_group];
+  // The band is the Eloundou score's over its label sources, weightings and bridges: another measure has none.
+  if (scorer.assumptions().measure == Measure::Eloundou) report.sensitivity = scorer.sensitivity()[unit_group];
   report.range_text = range_text(report.sensitivity);
   if (report.sensitivity.scored) {
     report.range_low_text = combination_text(displayed_score10(report.sensitivity.min01), report.sensitivity.at_min);
@@ -269,6 +349,20 @@ UnitGroupReport make_report(const Scorer& scorer, const TextStore* text, std::ui
     start.note = start_note(start.task);
     report.where_to_start.push_back(std::move(start));
   }
+
+  report.measure = std::string(measure_name(scorer.assumptions().measure));
+  report.measure_title = std::string(measure_title(scorer.assumptions().measure));
+  report.measures_loaded = scorer.has_measures();
+  report.measures = measure_lines(scorer, unit_group);
+  report.agreement_text = report.measures_loaded ? agreement_sentence(report.measures) : "";
+  if (!group.isco.empty()) {
+    const IscoGroup& modal = bundle.isco[group.isco.front().isco];
+    if (modal.has_measure(Measure::Ilo2025)) {
+      report.ilo_isco = modal.code;
+      report.ilo_isco_title = modal.title;
+      report.ilo_gradient_text = std::string(ilo_gradient_text(modal.ilo_gradient));
+    }
+  }
   return report;
 }
 
@@ -285,11 +379,16 @@ UnitGroupRow make_row(const Scorer& scorer, std::uint32_t unit_group) {
   row.wage_exposure_gbp = figures.wage_exposure_gbp;
   row.wage_exposure_text = figures.has_wage_exposure ? format_money_short(figures.wage_exposure_gbp) : kNotScored;
   row.rank_percent = figures.rank_percent;
-  const Sensitivity& band = scorer.sensitivity()[unit_group];
+  const Sensitivity band = scorer.assumptions().measure == Measure::Eloundou ? scorer.sensitivity()[unit_group]
+                                                                              : Sensitivity{};
   row.range_scored = band.scored;
   row.range_min10 = band.scored ? displayed_score10(band.min01) : 0.0;
   row.range_max10 = band.scored ? displayed_score10(band.max01) : 0.0;
   row.range_text = range_text(band);
+  for (const Measure measure : kMeasures) {
+    const UnitGroupFigures& of = scorer.figures(measure)[unit_group];
+    row.measure10[static_cast<std::size_t>(measure)] = of.scored ? of.score01 * 10.0 : std::numeric_limits<double>::quiet_NaN();
+  }
   return row;
 }
 

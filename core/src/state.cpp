@@ -111,6 +111,7 @@ std::string encode_state(const ViewState& state) {
   if (a.weights != defaults.weights) add(Param::Weights, weight_scheme_name(a.weights));
   if (a.bridge != defaults.bridge) add(Param::Bridge, bridge_mode_name(a.bridge));
   if (a.wage_rounding != defaults.wage_rounding) add(Param::Wage, wage_rounding_name(a.wage_rounding));
+  if (a.measure != defaults.measure) add(Param::Measure, measure_name(a.measure));
   if (!a.overrides.empty()) {
     std::vector<TaskOverride> sorted = a.overrides;
     std::sort(sorted.begin(), sorted.end(), [](const auto& x, const auto& y) { return x.task_id < y.task_id; });
@@ -226,6 +227,10 @@ struct Decoder {
         break;
       case Param::Wage:
         if (const auto rounding = parse_wage_rounding(v)) a.wage_rounding = *rounding;
+        else bad(RejectionKind::InvalidValue, must);
+        break;
+      case Param::Measure:
+        if (const auto measure = parse_measure(v)) a.measure = *measure;
         else bad(RejectionKind::InvalidValue, must);
         break;
       case Param::Tasks:

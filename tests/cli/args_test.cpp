@@ -228,6 +228,7 @@ TEST_CASE("the --weights option chooses core, importance or equal weighting", "[
   CHECK(parsed({"rank", "--weights", "importance"}).assumptions.weights == WeightScheme::Importance);
   CHECK(parsed({"rank", "--weights=equal"}).assumptions.weights == WeightScheme::Equal);
   require_usage_error({"rank", "--weights", "heavy"}, "--weights must be core, importance or equal, got \"heavy\"");
+  require_usage_error({"rank", "--measure", "ilo"}, "--measure must be eloundou, ilo2025, ilo2023 or microsoft, got \"ilo\"");
 }
 
 TEST_CASE("the --bridge option chooses the modal or the blended bridge", "[args]") {

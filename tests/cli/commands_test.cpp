@@ -321,6 +321,65 @@ TEST_CASE("score carries ONS's precision of each figure and the bridge quality",
   CHECK_THAT(run_args({"score", "1161"}).out, Contains("Bridge quality: Weak: "));
 }
 
+TEST_CASE("score --measure makes another measure the headline; every measure sits beside it", "[commands][measures]") {
+  for (const char* soc : {"1137", "2132"}) {
+    INFO(soc);
+    const nlohmann::json eloundou = run_json({"score", soc, "--json"});
+    const nlohmann::json ilo = run_json({"score", soc, "--json", "--measure", "ilo2025"});
+    const nlohmann::json microsoft = run_json({"score", soc, "--json", "--measure", "microsoft"});
+    CHECK(eloundou["measure"] == "eloundou");
+    CHECK(ilo["measure"] == "ilo2025");
+    CHECK(ilo["assumptions"]["measure"] == "ilo2025");
+    // SCORING.md section 7: modal ISCO-08 1330 gives ILO 2025 4.4 and Microsoft 1.5 (11-3021).
+    CHECK(ilo["exposure_text"] == "4.4");
+    CHECK(ilo["exposure"].get<double>() == Approx(4.402).margin(5e-4));
+    CHECK(microsoft["exposure_text"] == "1.5");
+    CHECK(microsoft["exposure"].get<double>() == Approx(1.519).margin(5e-4));
+    // The headline's rank and wage exposure follow the measure; the Eloundou band does not apply to it.
+    CHECK(ilo["rank_percent"] != eloundou["rank_percent"]);
+    CHECK(ilo["wage_exposure_text"] != eloundou["wage_exposure_text"]);
+    CHECK(ilo["sensitivity"].is_null());
+    CHECK_FALSE(eloundou["sensitivity"].is_null());
+    // The side-by-side lines are the same whichever measure is the headline, bar the headline flag.
+    REQUIRE(eloundou["measures"].size() == 4);
+    for (std::size_t m = 0; m < 4; ++m) {
+      INFO(m);
+      CHECK(eloundou["measures"][m]["exposure_text"] == ilo["measures"][m]["exposure_text"]);
+      CHECK(eloundou["measures"][m]["rank_percent"] == ilo["measures"][m]["rank_percent"]);
+      CHECK(ilo["measures"][m]["headline"] == (m == 1));
+    }
+    CHECK(eloundou["measures"][0]["exposure_text"] == eloundou["exposure_text"]);
+    CHECK(eloundou["measures"][1]["exposure_text"] == "4.4");
+    CHECK(eloundou["measures"][3]["exposure_text"] == "1.5");
+    CHECK(eloundou["ilo"]["isco"] == "1330");
+    CHECK(eloundou["ilo"]["gradient"] == "Exposed: Gradient 2");
+    CHECK_THAT(eloundou["agreement_text"].get<std::string>(), Contains("percentile"));
+  }
+}
+
+TEST_CASE("rank --measure orders by that measure and names it in every row", "[commands][measures]") {
+  const Outcome outcome = run_args({"rank", "--csv", "--measure", "microsoft"});
+  REQUIRE(outcome.status == kExitOk);
+  const auto rows = csv_rows(outcome.out);
+  REQUIRE(rows.size() == 413);
+  double previous = 11.0;
+  int scored = 0;
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    INFO(rows[r][0]);
+    CHECK(rows[r][20] == "microsoft");
+    CHECK(rows[r][5] == rows[r][24]);  // the headline is the Microsoft column
+    CHECK(rows[r][11].empty());        // no sensitivity band under another measure
+    if (rows[r][5].empty()) continue;
+    ++scored;
+    const double score = std::stod(rows[r][5]);
+    CHECK(score >= 0.0);
+    CHECK(score <= 10.0);
+    CHECK(score <= previous);
+    previous = score;
+  }
+  CHECK(scored == 402);
+}
+
 TEST_CASE("score --json of both published unit groups agrees with the check values", "[commands][spec]") {
   for (const auto& expected : check_values()["unit_groups"]) {
     const std::string soc = expected["soc"];
@@ -541,15 +600,18 @@ TEST_CASE("rank --csv lists all 412 unit groups, highest exposure first", "[comm
                                             "direct", "with_tools", "band", "wage_exposure_gbp", "rank_percent",
                                             "range_min", "range_max", "employees_cv_pct", "median_pay_cv_pct",
                                             "bridge_grade", "bridge_isco", "bridge_isco_share", "bridge_onets",
-                                            "bridge_rated_share"});
+                                            "bridge_rated_share", "measure", "eloundou", "ilo2025", "ilo2023",
+                                            "microsoft"});
   std::set<std::string> socs;
   bool unscored_seen = false;
   double previous = 11.0;
   int previous_rank = 101;
   for (std::size_t r = 1; r < rows.size(); ++r) {
     const auto& row = rows[r];
-    REQUIRE(row.size() == 20);
+    REQUIRE(row.size() == 25);
     INFO(row[0]);
+    CHECK(row[20] == "eloundou");
+    CHECK(row[21] == row[5]);  // the Eloundou column is the headline's
     socs.insert(row[0]);
     CHECK(row[2] == row[0].substr(0, 1));
     if (row[5].empty()) {

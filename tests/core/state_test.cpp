@@ -235,6 +235,7 @@ TEST_CASE("the grammar's table names each parameter once and agrees with the cor
         const bool known = spec.param == Param::Labels    ? parse_label_source(choice).has_value()
                            : spec.param == Param::Weights ? parse_weight_scheme(choice).has_value()
                            : spec.param == Param::Bridge  ? parse_bridge_mode(choice).has_value()
+                           : spec.param == Param::Measure ? parse_measure(choice).has_value()
                                                           : parse_wage_rounding(choice).has_value();
         CHECK(known);
         CHECK_THAT(std::string(spec.allowed), Contains(std::string(choice)));

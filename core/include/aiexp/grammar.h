@@ -26,8 +26,8 @@ inline constexpr std::size_t kMaxCompared = 3;    // roles side by side, besides
 inline constexpr std::size_t kMaxOverrides = 500;  // task changes in one state
 inline constexpr std::size_t kMaxStateLength = 8192;  // longer query strings are refused outright
 
-enum class Param : std::uint8_t { Soc, Compare, Labels, E1, E2, Weights, Bridge, Wage, Tasks };
-inline constexpr std::size_t kParamCount = 9;
+enum class Param : std::uint8_t { Soc, Compare, Labels, E1, E2, Weights, Bridge, Wage, Measure, Tasks };
+inline constexpr std::size_t kParamCount = 10;
 
 // What a parameter's value is.
 enum class ValueKind : std::uint8_t {
@@ -48,7 +48,7 @@ struct ParamSpec {
   std::array<std::string_view, 2> aliases;  // older names, accepted everywhere the parameter is ("" = none)
   std::uint8_t doors;
   ValueKind kind;
-  std::array<std::string_view, 3> choices;  // for Choice, the names of the core's enums ("" = none)
+  std::array<std::string_view, 4> choices;  // for Choice, the names of the core's enums ("" = none)
   double min = 0.0;  // for Number
   double max = 0.0;
   std::string_view allowed;  // the allowed values in words, for messages and --help: "gpt4, human or gpt4_alt"

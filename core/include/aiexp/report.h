@@ -88,6 +88,23 @@ struct IscoLine {
   std::vector<std::string> onets;
 };
 
+// One measure's figures for a unit group, side by side with the others (SCORING.md section 7).
+struct MeasureLine {
+  Measure measure = Measure::Eloundou;
+  std::string name;    // "ilo2025"
+  std::string title;   // "ILO 2025"
+  std::string about;   // what the measure rests on
+  bool headline = false;  // the measure the page's headline uses now
+  bool scored = false;
+  double score10 = 0.0;       // unrounded
+  std::string score_text;     // "4.4"; "—" when not scored
+  std::string band_text;      // "Moderate"; "" when not scored
+  int rank_percent = 0;       // its own UK rank (as the headline's)
+  int rank_set = 0;           // N of that rank
+  std::string rank_text;      // "higher than 61% of 398 UK occupations"; why not when not scored
+  std::string wage_exposure_text;
+};
+
 struct UnitGroupReport {
   std::string soc;
   std::string title;
@@ -125,6 +142,15 @@ struct UnitGroupReport {
   std::vector<IscoLine> isco;      // every ISCO-08 code of the unit group's index entries
   std::vector<TaskLine> tasks;     // ordered_tasks()
   std::vector<StartLine> where_to_start;
+
+  std::string measure;            // the headline's measure, "eloundou"
+  std::string measure_title;      // "Eloundou et al. (2023)"
+  bool measures_loaded = false;   // the other measures' values are in (they come with the details)
+  std::vector<MeasureLine> measures;  // every measure, Eloundou first
+  std::string agreement_text;     // whether the measures agree on this role, in a sentence
+  std::string ilo_isco;           // the ISCO-08 code whose ILO tasks are this role's (the modal one); "" if none
+  std::string ilo_isco_title;
+  std::string ilo_gradient_text;  // the ILO's exposure category of that code, "Exposed: Gradient 2"
 };
 
 // "0.9–2.2": the displayed ends of a sensitivity band; "—" when not scored.
@@ -151,6 +177,8 @@ struct UnitGroupRow {
   double range_min10 = 0.0;   // displayed ends of the sensitivity band
   double range_max10 = 0.0;
   std::string range_text;     // "0.9–2.2", "—"
+  // Every measure's headline, 10 x its value unrounded; NaN where it does not score the group. By Measure.
+  std::array<double, kMeasureCount> measure10{};
 };
 UnitGroupRow make_row(const Scorer& scorer, std::uint32_t unit_group);
 
