@@ -285,6 +285,54 @@ export interface Report extends UnitGroupInfo {
   isco: IscoLine[];
   tasks: TaskLine[];
   whereToStart: StartLine[];
+  /** The headline's measure and its title ("Eloundou et al. (2023)"). */
+  measure: MeasureName;
+  measureTitle: string;
+  /** Whether the other measures' values are in: they come with the details. */
+  measuresLoaded: boolean;
+  /** Every measure side by side, Eloundou first. */
+  measures: MeasureLine[];
+  /** Whether the measures agree on this role, in a sentence; "" until the measures are loaded. */
+  agreementText: string;
+  /** The ISCO-08 code whose ILO tasks are this role's (its modal code), its title and ILO exposure category;
+   * "" when the ILO index does not score it. */
+  iloIsco: string;
+  iloIscoTitle: string;
+  iloGradientText: string;
+}
+
+export type MeasureName = 'eloundou' | 'ilo2025' | 'ilo2023' | 'microsoft';
+
+/** One measure's figures for a role (SCORING.md section 7). */
+export interface MeasureLine {
+  measure: MeasureName;
+  title: string;
+  about: string;
+  headline: boolean;
+  scored: boolean;
+  score10: number;
+  scoreText: string;
+  band: Row['band'] | '';
+  rankPercent: number;
+  rankSet: number;
+  /** "higher than 80% of 369 UK occupations", or why the measure does not score the role. */
+  rankText: string;
+  wageExposureText: string;
+}
+
+/** One ILO task of an ISCO-08 occupation, its scores on the page's 0-10 scale and the models' reasons. */
+export interface IloTask {
+  id: number;
+  text: string;
+  score10: number;
+  scoreText: string;
+  score2023Text: string;
+  gpt4oText: string;
+  geminiText: string;
+  reasonGpt4o: string;
+  reasonGemini: string;
+  /** Set after expert review rather than predicted. */
+  reconciled: boolean;
 }
 
 export interface TaskOverride {
@@ -302,6 +350,8 @@ export interface Assumptions {
   weights: 'core' | 'importance' | 'equal';
   bridge: 'modal' | 'blend';
   wage: 'displayed' | 'exact';
+  /** The headline's measure (the label values, source, weighting and task changes shape the Eloundou score only). */
+  measure: MeasureName;
   overrides: TaskOverride[];
 }
 
@@ -403,6 +453,12 @@ export interface Engine {
   taskProvenance(soc: string, taskId: number): Provenance | null;
   /** Where each UK total comes from; empty before a bundle is loaded. */
   totalsProvenance(): Provenance[];
+  /** Every measure's 0-10 score per unit group in bundle order; NaN where the measure does not score it. */
+  measureColumns(): Record<MeasureName, Float64Array>;
+  /** Spearman's rank agreement of `measure` with the Eloundou score over the unit groups both score. */
+  agreement(measure: MeasureName): { pairs: number; rho: number; text: string };
+  /** The ILO's tasks of one ISCO-08 code, from data/ilo/tasks-<code>.json (bytes or text). */
+  iloTasks(part: Uint8Array | string): Status & { isco?: string; title?: string; tasks?: IloTask[] };
   /** Frees the engine's memory in the module. */
   delete(): void;
 }

@@ -8,6 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "aiexp/format.h"
+#include "aiexp/ilo_tasks.h"
+
 namespace aiexp::js {
 
 using emscripten::typed_memory_view;
@@ -221,6 +224,76 @@ std::string encode_state(const Engine& engine, const std::string& soc, const val
 
 val decode_state(const Engine& engine, const std::string& query) {
   return decoded_state_to_js(engine.decode_state(query));
+}
+
+val measure_columns(const Engine& engine) {
+  val columns = val::object();
+  const Scorer* scorer = engine.scorer();
+  for (const Measure measure : kMeasures) {
+    const std::size_t count = scorer ? scorer->figures(measure).size() : 0;
+    std::vector<double> score10(count);
+    for (std::size_t g = 0; g < count; ++g) {
+      const UnitGroupFigures& figures = scorer->figures(measure)[g];
+      score10[g] = figures.scored ? figures.score01 * 10.0 : std::numeric_limits<double>::quiet_NaN();
+    }
+    columns.set(std::string(measure_name(measure)), float64_array_of(score10));
+  }
+  return columns;
+}
+
+val agreement(const Engine& engine, const std::string& name) {
+  val js = val::object();
+  const auto measure = parse_measure(name);
+  const RankAgreement result = engine.scorer() && measure ? engine.scorer()->agreement(*measure) : RankAgreement{};
+  js.set("pairs", result.pairs);
+  js.set("rho", result.rho);
+  js.set("text", result.pairs > 0 ? format_decimal(result.rho, 2) : std::string(kNotScored));
+  return js;
+}
+
+val ilo_tasks(const Engine& engine, const val& input) {
+  val js = val::object();
+  const auto fail = [&](const Error& error) {
+    const StatusJs status = to_js(Status(error));
+    js.set("ok", status.ok);
+    js.set("code", status.code);
+    js.set("message", status.message);
+    return js;
+  };
+  if (!engine.loaded()) return fail(make_error(ErrorCode::NotLoaded));
+  const std::optional<std::string> text = data_text(input);
+  if (!text) return fail(make_error(ErrorCode::InvalidOption, "a data file must be given as a string or a Uint8Array"));
+  const Result<IloTaskList> parsed = parse_ilo_tasks(*engine.bundle(), *text);
+  if (!parsed.ok()) return fail(parsed.error());
+  const IloTaskList& list = parsed.value();
+  js.set("ok", true);
+  js.set("code", std::string(code_name(ErrorCode::Ok)));
+  js.set("message", std::string(to_message(ErrorCode::Ok)));
+  js.set("isco", list.isco);
+  js.set("title", list.title);
+  // On the page's 0-10 scale, as every other score.
+  const auto score = [](std::int64_t units) {
+    return units == kNoMeasureValue ? std::string(kNotScored)
+                                    : format_score10(displayed_score10(static_cast<double>(units) / kMeasureUnits));
+  };
+  val tasks = val::array();
+  for (std::size_t i = 0; i < list.tasks.size(); ++i) {
+    const IloTaskText& task = list.tasks[i];
+    val item = val::object();
+    item.set("id", task.id);
+    item.set("text", task.text);
+    item.set("score10", static_cast<double>(task.score_2025) / kMeasureUnits * 10.0);
+    item.set("scoreText", score(task.score_2025));
+    item.set("score2023Text", score(task.score_2023));
+    item.set("gpt4oText", score(task.score_gpt4o));
+    item.set("geminiText", score(task.score_gemini));
+    item.set("reasonGpt4o", task.reason_gpt4o);
+    item.set("reasonGemini", task.reason_gemini);
+    item.set("reconciled", task.reconciled);
+    tasks.set(i, item);
+  }
+  js.set("tasks", tasks);
+  return js;
 }
 
 }  // namespace aiexp::js

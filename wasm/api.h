@@ -49,6 +49,15 @@ val totals_provenance(const Engine& engine);
 val missing_text_parts(const Engine& engine, const std::string& soc);  // {ok, code, message, parts}
 val search(const Engine& engine, const std::string& query, int limit);  // SearchResult[]
 
+// Every measure's 0-10 score per unit group in bundle order ({eloundou, ilo2025, ...}: Float64Array, NaN where a
+// measure does not score the group), and Spearman's agreement of a measure with the Eloundou score ({pairs, rho}).
+val measure_columns(const Engine& engine);
+val agreement(const Engine& engine, const std::string& measure);
+// The ILO's tasks of one ISCO-08 code from its part (data/ilo/tasks-<code>.json), with display strings:
+// {ok, code, message, isco, title, tasks: [{id, text, scoreText, score2023Text, gpt4oText, geminiText, reasonGpt4o,
+// reasonGemini, reconciled}]}.
+val ilo_tasks(const Engine& engine, const val& input);
+
 std::string table_csv(const Engine& engine, const val& socs);
 val tasks_csv(const Engine& engine, const std::string& soc);  // {ok, code, message, csv}
 

@@ -126,7 +126,10 @@ EMSCRIPTEN_BINDINGS(uk_ai_exposure) {
       .function("sources", &sources)
       .function("provenance", &provenance)
       .function("taskProvenance", &task_provenance)
-      .function("totalsProvenance", &totals_provenance);
+      .function("totalsProvenance", &totals_provenance)
+      .function("measureColumns", &measure_columns)
+      .function("agreement", &agreement)
+      .function("iloTasks", &ilo_tasks);
 #else
   (void)engine;
 #endif

@@ -285,6 +285,33 @@ val report_to_js(const Result<UnitGroupReport>& result) {
   std::vector<StartLineJs> starts;
   for (const StartLine& line : r.where_to_start) starts.push_back(StartLineJs{task_to_js(line.task), line.note});
   report.set("whereToStart", array_of(starts));
+
+  report.set("measure", r.measure);
+  report.set("measureTitle", r.measure_title);
+  report.set("measuresLoaded", r.measures_loaded);
+  val measures = val::array();
+  for (std::size_t i = 0; i < r.measures.size(); ++i) {
+    const MeasureLine& line = r.measures[i];
+    val item = val::object();
+    item.set("measure", line.name);
+    item.set("title", line.title);
+    item.set("about", line.about);
+    item.set("headline", line.headline);
+    item.set("scored", line.scored);
+    item.set("score10", line.score10);
+    item.set("scoreText", line.score_text);
+    item.set("band", line.band_text);
+    item.set("rankPercent", line.rank_percent);
+    item.set("rankSet", line.rank_set);
+    item.set("rankText", line.rank_text);
+    item.set("wageExposureText", line.wage_exposure_text);
+    measures.set(i, item);
+  }
+  report.set("measures", measures);
+  report.set("agreementText", r.agreement_text);
+  report.set("iloIsco", r.ilo_isco);
+  report.set("iloIscoTitle", r.ilo_isco_title);
+  report.set("iloGradientText", r.ilo_gradient_text);
   js.set("report", report);
   return js;
 }
@@ -297,6 +324,7 @@ val assumptions_to_js(const Assumptions& a) {
   js.set("weights", std::string(weight_scheme_name(a.weights)));
   js.set("bridge", std::string(bridge_mode_name(a.bridge)));
   js.set("wage", std::string(wage_rounding_name(a.wage_rounding)));
+  js.set("measure", std::string(measure_name(a.measure)));
   val overrides = val::array();
   for (std::size_t i = 0; i < a.overrides.size(); ++i) {
     const TaskOverride& change = a.overrides[i];
@@ -320,7 +348,8 @@ Status assumptions_from_js(const val& input, Assumptions& out) {
       !read_unit_number(input, "e1", a.e1, status) || !read_unit_number(input, "e2", a.e2, status) ||
       !read_name(input, "weights", parse_weight_scheme, a.weights, status) ||
       !read_name(input, "bridge", parse_bridge_mode, a.bridge, status) ||
-      !read_name(input, "wage", parse_wage_rounding, a.wage_rounding, status)) {
+      !read_name(input, "wage", parse_wage_rounding, a.wage_rounding, status) ||
+      !read_name(input, "measure", parse_measure, a.measure, status)) {
     return status;
   }
   const val overrides = input["overrides"];

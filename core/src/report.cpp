@@ -14,8 +14,6 @@ namespace aiexp {
 
 namespace {
 
-constexpr const char* kNotScored = "—";
-
 // value ± 1.96 × CV × value, in the figure's display units (thousands of employees, or pounds to the hundred).
 void set_interval(AsheView& view, const AsheFigure& figure, bool money) {
   const double half = 1.96 * figure.cv_tenths / 1000.0 * static_cast<double>(figure.value);

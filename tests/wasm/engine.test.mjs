@@ -83,7 +83,7 @@ describe('assumptions', () => {
 
   test('assumptions read back as given', () => {
     const given = { labels: 'human', e1: 0.75, e2: 0.25, weights: 'importance', bridge: 'blend', wage: 'exact',
-                    overrides: [{ id: 968, label: 'E0', weight: null }, { id: 971, label: null, weight: 0 }] };
+                    measure: 'ilo2025', overrides: [{ id: 968, label: 'E0', weight: null }, { id: 971, label: null, weight: 0 }] };
     assert.equal(engine.setAssumptions(given).ok, true);
     assert.deepEqual(engine.assumptions(), given);
     engine.setAssumptions({});
@@ -96,6 +96,7 @@ describe('assumptions', () => {
       [{ e1: NaN }, 'invalid-label-value'],
       [{ e2: 2 }, 'invalid-label-value'],
       [{ weights: 'heavy' }, 'invalid-option'],
+      [{ measure: 'ilo' }, 'invalid-option'],
       [{ labels: 42 }, 'invalid-option'],
       [{ overrides: 'all' }, 'invalid-state'],
       [{ overrides: [{ id: 'x' }] }, 'unknown-task'],
@@ -145,7 +146,7 @@ describe('provenance', () => {
        { skip: wasmModule !== 'aiexp-speed' && 'the page\'s build only' }, () => {
     assert.equal(engine.setAssumptions({}).ok, true);
     const sources = engine.sources();
-    assert.equal(sources.length, 10);
+    assert.equal(sources.length, 15);  // with the ILO's task scores and Microsoft's four files
     const ashe = sources.find((source) => source.id === 'ashe');
     assert.equal(ashe.path, 'uk/ashe_2025_prov_table14_7a.csv');
     assert.equal(ashe.licence, 'Open Government Licence v3.0');
@@ -307,6 +308,85 @@ describe('loading', () => {
   });
 });
 
+describe('other measures', () => {
+  const pageOnly = { skip: wasmModule !== 'aiexp-speed' && 'the page\'s build only' };
+
+  test('the report sets every measure beside the headline, and the measure can be the headline', () => {
+    try {
+      assert.equal(engine.setAssumptions({}).ok, true);
+      const r = engine.report('1137').report;
+      assert.equal(r.measure, 'eloundou');
+      assert.equal(r.measuresLoaded, true);
+      assert.deepEqual(r.measures.map((m) => m.measure), ['eloundou', 'ilo2025', 'ilo2023', 'microsoft']);
+      assert.deepEqual(r.measures.map((m) => m.scoreText), ['1.2', '4.4', '3.1', '1.5']);  // SCORING.md s.7: 4.4 and 1.5
+      assert.equal(r.measures[0].headline, true);
+      assert.equal(r.iloIsco, '1330');
+      assert.equal(r.iloGradientText, 'Exposed: Gradient 2');
+      assert.match(r.agreementText, /percentile/);
+      const eloundouTotals = engine.totals();
+      assert.equal(engine.setAssumptions({ measure: 'microsoft' }).ok, true);
+      const m = engine.report('1137').report;
+      assert.equal(m.scoreText, '1.5');
+      assert.equal(m.measure, 'microsoft');
+      assert.equal(m.measures[3].headline, true);
+      assert.equal(m.rankPercent, m.measures[3].rankPercent);
+      assert.equal(m.wageExposureText, m.measures[3].wageExposureText);
+      assert.equal(m.sensitivity.scored, false);  // the band is the Eloundou score's
+      assert.notEqual(engine.totals().wageExposureText, eloundouTotals.wageExposureText);
+      assert.equal(engine.encodeState('1137', []), 'soc=1137&measure=microsoft');
+      const decoded = engine.decodeState('measure=ilo2023');
+      assert.equal(decoded.assumptions.measure, 'ilo2023');
+      assert.equal(engine.setAssumptions({ measure: 'nope' }).code, 'invalid-option');
+      assert.equal(engine.assumptions().measure, 'microsoft');  // a refused change changes nothing
+    } finally {
+      engine.setAssumptions({});
+    }
+  });
+
+  test('without the details another measure is refused with its own code', () => {
+    const compact = loadedEngine(module, { details: false, text: false });
+    try {
+      const status = compact.setAssumptions({ measure: 'ilo2025' });
+      assert.equal(status.code, 'measure-not-loaded');
+      assert.equal(compact.assumptions().measure, 'eloundou');
+      assert.equal(compact.report('1137').report.measuresLoaded, false);
+      assert.equal(compact.report('1137').report.measures[1].scoreText, '\u2014');
+      assert.equal(compact.loadDetails(dataText('details.json')).ok, true);
+      assert.equal(compact.report('1137').report.measures[1].scoreText, '4.4');  // the measures arrive with them
+      assert.equal(compact.setAssumptions({ measure: 'ilo2025' }).ok, true);
+    } finally {
+      compact.delete();
+    }
+  });
+
+  test('measure columns, rank agreement and the ILO tasks of an occupation', pageOnly, () => {
+    const columns = engine.measureColumns();
+    assert.deepEqual(Object.keys(columns), ['eloundou', 'ilo2025', 'ilo2023', 'microsoft']);
+    const index = engine.unitGroups().findIndex((g) => g.soc === '1137');
+    assert.ok(Math.abs(columns.ilo2025[index] - 4.402) < 5e-4);
+    assert.ok(Math.abs(columns.microsoft[index] - 1.519) < 5e-4);
+    for (const [name, column] of Object.entries(columns)) {
+      assert.equal(column.length, engine.unitGroups().length, name);
+      for (const value of column) assert.ok(Number.isNaN(value) || (value >= 0 && value <= 10), name);
+    }
+    const agreement = engine.agreement('ilo2025');
+    assert.ok(agreement.pairs > 350 && agreement.rho > 0 && agreement.rho < 1, JSON.stringify(agreement));
+    assert.equal(agreement.text, agreement.rho.toFixed(2));
+    assert.equal(engine.agreement('eloundou').rho.toFixed(6), '1.000000');
+    const part = engine.iloTasks(readFileSync(join(dataDir, 'ilo', 'tasks-1330.json')));
+    assert.equal(part.ok, true);
+    assert.equal(part.isco, '1330');
+    assert.ok(part.tasks.length > 5);
+    const mean = part.tasks.reduce((sum, t) => sum + t.score10, 0) / part.tasks.length;
+    assert.equal(mean.toFixed(1), '4.4');  // the occupation's score is the mean of its tasks'
+    assert.ok(part.tasks.every((t) => t.text && /^\d+\.\d$/.test(t.scoreText)));
+    assert.ok(part.tasks.some((t) => t.reasonGpt4o.length > 40 && t.reasonGemini.length > 40));
+    assert.equal(engine.iloTasks('{"schema":4,"kind":"ilo-tasks","build":"other"}').code, 'bundle-mismatch');
+    assert.equal(engine.iloTasks('not json').code, 'bundle-parse');
+    assert.equal(engine.iloTasks(42).code, 'invalid-option');
+  });
+});
+
 describe('lists, search, CSV and links', () => {
   test('unit groups, rows and totals cover every occupation', () => {
     engine.setAssumptions({});
@@ -368,10 +448,10 @@ describe('lists, search, CSV and links', () => {
 
   test('CSV exports have their header and one line per row', { skip: wasmModule !== 'aiexp-speed' && 'the page\'s build only' }, () => {
     const table = engine.tableCsv(['1137', '2132', 'nope']).trim().split('\r\n');
-    assert.equal(table[0], 'soc,title,major_group,employees,median_pay_gbp,exposure,direct,with_tools,band,wage_exposure_gbp,rank_percent,range_min,range_max,employees_cv_pct,median_pay_cv_pct,bridge_grade,bridge_isco,bridge_isco_share,bridge_onets,bridge_rated_share');
+    assert.equal(table[0], 'soc,title,major_group,employees,median_pay_gbp,exposure,direct,with_tools,band,wage_exposure_gbp,rank_percent,range_min,range_max,employees_cv_pct,median_pay_cv_pct,bridge_grade,bridge_isco,bridge_isco_share,bridge_onets,bridge_rated_share,measure,eloundou,ilo2025,ilo2023,microsoft');
     assert.equal(table.length, 3);
     // ONS's CVs of 1137's employees and pay; its bridge: 1330 (42 of 45 titles) to one O*NET occupation, all rated.
-    assert.match(table[1], /,7\.1,5\.3,good,1330,0\.933333333,1,1$/);
+    assert.match(table[1], /,7\.1,5\.3,good,1330,0\.933333333,1,1,eloundou,1\.212121212,4\.40227273,3\.13636364,1\.51893514$/);
     assert.match(table[1], /^1137,Information technology directors,1,60000,90081,1\.212121212,/);
     const tasks = engine.tasksCsv('1137');
     assert.equal(tasks.ok, true);
@@ -414,9 +494,10 @@ describe('lists, search, CSV and links', () => {
 
   test('grammar() lists every parameter with its names, values and bounds', () => {
     const grammar = module.grammar();
-    assert.deepEqual(grammar.params.map((p) => p.name), ['soc', 'compare', 'labels', 'e1', 'e2', 'weights', 'bridge', 'wage', 'tasks']);
-    assert.deepEqual(grammar.params.map((p) => p.linkName), ['soc', 'cmp', 'labels', 'e1', 'e2', 'w', 'bridge', 'wage', 't']);
+    assert.deepEqual(grammar.params.map((p) => p.name), ['soc', 'compare', 'labels', 'e1', 'e2', 'weights', 'bridge', 'wage', 'measure', 'tasks']);
+    assert.deepEqual(grammar.params.map((p) => p.linkName), ['soc', 'cmp', 'labels', 'e1', 'e2', 'w', 'bridge', 'wage', 'measure', 't']);
     const byName = Object.fromEntries(grammar.params.map((p) => [p.name, p]));
+    assert.deepEqual(byName.measure.choices, ['eloundou', 'ilo2025', 'ilo2023', 'microsoft']);
     assert.deepEqual(byName.labels.aliases, ['label-source']);
     assert.deepEqual(byName.weights.choices, ['core', 'importance', 'equal']);
     assert.deepEqual([byName.e2.min, byName.e2.max], [0, 1]);
@@ -426,7 +507,7 @@ describe('lists, search, CSV and links', () => {
     assert.equal(grammar.maxCompared, 3);
     // The defaults the module reports are among each parameter's values.
     const defaults = engine.defaultAssumptions();
-    for (const name of ['labels', 'weights', 'bridge', 'wage']) assert.ok(byName[name].choices.includes(defaults[name]), name);
+    for (const name of ['labels', 'weights', 'bridge', 'wage', 'measure']) assert.ok(byName[name].choices.includes(defaults[name]), name);
   });
 
   test('the widget\'s attribute table (uk-ai-exposure-card.js) equals the core\'s grammar for the widget', async () => {
@@ -466,7 +547,8 @@ describe('declared surface', () => {
     // The calls bindings.cpp registers for the page's build only: the widget's build must leave them out.
     const pageBlock = bindings.slice(bindings.indexOf('#ifdef AIEXP_PAGE_BUILD'), bindings.indexOf('#endif', bindings.indexOf('#ifdef AIEXP_PAGE_BUILD')));
     const pageOnly = [...pageBlock.matchAll(/\.?function\("(\w+)"/g)].map((m) => m[1]);
-    assert.deepEqual(pageOnly, ['tableCsv', 'tasksCsv', 'sources', 'provenance', 'taskProvenance', 'totalsProvenance']);
+    assert.deepEqual(pageOnly, ['tableCsv', 'tasksCsv', 'sources', 'provenance', 'taskProvenance', 'totalsProvenance',
+                                'measureColumns', 'agreement', 'iloTasks']);
     const instance = new module.Engine();
     try {
       for (const name of [...declared, 'delete']) {

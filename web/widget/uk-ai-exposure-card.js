@@ -3,7 +3,8 @@
 // figures. It touches no global document and imports nothing, so a default card can paint without the core.
 
 /** The assumptions the build pre-computes cards under (SCORING.md defaults), in the core's Assumptions form. */
-export const DEFAULT_ASSUMPTIONS = Object.freeze({ labels: 'gpt4', e1: 1, e2: 0, weights: 'core', bridge: 'modal' });
+export const DEFAULT_ASSUMPTIONS = Object.freeze({ labels: 'gpt4', e1: 1, e2: 0, weights: 'core', bridge: 'modal',
+  measure: 'eloundou' });
 
 const frozen = (spec) => Object.freeze({ ...spec, aliases: Object.freeze(spec.aliases),
   ...(spec.choices ? { choices: Object.freeze(spec.choices) } : {}) });
@@ -20,6 +21,7 @@ export const ATTRIBUTES = Object.freeze({
   e2: frozen({ aliases: [], kind: 'number', min: 0, max: 1 }),
   weights: frozen({ aliases: ['w'], kind: 'choice', choices: ['core', 'importance', 'equal'] }),
   bridge: frozen({ aliases: [], kind: 'choice', choices: ['modal', 'blend'] }),
+  measure: frozen({ aliases: [], kind: 'choice', choices: ['eloundou', 'ilo2025', 'ilo2023', 'microsoft'] }),
 });
 
 /** The fields of the core's Report a card shows; a pre-computed card holds exactly these. */

@@ -34,6 +34,9 @@ std::string format_count(double value);
 std::string format_importance(std::uint16_t im_hundredths);
 
 // "61%".
+// What a figure shows where there is none: not scored, not published.
+inline constexpr const char* kNotScored = "—";
+
 std::string format_percent(int percent);
 
 // "Higher exposure than 61% of the 376 UK occupations we scored."
