@@ -27,6 +27,8 @@ const DATA_FILES = ['bundle.json', 'details.json', 'titles.json', 'SOURCES.md', 
 const MODULE_BUILDS = ['aiexp', 'aiexp-speed'];
 // What the page fetches before its first figure, preloaded from index.html (see the marker there).
 const PAGE_PRELOADS = ['wasm/aiexp-speed.wasm', 'data/bundle.json', 'data/integrity.json', 'data/details.json'];
+const ILO_PARTS = 'data/ilo/';
+const ILO_INTEGRITY = 'data/ilo-integrity.json';
 const PRELOAD_MARKER = '<!-- aiexp:preload-data -->';
 // Where the pages that show cards (the demo host, the iframe card) get WIDGET_MODULES as modulepreload links.
 const WIDGET_PRELOAD_MARKER = '<!-- aiexp:preload-widget -->';
@@ -83,8 +85,11 @@ async function assemble({ web, data, wasm, out, siteUrl }) {
   await cp(web, out, { recursive: true });
   await mkdir(join(out, 'data', 'text'), { recursive: true });
   for (const file of DATA_FILES) await cp(join(data, file), join(out, 'data', file));
-  for (const file of await readdir(join(data, 'text'))) {
-    if (file.endsWith('.json')) await cp(join(data, 'text', file), join(out, 'data', 'text', file));
+  for (const parts of ['text', 'ilo']) {
+    await mkdir(join(out, 'data', parts), { recursive: true });
+    for (const file of await readdir(join(data, parts))) {
+      if (file.endsWith('.json')) await cp(join(data, parts, file), join(out, 'data', parts, file));
+    }
   }
   await mkdir(join(out, 'wasm'), { recursive: true });
   for (const name of MODULE_BUILDS) {
@@ -106,8 +111,14 @@ async function assemble({ web, data, wasm, out, siteUrl }) {
     .filter((path) => path.endsWith('.json'))
     .sort();
   const hashOf = async (path) => integrity(await readFile(join(out, path)));
+  // The ILO's task parts (over 400, opened one at a time) have a list of their own, data/ilo/integrity.json,
+  // pinned by data/integrity.json: the page's first download does not carry their hashes.
+  const iloParts = {};
+  for (const path of dataFiles) if (path.startsWith(ILO_PARTS)) iloParts[path] = await hashOf(path);
+  await writeFile(join(out, ILO_INTEGRITY), JSON.stringify({ build: bundle.build, integrity: iloParts }, null, 1) + '\n');
   const rest = {};
-  for (const path of dataFiles) if (path !== 'data/bundle.json') rest[path] = await hashOf(path);
+  for (const path of dataFiles) if (path !== 'data/bundle.json' && !path.startsWith(ILO_PARTS)) rest[path] = await hashOf(path);
+  rest[ILO_INTEGRITY] = await hashOf(ILO_INTEGRITY);
   await writeFile(join(out, 'data', 'integrity.json'), JSON.stringify({ build: bundle.build, integrity: rest }, null, 1) + '\n');
   const pinned = {
     'wasm/aiexp.wasm': await hashOf('wasm/aiexp.wasm'),

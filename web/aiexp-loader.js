@@ -137,19 +137,39 @@ function bounded(promise, what) {
 
 // manifest.js pins the files a widget needs and data/integrity.json, which pins the rest (fetched when the
 // first of those is needed, so widgets never download it).
+// The ILO's task parts have a list of their own, pinned by data/integrity.json and fetched when the first is opened.
 let pagePins = null;
+let iloPins = null;
+const ILO_PARTS = 'data/ilo/';
+const ILO_INTEGRITY = 'data/ilo-integrity.json';
+
+async function pinsIn(list, path) {
+  try {
+    return (await list).integrity[path];
+  } catch (error) {
+    throw new LoadFailure(`${path} cannot be checked, as the list of checksums did not arrive (${error.message})`, 'download');
+  }
+}
 
 async function integrityOf(path) {
   if (manifest.integrity[path]) return manifest.integrity[path];
+  if (path.startsWith(ILO_PARTS)) {
+    const pin = await integrityOf(ILO_INTEGRITY);
+    if (!pin) throw new LoadFailure(`no integrity recorded for ${ILO_INTEGRITY}`, 'data');
+    iloPins ??= fetchRetrying(ILO_INTEGRITY, { integrity: pin }).then((response) => response.json());
+    const pins = iloPins;
+    return pinsIn(pins, path).catch((error) => {
+      if (iloPins === pins) iloPins = null;  // asked again on the next need
+      throw error;
+    });
+  }
   pagePins ??= fetchRetrying('data/integrity.json', { integrity: manifest.integrity['data/integrity.json'] })
     .then((response) => response.json());
   const pins = pagePins;
-  try {
-    return (await pins).integrity[path];
-  } catch (error) {
+  return pinsIn(pins, path).catch((error) => {
     if (pagePins === pins) pagePins = null;  // asked again on the next need
-    throw new LoadFailure(`${path} cannot be checked, as the list of checksums did not arrive (${error.message})`, 'download');
-  }
+    throw error;
+  });
 }
 
 async function fetchChecked(path) {

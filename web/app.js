@@ -12,7 +12,8 @@ import { RolePicker } from './ui/role-picker.js';
 import { initTheme } from './ui/theme.js';
 import { roleFromPath, siteLinks } from './ui/site-links.js';
 
-const URL_WRITE_DELAY_MS = 250;  // browsers throttle history updates; a slider drag needs only the last one
+const URL_WRITE_DELAY_MS = 250;
+const MEASURE_NAMES = { ilo2025: 'The ILO 2025 index', ilo2023: 'The ILO 2023 index', microsoft: "Microsoft's applicability score" };  // browsers throttle history updates; a slider drag needs only the last one
 
 // What a visitor can still do when a part of the calculator did not arrive: the page is pre-rendered.
 const STILL_READABLE = 'The figures shown are the defaults and stay readable; reload the page to try again.';
@@ -93,6 +94,18 @@ class App {
     clearNotices({ scope: 'view' });  // going back or forward leaves the view the notices were about
     let query = search;
     let keepAddress = false;
+    // Another measure than Eloundou comes with the details too: a link naming one waits for them, and without
+    // them opens under the Eloundou score, saying why.
+    if (/(^|[?&])measure=(?!eloundou(&|$))/.test(search)) {
+      const details = await this.#calc.ensureDetails();
+      if (!details.ok) {
+        query = search.replace(/(^|[?&])measure=[^&]*/g, '$1');
+        keepAddress = true;
+        notify(`The link's measure (measure=) was not applied: the other measures could not be downloaded (${details.detail ?? details.message}). `
+               + 'The page shows the Eloundou score; reload the page to try again.', 'warning',
+               { timeout: 0, key: 'link:measure-unavailable', scope: 'view' });
+      }
+    }
     if (/(^|[?&])(?:t|tasks)=/.test(search)) {
       const details = await this.#calc.ensureDetails();
       if (!details.ok) {
@@ -169,8 +182,19 @@ class App {
     this.renderCount += 1;
   }
 
-  #setAssumptions(assumptions) {
+  async #setAssumptions(assumptions) {
     clearNotices({ scope: 'view' });
+    if (assumptions.measure !== 'eloundou' && !this.#calc.hasDetails) {
+      // The other measures come with the details, which the home page fetches after its first view.
+      const details = await this.#calc.ensureDetails();
+      if (!details.ok) {
+        notify(`${MEASURE_NAMES[assumptions.measure] ?? assumptions.measure} could not be shown: its figures could not be downloaded `
+               + `(${details.detail ?? details.message}). The headline stays on the current measure; try again in a minute or reload the page.`,
+               'warning', { key: 'data:measures', scope: 'view' });
+        this.render({ writeUrl: false });  // the form goes back to the measure in force
+        return;
+      }
+    }
     this.#state = { ...this.#state, assumptions };
     this.render();
   }

@@ -67,6 +67,16 @@ export class Calculator {
     return this.#engine.figureColumns();
   }
 
+  /** Every measure's 0-10 score per unit group, in unitGroups() order (NaN where a measure does not score it). */
+  measureColumns() {
+    return this.#engine.measureColumns();
+  }
+
+  /** Spearman's rank agreement of a measure with the Eloundou score under the applied assumptions. */
+  agreement(measure) {
+    return this.#engine.agreement(measure);
+  }
+
   /** The rows, with their display strings, of the unit groups at these indices of unitGroups(). */
   rowsAt(indices) {
     return this.#engine.rowsAt(indices);
@@ -175,6 +185,16 @@ export class Calculator {
   ensureTitles() {
     if (this.#engine.hasTitles()) return Promise.resolve({ ok: true, code: 'ok', message: '' });
     return this.#download('data/titles.json', (bytes) => this.#engine.loadTitles(bytes));
+  }
+
+  /**
+   * The ILO's tasks of one ISCO-08 code with the models' reasons (data/ilo/tasks-<code>.json), downloaded when a
+   * visitor opens them. Resolves to { ok, code, message, isco, title, tasks }.
+   */
+  iloTasks(isco) {
+    if (!/^\d{4}$/.test(isco)) return Promise.resolve(this.#module.errorStatus('invalid-option', `ISCO-08 code ${isco}`));
+    // A part that arrived stays in #downloads: asking again gives the same list without a request.
+    return this.#download(`data/ilo/tasks-${isco}.json`, (bytes) => this.#engine.iloTasks(bytes));
   }
 
   #failedRecently(path) {

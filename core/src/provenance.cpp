@@ -73,13 +73,41 @@ std::vector<SourceLine> score_sources(const Bundle& bundle, const UnitGroupRepor
   return lines;
 }
 
+// The sources behind another measure's score: the measure's own files and the bridge steps it uses.
+std::vector<SourceLine> measure_sources(const Bundle& bundle, const UnitGroupReport& report, Measure measure) {
+  std::vector<SourceLine> lines;
+  const std::string codes = report.isco.empty() ? std::string("no ISCO-08 code") : "ISCO-08 " + report.isco.front().code;
+  if (measure == Measure::Microsoft) {
+    lines.push_back(source_line(bundle, kSourceMicrosoftScores, "the applicability of the US SOC 2018 codes reached"));
+    lines.push_back(source_line(bundle, kSourceMicrosoftIwaMetrics, "the work-activity figures the scores are recomputed from"));
+    lines.push_back(source_line(bundle, kSourceMicrosoftIwaWeights, "the activities' weights per occupation"));
+    lines.push_back(source_line(bundle, kSourceMicrosoftSocToIwas, "each occupation's activities"));
+  } else {
+    lines.push_back(source_line(bundle, kSourceIloTasks, "the task scores of " + codes));
+  }
+  lines.push_back(source_line(bundle, kSourceCodingIndex, "the ISCO-08 codes of the index entries of SOC 2020 " + report.soc));
+  if (measure == Measure::Microsoft) {
+    lines.push_back(source_line(bundle, kSourceIscoSoc2010, "ISCO-08 to US SOC 2010"));
+    lines.push_back(source_line(bundle, kSourceSoc2010Soc2018, "US SOC 2010 to 2018"));
+  }
+  return lines;
+}
+
+// What a citation of another measure's figure names.
+std::vector<std::string_view> measure_cited(Measure measure) {
+  if (measure == Measure::Microsoft) {
+    return {kSourceMicrosoftScores, kSourceCodingIndex, kSourceIscoSoc2010, kSourceSoc2010Soc2018};
+  }
+  return {kSourceIloTasks, kSourceCodingIndex};
+}
+
 std::string ashe_row(const UnitGroupReport& report) {
   return "Table 14.7a, the row for SOC 2020 " + report.soc + " (sheet \u201CAll\u201D)";
 }
 
 // "<subject>: <value>. UK AI Exposure, under <assumptions>. Sources: <each source's title and release>."
 std::string citation(std::string_view subject, const Provenance& p, const Bundle& bundle,
-                     std::initializer_list<std::string_view> ids) {
+                     const std::vector<std::string_view>& ids) {
   std::string sources;
   for (std::string_view id : ids) sources += (sources.empty() ? "" : "; ") + short_source(bundle, id);
   return detail::concat({subject, ": ", p.value_text, ". UK AI Exposure, under ", p.assumptions, ". Sources: ",
@@ -98,8 +126,11 @@ std::string assumptions_text(const Assumptions& a) {
   const std::size_t changes = a.overrides.size();
   const std::string tasks = changes == 0 ? "no task changes"
                                          : std::to_string(changes) + (changes == 1 ? " task changed" : " tasks changed");
+  const std::string measure = a.measure == Measure::Eloundou
+                                  ? std::string()
+                                  : detail::concat({"; headline measure ", measure_title(a.measure)});
   return detail::concat({label_source_display(a.label_source), " labels; E1 = ", format_decimal(a.e1, 3), ", E2 = ",
-                         format_decimal(a.e2, 3), "; ", weighting_text(a.weights), "; ", bridge, "; ", tasks});
+                         format_decimal(a.e2, 3), "; ", weighting_text(a.weights), "; ", bridge, "; ", tasks, measure});
 }
 
 std::vector<Provenance> figure_provenance(const Scorer& scorer, const UnitGroupReport& r) {
@@ -109,7 +140,7 @@ std::vector<Provenance> figure_provenance(const Scorer& scorer, const UnitGroupR
   const std::string in_force = assumptions_text(a);
   std::vector<Provenance> out;
   const auto add = [&](std::string figure, std::string title, std::string value, std::vector<SourceLine> sources,
-                       std::string formula, std::initializer_list<std::string_view> cited) {
+                       std::string formula, const std::vector<std::string_view>& cited) {
     Provenance p{std::move(figure), std::move(title), std::move(value), std::move(sources), std::move(formula),
                  in_force, ""};
     p.citation = citation(role_subject(r) + p.title, p, bundle, cited);
@@ -133,31 +164,57 @@ std::vector<Provenance> figure_provenance(const Scorer& scorer, const UnitGroupR
           : detail::concat({"ASHE gives no figure: ", r.median_pay.text, "."}),
       {kSourceAshe});
 
-  const double s1 = f.alpha01;           // weighted share of E1 tasks
-  const double s2 = f.zeta01 - f.alpha01;  // of E2 tasks
+  // Direct and with tools are the Eloundou score's, whichever measure the headline uses.
+  const UnitGroupFigures& eloundou = scorer.figures(Measure::Eloundou)[*bundle.find_unit_group(r.soc)];
+  const double s1 = eloundou.alpha01;                 // weighted share of E1 tasks
+  const double s2 = eloundou.zeta01 - eloundou.alpha01;  // of E2 tasks
+  const Measure measure = a.measure;
+  const bool other = measure != Measure::Eloundou;
   const std::size_t reached = r.onets.size();
   const std::string over = detail::concat({"the weighted shares of the tasks labelled E1 and E2, averaged over the ",
                                            std::to_string(reached), reached == 1 ? " O*NET occupation" : " O*NET occupations",
                                            " the bridge reaches"});
-  const std::vector<SourceLine> scoring = score_sources(bundle, r, a.weights);
-  const auto scored_or = [&](std::string formula) {
-    return f.scored ? std::move(formula) : std::string("Not scored: no O*NET occupation with labelled tasks is reached.");
+  const std::vector<SourceLine> eloundou_sources = score_sources(bundle, r, a.weights);
+  const std::vector<std::string_view> eloundou_cited{kSourceLabels, kSourceCodingIndex, kSourceIscoSoc2010,
+                                                     kSourceSoc2010Soc2018, kSourceOnetSoc2018};
+  const std::vector<SourceLine> scoring = other ? measure_sources(bundle, r, measure) : eloundou_sources;
+  const std::vector<std::string_view> scoring_cited = other ? measure_cited(measure) : eloundou_cited;
+  const auto eloundou_or = [&](std::string formula) {
+    return eloundou.scored ? std::move(formula) : std::string("Not scored: no O*NET occupation with labelled tasks is reached.");
   };
-  add("score", "Exposure score", f.scored ? r.score_text + "/10" : r.score_text, scoring,
-      scored_or(detail::concat({"10", kTimes, "(E1 share", kTimes, "E1 + E2 share", kTimes, "E2) = 10", kTimes, "(",
-                                fixed(s1, 3), kTimes, format_decimal(a.e1, 3), " + ", fixed(s2, 3), kTimes,
-                                format_decimal(a.e2, 3), ") = ", fixed(r.score10, 2), ", shown as ", r.score_text,
-                                "; the shares are ", over, "."})),
-      {kSourceLabels, kSourceCodingIndex, kSourceIscoSoc2010, kSourceSoc2010Soc2018, kSourceOnetSoc2018});
-  add("direct", "Direct exposure", r.direct_text, scoring,
-      scored_or(detail::concat({"10", kTimes, "E1 share = 10", kTimes, fixed(s1, 3), " = ", fixed(r.direct10, 2),
-                                ", shown as ", r.direct_text, " (\u03B1: E1 counts 1, E2 counts 0)."})),
-      {kSourceLabels, kSourceCodingIndex, kSourceIscoSoc2010, kSourceSoc2010Soc2018, kSourceOnetSoc2018});
-  add("with_tools", "Exposure with tools", r.with_tools_text, scoring,
-      scored_or(detail::concat({"10", kTimes, "(E1 share + E2 share) = 10", kTimes, "(", fixed(s1, 3), " + ",
-                                fixed(s2, 3), ") = ", fixed(r.with_tools10, 2), ", shown as ", r.with_tools_text,
-                                " (\u03B6: E1 and E2 count 1)."})),
-      {kSourceLabels, kSourceCodingIndex, kSourceIscoSoc2010, kSourceSoc2010Soc2018, kSourceOnetSoc2018});
+  std::string score_formula;
+  if (!f.scored) {
+    score_formula = other ? r.rank_text : "Not scored: no O*NET occupation with labelled tasks is reached.";
+  } else if (!other) {
+    score_formula = detail::concat({"10", kTimes, "(E1 share", kTimes, "E1 + E2 share", kTimes, "E2) = 10", kTimes, "(",
+                                    fixed(s1, 3), kTimes, format_decimal(a.e1, 3), " + ", fixed(s2, 3), kTimes,
+                                    format_decimal(a.e2, 3), ") = ", fixed(r.score10, 2), ", shown as ", r.score_text,
+                                    "; the shares are ", over, "."});
+  } else {
+    const std::string what = measure == Measure::Microsoft
+                                 ? "Microsoft's AI applicability of the US SOC 2018 occupations its ISCO-08 code reaches "
+                                   "through SOC 2010, each weighted equally"
+                                 : detail::concat({"the mean ", measure == Measure::Ilo2025 ? "2025" : "2023",
+                                                   " score of the ILO's tasks of its ISCO-08 code"});
+    const std::string_view how = a.bridge == BridgeMode::Blend
+                                     ? " (blended: every ISCO-08 code of the unit group by its share of index entries)"
+                                     : "";
+    score_formula = detail::concat({"10", kTimes, what, how, " = 10", kTimes, fixed(f.score01, 4), " = ",
+                                    fixed(r.score10, 2), ", shown as ", r.score_text, "."});
+  }
+  add("score", other ? detail::concat({"Exposure score (", measure_title(measure), ")"}) : std::string("Exposure score"),
+      f.scored ? r.score_text + "/10" : r.score_text, scoring, std::move(score_formula), scoring_cited);
+  add("direct", "Direct exposure", format_score10(displayed_score10(eloundou.alpha01)), eloundou_sources,
+      eloundou_or(detail::concat({"10", kTimes, "E1 share = 10", kTimes, fixed(s1, 3), " = ",
+                                  fixed(eloundou.alpha01 * 10.0, 2), ", shown as ",
+                                  format_score10(displayed_score10(eloundou.alpha01)), " (\u03B1: E1 counts 1, E2 counts 0)."})),
+      eloundou_cited);
+  const std::string with_tools_text = format_score10(displayed_score10(eloundou.zeta01));
+  add("with_tools", "Exposure with tools", with_tools_text, eloundou_sources,
+      eloundou_or(detail::concat({"10", kTimes, "(E1 share + E2 share) = 10", kTimes, "(", fixed(s1, 3), " + ",
+                                  fixed(s2, 3), ") = ", fixed(eloundou.zeta01 * 10.0, 2), ", shown as ", with_tools_text,
+                                  " (\u03B6: E1 and E2 count 1)."})),
+      eloundou_cited);
 
   std::vector<SourceLine> wage_sources{source_line(bundle, kSourceAshe, ashe_row(r))};
   wage_sources.insert(wage_sources.end(), scoring.begin(), scoring.end());
@@ -173,8 +230,10 @@ std::vector<Provenance> figure_provenance(const Scorer& scorer, const UnitGroupR
   } else {
     wage_formula = detail::concat({"Not computed: ", r.wage_exposure_text, "."});
   }
+  std::vector<std::string_view> wage_cited{kSourceAshe};
+  wage_cited.insert(wage_cited.end(), scoring_cited.begin(), scoring_cited.end());
   add("wage_exposure", "Wage exposure", r.wage_exposure_text, std::move(wage_sources), std::move(wage_formula),
-      {kSourceAshe, kSourceLabels, kSourceCodingIndex, kSourceIscoSoc2010, kSourceSoc2010Soc2018, kSourceOnetSoc2018});
+      wage_cited);
 
   const int n = scorer.totals().rank_set;
   std::vector<SourceLine> rank_sources = scoring;
@@ -187,7 +246,7 @@ std::vector<Provenance> figure_provenance(const Scorer& scorer, const UnitGroupR
                             std::to_string(f.lower_count), " \u00F7 ", std::to_string(n), " = ",
                             fixed(100.0 * f.lower_count / n, 1), ", shown as ", format_percent(f.rank_percent), "."})
           : std::string("Not ranked: the occupation is not scored."),
-      {kSourceLabels, kSourceAshe, kSourceCodingIndex});
+      {scoring_cited.front(), kSourceAshe, kSourceCodingIndex});
   return out;
 }
 
@@ -242,9 +301,16 @@ std::vector<Provenance> totals_provenance(const Scorer& scorer, const TotalsView
   const UkTotals& t = view.totals;
   const std::string in_force = assumptions_text(scorer.assumptions());
   const SourceLine ashe = source_line(bundle, kSourceAshe, "Table 14.7a, every unit group's row");
-  const SourceLine labels = source_line(bundle, kSourceLabels, "the labels of every task the bridge reaches");
+  // The scores behind the totals: the labels, or the headline's other measure.
+  const Measure measure = scorer.assumptions().measure;
+  const std::string_view score_id = measure == Measure::Eloundou ? kSourceLabels
+                                    : measure == Measure::Microsoft ? kSourceMicrosoftScores
+                                                                    : kSourceIloTasks;
+  const SourceLine labels = source_line(bundle, score_id, measure == Measure::Eloundou
+                                                              ? "the labels of every task the bridge reaches"
+                                                              : "the score of every ISCO-08 group the bridge reaches");
   const auto make = [&](std::string figure, std::string title, std::string value, std::vector<SourceLine> sources,
-                        std::string formula, std::initializer_list<std::string_view> cited) {
+                        std::string formula, const std::vector<std::string_view>& cited) {
     Provenance p{std::move(figure), std::move(title), std::move(value), std::move(sources), std::move(formula),
                  in_force, ""};
     p.citation = citation("UK, " + p.title, p, bundle, cited);
@@ -258,12 +324,12 @@ std::vector<Provenance> totals_provenance(const Scorer& scorer, const TotalsView
       make("total_mean_score", "Mean exposure, weighted by employees", view.mean_score_text + "/10", {ashe, labels},
            detail::concat({"\u03A3 (employees", kTimes, "score) \u00F7 \u03A3 employees over the same occupations = ",
                            fixed(t.mean_score10, 2), ", shown as ", view.mean_score_text, "."}),
-           {kSourceAshe, kSourceLabels}),
+           {kSourceAshe, score_id}),
       make("total_wage_exposure", "Wage exposure, all scored occupations", view.wage_exposure_text, {ashe, labels},
            detail::concat({"The sum of employees", kTimes, "median pay", kTimes, "score \u00F7 10 over the ",
                            std::to_string(t.wage_exposure_groups),
                            " occupations where ASHE publishes both figures = ", millions(t.wage_exposure_gbp), "."}),
-           {kSourceAshe, kSourceLabels}),
+           {kSourceAshe, score_id}),
   };
 }
 

@@ -152,3 +152,35 @@ TEST_CASE("a task's panel says where its label and importance come from, and wha
   CHECK_THAT(relabelled.assumptions, Contains("1 task changed"));
   REQUIRE(engine.set_assumptions(Assumptions{}).ok());
 }
+
+TEST_CASE("under another headline measure the score's panel cites that measure; direct stays Eloundou's",
+          "[provenance][measures]") {
+  Engine& engine = loaded_engine();
+  Assumptions ilo;
+  ilo.measure = Measure::Ilo2025;
+  REQUIRE(engine.set_assumptions(ilo).ok());
+  const auto panels = panels_for(engine, "1137");
+  const Provenance& score = panel(panels, "score");
+  CHECK(score.title == "Exposure score (ILO 2025)");
+  CHECK(score.value_text == "4.4/10");
+  CHECK(score.formula == "10 × the mean 2025 score of the ILO's tasks of its ISCO-08 code = 10 × 0.4402 = 4.40, "
+                         "shown as 4.4.");
+  REQUIRE_FALSE(score.sources.empty());
+  CHECK(score.sources.front().id == "ilo_tasks");
+  CHECK(score.sources.front().row == "the task scores of ISCO-08 1330");
+  CHECK_THAT(score.assumptions, Catch::EndsWith("; headline measure ILO 2025"));
+  CHECK_THAT(panel(panels, "wage_exposure").formula, Catch::StartsWith("60,000 × £90,081 × 0.44 = "));
+  // Direct exposure is the Eloundou score's E1 share whatever the headline.
+  CHECK_THAT(panel(panels, "direct").formula, Catch::EndsWith("shown as 1.2 (α: E1 counts 1, E2 counts 0)."));
+  CHECK(panel(panels, "direct").sources.front().id == "labels");
+
+  Assumptions microsoft;
+  microsoft.measure = Measure::Microsoft;
+  REQUIRE(engine.set_assumptions(microsoft).ok());
+  const Provenance& ms = panel(panels_for(engine, "1137"), "score");
+  CHECK(ms.sources.front().id == "microsoft_scores");
+  CHECK_THAT(ms.formula, Catch::Contains("= 10 × 0.1519 = 1.52, shown as 1.5."));
+  const auto totals = totals_provenance(*engine.scorer(), engine.totals());
+  CHECK(totals[1].sources[1].id == "microsoft_scores");
+  REQUIRE(engine.set_assumptions(Assumptions{}).ok());
+}

@@ -15,6 +15,7 @@ const CHANGE_NAMES = {
   weights: 'weighting',
   bridge: 'bridge',
   wage: 'wage rounding',
+  measure: 'measure',
 };
 
 export class AssumptionsPanel {
@@ -59,7 +60,7 @@ export class AssumptionsPanel {
   /** Shows `assumptions` in the controls. */
   render(assumptions) {
     const form = this.#form;
-    for (const name of ['labels', 'weights', 'bridge']) {
+    for (const name of ['labels', 'weights', 'bridge', 'measure']) {
       for (const radio of form.querySelectorAll(`input[name="${name}"]`)) setChecked(radio, radio.value === assumptions[name]);
     }
     for (const name of ['e1', 'e2']) {

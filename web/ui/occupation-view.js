@@ -77,6 +77,10 @@ export class OccupationView {
       importanceNote: report.ratedText,
     });
     setHidden(this.#root.querySelector('[data-field="description"]'), !report.description);
+    // Direct, with tools and the range are the Eloundou score's: under another headline measure they would mislead.
+    const eloundou = report.measure === 'eloundou';
+    for (const node of this.#root.querySelectorAll('[data-role="eloundou-only"]')) setHidden(node, !eloundou);
+    setHidden(this.#root.querySelector('[data-role="headline-measure"]'), eloundou);
     setAttr(this.#root.querySelector('[data-field="band"]'), 'data-band', report.band);
     setHidden(this.#root.querySelector('[data-field="bandMeaning"]').closest('.band-texts'), !report.scored);
     const marker = this.#root.querySelector('[data-role="rank-marker"]');

@@ -5,6 +5,7 @@
 import { AssumptionsPanel } from './assumptions-panel.js';
 import { CompareView } from './compare-view.js';
 import { element, setHidden, setText } from './dom.js';
+import { MeasuresView } from './measures-view.js';
 import { OccupationView } from './occupation-view.js';
 import { Overview } from './overview.js';
 import { ProvenancePanels } from './provenance-panels.js';
@@ -20,6 +21,7 @@ export class PageView {
   #calc;
   #live;
   #occupation;
+  #measures;
   #overview;
   #compare;
   #panel;
@@ -45,6 +47,13 @@ export class PageView {
         const soc = this.#shownSoc;
         this.#roleSources.showTask(() => this.#applied(() => this.#calc.taskProvenance(soc, task.id)));
       },
+    });
+    this.#measures = new MeasuresView({
+      live,
+      loadIloTasks: (isco) => calculator.iloTasks(isco),
+      scatterData: (measure) => this.#applied(() => ({
+        units: calculator.unitGroups(), columns: calculator.measureColumns(), agreement: calculator.agreement(measure),
+      })),
     });
     this.#compare = new CompareView((soc) => handlers.removeCompared(soc), (soc) => handlers.openCompared(soc));
     this.#panel = new AssumptionsPanel(defaults, (change) => handlers.setAssumptions(change));
@@ -95,6 +104,7 @@ export class PageView {
     this.#shownSoc = report ? soc : '';
     if (report) {
       this.#occupation.render(report);
+      this.#measures.render(report);
       this.#roleSources.render(() => this.#applied(() => calc.provenance(soc)), this.#permalink(soc));
     }
     this.#occupation.show(Boolean(report));

@@ -22,9 +22,15 @@ inline constexpr std::string_view kSourceCodingIndex = "coding_index";
 inline constexpr std::string_view kSourceIscoSoc2010 = "isco_soc2010";
 inline constexpr std::string_view kSourceSoc2010Soc2018 = "soc2010_soc2018";
 inline constexpr std::string_view kSourceOnetSoc2018 = "onet_soc2018";
-inline constexpr std::array<std::string_view, 9> kCitedSources{
+inline constexpr std::string_view kSourceIloTasks = "ilo_tasks";
+inline constexpr std::string_view kSourceMicrosoftScores = "microsoft_scores";
+inline constexpr std::string_view kSourceMicrosoftIwaMetrics = "microsoft_iwa_metrics";
+inline constexpr std::string_view kSourceMicrosoftIwaWeights = "microsoft_iwa_weights";
+inline constexpr std::string_view kSourceMicrosoftSocToIwas = "microsoft_soc_to_iwas";
+inline constexpr std::array<std::string_view, 14> kCitedSources{
     kSourceLabels, kSourceImportance, kSourceOnetOccupations, kSourceAshe, kSourceSocStructure,
-    kSourceCodingIndex, kSourceIscoSoc2010, kSourceSoc2010Soc2018, kSourceOnetSoc2018};
+    kSourceCodingIndex, kSourceIscoSoc2010, kSourceSoc2010Soc2018, kSourceOnetSoc2018, kSourceIloTasks,
+    kSourceMicrosoftScores, kSourceMicrosoftIwaMetrics, kSourceMicrosoftIwaWeights, kSourceMicrosoftSocToIwas};
 
 struct SourceLine {
   std::string id;
