@@ -240,7 +240,7 @@ std::string with_precision(const AsheView& view) {
   return view.precision_text.empty() ? view.text : view.text + " \u00B7 " + view.precision_text;
 }
 
-void print_score_json(std::ostream& out, const UnitGroupReport& r, const Scorer& scorer) {
+void print_score_json(std::ostream& out, const UnitGroupReport& r, const MeasuresReport& m, const Scorer& scorer) {
   const UnitGroupFigures& f = r.figures;
   OrderedJson json;
   json["soc"] = r.soc;
@@ -299,7 +299,7 @@ void print_score_json(std::ostream& out, const UnitGroupReport& r, const Scorer&
   json["scored_count"] = scorer.totals().rank_set;
   json["measure"] = r.measure;
   OrderedJson measures = OrderedJson::array();
-  for (const MeasureLine& line : r.measures) {
+  for (const MeasureLine& line : m.lines) {
     measures.push_back({{"measure", line.name}, {"title", line.title}, {"headline", line.headline},
                         {"scored", line.scored}, {"exposure", nullable(line.scored, line.score10)},
                         {"exposure_text", line.score_text}, {"band", line.scored ? OrderedJson(line.band_text) : OrderedJson(nullptr)},
@@ -308,10 +308,10 @@ void print_score_json(std::ostream& out, const UnitGroupReport& r, const Scorer&
                         {"wage_exposure_text", line.wage_exposure_text}});
   }
   json["measures"] = std::move(measures);
-  json["agreement_text"] = r.agreement_text;
-  json["ilo"] = r.ilo_isco.empty() ? OrderedJson(nullptr)
-                                   : OrderedJson{{"isco", r.ilo_isco}, {"title", r.ilo_isco_title},
-                                                 {"gradient", r.ilo_gradient_text}};
+  json["agreement_text"] = m.agreement_text;
+  json["ilo"] = m.ilo_isco.empty() ? OrderedJson(nullptr)
+                                   : OrderedJson{{"isco", m.ilo_isco}, {"title", m.ilo_isco_title},
+                                                 {"gradient", m.ilo_gradient_text}};
   json["can_do"] = r.counts.can_do;
   json["task_count"] = r.counts.total;
   json["rated_task_count"] = r.counts.rated;
@@ -355,7 +355,7 @@ void print_score_json(std::ostream& out, const UnitGroupReport& r, const Scorer&
   out << json.dump(2) << '\n';
 }
 
-void print_score_text(std::ostream& out, const UnitGroupReport& r) {
+void print_score_text(std::ostream& out, const UnitGroupReport& r, const MeasuresReport& m) {
   out << r.title << "\nSOC 2020 " << r.soc << " · " << r.major_group_title << "\n\n";
   if (!r.description.empty()) out << r.description << "\n\n";
   const bool eloundou = r.measure == measure_name(Measure::Eloundou);
@@ -372,14 +372,14 @@ void print_score_text(std::ostream& out, const UnitGroupReport& r) {
   out << "Bridge quality: " << r.bridge_quality_text << '\n';
   out << "\nMeasures (headline: " << r.measure_title << "):\n";
   std::vector<std::vector<std::string>> measure_rows{{"measure", "score", "band", "UK rank", "wage exposure"}};
-  for (const MeasureLine& line : r.measures) {
+  for (const MeasureLine& line : m.lines) {
     measure_rows.push_back({line.title + (line.headline ? " *" : ""), line.score_text, line.band_text, line.rank_text,
                             line.wage_exposure_text});
   }
   print_table(out, measure_rows, "  ");
-  out << r.agreement_text << '\n';
-  if (!r.ilo_gradient_text.empty()) {
-    out << "ILO exposure gradient of ISCO-08 " << r.ilo_isco << ": " << r.ilo_gradient_text << '\n';
+  out << m.agreement_text << '\n';
+  if (!m.ilo_gradient_text.empty()) {
+    out << "ILO exposure gradient of ISCO-08 " << m.ilo_isco << ": " << m.ilo_gradient_text << '\n';
   }
   out << '\n';
   if (!r.figures.scored) return;
@@ -425,10 +425,11 @@ int run_score(const Request& request, LoadedData& data, std::ostream& out, std::
     return kExitDataError;
   }
   const UnitGroupReport report = make_report(scorer, &data.text, *group);
+  const MeasuresReport measures = make_measures_report(scorer, *group);
   if (request.json) {
-    print_score_json(out, report, scorer);
+    print_score_json(out, report, measures, scorer);
   } else {
-    print_score_text(out, report);
+    print_score_text(out, report, measures);
   }
   return kExitOk;
 }

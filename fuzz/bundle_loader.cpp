@@ -1,6 +1,7 @@
 // Fuzz target: the loaders of every file the page and the widget download. The first byte picks the file:
 //   0 bundle.json (then every figure is computed from whatever loaded), 1 details.json, 2 text/tasks-NN.json,
-//   3 titles.json (then searched). Parts 1-3 merge into the committed bundle, as the page does.
+//   3 titles.json (then searched), 4 ilo/tasks-NNNN.json. Parts 1-4 merge into (or are read against) the committed
+//   bundle, as the page does; accepted details are scored under every measure.
 // A loader may refuse an input; it must never crash, and what it accepts must give figures in range.
 #include <cmath>
 #include <cstddef>
@@ -9,6 +10,9 @@
 
 #include "aiexp/bundle.h"
 #include "aiexp/engine.h"
+#include "aiexp/ilo_tasks.h"
+#include "aiexp/measures.h"
+#include "aiexp/score.h"
 #include "aiexp/search.h"
 #include "aiexp/text.h"
 #include "fuzz_support.h"
@@ -50,6 +54,31 @@ void merge_details_part(std::string_view text) {
   // Details of a bundle that has them already are refused as a whole or replace them consistently.
   if (!merge_details(bundle, text).ok()) return;
   if (!finalize_bundle(bundle).ok()) fuzz::invariant_broken("accepted details break the bundle's invariants");
+  // Whatever measure values they carry, every measure scores within [0, 10] under both bridges.
+  Scorer scorer(bundle);
+  for (const BridgeMode mode : {BridgeMode::Modal, BridgeMode::Blend}) {
+    for (const Measure measure : kMeasures) {
+      Assumptions a;
+      a.measure = measure;
+      a.bridge = mode;
+      if (!scorer.set(a).ok()) fuzz::invariant_broken("a measure refused with the details loaded");
+      for (const UnitGroupFigures& f : scorer.unit_groups()) {
+        if (f.scored && !(f.score10_displayed >= 0.0 && f.score10_displayed <= 10.0)) fuzz::invariant_broken("measure outside [0, 10]");
+      }
+      if (measure != Measure::Eloundou) {
+        const RankAgreement agreement = scorer.agreement(measure);
+        if (!(agreement.rho >= -1.0 - 1e-9 && agreement.rho <= 1.0 + 1e-9)) fuzz::invariant_broken("rank agreement outside [-1, 1]");
+      }
+    }
+  }
+}
+
+void read_ilo_tasks(std::string_view text) {
+  const Result<IloTaskList> list = parse_ilo_tasks(fuzz::base_bundle(), text);
+  if (!list.ok()) return;
+  for (const IloTaskText& task : list.value().tasks) {
+    if (task.score_2025 < 0 || task.score_2025 > kMeasureUnits) fuzz::invariant_broken("ILO task score outside [0, 1]");
+  }
 }
 
 void merge_text(std::string_view text) {
@@ -73,11 +102,12 @@ void load_titles(std::string_view text) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   const std::string_view text = fuzz::as_text(data + 1, size - 1);
-  switch (data[0] % 4) {
+  switch (data[0] % 5) {
     case 0: load_bundle(text); break;
     case 1: merge_details_part(text); break;
     case 2: merge_text(text); break;
-    default: load_titles(text); break;
+    case 3: load_titles(text); break;
+    default: read_ilo_tasks(text); break;
   }
   return 0;
 }

@@ -24,6 +24,7 @@ case $target in
     seed 000 bundle "$project/data/bundle.json"
     seed 001 details "$project/data/details.json"
     seed 002 text "$project/data/text/tasks-11.json"
+    seed 004 ilo-tasks "$project/data/ilo/tasks-1330.json"
     # The whole title index is 0.8 MB: a slice of it keeps the fuzzer fast.
     node -e '
       const all = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
@@ -41,6 +42,7 @@ case $target in
     seed 007 isco "$sources/xwalk/bls_isco08_soc2010_crosswalk.isco08_to_soc2010.csv" 40
     seed 010 soc2010-2018 "$sources/xwalk/bls_soc2010_to_soc2018_crosswalk.csv" 40
     seed 011 onet-2018 "$sources/xwalk/onetsoc2019_to_soc2018_crosswalk.csv" 40
+    seed 012 ilo "$sources/ilo/ilo_2025_task_scores_isco08.csv" 40
     ;;
 esac
 

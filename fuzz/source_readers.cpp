@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "aiexp/pipeline/measures.h"
 #include "aiexp/pipeline/sources.h"
 #include "aiexp/pipeline/table.h"
 #include "fuzz_support.h"
@@ -24,7 +25,7 @@ void check_lines(const Rows& rows, const Table& table) {
 
 void read_with(std::uint8_t reader, std::string_view text) {
   // Each reader with the delimiter and the name its real file has.
-  switch (reader % 10) {
+  switch (reader % 11) {
     case 0: {
       const Table table = Table::parse(text, '\t', std::string(source_path::kLabelSet));
       check_lines(parse_label_set(table), table);
@@ -56,6 +57,14 @@ void read_with(std::uint8_t reader, std::string_view text) {
     case 8: {
       const Table table = Table::parse(text, ',', std::string(source_path::kSoc2010To2018));
       check_lines(parse_soc2010_to_soc2018(table), table);
+      break;
+    }
+    case 10: {
+      const Table table = Table::parse(text, ',', std::string(source_path::kIloTasks));
+      for (const IloOccupation& occupation : parse_ilo(table)) {
+        if (!(occupation.mean_2025 >= 0.0 && occupation.mean_2025 <= 1.0)) aiexp::fuzz::invariant_broken("ILO mean outside [0, 1]");
+        check_lines(occupation.tasks, table);
+      }
       break;
     }
     default: {

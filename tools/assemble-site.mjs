@@ -27,8 +27,9 @@ const DATA_FILES = ['bundle.json', 'details.json', 'titles.json', 'SOURCES.md', 
 const MODULE_BUILDS = ['aiexp', 'aiexp-speed'];
 // What the page fetches before its first figure, preloaded from index.html (see the marker there).
 const PAGE_PRELOADS = ['wasm/aiexp-speed.wasm', 'data/bundle.json', 'data/integrity.json', 'data/details.json'];
+// data/ilo/tasks-1330.json is pinned by data/ilo-integrity-1.json (aiexp-loader.js reads the same names).
 const ILO_PARTS = 'data/ilo/';
-const ILO_INTEGRITY = 'data/ilo-integrity.json';
+const iloIntegrityList = (path) => `data/ilo-integrity-${path.slice(`${ILO_PARTS}tasks-`.length)[0]}.json`;
 const PRELOAD_MARKER = '<!-- aiexp:preload-data -->';
 // Where the pages that show cards (the demo host, the iframe card) get WIDGET_MODULES as modulepreload links.
 const WIDGET_PRELOAD_MARKER = '<!-- aiexp:preload-widget -->';
@@ -111,14 +112,22 @@ async function assemble({ web, data, wasm, out, siteUrl }) {
     .filter((path) => path.endsWith('.json'))
     .sort();
   const hashOf = async (path) => integrity(await readFile(join(out, path)));
-  // The ILO's task parts (over 400, opened one at a time) have a list of their own, data/ilo/integrity.json,
-  // pinned by data/integrity.json: the page's first download does not carry their hashes.
-  const iloParts = {};
-  for (const path of dataFiles) if (path.startsWith(ILO_PARTS)) iloParts[path] = await hashOf(path);
-  await writeFile(join(out, ILO_INTEGRITY), JSON.stringify({ build: bundle.build, integrity: iloParts }, null, 1) + '\n');
+  // The ILO's task parts (over 400, opened one at a time) have lists of their own, one per ISCO-08 major group
+  // (data/ilo-integrity-<digit>.json, pinned by data/integrity.json): the page's first download does not carry
+  // their hashes, and opening one part fetches one short list.
+  const iloLists = new Map();
+  for (const path of dataFiles) {
+    if (!path.startsWith(ILO_PARTS)) continue;
+    const list = iloIntegrityList(path);
+    if (!iloLists.has(list)) iloLists.set(list, {});
+    iloLists.get(list)[path] = await hashOf(path);
+  }
+  for (const [list, pins] of iloLists) {
+    await writeFile(join(out, list), JSON.stringify({ build: bundle.build, integrity: pins }, null, 1) + '\n');
+  }
   const rest = {};
   for (const path of dataFiles) if (path !== 'data/bundle.json' && !path.startsWith(ILO_PARTS)) rest[path] = await hashOf(path);
-  rest[ILO_INTEGRITY] = await hashOf(ILO_INTEGRITY);
+  for (const list of iloLists.keys()) rest[list] = await hashOf(list);
   await writeFile(join(out, 'data', 'integrity.json'), JSON.stringify({ build: bundle.build, integrity: rest }, null, 1) + '\n');
   const pinned = {
     'wasm/aiexp.wasm': await hashOf('wasm/aiexp.wasm'),

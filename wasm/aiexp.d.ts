@@ -117,6 +117,10 @@ export interface Row {
   rangeMax10: number;
   /** "0.0–3.0", or "—". */
   rangeText: string;
+  /** The other measures' scores as shown ("4.4", "—"), whichever measure is the headline (the page's build only). */
+  ilo2025Text?: string;
+  ilo2023Text?: string;
+  microsoftText?: string;
 }
 
 /**
@@ -131,6 +135,11 @@ export interface FigureColumns {
   /** The sensitivity band's ends, 0-10, unrounded (Sensitivity.min10, max10); NaN where no combination scores. */
   rangeMin10: Float64Array;
   rangeMax10: Float64Array;
+  /** The other measures' scores, 0-10, unrounded; NaN where the measure does not score the unit group (the page's
+   * build only). */
+  ilo202510?: Float64Array;
+  ilo202310?: Float64Array;
+  microsoft10?: Float64Array;
 }
 
 export interface Totals {
@@ -288,10 +297,14 @@ export interface Report extends UnitGroupInfo {
   /** The headline's measure and its title ("Eloundou et al. (2023)"). */
   measure: MeasureName;
   measureTitle: string;
+}
+
+/** A role under every measure side by side (Engine.measures). */
+export interface MeasuresReport {
   /** Whether the other measures' values are in: they come with the details. */
-  measuresLoaded: boolean;
-  /** Every measure side by side, Eloundou first. */
-  measures: MeasureLine[];
+  loaded: boolean;
+  /** Every measure, Eloundou first. */
+  lines: MeasureLine[];
   /** Whether the measures agree on this role, in a sentence; "" until the measures are loaded. */
   agreementText: string;
   /** The ISCO-08 code whose ILO tasks are this role's (its modal code), its title and ILO exposure category;
@@ -453,6 +466,8 @@ export interface Engine {
   taskProvenance(soc: string, taskId: number): Provenance | null;
   /** Where each UK total comes from; empty before a bundle is loaded. */
   totalsProvenance(): Provenance[];
+  /** A role under every measure side by side. */
+  measures(soc: string): Status & { measures?: MeasuresReport };
   /** Every measure's 0-10 score per unit group in bundle order; NaN where the measure does not score it. */
   measureColumns(): Record<MeasureName, Float64Array>;
   /** Spearman's rank agreement of `measure` with the Eloundou score over the unit groups both score. */

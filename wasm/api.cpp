@@ -133,6 +133,17 @@ val figure_columns(const Engine& engine) {
   columns.set("wageExposureGbp", float64_array_of(wage_exposure));
   columns.set("rangeMin10", float64_array_of(range_min10));
   columns.set("rangeMax10", float64_array_of(range_max10));
+#ifdef AIEXP_PAGE_BUILD
+  // The other measures' scores (0-10, NaN where not scored), for the table's optional columns (the page's only).
+  for (const Measure measure : {Measure::Ilo2025, Measure::Ilo2023, Measure::Microsoft}) {
+    std::vector<double> values(count);
+    for (std::size_t g = 0; g < count; ++g) {
+      const UnitGroupFigures& figures = scorer->figures(measure)[g];
+      values[g] = figures.scored ? figures.score01 * 10.0 : kNone;
+    }
+    columns.set(std::string(measure_name(measure)) + "10", float64_array_of(values));
+  }
+#endif
   return columns;
 }
 
@@ -225,6 +236,8 @@ std::string encode_state(const Engine& engine, const std::string& soc, const val
 val decode_state(const Engine& engine, const std::string& query) {
   return decoded_state_to_js(engine.decode_state(query));
 }
+
+val measures(const Engine& engine, const std::string& soc) { return measures_to_js(engine.measures_report(soc)); }
 
 val measure_columns(const Engine& engine) {
   val columns = val::object();

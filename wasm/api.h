@@ -51,6 +51,7 @@ val search(const Engine& engine, const std::string& query, int limit);  // Searc
 
 // Every measure's 0-10 score per unit group in bundle order ({eloundou, ilo2025, ...}: Float64Array, NaN where a
 // measure does not score the group), and Spearman's agreement of a measure with the Eloundou score ({pairs, rho}).
+val measures(const Engine& engine, const std::string& soc);  // {ok, code, message, measures}
 val measure_columns(const Engine& engine);
 val agreement(const Engine& engine, const std::string& measure);
 // The ILO's tasks of one ISCO-08 code from its part (data/ilo/tasks-<code>.json), with display strings:

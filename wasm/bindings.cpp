@@ -44,7 +44,14 @@ EMSCRIPTEN_BINDINGS(uk_ai_exposure) {
       .field("rangeScored", &RowJs::rangeScored)
       .field("rangeMin10", &RowJs::rangeMin10)
       .field("rangeMax10", &RowJs::rangeMax10)
-      .field("rangeText", &RowJs::rangeText);
+      .field("rangeText", &RowJs::rangeText)
+#ifdef AIEXP_PAGE_BUILD
+      // The table's optional columns of the other measures: the page's only.
+      .field("ilo2025Text", &RowJs::ilo2025Text)
+      .field("ilo2023Text", &RowJs::ilo2023Text)
+      .field("microsoftText", &RowJs::microsoftText)
+#endif
+      ;
 
   value_object<TotalsJs>("Totals")
       .field("unitGroups", &TotalsJs::unitGroups)
@@ -127,6 +134,7 @@ EMSCRIPTEN_BINDINGS(uk_ai_exposure) {
       .function("provenance", &provenance)
       .function("taskProvenance", &task_provenance)
       .function("totalsProvenance", &totals_provenance)
+      .function("measures", &measures)
       .function("measureColumns", &measure_columns)
       .function("agreement", &agreement)
       .function("iloTasks", &ilo_tasks);

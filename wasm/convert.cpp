@@ -104,6 +104,9 @@ RowJs to_js(const Bundle& bundle, const UnitGroupRow& row) {
   js.rangeMin10 = row.range_min10;
   js.rangeMax10 = row.range_max10;
   js.rangeText = row.range_text;
+  js.ilo2025Text = row.measure_text[static_cast<std::size_t>(Measure::Ilo2025)];
+  js.ilo2023Text = row.measure_text[static_cast<std::size_t>(Measure::Ilo2023)];
+  js.microsoftText = row.measure_text[static_cast<std::size_t>(Measure::Microsoft)];
   return js;
 }
 
@@ -288,10 +291,23 @@ val report_to_js(const Result<UnitGroupReport>& result) {
 
   report.set("measure", r.measure);
   report.set("measureTitle", r.measure_title);
-  report.set("measuresLoaded", r.measures_loaded);
-  val measures = val::array();
-  for (std::size_t i = 0; i < r.measures.size(); ++i) {
-    const MeasureLine& line = r.measures[i];
+  js.set("report", report);
+  return js;
+}
+
+val measures_to_js(const Result<MeasuresReport>& result) {
+  val js = val::object();
+  const StatusJs head = to_js(result.ok() ? Status::success() : Status(result.error()));
+  js.set("ok", head.ok);
+  js.set("code", head.code);
+  js.set("message", head.message);
+  if (!result.ok()) return js;
+  const MeasuresReport& r = result.value();
+  val report = val::object();
+  report.set("loaded", r.loaded);
+  val lines = val::array();
+  for (std::size_t i = 0; i < r.lines.size(); ++i) {
+    const MeasureLine& line = r.lines[i];
     val item = val::object();
     item.set("measure", line.name);
     item.set("title", line.title);
@@ -305,14 +321,14 @@ val report_to_js(const Result<UnitGroupReport>& result) {
     item.set("rankSet", line.rank_set);
     item.set("rankText", line.rank_text);
     item.set("wageExposureText", line.wage_exposure_text);
-    measures.set(i, item);
+    lines.set(i, item);
   }
-  report.set("measures", measures);
+  report.set("lines", lines);
   report.set("agreementText", r.agreement_text);
   report.set("iloIsco", r.ilo_isco);
   report.set("iloIscoTitle", r.ilo_isco_title);
   report.set("iloGradientText", r.ilo_gradient_text);
-  js.set("report", report);
+  js.set("measures", report);
   return js;
 }
 

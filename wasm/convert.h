@@ -54,6 +54,9 @@ struct RowJs {
   double rangeMin10 = 0;  // displayed ends of the sensitivity band
   double rangeMax10 = 0;
   std::string rangeText;
+  std::string ilo2025Text;  // every other measure's score as shown, whichever is the headline
+  std::string ilo2023Text;
+  std::string microsoftText;
 };
 
 struct TotalsJs {
@@ -116,6 +119,8 @@ SearchResultJs to_js(const SearchResult& result);
 
 // {ok, code, message, report?}: the report as a JS object (fields in aiexp.d.ts `Report`).
 val report_to_js(const Result<UnitGroupReport>& report);
+// {ok, code, message, measures: MeasuresReport}
+val measures_to_js(const Result<MeasuresReport>& measures);
 // A provenance panel (aiexp/provenance.h) as a plain object, and a list of them as an array.
 val provenance_to_js(const Provenance& panel);
 val provenance_to_js(const std::vector<Provenance>& panels);

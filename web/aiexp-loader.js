@@ -137,11 +137,12 @@ function bounded(promise, what) {
 
 // manifest.js pins the files a widget needs and data/integrity.json, which pins the rest (fetched when the
 // first of those is needed, so widgets never download it).
-// The ILO's task parts have a list of their own, pinned by data/integrity.json and fetched when the first is opened.
+// The ILO's task parts have lists of their own, one per ISCO-08 major group (data/ilo/tasks-1330.json is in
+// data/ilo-integrity-1.json), pinned by data/integrity.json and fetched when a part they pin is first opened.
 let pagePins = null;
-let iloPins = null;
+const iloPins = new Map();
 const ILO_PARTS = 'data/ilo/';
-const ILO_INTEGRITY = 'data/ilo-integrity.json';
+const iloIntegrityList = (path) => `data/ilo-integrity-${path.slice(`${ILO_PARTS}tasks-`.length)[0]}.json`;
 
 async function pinsIn(list, path) {
   try {
@@ -154,12 +155,13 @@ async function pinsIn(list, path) {
 async function integrityOf(path) {
   if (manifest.integrity[path]) return manifest.integrity[path];
   if (path.startsWith(ILO_PARTS)) {
-    const pin = await integrityOf(ILO_INTEGRITY);
-    if (!pin) throw new LoadFailure(`no integrity recorded for ${ILO_INTEGRITY}`, 'data');
-    iloPins ??= fetchRetrying(ILO_INTEGRITY, { integrity: pin }).then((response) => response.json());
-    const pins = iloPins;
+    const list = iloIntegrityList(path);
+    const pin = await integrityOf(list);
+    if (!pin) throw new LoadFailure(`no integrity recorded for ${list}`, 'data');
+    if (!iloPins.has(list)) iloPins.set(list, fetchRetrying(list, { integrity: pin }).then((response) => response.json()));
+    const pins = iloPins.get(list);
     return pinsIn(pins, path).catch((error) => {
-      if (iloPins === pins) iloPins = null;  // asked again on the next need
+      if (iloPins.get(list) === pins) iloPins.delete(list);  // asked again on the next need
       throw error;
     });
   }

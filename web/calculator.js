@@ -67,6 +67,11 @@ export class Calculator {
     return this.#engine.figureColumns();
   }
 
+  /** { ok, code, message, measures }: one role under every measure side by side (MeasuresReport). */
+  measures(soc) {
+    return this.#engine.measures(soc);
+  }
+
   /** Every measure's 0-10 score per unit group, in unitGroups() order (NaN where a measure does not score it). */
   measureColumns() {
     return this.#engine.measureColumns();

@@ -242,8 +242,6 @@ void parse_unit_groups(JsonReader& reader, const Value& root, Bundle& bundle) {
   const Value* titles = column(reader, *section, "unit_groups", "title", Type::Array, n);
   const Value* employees = column(reader, *section, "unit_groups", "employees_k", Type::Array, n);
   const Value* pay = column(reader, *section, "unit_groups", "median_pay_gbp", Type::Array, n);
-  const Value* employees_cv = column(reader, *section, "unit_groups", "employees_cv", Type::Array, n);
-  const Value* pay_cv = column(reader, *section, "unit_groups", "median_pay_cv", Type::Array, n);
   const Value* isco = column(reader, *section, "unit_groups", "isco", Type::Array, n);
   if (reader.failed()) return;
   bundle.unit_groups.resize(n);
@@ -253,8 +251,6 @@ void parse_unit_groups(JsonReader& reader, const Value& root, Bundle& bundle) {
     reader.element_string((*titles)[i], {"unit_groups.title", i}, group.title);
     read_ashe(reader, (*employees)[i], {"unit_groups.employees_k", i}, 100'000, group.employees_k);
     read_ashe(reader, (*pay)[i], {"unit_groups.median_pay_gbp", i}, 100'000'000, group.median_pay_gbp);
-    read_cv(reader, (*employees_cv)[i], {"unit_groups.employees_cv", i}, group.employees_k);
-    read_cv(reader, (*pay_cv)[i], {"unit_groups.median_pay_cv", i}, group.median_pay_gbp);
     const Value& shares = (*isco)[i];
     const std::string path = join_path("unit_groups.isco", i);
     if (!shares.is_array()) {
@@ -561,6 +557,15 @@ Status merge_details(Bundle& bundle, std::string_view json_text) {
   Bundle staged = bundle;
   staged.sources.clear();
   parse_sources(reader, root, staged);
+  if (const Value* cvs = reader.member(root, "", "ashe_cv", Type::Object)) {
+    const std::size_t n = staged.unit_groups.size();
+    const Value* employees_cv = column(reader, *cvs, "ashe_cv", "employees", Type::Array, n);
+    const Value* pay_cv = column(reader, *cvs, "ashe_cv", "median_pay", Type::Array, n);
+    for (std::size_t i = 0; i < n && !reader.failed(); ++i) {
+      read_cv(reader, (*employees_cv)[i], {"ashe_cv.employees", i}, staged.unit_groups[i].employees_k);
+      read_cv(reader, (*pay_cv)[i], {"ashe_cv.median_pay", i}, staged.unit_groups[i].median_pay_gbp);
+    }
+  }
   for (std::size_t i = 0; i < staged.unit_groups.size() && !reader.failed(); ++i) {
     const auto& [soc, description] = groups->members()[i];
     reader.element_string(description, join_path("unit_groups", soc), staged.unit_groups[i].description);
@@ -621,16 +626,12 @@ std::string serialize_bundle(const Bundle& bundle) {
   Value titles = Value::array();
   Value employees = Value::array();
   Value pay = Value::array();
-  Value employees_cv = Value::array();
-  Value pay_cv = Value::array();
   Value isco_shares = Value::array();
   for (const UnitGroup& group : bundle.unit_groups) {
     socs.push_back(Value::string(group.soc));
     titles.push_back(Value::string(group.title));
     employees.push_back(ashe_to_json(group.employees_k));
     pay.push_back(ashe_to_json(group.median_pay_gbp));
-    employees_cv.push_back(cv_to_json(group.employees_k));
-    pay_cv.push_back(cv_to_json(group.median_pay_gbp));
     Value shares = Value::array();
     for (const IscoShare& share : group.isco) {
       Value pair = Value::array();
@@ -645,8 +646,6 @@ std::string serialize_bundle(const Bundle& bundle) {
   groups.set("title", std::move(titles));
   groups.set("employees_k", std::move(employees));
   groups.set("median_pay_gbp", std::move(pay));
-  groups.set("employees_cv", std::move(employees_cv));
-  groups.set("median_pay_cv", std::move(pay_cv));
   groups.set("isco", std::move(isco_shares));
   root.set("unit_groups", std::move(groups));
 
@@ -703,6 +702,17 @@ std::string serialize_details(const Bundle& bundle) {
   Value groups = Value::object();
   for (const UnitGroup& group : bundle.unit_groups) groups.set(group.soc, Value::string(group.description));
   root.set("unit_groups", std::move(groups));
+  // ONS's CVs, in bundle order: only the page and the CLI show them.
+  Value employees_cv = Value::array();
+  Value pay_cv = Value::array();
+  for (const UnitGroup& group : bundle.unit_groups) {
+    employees_cv.push_back(cv_to_json(group.employees_k));
+    pay_cv.push_back(cv_to_json(group.median_pay_gbp));
+  }
+  Value cvs = Value::object();
+  cvs.set("employees", std::move(employees_cv));
+  cvs.set("median_pay", std::move(pay_cv));
+  root.set("ashe_cv", std::move(cvs));
 
   Value isco = Value::object();
   for (const IscoGroup& group : bundle.isco) {

@@ -71,6 +71,13 @@ Result<UnitGroupReport> Engine::report(std::string_view soc) const {
   return make_report(*scorer_, &text_, *group);
 }
 
+Result<MeasuresReport> Engine::measures_report(std::string_view soc) const {
+  if (!loaded()) return not_loaded();
+  const auto group = bundle_->find_unit_group(soc);
+  if (!group) return make_error(ErrorCode::UnknownSoc, std::string(soc.substr(0, 16)));
+  return make_measures_report(*scorer_, *group);
+}
+
 Result<std::vector<std::string>> Engine::missing_text_parts(std::string_view soc) const {
   if (!loaded()) return not_loaded();
   const auto group = bundle_->find_unit_group(soc);

@@ -350,9 +350,16 @@ UnitGroupReport make_report(const Scorer& scorer, const TextStore* text, std::ui
 
   report.measure = std::string(measure_name(scorer.assumptions().measure));
   report.measure_title = std::string(measure_title(scorer.assumptions().measure));
-  report.measures_loaded = scorer.has_measures();
-  report.measures = measure_lines(scorer, unit_group);
-  report.agreement_text = report.measures_loaded ? agreement_sentence(report.measures) : "";
+  return report;
+}
+
+MeasuresReport make_measures_report(const Scorer& scorer, std::uint32_t unit_group) {
+  const Bundle& bundle = scorer.bundle();
+  const UnitGroup& group = bundle.unit_groups[unit_group];
+  MeasuresReport report;
+  report.loaded = scorer.has_measures();
+  report.lines = measure_lines(scorer, unit_group);
+  report.agreement_text = report.loaded ? agreement_sentence(report.lines) : "";
   if (!group.isco.empty()) {
     const IscoGroup& modal = bundle.isco[group.isco.front().isco];
     if (modal.has_measure(Measure::Ilo2025)) {
@@ -386,6 +393,7 @@ UnitGroupRow make_row(const Scorer& scorer, std::uint32_t unit_group) {
   for (const Measure measure : kMeasures) {
     const UnitGroupFigures& of = scorer.figures(measure)[unit_group];
     row.measure10[static_cast<std::size_t>(measure)] = of.scored ? of.score01 * 10.0 : std::numeric_limits<double>::quiet_NaN();
+    row.measure_text[static_cast<std::size_t>(measure)] = of.scored ? format_score10(of.score10_displayed) : kNotScored;
   }
   return row;
 }

@@ -371,6 +371,8 @@ describe('links, search, table and comparison', () => {
     await page.click('.source-button[popovertarget="provenance-wage_exposure"]');
     assert.match(await text(page, '#provenance-wage_exposure [data-part="formula"]'), /^60,000 × £90,081 × 0\.94 = £5,080\.6m/);
     await page.click('#provenance-wage_exposure [data-part="copy"]');
+    // The clipboard write is asynchronous: the panel says what happened once it has.
+    await page.waitForFunction(() => document.querySelector('#provenance-wage_exposure [data-part="copied"]').textContent !== '');
     assert.equal(await text(page, '#provenance-wage_exposure [data-part="copied"]'), 'Citation copied.');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     assert.match(copied, /^Information technology directors \(SOC 2020 1137\), Wage exposure: £5\.08bn\. UK AI Exposure, under GPT-4 \(main rubric\) labels; E1 = 1, E2 = 1;/);
@@ -506,6 +508,131 @@ describe('links, search, table and comparison', () => {
     assert.ok(snippet.includes(`<uk-ai-exposure soc="1137" e2="0.5"><a href="${site.url}occupation/1137/?e2=0.5">`
                                + 'Information technology directors: how exposed this work is to AI, on UK AI Exposure</a></uk-ai-exposure>'), snippet);
     assert.ok(snippet.includes(`${site.url}widget/uk-ai-exposure-define.js`));
+    await page.assertClean();
+    await page.context().close();
+  });
+});
+
+describe('other measures', () => {
+  // The rows of the table's CSV export as objects, by header name.
+  async function csvTable(page) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#table-csv')]);
+    const lines = (await readFile(await download.path(), 'utf8')).trim().split('\r\n');
+    const header = lines[0].split(',');
+    // Quoted titles may hold commas: the measure columns are the last five, read from the end.
+    return lines.slice(1).map((line) => {
+      const cells = line.split(',');
+      const row = { soc: cells[0] };
+      header.slice(-5).forEach((name, i) => { row[name] = cells[cells.length - 5 + i]; });
+      return row;
+    });
+  }
+
+  test('a role shows every measure side by side, the ILO gradient, the ILO tasks with reasons and the scatter', async () => {
+    const page = await open('occupation/1137/');
+    const rows = await page.locator('#measure-rows tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim())));
+    assert.deepEqual(rows.map((r) => r.slice(0, 3)), [
+      ['Eloundou et al. (2023) (headline)', '1.2', 'Minimal'],
+      ['ILO 2025', '4.4', 'Moderate'],  // SCORING.md section 7: modal ISCO-08 1330
+      ['ILO 2023', '3.1', 'Low'],
+      ['Microsoft applicability', '1.5', 'Minimal'],  // 10 x 0.1519, SOC 11-3021
+    ]);
+    assert.match(rows[1][3], /^higher than \d+% of \d+ UK occupations$/);
+    assert.match(await text(page, '#measures [data-field="agreementText"]'), /^The measures (agree|partly agree|disagree) on this role/);
+    assert.equal(await text(page, '#measures [data-field="iloGradientText"]'), 'Exposed: Gradient 2');
+    // The ILO's tasks arrive only when opened: one part, checked against its own list of checksums.
+    const requests = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    assert.equal(requests.filter((path) => path.includes('/data/ilo')).length, 0);
+    await page.click('#ilo-tasks > summary');
+    await page.waitForSelector('#ilo-task-list li');
+    assert.deepEqual(requests.filter((path) => path.includes('/data/ilo')).sort(), ['/data/ilo-integrity-1.json', '/data/ilo/tasks-1330.json']);
+    const scores = await page.locator('#ilo-task-list [data-part="score"]').allTextContents();
+    assert.equal(scores.length, 11);
+    const mean = scores.reduce((sum, score) => sum + Number(score), 0) / scores.length;
+    assert.ok(Math.abs(mean - 4.4) < 0.06, `the tasks' mean ${mean} is the occupation's 4.4`);
+    assert.deepEqual([...scores].sort((a, b) => Number(b) - Number(a)), scores);  // highest first
+    await page.locator('#ilo-task-list li').first().locator('summary').click();
+    assert.ok((await text(page, '#ilo-task-list li:first-child [data-part="gpt4o-reason"]')).length > 40);
+    assert.ok((await text(page, '#ilo-task-list li:first-child [data-part="gemini-reason"]')).length > 40);
+    // The scatter: one dot per occupation both measures score, the role ringed, the agreement from the core.
+    await page.click('#measure-scatter > summary');
+    await page.waitForSelector('#scatter circle');
+    const caption = () => text(page, '#scatter-caption');
+    assert.match(await caption(), /^Each dot is one of 398 UK occupations scored by both\. Rank agreement \(Spearman's ρ\) with the Eloundou score: 0\.\d\d over 398 occupations/);
+    assert.equal(await page.locator('#scatter circle').count(), 398);
+    assert.equal(await page.locator('#scatter .scatter__dot--role').count(), 1);
+    await page.selectOption('#scatter-measure', 'microsoft');
+    assert.match(await caption(), /one of 402 UK occupations/);
+    assert.equal(await page.locator('#scatter circle').count(), 402);
+    await screenshot(page, 'page-measures-desktop');
+    assert.deepEqual(await axeViolations(page), []);
+    await page.assertClean();
+    await page.context().close();
+  });
+
+  test('choosing a measure as the headline recomputes the rank, wage exposure, table, chart and totals; the link carries it', async () => {
+    const page = await open('occupation/1137/');
+    const snapshot = async () => ({
+      score: await field(page, 'scoreText'),
+      rank: await field(page, 'rankText'),
+      wage: await field(page, 'wageExposureText'),
+      total: await text(page, '[data-total="wageExposureText"]'),
+      mean: await text(page, '[data-total="meanScoreText"]'),
+      chart: await text(page, '#chart-summary'),
+      row: await text(page, '#occupations-body tr[aria-current="true"] [data-part="score"]'),
+    });
+    const eloundou = await snapshot();
+    const eloundouCsv = await csvTable(page);
+    await page.check('input[name="measure"][value="ilo2025"]');
+    await page.waitForFunction(() => document.querySelector('#occupation [data-field="scoreText"]').textContent === '4.4');
+    const ilo = await snapshot();
+    assert.equal(ilo.row, '4.4');
+    for (const key of ['rank', 'wage', 'total', 'mean', 'chart']) assert.notEqual(ilo[key], eloundou[key], key);
+    assert.equal(ilo.wage, '£2.38bn');  // 60,000 x £90,081 x 0.44
+    assert.equal(await page.locator('#occupation [data-role="headline-measure"]').isVisible(), true);
+    assert.equal(await field(page, 'measureTitle'), 'ILO 2025');
+    assert.equal(await page.locator('#occupation [data-role="eloundou-only"]').first().isVisible(), false);
+    assert.equal(await page.locator('#occupation [data-role="sensitivity"]').isVisible(), false);
+    assert.match(await text(page, '#measure-rows tr.measures__headline th'), /^ILO 2025 \(headline\)$/);
+    await page.waitForFunction(() => location.search.includes('measure=ilo2025'));
+    // The table follows, and its export names the measure in every row with every measure's score.
+    const csv = await csvTable(page);
+    assert.ok(csv.every((row) => row.measure === 'ilo2025'));
+    const byCode = Object.fromEntries(csv.map((row) => [row.soc, row]));
+    assert.equal(Number(byCode['1137'].ilo2025).toFixed(1), '4.4');
+    assert.equal(byCode['1137'].eloundou, eloundouCsv.find((row) => row.soc === '1137').eloundou);
+    // The optional column shows the ILO 2025 score beside the headline, and sorts by it.
+    await page.check('[data-measure-column="microsoft"]');
+    await page.click('button[data-sort="microsoft"]');
+    assert.equal(await page.locator('th[data-column="microsoft"]').isVisible(), true);
+    assert.equal(await page.locator('th[data-column="ilo2023"]').isVisible(), false);
+    const drawn = (await page.locator('#occupations-body tr:not(.spacer) [data-part="microsoft"]').allTextContents())
+      .filter((cell) => cell !== '—').map(Number);
+    assert.ok(drawn.length > 5, drawn.join(' '));
+    const down = [...drawn].sort((x, y) => y - x);
+    const up = [...drawn].sort((x, y) => x - y);
+    assert.ok(drawn.join() === down.join() || drawn.join() === up.join(), `sorted by Microsoft: ${drawn.join(' ')}`);
+    // The link opens the same view in a fresh page.
+    const link = new URL(page.url());
+    const again = await open(`${link.pathname.slice(1)}${link.search}`);
+    assert.equal(await text(again, '#occupation [data-field="scoreText"]'), '4.4');
+    assert.equal(await again.locator('input[name="measure"][value="ilo2025"]').isChecked(), true);
+    await again.context().close();
+    await screenshot(page, 'page-measure-headline-desktop');
+    assert.deepEqual(await axeViolations(page), []);
+    await page.assertClean();
+    await page.context().close();
+  });
+
+  test('the measures work at 360 px in the dark theme', async () => {
+    const page = await open('occupation/2132/', { viewport: { width: 360, height: 780 }, colorScheme: 'dark' });
+    await page.click('#measure-scatter > summary');
+    await page.waitForSelector('#scatter circle');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `the page is ${width} px wide`);
+    await screenshot(page, 'page-measures-360-dark');
+    assert.deepEqual(await axeViolations(page), []);
     await page.assertClean();
     await page.context().close();
   });

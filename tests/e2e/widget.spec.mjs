@@ -188,6 +188,40 @@ describe('the element', () => {
     await page.context().close();
   });
 
+  test('measure="..." makes another measure the headline; only such a card downloads the details', async () => {
+    const page = await openPage(browser, `${site.url}embed-demo.html`);
+    await waitForCards(page, 3);
+    const requests = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    const result = await page.evaluate(async () => {
+      const card = document.getElementById('card-1137');
+      const events = [];
+      card.addEventListener('uk-ai-exposure-updated', (event) => events.push(event.detail));
+      card.setAttribute('measure', 'ilo2025');
+      await new Promise((resolve) => {
+        const check = () => (events.length ? resolve() : setTimeout(check, 50));
+        check();
+      });
+      const root = card.shadowRoot;
+      const shown = { value: root.querySelector('.value').textContent, sub: root.querySelector('.sub').textContent,
+                      source: root.querySelector('.source').textContent, href: root.querySelector('.link').href,
+                      detail: events[0], measure: card.measure };
+      card.measure = 'nonsense';  // an unknown value falls back to the default, as every attribute's does
+      return { ...shown, fallback: card.measure };
+    });
+    assert.equal(result.value, '4.4/10');  // SCORING.md section 7: ILO 2025, modal ISCO-08 1330
+    assert.equal(result.sub, 'measure: ILO 2025');
+    assert.match(result.source, /ILO WP 140.*not endorsed by the ILO/);
+    assert.match(result.href, /\/occupation\/1137\/\?measure=ilo2025$/);
+    assert.equal(result.detail.assumptions.measure, 'ilo2025');
+    assert.equal(result.detail.scoreText, '4.4');
+    assert.equal(result.measure, 'ilo2025');
+    assert.equal(result.fallback, 'eloundou');
+    assert.ok(requests.includes('/data/details.json'), requests.join(' '));
+    await page.assertClean();
+    await page.context().close();
+  });
+
   test('an unknown role shows a readable error in the card, never a blank box', async () => {
     const page = await openPage(browser, `${site.url}embed-demo.html`);
     await waitForCards(page, 3);
@@ -283,7 +317,8 @@ ${lines.join('\n')}
       assert.deepEqual(events.map((d) => [d.soc, d.scoreText, d.wageExposureText, d.employeesText, d.medianPayText, d.url]),
                        [['1137', '1.2', '£649m', '60k', '£90,081', `${site.url}occupation/1137/`],
                         ['2132', '1.2', '£1.42bn', '213k', '£55,502', `${site.url}occupation/2132/`]]);
-      assert.deepEqual(events[0].assumptions, { labels: 'gpt4', e1: 1, e2: 0, weights: 'core', bridge: 'modal', overrides: [] });
+      assert.deepEqual(events[0].assumptions, { labels: 'gpt4', e1: 1, e2: 0, weights: 'core', bridge: 'modal', measure: 'eloundou',
+                                                 overrides: [] });
       await page.waitForLoadState('networkidle');
       for (const path of CORE_FILES) assert.equal(requested(page, path), 0, `${path} was requested`);
       assert.deepEqual(shardsRequested(page), ['/widget/cards/1', '/widget/cards/2']);

@@ -311,33 +311,50 @@ describe('loading', () => {
 describe('other measures', () => {
   const pageOnly = { skip: wasmModule !== 'aiexp-speed' && 'the page\'s build only' };
 
-  test('the report sets every measure beside the headline, and the measure can be the headline', () => {
+  test('the measure can be the headline: the score, rank, wage exposure and totals follow it', () => {
     try {
       assert.equal(engine.setAssumptions({}).ok, true);
       const r = engine.report('1137').report;
       assert.equal(r.measure, 'eloundou');
-      assert.equal(r.measuresLoaded, true);
-      assert.deepEqual(r.measures.map((m) => m.measure), ['eloundou', 'ilo2025', 'ilo2023', 'microsoft']);
-      assert.deepEqual(r.measures.map((m) => m.scoreText), ['1.2', '4.4', '3.1', '1.5']);  // SCORING.md s.7: 4.4 and 1.5
-      assert.equal(r.measures[0].headline, true);
-      assert.equal(r.iloIsco, '1330');
-      assert.equal(r.iloGradientText, 'Exposed: Gradient 2');
-      assert.match(r.agreementText, /percentile/);
+      assert.equal(r.measureTitle, 'Eloundou et al. (2023)');
       const eloundouTotals = engine.totals();
       assert.equal(engine.setAssumptions({ measure: 'microsoft' }).ok, true);
       const m = engine.report('1137').report;
-      assert.equal(m.scoreText, '1.5');
+      assert.equal(m.scoreText, '1.5');  // SCORING.md s.7: 10 x 0.1519, via SOC 11-3021
       assert.equal(m.measure, 'microsoft');
-      assert.equal(m.measures[3].headline, true);
-      assert.equal(m.rankPercent, m.measures[3].rankPercent);
-      assert.equal(m.wageExposureText, m.measures[3].wageExposureText);
+      assert.notEqual(m.rankPercent, r.rankPercent);
+      assert.equal(m.wageExposureText, '£811m');  // 60,000 x £90,081 x 0.15
       assert.equal(m.sensitivity.scored, false);  // the band is the Eloundou score's
       assert.notEqual(engine.totals().wageExposureText, eloundouTotals.wageExposureText);
-      assert.equal(engine.encodeState('1137', []), 'soc=1137&measure=microsoft');
+      assert.equal(engine.setAssumptions({ measure: 'ilo2025' }).ok, true);
+      assert.equal(engine.report('2132').report.scoreText, '4.4');  // modal ISCO-08 1330 too
+      assert.equal(engine.encodeState('1137', []), 'soc=1137&measure=ilo2025');
       const decoded = engine.decodeState('measure=ilo2023');
       assert.equal(decoded.assumptions.measure, 'ilo2023');
       assert.equal(engine.setAssumptions({ measure: 'nope' }).code, 'invalid-option');
-      assert.equal(engine.assumptions().measure, 'microsoft');  // a refused change changes nothing
+      assert.equal(engine.assumptions().measure, 'ilo2025');  // a refused change changes nothing
+    } finally {
+      engine.setAssumptions({});
+    }
+  });
+
+  test('a role under every measure side by side, with the ILO code, gradient and agreement', pageOnly, () => {
+    try {
+      assert.equal(engine.setAssumptions({}).ok, true);
+      const m = engine.measures('1137').measures;
+      assert.equal(m.loaded, true);
+      assert.deepEqual(m.lines.map((line) => line.measure), ['eloundou', 'ilo2025', 'ilo2023', 'microsoft']);
+      assert.deepEqual(m.lines.map((line) => line.scoreText), ['1.2', '4.4', '3.1', '1.5']);
+      assert.equal(m.lines[0].headline, true);
+      assert.equal(m.iloIsco, '1330');
+      assert.equal(m.iloGradientText, 'Exposed: Gradient 2');
+      assert.match(m.agreementText, /percentile/);
+      assert.equal(engine.setAssumptions({ measure: 'microsoft' }).ok, true);
+      const other = engine.measures('1137').measures;
+      assert.equal(other.lines[3].headline, true);
+      assert.equal(engine.report('1137').report.rankPercent, other.lines[3].rankPercent);
+      assert.deepEqual(other.lines.map((line) => line.scoreText), ['1.2', '4.4', '3.1', '1.5']);
+      assert.equal(engine.measures('9999').code, 'unknown-soc');
     } finally {
       engine.setAssumptions({});
     }
@@ -349,11 +366,9 @@ describe('other measures', () => {
       const status = compact.setAssumptions({ measure: 'ilo2025' });
       assert.equal(status.code, 'measure-not-loaded');
       assert.equal(compact.assumptions().measure, 'eloundou');
-      assert.equal(compact.report('1137').report.measuresLoaded, false);
-      assert.equal(compact.report('1137').report.measures[1].scoreText, '\u2014');
       assert.equal(compact.loadDetails(dataText('details.json')).ok, true);
-      assert.equal(compact.report('1137').report.measures[1].scoreText, '4.4');  // the measures arrive with them
-      assert.equal(compact.setAssumptions({ measure: 'ilo2025' }).ok, true);
+      assert.equal(compact.setAssumptions({ measure: 'ilo2025' }).ok, true);  // the measures arrive with them
+      assert.equal(compact.report('1137').report.scoreText, '4.4');
     } finally {
       compact.delete();
     }
@@ -545,10 +560,11 @@ describe('declared surface', () => {
       .filter((name) => name !== 'delete');
     assert.deepEqual(declared, registered);
     // The calls bindings.cpp registers for the page's build only: the widget's build must leave them out.
-    const pageBlock = bindings.slice(bindings.indexOf('#ifdef AIEXP_PAGE_BUILD'), bindings.indexOf('#endif', bindings.indexOf('#ifdef AIEXP_PAGE_BUILD')));
+    const pageStart = bindings.lastIndexOf('#ifdef AIEXP_PAGE_BUILD', bindings.indexOf('engine.function("tableCsv"'));
+    const pageBlock = bindings.slice(pageStart, bindings.indexOf('#endif', pageStart));
     const pageOnly = [...pageBlock.matchAll(/\.?function\("(\w+)"/g)].map((m) => m[1]);
     assert.deepEqual(pageOnly, ['tableCsv', 'tasksCsv', 'sources', 'provenance', 'taskProvenance', 'totalsProvenance',
-                                'measureColumns', 'agreement', 'iloTasks']);
+                                'measures', 'measureColumns', 'agreement', 'iloTasks']);
     const instance = new module.Engine();
     try {
       for (const name of [...declared, 'delete']) {

@@ -17,7 +17,7 @@ const ROLE_PAGE_TABLE_ROWS = 25;
 // Tasks listed in a role page's HTML, most exposed first: half the roles have more than 60, and the widest bridges
 // reach hundreds (2311: 866), which would make the HTML several times its 30 KB (gzip) budget beside the figures'
 // provenance panels. The rest are in the role's tasks file (data/tasks/<soc>.csv), and the live page lists them all.
-const ROLE_PAGE_TASKS = 150;
+const ROLE_PAGE_TASKS = 100;
 
 // The licences of the sources the dataset is derived from (data/SOURCES.md names which file carries which).
 const DATA_LICENCES = [

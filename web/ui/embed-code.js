@@ -3,6 +3,7 @@
 // widget/cards.js, pins the pre-computed figures and the modules of the core, which the card imports only for
 // other assumptions, and the core checks the data and the WebAssembly binary against its manifest.
 import { assetUrl } from '../aiexp-loader.js';
+import { ATTRIBUTES } from '../widget/uk-ai-exposure-card.js';
 
 let integrityPromise = null;
 
@@ -22,12 +23,11 @@ function attribute(name, value) {
 
 /** The widget attributes for `soc` under `assumptions`, defaults left out. */
 export function widgetAttributes(soc, assumptions, defaults) {
+  // Every assumption the widget takes (the core's grammar, ATTRIBUTES), in its order.
   const attributes = [['soc', soc]];
-  if (assumptions.labels !== defaults.labels) attributes.push(['labels', assumptions.labels]);
-  if (assumptions.e1 !== defaults.e1) attributes.push(['e1', assumptions.e1]);
-  if (assumptions.e2 !== defaults.e2) attributes.push(['e2', assumptions.e2]);
-  if (assumptions.weights !== defaults.weights) attributes.push(['weights', assumptions.weights]);
-  if (assumptions.bridge !== defaults.bridge) attributes.push(['bridge', assumptions.bridge]);
+  for (const name of Object.keys(ATTRIBUTES)) {
+    if (name !== 'soc' && assumptions[name] !== defaults[name]) attributes.push([name, assumptions[name]]);
+  }
   return attributes;
 }
 

@@ -53,9 +53,10 @@ export class MeasuresView {
     this.#scatterMeasure.addEventListener('change', () => this.#drawScatter());
   }
 
-  render(report) {
-    this.#report = report;
-    const rows = report.measures.map((line) => {
+  /** Draws the role's `measures` (MeasuresReport) beside its `report` (for the role's code and title). */
+  render(report, measures) {
+    this.#report = { soc: report.soc, title: report.title, iloIsco: measures.iloIsco };
+    const rows = measures.lines.map((line) => {
       const row = document.createElement('tr');
       if (line.headline) row.className = 'measures__headline';
       const name = document.createElement('th');
@@ -76,22 +77,22 @@ export class MeasuresView {
         chip.textContent = line.band;
         band.append(chip);
       }
-      const waiting = line.measure !== 'eloundou' && !report.measuresLoaded;
+      const waiting = line.measure !== 'eloundou' && !measures.loaded;
       row.append(name, cell(line.scoreText, 'num'), band, cell(waiting ? 'loading…' : line.rankText),
                  cell(line.scored ? line.wageExposureText : '—', 'num'));
       return row;
     });
     this.#rows.replaceChildren(...rows);
     fillFields(this.#root, {
-      agreementText: report.agreementText,
-      iloIsco: report.iloIsco,
-      iloIscoTitle: report.iloIscoTitle,
-      iloGradientText: report.iloGradientText,
+      agreementText: measures.agreementText,
+      iloIsco: measures.iloIsco,
+      iloIscoTitle: measures.iloIscoTitle,
+      iloGradientText: measures.iloGradientText,
     });
-    setHidden(this.#root.querySelector('[data-field="agreementText"]'), !report.agreementText);
-    setHidden(this.#root.querySelector('[data-role="ilo-gradient"]'), !report.iloGradientText);
-    setHidden(this.#iloDetails, !report.iloIsco);
-    if (this.#iloShown && this.#iloShown !== report.iloIsco) {
+    setHidden(this.#root.querySelector('[data-field="agreementText"]'), !measures.agreementText);
+    setHidden(this.#root.querySelector('[data-role="ilo-gradient"]'), !measures.iloGradientText);
+    setHidden(this.#iloDetails, !measures.iloIsco);
+    if (this.#iloShown && this.#iloShown !== measures.iloIsco) {
       // Another role: its tasks are fetched when the list is opened again.
       this.#iloShown = '';
       this.#iloList.replaceChildren();

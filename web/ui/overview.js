@@ -29,7 +29,13 @@ const SORTS = {
   wage: (row, columns) => columns.wageExposureGbp[row.index],
   range: (row, columns) => rangeWidth(row, columns),
   bridge: (row) => BRIDGE_ORDER[row.info.bridgeGrade] * 10000 + Number(row.info.soc),
+  // The optional columns of the other measures.
+  ilo2025: (row, columns) => columns.ilo202510[row.index],
+  ilo2023: (row, columns) => columns.ilo202310[row.index],
+  microsoft: (row, columns) => columns.microsoft10[row.index],
 };
+const MEASURE_COLUMNS = ['ilo2025', 'ilo2023', 'microsoft'];  // optional, hidden until chosen
+const BASE_COLUMNS = 8;  // the table's columns without them
 const BRIDGE_ORDER = { good: 0, partial: 1, weak: 2 };
 
 // How far the choices of label source, weighting and bridge move a row's headline, in points of 0-10 (NaN where
@@ -126,6 +132,21 @@ export class Overview {
     element('#table-filter').disabled = false;
     element('#table-range').disabled = false;
     element('#table-bridge').disabled = false;
+    // The other measures' columns are shown by a data attribute on the table, so rows drawn later follow.
+    const table = element('#occupations-table');
+    const boxes = [...document.querySelectorAll('[data-measure-column]')];
+    for (const box of boxes) {
+      box.disabled = false;
+      box.addEventListener('change', () => {
+        table.toggleAttribute(`data-show-${box.dataset.measureColumn}`, box.checked);
+        // A spacer spans exactly the columns shown: a wider span would add empty columns that take the titles' width.
+        const extra = boxes.filter((b) => b.checked).length;
+        this.#setSpan(BASE_COLUMNS + extra);
+        // The table widens by each column shown (styles.css), so the titles keep their width.
+        if (extra) table.dataset.extraColumns = String(extra);
+        else delete table.dataset.extraColumns;
+      });
+    }
     // A title is a link to the role's page; a plain click opens the role here instead, keeping the assumptions.
     this.#body.addEventListener('click', (event) => {
       const link = event.target.closest('a[data-soc]');
@@ -406,6 +427,8 @@ export class Overview {
     setText(p.wage, figures.wageExposureText);
     p.wage.classList.toggle('muted', !figures.hasWageExposure);
     setText(p.range, figures.rangeText);
+    // The other measures' columns are shown by script only: the pre-rendered rows leave them empty, and small.
+    if (this.#live) for (const measure of MEASURE_COLUMNS) setText(p[measure], figures[`${measure}Text`]);
   }
 
   // Corrects the row height from a row in the DOM, keeping the same rows in view. Called after layout only.
@@ -434,9 +457,13 @@ export class Overview {
     row.className = 'spacer';
     row.setAttribute('aria-hidden', 'true');
     const cell = document.createElement('td');
-    cell.colSpan = 8;
+    cell.colSpan = BASE_COLUMNS;
     row.append(cell);
     return row;
+  }
+
+  #setSpan(columns) {
+    for (const spacer of [this.#before, this.#after]) spacer.firstChild.colSpan = columns;
   }
 
   // Distance from the scroller's top to the row of `soc`, or null when that row is not in view.

@@ -104,7 +104,8 @@ export class PageView {
     this.#shownSoc = report ? soc : '';
     if (report) {
       this.#occupation.render(report);
-      this.#measures.render(report);
+      const measures = calc.measures(soc);
+      if (measures.ok) this.#measures.render(report, measures.measures);
       this.#roleSources.render(() => this.#applied(() => calc.provenance(soc)), this.#permalink(soc));
     }
     this.#occupation.show(Boolean(report));

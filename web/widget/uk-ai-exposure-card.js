@@ -111,7 +111,23 @@ function titleLevel(card) {
  * Draws one card's figures (a cardView) into `card`; `href` is the full calculator's page for the role;
  * `headingLevel` (1 to 6) the level of its title.
  */
-export function renderCard(card, view, { variant = 'compact', href, headingLevel = titleLevel(card) }) {
+// The credit line of each headline measure (SOURCES-measures.md words the two independent ones).
+const MEASURE_SOURCES = {
+  eloundou: 'Eloundou et al. (2023) task labels via O*NET; ONS ASHE 2025. Employees only.',
+  ilo2025: 'ILO WP 140 (Gmyrek et al. 2025), © ILO, CC BY 4.0, adapted, not endorsed by the ILO; ONS ASHE 2025.',
+  ilo2023: 'ILO WP 96 scores as published with WP 140, © ILO, CC BY 4.0, adapted, not endorsed by the ILO; ONS ASHE 2025.',
+  microsoft: 'Microsoft "Working with AI" (Tomlinson et al. 2025), CC BY 4.0; ONS ASHE 2025.',
+};
+
+/**
+ * Draws one card's figures (a cardView) into `card`; `href` is the full calculator's page for the role;
+ * `headingLevel` (1 to 6) the level of its title. Under another measure than Eloundou's, `measure` names it and
+ * `measureTitle` is its title: the card shows it in place of the direct and with-tools figures (the Eloundou
+ * score's) and credits its source.
+ */
+export function renderCard(card, view, { variant = 'compact', href, headingLevel = titleLevel(card), measure = 'eloundou',
+                                         measureTitle = '' }) {
+  const eloundou = measure === 'eloundou' || !Object.hasOwn(MEASURE_SOURCES, measure);
   card.replaceChildren();
   card.setAttribute('aria-label', `${view.title}: exposure to AI`);
   child(card, 'p', 'eyebrow', `UK AI exposure · SOC 2020 ${view.soc}`);
@@ -126,7 +142,8 @@ export function renderCard(card, view, { variant = 'compact', href, headingLevel
     band.setAttribute('data-band', view.band);
     band.setAttribute('part', 'band');
   }
-  child(card, 'p', 'sub', view.scored ? `direct ${view.directText} · with tools ${view.withToolsText}` : view.rankText);
+  const sub = eloundou ? `direct ${view.directText} · with tools ${view.withToolsText}` : `measure: ${measureTitle}`;
+  child(card, 'p', 'sub', view.scored ? sub : view.rankText);
   const figures = child(card, 'dl', 'figures');
   for (const [label, text] of [['Wage exposure', view.wageExposureText], ['Employees', view.employeesText],
                                ['Median pay', view.medianPayText]]) {
@@ -138,14 +155,14 @@ export function renderCard(card, view, { variant = 'compact', href, headingLevel
     child(card, 'p', 'more', view.canDoText);
     child(card, 'p', 'more', view.bandMeaning);
     child(card, 'p', 'more', view.rankText);
-    child(card, 'p', 'more range', `Under other label sources, weightings and bridges it spans ${view.rangeText}.`);
+    if (eloundou) child(card, 'p', 'more range', `Under other label sources, weightings and bridges it spans ${view.rangeText}.`);
   }
   const link = child(card, 'a', 'link', 'See every task and change the assumptions');
   link.setAttribute('href', href);
   link.setAttribute('target', '_blank');
   link.setAttribute('rel', 'noopener');
   link.setAttribute('part', 'link');
-  child(card, 'p', 'source', 'Eloundou et al. (2023) task labels via O*NET; ONS ASHE 2025. Employees only.');
+  child(card, 'p', 'source', MEASURE_SOURCES[eloundou ? 'eloundou' : measure]);
 }
 
 /** Replaces the card's content with a status line ("loading") or a readable error ("error"). */

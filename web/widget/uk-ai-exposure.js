@@ -16,6 +16,7 @@ const DEFAULTS = Object.freeze({
   e2: DEFAULT_ASSUMPTIONS.e2,
   weights: DEFAULT_ASSUMPTIONS.weights,
   bridge: DEFAULT_ASSUMPTIONS.bridge,
+  measure: DEFAULT_ASSUMPTIONS.measure,
   theme: 'auto',
   variant: 'compact',
 });
@@ -24,6 +25,7 @@ const ALLOWED = {
   labels: ATTRIBUTES.labels.choices,
   weights: ATTRIBUTES.weights.choices,
   bridge: ATTRIBUTES.bridge.choices,
+  measure: ATTRIBUTES.measure.choices,
   theme: ['auto', 'light', 'dark'],
   variant: ['compact', 'expanded'],
 };
@@ -182,6 +184,10 @@ export class UkAiExposureElement extends HTMLElement {
   get bridge() { return this.#choice('bridge'); }
   set bridge(value) { this.setAttribute('bridge', String(value)); }
 
+  /** The headline's measure: eloundou (the default), ilo2025, ilo2023 or microsoft. */
+  get measure() { return this.#choice('measure'); }
+  set measure(value) { this.setAttribute('measure', String(value)); }
+
   get theme() { return this.#choice('theme'); }
   set theme(value) { this.setAttribute('theme', String(value)); }
 
@@ -245,7 +251,8 @@ export class UkAiExposureElement extends HTMLElement {
     const soc = this.soc;
     if (!soc) return this.#showStatus('error', 'No occupation: set the soc attribute to a SOC 2020 code, such as 1137.');
     const assumptions = {
-      labels: this.labels, e1: this.e1, e2: this.e2, weights: this.weights, bridge: this.bridge, overrides: [],
+      labels: this.labels, e1: this.e1, e2: this.e2, weights: this.weights, bridge: this.bridge, measure: this.measure,
+      overrides: [],
     };
     const current = () => token === this.#latest && this.isConnected;
     if (!card.firstChild) this.#showStatus('loading', 'Loading…');
@@ -265,19 +272,29 @@ export class UkAiExposureElement extends HTMLElement {
     let view = isDefault(assumptions) ? await precomputedView(soc) : null;
     if (!current()) return;
     let href = roleUrl(this.page, soc, '');
+    let measureTitle = '';
     if (!view) {
       const loaded = await loadCore();
       if (!current()) return;
       if (!loaded.ok) return this.#showFailure(loaded, roleUrl(this.page, soc, ''));
       const calculator = loaded.calculator;
+      // Another measure than Eloundou's comes with the details part: only such a card downloads it.
+      if (assumptions.measure !== 'eloundou') {
+        const details = await calculator.ensureDetails();
+        if (!current()) return;
+        if (!details.ok) {
+          return this.#showStatus('error', `the figures of the measure "${assumptions.measure}" could not be downloaded (${details.detail ?? details.message}). Reload the page to try again.`);
+        }
+      }
       const status = calculator.apply(assumptions);
       if (!status.ok) return this.#showStatus('error', status.message);
       const result = calculator.report(soc);
       if (!result.ok) return this.#showStatus('error', `${result.message} (${soc})`);
       view = cardView(result.report);
+      measureTitle = result.report.measureTitle;
       href = roleUrl(this.page, soc, calculator.encodeState('', []));
     }
-    renderCard(card, view, { variant: this.variant, href });
+    renderCard(card, view, { variant: this.variant, href, measure: assumptions.measure, measureTitle });
     this.#renders++;
     this.dataset.state = 'ready';
     this.dispatchEvent(new CustomEvent(UPDATED_EVENT, {

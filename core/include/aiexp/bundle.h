@@ -28,8 +28,8 @@ namespace aiexp {
 // 2: task importance as a string of three digits per task instead of an array of numbers.
 // 3: ONS's coefficient of variation of each ASHE figure (unit_groups.employees_cv, median_pay_cv), and the sources
 //    the bundle was built from (sources.id, path, title, publisher, version, licence).
-// 4: the sources move to details.json (the widget never cites them), which also gains each ISCO-08 group's other
-//    measures (isco.<code>.measures, ilo_gradient).
+// 4: the sources and the CVs move to details.json (the widget shows neither; ashe_cv.employees, median_pay), which
+//    also gains each ISCO-08 group's other measures (isco.<code>.measures, ilo_gradient).
 inline constexpr int kBundleSchemaVersion = 4;
 
 // Why ASHE left a cell empty. Published means the value is there.
@@ -53,7 +53,7 @@ inline constexpr std::int32_t kMaxCvTenths = 9'999;  // 999.9%: ONS prints CVs w
 struct AsheFigure {
   AsheMarker marker = AsheMarker::Blank;
   std::int64_t value = 0;
-  std::int32_t cv_tenths = kNoCv;
+  std::int32_t cv_tenths = kNoCv;  // details
 
   bool published() const { return marker == AsheMarker::Published; }
   bool has_cv() const { return cv_tenths != kNoCv; }

@@ -57,6 +57,7 @@ class Engine {
 
   // Errors: NotLoaded, UnknownSoc.
   Result<UnitGroupReport> report(std::string_view soc) const;
+  Result<MeasuresReport> measures_report(std::string_view soc) const;
   // The text parts ("tasks-11") the report of `soc` needs and that are not loaded yet. Errors: NotLoaded, UnknownSoc.
   Result<std::vector<std::string>> missing_text_parts(std::string_view soc) const;
 

@@ -145,13 +145,20 @@ struct UnitGroupReport {
 
   std::string measure;            // the headline's measure, "eloundou"
   std::string measure_title;      // "Eloundou et al. (2023)"
-  bool measures_loaded = false;   // the other measures' values are in (they come with the details)
-  std::vector<MeasureLine> measures;  // every measure, Eloundou first
-  std::string agreement_text;     // whether the measures agree on this role, in a sentence
+};
+
+// A role under every measure side by side (the page's "Other measures" section): apart from the report, so what
+// shows the headline only (the widget) carries none of it.
+struct MeasuresReport {
+  bool loaded = false;            // the other measures' values are in (they come with the details)
+  std::vector<MeasureLine> lines;  // every measure, Eloundou first
+  std::string agreement_text;     // whether the measures agree on this role, in a sentence; "" until loaded
   std::string ilo_isco;           // the ISCO-08 code whose ILO tasks are this role's (the modal one); "" if none
   std::string ilo_isco_title;
   std::string ilo_gradient_text;  // the ILO's exposure category of that code, "Exposed: Gradient 2"
 };
+// `unit_group` must be a valid index.
+MeasuresReport make_measures_report(const Scorer& scorer, std::uint32_t unit_group);
 
 // "0.9–2.2": the displayed ends of a sensitivity band; "—" when not scored.
 std::string range_text(const Sensitivity& band);
@@ -179,6 +186,7 @@ struct UnitGroupRow {
   std::string range_text;     // "0.9–2.2", "—"
   // Every measure's headline, 10 x its value unrounded; NaN where it does not score the group. By Measure.
   std::array<double, kMeasureCount> measure10{};
+  std::array<std::string, kMeasureCount> measure_text;  // "4.4", "—"
 };
 UnitGroupRow make_row(const Scorer& scorer, std::uint32_t unit_group);
 
