@@ -189,11 +189,7 @@ val totals_provenance(const Engine& engine) {
 
 val missing_text_parts(const Engine& engine, const std::string& soc) {
   const auto parts = engine.missing_text_parts(soc);
-  val js = val::object();
-  const StatusJs head = to_js(parts.ok() ? Status::success() : Status(parts.error()));
-  js.set("ok", head.ok);
-  js.set("code", head.code);
-  js.set("message", head.message);
+  val js = status_object(parts);
   js.set("parts", parts.ok() ? array_of(parts.value()) : val::array());
   return js;
 }
@@ -220,11 +216,7 @@ std::string table_csv(const Engine& engine, const val& socs) {
 
 val tasks_csv(const Engine& engine, const std::string& soc) {
   const auto csv = engine.tasks_csv(soc);
-  val js = val::object();
-  const StatusJs head = to_js(csv.ok() ? Status::success() : Status(csv.error()));
-  js.set("ok", head.ok);
-  js.set("code", head.code);
-  js.set("message", head.message);
+  val js = status_object(csv);
   js.set("csv", csv.ok() ? csv.value() : std::string());
   return js;
 }
@@ -265,23 +257,13 @@ val agreement(const Engine& engine, const std::string& name) {
 }
 
 val ilo_tasks(const Engine& engine, const val& input) {
-  val js = val::object();
-  const auto fail = [&](const Error& error) {
-    const StatusJs status = to_js(Status(error));
-    js.set("ok", status.ok);
-    js.set("code", status.code);
-    js.set("message", status.message);
-    return js;
-  };
-  if (!engine.loaded()) return fail(make_error(ErrorCode::NotLoaded));
+  if (!engine.loaded()) return status_object(make_error(ErrorCode::NotLoaded));
   const std::optional<std::string> text = data_text(input);
-  if (!text) return fail(make_error(ErrorCode::InvalidOption, "a data file must be given as a string or a Uint8Array"));
+  if (!text) return status_object(make_error(ErrorCode::InvalidOption, "a data file must be given as a string or a Uint8Array"));
   const Result<IloTaskList> parsed = parse_ilo_tasks(*engine.bundle(), *text);
-  if (!parsed.ok()) return fail(parsed.error());
+  val js = status_object(parsed);
+  if (!parsed.ok()) return js;
   const IloTaskList& list = parsed.value();
-  js.set("ok", true);
-  js.set("code", std::string(code_name(ErrorCode::Ok)));
-  js.set("message", std::string(to_message(ErrorCode::Ok)));
   js.set("isco", list.isco);
   js.set("title", list.title);
   // On the page's 0-10 scale, as every other score.

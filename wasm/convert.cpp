@@ -71,6 +71,15 @@ StatusJs to_js(const Status& status) {
   return StatusJs{false, std::string(code_name(status.error().code)), status.error().message()};
 }
 
+val status_object(const Status& status) {
+  const StatusJs head = to_js(status);
+  val js = val::object();
+  js.set("ok", head.ok);
+  js.set("code", head.code);
+  js.set("message", head.message);
+  return js;
+}
+
 UnitGroupInfoJs unit_group_info(const Bundle& bundle, std::uint32_t index) {
   const UnitGroup& group = bundle.unit_groups[index];
   UnitGroupInfoJs info;
@@ -157,12 +166,7 @@ val provenance_to_js(const std::vector<Provenance>& panels) {
 }
 
 val report_to_js(const Result<UnitGroupReport>& result) {
-  val js = val::object();
-  const Status status = result.ok() ? Status::success() : Status(result.error());
-  const StatusJs head = to_js(status);
-  js.set("ok", head.ok);
-  js.set("code", head.code);
-  js.set("message", head.message);
+  val js = status_object(result);
   if (!result.ok()) return js;
   const UnitGroupReport& r = result.value();
   val report = val::object();
@@ -296,11 +300,7 @@ val report_to_js(const Result<UnitGroupReport>& result) {
 }
 
 val measures_to_js(const Result<MeasuresReport>& result) {
-  val js = val::object();
-  const StatusJs head = to_js(result.ok() ? Status::success() : Status(result.error()));
-  js.set("ok", head.ok);
-  js.set("code", head.code);
-  js.set("message", head.message);
+  val js = status_object(result);
   if (!result.ok()) return js;
   const MeasuresReport& r = result.value();
   val report = val::object();
@@ -406,11 +406,7 @@ Status assumptions_from_js(const val& input, Assumptions& out) {
 }
 
 val decoded_state_to_js(const Result<DecodedState>& decoded) {
-  val js = val::object();
-  const StatusJs head = to_js(decoded.ok() ? Status::success() : Status(decoded.error()));
-  js.set("ok", head.ok);
-  js.set("code", head.code);
-  js.set("message", head.message);
+  val js = status_object(decoded);
   if (!decoded.ok()) return js;
   const DecodedState& d = decoded.value();
   js.set("soc", d.state.soc);

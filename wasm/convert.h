@@ -112,6 +112,12 @@ struct OnetLineJs {
 };
 
 StatusJs to_js(const Status& status);
+// A {ok, code, message} object for a call that returns more than a Status, the rest set by the caller.
+val status_object(const Status& status);
+template <class T>
+val status_object(const Result<T>& result) {
+  return status_object(result.ok() ? Status::success() : Status(result.error()));
+}
 UnitGroupInfoJs unit_group_info(const Bundle& bundle, std::uint32_t index);
 RowJs to_js(const Bundle& bundle, const UnitGroupRow& row);
 TotalsJs to_js(const TotalsView& totals);
