@@ -596,6 +596,11 @@ describe('other measures', () => {
     assert.equal(await page.locator('#occupation [data-role="sensitivity"]').isVisible(), false);
     assert.match(await text(page, '#measure-rows tr.measures__headline th'), /^ILO 2025 \(headline\)$/);
     await page.waitForFunction(() => location.search.includes('measure=ilo2025'));
+    // The comparison names the measure and leaves out what is the Eloundou score's only.
+    await page.click('#occupation [data-action="compare"]');
+    const compared = await page.locator('#compare-body tr').evaluateAll((rows) => rows.map((row) => row.textContent.trim()));
+    assert.ok(compared.some((row) => row.includes('4.4/10 Moderate (ILO 2025)')), compared.join(' | '));
+    assert.ok(compared.some((row) => /^Direct\s*—$/.test(row)), compared.join(' | '));
     // The table follows, and its export names the measure in every row with every measure's score.
     const csv = await csvTable(page);
     assert.ok(csv.every((row) => row.measure === 'ilo2025'));

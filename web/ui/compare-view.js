@@ -3,13 +3,16 @@ import { element, placeChildren, setText } from './dom.js';
 
 export const MAX_COMPARED = 3;
 
+// Direct, with tools and the range are the Eloundou score's: under another headline measure they show none.
+const eloundouOnly = (read) => (r) => (r.measure === 'eloundou' ? read(r) : '—');
 const ROWS = [
   ['Employees (UK)', 'employeesText'],
   ['Median annual pay', 'medianPayText'],
-  ['Exposure score', (r) => (r.scored ? `${r.scoreText}/10 ${r.band}` : r.scoreText)],
-  ['Direct', 'directText'],
-  ['With tools', 'withToolsText'],
-  ['Range over label sources, weightings and bridges', (r) => r.sensitivity.rangeText],
+  ['Exposure score', (r) => (r.scored ? `${r.scoreText}/10 ${r.band}${r.measure === 'eloundou' ? '' : ` (${r.measureTitle})`}`
+                                      : r.scoreText)],
+  ['Direct', eloundouOnly((r) => r.directText)],
+  ['With tools', eloundouOnly((r) => r.withToolsText)],
+  ['Range over label sources, weightings and bridges', eloundouOnly((r) => r.sensitivity.rangeText)],
   ['Wage exposure', 'wageExposureText'],
   ['Rank', 'rankText'],
   ['Tasks AI can do today', 'canDoShort'],
