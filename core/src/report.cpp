@@ -1,8 +1,6 @@
 // The unit group report, table rows and UK totals with display strings (report.h), SCORING.md section 4.
 #include "aiexp/report.h"
 
-#include <limits>
-
 #include <algorithm>
 #include <cmath>
 
@@ -208,8 +206,7 @@ std::vector<MeasureLine> measure_lines(const Scorer& scorer, std::uint32_t unit_
   const UnitGroup& group = scorer.bundle().unit_groups[unit_group];
   for (const Measure measure : kMeasures) {
     const UnitGroupFigures& figures = scorer.figures(measure)[unit_group];
-    int rank_set = 0;
-    for (const UnitGroupFigures& other : scorer.figures(measure)) rank_set += other.in_rank_set;
+    const int rank_set = scorer.rank_set(measure);
     MeasureLine line;
     line.measure = measure;
     line.name = std::string(measure_name(measure));
@@ -392,7 +389,6 @@ UnitGroupRow make_row(const Scorer& scorer, std::uint32_t unit_group) {
   row.range_text = range_text(band);
   for (const Measure measure : kMeasures) {
     const UnitGroupFigures& of = scorer.figures(measure)[unit_group];
-    row.measure10[static_cast<std::size_t>(measure)] = of.scored ? of.score01 * 10.0 : std::numeric_limits<double>::quiet_NaN();
     row.measure_text[static_cast<std::size_t>(measure)] = of.scored ? format_score10(of.score10_displayed) : kNotScored;
   }
   return row;

@@ -187,7 +187,6 @@ Scorer::Scorer(const Bundle& bundle) : bundle_(bundle) {
     for (auto& sums_of : by_scheme) sums_of.assign(onet_count, OccupationFigures{});
   }
   for (auto& figures : by_measure_) figures.assign(bundle.unit_groups.size(), UnitGroupFigures{});
-  measures_loaded_ = bundle.has_details();
   sensitivity_.assign(bundle.unit_groups.size(), Sensitivity{});
   pair_shares_.assign(2 * onet_count * kLabelSourceCount * static_cast<std::size_t>(kWeightSchemeCount), 0.0);
   rank_scores_.reserve(bundle.unit_groups.size());
@@ -196,7 +195,6 @@ Scorer::Scorer(const Bundle& bundle) : bundle_(bundle) {
 }
 
 void Scorer::refresh_measures() {
-  measures_loaded_ = bundle_.has_details();
   compute_measures();
   compute_totals();
 }
@@ -486,7 +484,7 @@ void Scorer::compute_measures() {
       double entries = 0.0;
       double sum = 0.0;
       const std::size_t used = blend ? group.isco.size() : std::min<std::size_t>(1, group.isco.size());
-      for (std::size_t s = 0; s < used && measures_loaded_; ++s) {
+      for (std::size_t s = 0; s < used && has_measures(); ++s) {
         const IscoGroup& isco = bundle_.isco[group.isco[s].isco];
         if (!isco.has_measure(measure)) continue;
         entries += group.isco[s].entries;

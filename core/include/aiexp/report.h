@@ -184,9 +184,8 @@ struct UnitGroupRow {
   double range_min10 = 0.0;   // displayed ends of the sensitivity band
   double range_max10 = 0.0;
   std::string range_text;     // "0.9–2.2", "—"
-  // Every measure's headline, 10 x its value unrounded; NaN where it does not score the group. By Measure.
-  std::array<double, kMeasureCount> measure10{};
-  std::array<std::string, kMeasureCount> measure_text;  // "4.4", "—"
+  // Every measure's score as shown, by Measure: "4.4", "—".
+  std::array<std::string, kMeasureCount> measure_text;
 };
 UnitGroupRow make_row(const Scorer& scorer, std::uint32_t unit_group);
 

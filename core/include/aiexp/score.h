@@ -159,7 +159,9 @@ class Scorer {
     return by_measure_[static_cast<std::size_t>(measure)];
   }
   // Whether the bundle carries the other measures' values (with its details).
-  bool has_measures() const { return measures_loaded_; }
+  bool has_measures() const { return bundle_.has_details(); }
+  // N of a measure's UK rank: the unit groups it scores that have at least one ASHE figure.
+  int rank_set(Measure measure) const { return rank_set_[static_cast<std::size_t>(measure)]; }
   // How closely `other` orders the UK's unit groups as the Eloundou score does now, over the groups both score.
   RankAgreement agreement(Measure other) const;
   const UkTotals& totals() const { return totals_; }
@@ -222,7 +224,6 @@ class Scorer {
   // wage rounding changes or the measures arrive
   std::array<std::vector<UnitGroupFigures>, kMeasureCount> by_measure_;
   std::array<int, kMeasureCount> rank_set_{};
-  bool measures_loaded_ = false;
   std::vector<double> rank_scores_;  // scratch: sorted scores of the rank set
   UkTotals totals_;
   // label sums under each (source, scheme) of the occupations with a task change: [source][scheme][onet],
