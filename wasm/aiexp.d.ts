@@ -135,6 +135,8 @@ export interface FigureColumns {
   /** The sensitivity band's ends, 0-10, unrounded (Sensitivity.min10, max10); NaN where no combination scores. */
   rangeMin10: Float64Array;
   rangeMax10: Float64Array;
+  /** The headline as displayed, one decimal (page build only): bands and thresholds go by it. */
+  displayed10?: Float64Array;
   /** The other measures' scores, 0-10, unrounded; NaN where the measure does not score the unit group (the page's
    * build only). */
   ilo202510?: Float64Array;
@@ -155,6 +157,30 @@ export interface Totals {
   wageExposureText: string;
   wageExposureGroups: number;
   distributionText: string;
+}
+
+/** The totals of part of the UK: a major group, or the unit groups at or above a threshold (page build only). */
+export interface PartTotals {
+  /** The part's unit groups, scored or not. */
+  unitGroups: number;
+  scored: number;
+  /** Employees in the part's scored unit groups whose employees ASHE publishes. */
+  employees: number;
+  employeesText: string;
+  /** Employment-weighted mean headline (0-10) of those unit groups. */
+  meanScore10: number;
+  meanScoreText: string;
+  wageExposureGbp: number;
+  wageExposureText: string;
+  wageExposureGroups: number;
+  /** Employees x median pay over the unit groups the wage exposure covers. */
+  payGbp: number;
+  payText: string;
+}
+
+export interface MajorGroupSummary extends PartTotals {
+  code: number;
+  title: string;
 }
 
 export interface SearchResult {
@@ -474,6 +500,10 @@ export interface Engine {
   agreement(measure: MeasureName): { pairs: number; rho: number; text: string };
   /** The ILO's tasks of one ISCO-08 code, from data/ilo/tasks-<code>.json (bytes or text). */
   iloTasks(part: Uint8Array | string): Status & { isco?: string; title?: string; tasks?: IloTask[] };
+  /** The nine SOC 2020 major groups' totals under the applied assumptions, in code order. */
+  majorGroupSummaries(): MajorGroupSummary[];
+  /** The totals of the scored unit groups whose headline as displayed (one decimal) is at least `minScore10`. */
+  totalsAtOrAbove(minScore10: number): PartTotals & { minScore10: number };
   /** Frees the engine's memory in the module. */
   delete(): void;
 }

@@ -134,6 +134,13 @@ val figure_columns(const Engine& engine) {
   columns.set("rangeMin10", float64_array_of(range_min10));
   columns.set("rangeMax10", float64_array_of(range_max10));
 #ifdef AIEXP_PAGE_BUILD
+  // The headline as displayed (one decimal): what the bands, the treemap's colours and the threshold go by.
+  std::vector<double> displayed10(count);
+  for (std::size_t g = 0; g < count; ++g) {
+    const UnitGroupFigures& figures = scorer->unit_groups()[g];
+    displayed10[g] = figures.scored ? figures.score10_displayed : kNone;
+  }
+  columns.set("displayed10", float64_array_of(displayed10));
   // The other measures' scores (0-10, NaN where not scored), for the table's optional columns (the page's only).
   for (const Measure measure : {Measure::Ilo2025, Measure::Ilo2023, Measure::Microsoft}) {
     std::vector<double> values(count);
@@ -148,6 +155,44 @@ val figure_columns(const Engine& engine) {
 }
 
 TotalsJs totals(const Engine& engine) { return to_js(engine.totals()); }
+
+namespace {
+
+// The totals of part of the UK (a major group, a threshold's unit groups) with the pay their wage exposure is of.
+val part_totals_to_js(const TotalsView& view) {
+  val js = val::object();
+  js.set("unitGroups", view.totals.unit_groups);
+  js.set("scored", view.totals.scored);
+  js.set("employees", view.totals.employees);
+  js.set("employeesText", view.employees_text);
+  js.set("meanScore10", view.totals.mean_score10);
+  js.set("meanScoreText", view.mean_score_text);
+  js.set("wageExposureGbp", view.totals.wage_exposure_gbp);
+  js.set("wageExposureText", view.wage_exposure_text);
+  js.set("wageExposureGroups", view.totals.wage_exposure_groups);
+  js.set("payGbp", view.totals.pay_gbp);
+  js.set("payText", view.pay_text);
+  return js;
+}
+
+}  // namespace
+
+val major_group_summaries(const Engine& engine) {
+  val list = val::array();
+  for (const MajorGroupSummary& summary : engine.major_group_summaries()) {
+    val js = part_totals_to_js(summary.totals);
+    js.set("code", summary.code);
+    js.set("title", summary.title);
+    list.call<void>("push", js);
+  }
+  return list;
+}
+
+val totals_at_or_above(const Engine& engine, double min_score10) {
+  val js = part_totals_to_js(engine.totals_at_or_above(min_score10));
+  js.set("minScore10", min_score10);
+  return js;
+}
 
 val report(const Engine& engine, const std::string& soc) { return report_to_js(engine.report(soc)); }
 

@@ -36,6 +36,10 @@ val rows(const Engine& engine);          // Row[]
 val rows_at(const Engine& engine, const val& indices);  // Row[] of the listed indices, in their order
 val figure_columns(const Engine& engine);  // FigureColumns
 TotalsJs totals(const Engine& engine);
+// The page's only: the nine major groups' totals (MajorGroupSummary[]) and those of the unit groups whose
+// displayed headline is at least `min_score10` (PartTotals).
+val major_group_summaries(const Engine& engine);
+val totals_at_or_above(const Engine& engine, double min_score10);
 val report(const Engine& engine, const std::string& soc);
 // Where each figure of a role comes from (aiexp/provenance.h); empty for an unknown role or before a bundle is
 // loaded. Apart from report(): the page asks for it only when a panel is open.

@@ -137,7 +137,9 @@ EMSCRIPTEN_BINDINGS(uk_ai_exposure) {
       .function("measures", &measures)
       .function("measureColumns", &measure_columns)
       .function("agreement", &agreement)
-      .function("iloTasks", &ilo_tasks);
+      .function("iloTasks", &ilo_tasks)
+      .function("majorGroupSummaries", &major_group_summaries)
+      .function("totalsAtOrAbove", &totals_at_or_above);
 #else
   (void)engine;
 #endif

@@ -106,6 +106,14 @@ std::optional<UnitGroupRow> Engine::row(std::size_t index) const {
 
 TotalsView Engine::totals() const { return loaded() ? make_totals(*scorer_) : TotalsView{}; }
 
+std::vector<MajorGroupSummary> Engine::major_group_summaries() const {
+  return loaded() ? make_major_group_summaries(*scorer_) : std::vector<MajorGroupSummary>{};
+}
+
+TotalsView Engine::totals_at_or_above(double min_score10) const {
+  return loaded() ? describe_totals(aiexp::totals_at_or_above(*scorer_, min_score10)) : TotalsView{};
+}
+
 std::string Engine::table_csv(const std::vector<std::string>& socs) const {
   if (!loaded()) return {};
   std::vector<std::uint32_t> groups;

@@ -394,12 +394,26 @@ UnitGroupRow make_row(const Scorer& scorer, std::uint32_t unit_group) {
   return row;
 }
 
-TotalsView make_totals(const Scorer& scorer) {
+TotalsView describe_totals(const UkTotals& totals) {
   TotalsView view;
-  view.totals = scorer.totals();
-  view.employees_text = format_employees_k(detail::round_to_int64(view.totals.employees / 1000.0));
-  view.mean_score_text = format_score10(detail::round_half_away(view.totals.mean_score10 * 10.0) / 10.0);
-  view.wage_exposure_text = format_money_short(view.totals.wage_exposure_gbp);
+  view.totals = totals;
+  view.employees_text = format_employees_k(detail::round_to_int64(totals.employees / 1000.0));
+  view.mean_score_text = format_score10(detail::round_half_away(totals.mean_score10 * 10.0) / 10.0);
+  view.wage_exposure_text = format_money_short(totals.wage_exposure_gbp);
+  view.pay_text = format_money_short(totals.pay_gbp);
+  return view;
+}
+
+std::vector<MajorGroupSummary> make_major_group_summaries(const Scorer& scorer) {
+  std::vector<MajorGroupSummary> summaries;
+  for (const MajorGroup& group : scorer.bundle().major_groups) {
+    summaries.push_back({group.code, group.title, describe_totals(major_group_totals(scorer, group.code))});
+  }
+  return summaries;
+}
+
+TotalsView make_totals(const Scorer& scorer) {
+  TotalsView view = describe_totals(scorer.totals());
   for (const UnitGroupFigures& figures : scorer.unit_groups()) {
     if (figures.scored) ++view.band_counts[static_cast<std::size_t>(figures.band)];
   }

@@ -531,29 +531,57 @@ void Scorer::compute_ranks(std::vector<UnitGroupFigures>& figures_of, int& rank_
   }
 }
 
-void Scorer::compute_totals() {
-  const std::vector<UnitGroupFigures>& headline = by_measure_[headline_index()];
+namespace {
+
+// The totals over the unit groups `include(g)` accepts, from the headline figures.
+template <typename Include>
+UkTotals sum_totals(const Bundle& bundle, std::span<const UnitGroupFigures> headline, Include include) {
   UkTotals totals;
-  totals.unit_groups = static_cast<int>(headline.size());
-  totals.rank_set = rank_set_[headline_index()];
   double weighted_score = 0.0;
   for (std::uint32_t g = 0; g < headline.size(); ++g) {
+    if (!include(g)) continue;
+    ++totals.unit_groups;
     const UnitGroupFigures& figures = headline[g];
     if (!figures.scored) continue;
     ++totals.scored;
-    const AsheFigure& employees_k = bundle_.unit_groups[g].employees_k;
-    if (employees_k.published()) {
-      const double employees = static_cast<double>(employees_k.value) * 1000.0;
+    if (figures.in_rank_set) ++totals.rank_set;
+    const UnitGroup& group = bundle.unit_groups[g];
+    if (group.employees_k.published()) {
+      const double employees = static_cast<double>(group.employees_k.value) * 1000.0;
       totals.employees += employees;
       weighted_score += employees * figures.score01 * 10.0;
     }
     if (figures.has_wage_exposure) {
       totals.wage_exposure_gbp += figures.wage_exposure_gbp;
+      totals.pay_gbp += static_cast<double>(group.employees_k.value) * 1000.0 *
+                        static_cast<double>(group.median_pay_gbp.value);
       ++totals.wage_exposure_groups;
     }
   }
   totals.mean_score10 = totals.employees > 0.0 ? weighted_score / totals.employees : 0.0;
-  totals_ = totals;
+  return totals;
+}
+
+}  // namespace
+
+void Scorer::compute_totals() {
+  totals_ = sum_totals(bundle_, by_measure_[headline_index()], [](std::uint32_t) { return true; });
+  totals_.rank_set = rank_set_[headline_index()];
+}
+
+UkTotals major_group_totals(const Scorer& scorer, int major_group) {
+  const Bundle& bundle = scorer.bundle();
+  return sum_totals(bundle, scorer.unit_groups(),
+                    [&](std::uint32_t g) { return bundle.unit_groups[g].major_group() == major_group; });
+}
+
+UkTotals totals_at_or_above(const Scorer& scorer, double min_score10) {
+  const std::span<const UnitGroupFigures> headline = scorer.unit_groups();
+  // A displayed score is a count of tenths; the threshold may carry a binary fraction's error ("0.7").
+  const double threshold = min_score10 - 1e-9;
+  return sum_totals(scorer.bundle(), headline, [&](std::uint32_t g) {
+    return headline[g].scored && headline[g].score10_displayed >= threshold;
+  });
 }
 
 }  // namespace aiexp

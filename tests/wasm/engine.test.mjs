@@ -548,6 +548,38 @@ describe('lists, search, CSV and links', () => {
   });
 });
 
+describe('the UK at a glance', () => {
+  const pageOnly = { skip: wasmModule !== 'aiexp-speed' && 'the page\'s build only' };
+
+  test('the major groups add up to the UK, and a threshold takes the displayed scores at or above it', pageOnly, () => {
+    assert.equal(engine.setAssumptions({}).ok, true);
+    const uk = engine.totals();
+    const groups = engine.majorGroupSummaries();
+    assert.deepEqual(groups.map((g) => g.code), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    assert.equal(groups.reduce((sum, g) => sum + g.unitGroups, 0), uk.unitGroups);
+    assert.equal(groups.reduce((sum, g) => sum + g.scored, 0), uk.scored);
+    assert.equal(groups.reduce((sum, g) => sum + g.employees, 0), uk.employees);
+    const weighted = groups.reduce((sum, g) => sum + g.employees * g.meanScore10, 0) / uk.employees;
+    assert.ok(Math.abs(weighted - uk.meanScore10) < 1e-9);
+    assert.ok(groups.every((g) => g.title && /^£/.test(g.payText) && g.wageExposureGbp < g.payGbp));
+    const columns = engine.figureColumns();
+    const all = engine.totalsAtOrAbove(0);
+    assert.equal(all.scored, uk.scored);
+    assert.equal(all.employees, uk.employees);
+    assert.equal(all.wageExposureText, uk.wageExposureText);
+    const atFive = engine.totalsAtOrAbove(5);
+    assert.equal(atFive.minScore10, 5);
+    assert.equal(atFive.scored, [...columns.displayed10].filter((v) => v >= 5).length);
+    for (let i = 0; i < columns.displayed10.length; i++) {
+      const score = columns.score10[i];
+      if (Number.isNaN(score)) assert.ok(Number.isNaN(columns.displayed10[i]));
+      else assert.ok(Math.abs(columns.displayed10[i] - score) <= 0.05 + 1e-9);
+    }
+    assert.equal(engine.totalsAtOrAbove(10.1).scored, 0);
+    assert.equal(engine.totalsAtOrAbove(Number.NaN).scored, 0);
+  });
+});
+
 describe('declared surface', () => {
   // Names registered in bindings.cpp, in order, and the names declared in aiexp.d.ts, in order.
   const bindings = readFileSync(new URL('../../wasm/bindings.cpp', import.meta.url), 'utf8');
@@ -564,7 +596,7 @@ describe('declared surface', () => {
     const pageBlock = bindings.slice(pageStart, bindings.indexOf('#endif', pageStart));
     const pageOnly = [...pageBlock.matchAll(/\.?function\("(\w+)"/g)].map((m) => m[1]);
     assert.deepEqual(pageOnly, ['tableCsv', 'tasksCsv', 'sources', 'provenance', 'taskProvenance', 'totalsProvenance',
-                                'measures', 'measureColumns', 'agreement', 'iloTasks']);
+                                'measures', 'measureColumns', 'agreement', 'iloTasks', 'majorGroupSummaries', 'totalsAtOrAbove']);
     const instance = new module.Engine();
     try {
       for (const name of [...declared, 'delete']) {

@@ -66,6 +66,10 @@ class Engine {
   // The row of the unit group at `index` in bundle order; nullopt when nothing is loaded or out of range.
   std::optional<UnitGroupRow> row(std::size_t index) const;
   TotalsView totals() const;
+  // The nine SOC 2020 major groups' totals, and the totals of the unit groups whose displayed headline is at
+  // least `min_score10`; empty when nothing is loaded.
+  std::vector<MajorGroupSummary> major_group_summaries() const;
+  TotalsView totals_at_or_above(double min_score10) const;
 
   // CSV of the listed unit groups (by SOC code, unknown codes skipped) and of one role's tasks.
   // Errors of tasks_csv: NotLoaded, UnknownSoc.

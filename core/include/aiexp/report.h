@@ -197,7 +197,19 @@ struct TotalsView {
   std::string employees_text;        // "24.6m"
   std::string mean_score_text;       // "2.1"
   std::string wage_exposure_text;    // "£102bn"
+  std::string pay_text;              // "£840bn": the pay that wage exposure is a share of
 };
 TotalsView make_totals(const Scorer& scorer);
+// The display strings of any totals (band counts and the distribution sentence are the UK's only).
+TotalsView describe_totals(const UkTotals& totals);
+
+// One SOC 2020 major group's totals, for the group summary.
+struct MajorGroupSummary {
+  int code = 0;
+  std::string title;
+  TotalsView totals;
+};
+// The nine major groups in code order.
+std::vector<MajorGroupSummary> make_major_group_summaries(const Scorer& scorer);
 
 }  // namespace aiexp

@@ -127,7 +127,15 @@ struct UkTotals {
   double mean_score10 = 0.0;      // employment-weighted mean headline over those unit groups
   double wage_exposure_gbp = 0.0; // sum of wage exposure where it can be computed
   int wage_exposure_groups = 0;   // how many unit groups that sum covers
+  double pay_gbp = 0.0;           // employees x median pay over those same unit groups: the pay wage exposure is of
 };
+
+class Scorer;
+// The totals over part of the UK, under the current assumptions and headline measure: the unit groups of one SOC
+// 2020 major group (1-9), or those whose headline as displayed (one decimal) is at least `min_score10` (a NaN
+// threshold takes none). `unit_groups` counts the part's unit groups, scored or not.
+UkTotals major_group_totals(const Scorer& scorer, int major_group);
+UkTotals totals_at_or_above(const Scorer& scorer, double min_score10);
 
 // Headline rounded to one decimal as displayed: round(100 x score01) / 10.
 double displayed_score10(double score01);
