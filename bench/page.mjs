@@ -1,6 +1,7 @@
 // The calculator and the widget measured in headless Chromium, over the assembled site (build/wasm/site) served
 // by tools/serve.mjs with its production headers:
-//   input:  e2 slider input -> the recomputed figures in the DOM, with the all-occupations table on screen
+//   input:  e2 slider input -> the recomputed figures in the DOM, with the all-occupations table on screen, then
+//           again with the treemap on screen (it recolours, the table redraws below it)
 //   load:   a fresh browser context opens the role page /occupation/1137/ -> the headline is painted
 //           (Element Timing: the frame that drew it)
 //   live:   the same -> the page is live and a slider input sent at once has recomputed the headline
@@ -180,8 +181,11 @@ async function measureLoads(browser, pages, count, problems) {
 // stepping the slider up and down its range so every input changes the headline. For each it times the
 // synchronous handler (recompute and DOM writes), then style and layout forced at once (the updated DOM is
 // ready to paint), then the start of the next frame, where it checks the headline and the table row agree.
-async function inputLoop({ count, frameMs }) {
+async function inputLoop({ count, frameMs, soc }) {
   const slider = document.getElementById('e2');
+  // With the treemap in view, the role's rectangle must take the headline's band on every input too.
+  const leaf = document.querySelector(`#treemap a[data-soc="${soc}"] rect`);
+  const band = document.querySelector('#occupation [data-field="band"]');
   const headline = document.querySelector('#occupation [data-field="scoreText"]');
   const rowScore = () => document.querySelector('#occupations-body tr[aria-current="true"] [data-part="score"]').textContent;
   const steps = Math.round(Number(slider.max) / Number(slider.step));
@@ -203,7 +207,8 @@ async function inputLoop({ count, frameMs }) {
     await nextFrame();
     const framed = performance.now();
     const shown = headline.textContent;
-    if (shown === previous || shown !== rowScore() || document.getElementById('e2-value').textContent !== value) {
+    if (shown === previous || shown !== rowScore() || document.getElementById('e2-value').textContent !== value
+        || (leaf && leaf.getAttribute('data-band') !== band.textContent)) {
       results.failures.push(`e2 = ${value}: headline ${shown} (before ${previous}), table ${rowScore()}`);
     }
     previous = shown;
@@ -214,7 +219,8 @@ async function inputLoop({ count, frameMs }) {
   return results;
 }
 
-async function measureInputs(browser, siteUrl, count, problems) {
+// `view`: what is on screen during the inputs, the table's scroller or the treemap (the table also drawn below it).
+async function measureInputs(browser, siteUrl, count, problems, { view = 'table' } = {}) {
   const page = await freshPage(browser, problems);
   await page.goto(`${siteUrl}occupation/${SOC}/`);
   await page.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: 30000 });
@@ -226,10 +232,14 @@ async function measureInputs(browser, siteUrl, count, problems) {
   }, null, { timeout: 30000 });
   // The table's scroller, not the table: scrolling the table into view would also scroll the scroller to its
   // top, away from the current role's row that the loop reads.
-  await page.evaluate(() => document.getElementById('occupations-table').closest('.table-scroll').scrollIntoView({ block: 'start' }));
+  await page.evaluate((onScreen) => {
+    const target = onScreen === 'treemap' ? document.getElementById('treemap-figure')
+                                          : document.getElementById('occupations-table').closest('.table-scroll');
+    target.scrollIntoView({ block: 'start' });
+  }, view);
   await page.waitForTimeout(SCROLL_SETTLE_MS);
   const rows = Number(await page.getAttribute('#occupations-table', 'aria-rowcount')) - 1;
-  const results = await page.evaluate(inputLoop, { count, frameMs: FRAME_MS });
+  const results = await page.evaluate(inputLoop, { count, frameMs: FRAME_MS, soc: SOC });
   await closePage(page, problems);
   if (results.failures.length) {
     throw new BenchError(`the page did not show the recomputed figures:\n  ${results.failures.slice(0, 5).join('\n  ')}`);
@@ -287,6 +297,7 @@ async function main() {
   const problems = [];
   try {
     const inputs = await measureInputs(browser, site.url, options.inputs, problems);
+    const treemapInputs = await measureInputs(browser, site.url, options.inputs, problems, { view: 'treemap' });
     const rolePage = `${site.url}occupation/${SOC}/`;
     const { floor, loads, live, widget } = await measureLoads(browser, {
       floor: { url: floorSite.url, kind: 'floor' },
@@ -312,6 +323,8 @@ async function main() {
       summary('e2 input -> DOM updated and laid out', inputs.laidOutMs, TARGETS_MS.input),
       summary('  of which the input handler (recompute + DOM writes)', inputs.scriptMs),
       summary('e2 input -> next frame starts (includes the wait for it)', inputs.frameMs),
+      summary('e2 input, treemap on screen (the table drawn too) -> DOM updated and laid out', treemapInputs.laidOutMs, TARGETS_MS.input),
+      summary('  of which the input handler (recompute + DOM writes)', treemapInputs.scriptMs),
     ]);
     console.log('');
     printTable(['load measure', 'n', 'p50', 'p95', 'p50 / floor', 'p95 / floor', 'target', 'result'], [

@@ -15,7 +15,7 @@ import { join, relative } from 'node:path';
 
 import { minify } from 'terser';
 
-import { WIDGET_ENTRY, WIDGET_MODULES, writeCards } from './site/cards.mjs';
+import { CHART_ENTRY, CHART_MODULES, WIDGET_ENTRY, WIDGET_MODULES, writeCards } from './site/cards.mjs';
 import { loadSiteCalculator } from './site/core.mjs';
 import { writePages } from './site/pages.mjs';
 import { writeShareImages } from './site/share-images.mjs';
@@ -34,6 +34,9 @@ const PRELOAD_MARKER = '<!-- aiexp:preload-data -->';
 // Where the pages that show cards (the demo host, the iframe card) get WIDGET_MODULES as modulepreload links.
 const WIDGET_PRELOAD_MARKER = '<!-- aiexp:preload-widget -->';
 const WIDGET_PAGES = ['embed-demo.html', 'embed.html'];
+// ...and where the pages that show charts get CHART_MODULES.
+const CHART_PRELOAD_MARKER = '<!-- aiexp:preload-chart -->';
+const CHART_PAGES = ['embed-charts-demo.html', 'embed-chart.html'];
 
 // Where the site is served when the build is not told: a placeholder origin at the root path.
 export const DEFAULT_SITE_URL = 'https://calculator.example/';
@@ -65,6 +68,20 @@ function integrity(bytes) {
 }
 
 
+// The npm libraries the page's modules import, as ES modules under vendor/ (each keeps its licence beside it).
+// d3-hierarchy ships a UMD build: given a CommonJS `module` to fill, it runs as a module and sets no global.
+const D3_HIERARCHY = new URL('../node_modules/d3-hierarchy/', import.meta.url);
+async function writeVendorModules(out) {
+  await mkdir(join(out, 'vendor'), { recursive: true });
+  const umd = await readFile(new URL('dist/d3-hierarchy.min.js', D3_HIERARCHY), 'utf8');
+  const { version } = JSON.parse(await readFile(new URL('package.json', D3_HIERARCHY), 'utf8'));
+  const wrapped = `// d3-hierarchy ${version} (ISC licence, vendor/d3-hierarchy.LICENSE.txt) as an ES module.\n`
+    + `const module = { exports: {} };\nconst exports = module.exports;\n${umd}\n`
+    + 'export const { hierarchy, treemap, treemapSquarify } = module.exports;\n';
+  await writeFile(join(out, 'vendor', 'd3-hierarchy.js'), wrapped);
+  await cp(new URL('LICENSE', D3_HIERARCHY), join(out, 'vendor', 'd3-hierarchy.LICENSE.txt'));
+}
+
 // Puts `lines` (one per line, at the marker's indentation) in place of `marker` in the site's `file`.
 async function replaceMarker(out, file, marker, lines) {
   const path = join(out, file);
@@ -84,6 +101,7 @@ async function assemble({ web, data, wasm, out, siteUrl }) {
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
   await cp(web, out, { recursive: true });
+  await writeVendorModules(out);
   await mkdir(join(out, 'data', 'text'), { recursive: true });
   for (const file of DATA_FILES) await cp(join(data, file), join(out, 'data', file));
   for (const parts of ['text', 'ilo']) {
@@ -147,6 +165,8 @@ async function assemble({ web, data, wasm, out, siteUrl }) {
   // The card pages preload the widget's module graph, so it arrives in one round as with the embed snippet.
   const widgetPreloads = WIDGET_MODULES.map((path) => `<link rel="modulepreload" href="${path}">`);
   for (const page of WIDGET_PAGES) await replaceMarker(out, page, WIDGET_PRELOAD_MARKER, widgetPreloads);
+  const chartPreloads = CHART_MODULES.map((path) => `<link rel="modulepreload" href="${path}">`);
+  for (const page of CHART_PAGES) await replaceMarker(out, page, CHART_PRELOAD_MARKER, chartPreloads);
 
   // What a visitor sees first, computed by the same core and drawn by the same view code as in the browser.
   // The order matters: pages name the share images, and the deploy files and compressed copies come last.
@@ -155,10 +175,12 @@ async function assemble({ web, data, wasm, out, siteUrl }) {
   await writeCards({ out, calculator });
   // The snippet pins what a default card loads before its first paint (WIDGET_MODULES, from tools/site/cards.mjs),
   // written just above: widget/cards.js pins the rest.
+  // The chart's snippet pins its whole module graph (CHART_MODULES) the same way.
   const modules = {};
-  for (const path of [...WIDGET_MODULES, WIDGET_ENTRY]) modules[path] = integrity(await readFile(join(out, path)));
+  for (const path of [...WIDGET_MODULES, WIDGET_ENTRY, ...CHART_MODULES, CHART_ENTRY]) modules[path] = integrity(await readFile(join(out, path)));
   await writeFile(join(out, 'embed-integrity.json'),
-                  JSON.stringify({ build: bundle.build, preload: WIDGET_MODULES, entry: WIDGET_ENTRY, integrity: modules }, null, 2) + '\n');
+                  JSON.stringify({ build: bundle.build, preload: WIDGET_MODULES, entry: WIDGET_ENTRY,
+                                   chart: { preload: CHART_MODULES, entry: CHART_ENTRY }, integrity: modules }, null, 2) + '\n');
   const groups = calculator.unitGroups();
   timed('the core in node and the widget\'s cards');
   const shareImages = await writeShareImages({ out, cards: groups.map((group) => calculator.report(group.soc).report) });

@@ -28,11 +28,11 @@ export const timing = Object.freeze(Object.fromEntries(Object.entries(DEFAULT_TI
 })));
 
 let assetBase = new URL('./', import.meta.url);
-let calculatorPromise = null;
+const calculatorPromises = new Map();  // build -> the promise of its Calculator
 
 /** Serves assets from another folder or origin. Call before the first loadCalculator(). */
 export function setAssetBase(url) {
-  if (calculatorPromise) throw new Error('setAssetBase must be called before loadCalculator');
+  if (calculatorPromises.size) throw new Error('setAssetBase must be called before loadCalculator');
   assetBase = new URL(url, globalThis.location?.href);
 }
 
@@ -44,14 +44,19 @@ export function assetUrl(path) {
 /**
  * The shared Calculator: resolves to { ok: true, calculator } or { ok: false, code, message, cause }, where
  * `cause` is "download" (a file did not arrive: reloading may help), "browser" (this browser cannot run the
- * module) or "data" (the data arrived but the core refused it). `build` is "size" (the default) or "speed"; the
- * first call on a page decides, later calls share its calculator. Always settles, within the bounded time of
+ * module) or "data" (the data arrived but the core refused it). `build` is "size" (the default) or "speed"; a call
+ * for either shares a speed calculator already asked for, and one for speed after a size one loads its own (a
+ * chart needs the speed build's calls). Always settles, within the bounded time of
  * `timing` (attempts × attemptMs plus the back-off).
  */
 export function loadCalculator({ build = 'size' } = {}) {
   if (!Object.hasOwn(BUILDS, build)) throw new Error(`unknown module build ${build}`);
-  calculatorPromise ??= open(BUILDS[build]);
-  return calculatorPromise;
+  // Speed is a superset of size: a page with it shares it.
+  const shared = calculatorPromises.get('speed') ?? calculatorPromises.get(build);
+  if (shared) return shared;
+  const promise = open(BUILDS[build]);
+  calculatorPromises.set(build, promise);
+  return promise;
 }
 
 // A failure worded for a visitor, with what the caller should say it means (see loadCalculator).

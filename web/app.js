@@ -6,7 +6,9 @@
 import { loadCalculator, timing } from './aiexp-loader.js';
 import { MAX_COMPARED } from './ui/compare-view.js';
 import { clearNotices, copyText, download, element, initNotices, notify, setText } from './ui/dom.js';
-import { embedSnippet } from './ui/embed-code.js';
+import { wireChartActions } from './ui/chart-actions.js';
+import { chartEmbedSnippet, embedSnippet } from './ui/embed-code.js';
+import { MEASURE_SOURCES } from './widget/uk-ai-exposure-card.js';
 import { PageView } from './ui/page-view.js';
 import { RolePicker } from './ui/role-picker.js';
 import { initTheme } from './ui/theme.js';
@@ -73,6 +75,7 @@ class App {
         open: (soc) => this.open(soc, { focus: true }),
         removeCompared: (soc) => this.#removeCompared(soc),
         openCompared: (soc) => this.open(soc, { focus: true }),
+        overviewChanged: () => this.render({ writeUrl: false }),
       },
     });
     new RolePicker(calculator, (soc) => this.open(soc, { focus: false }));
@@ -245,6 +248,21 @@ class App {
     return `${page}${query ? `?${query}` : ''}`;
   }
 
+  // The sentences an exported chart carries: the measure and assumptions in force (as the link grammar writes
+  // them, so a reader can reproduce it) and the source.
+  #describeChart(kind) {
+    this.#calc.apply(this.#state.assumptions);
+    const query = this.#calc.encodeState('', []);
+    const first = this.#calc.unitGroups()[0];
+    const measureTitle = (first && this.#calc.report(first.soc).report?.measureTitle) || 'The Eloundou score';
+    const threshold = kind === 'treemap' ? ` Faded: occupations below ${this.#view.threshold.threshold.toFixed(1)}.` : '';
+    const address = new URL(`${this.#links.home()}${query ? `?${query}` : ''}`, location.href).href;
+    return {
+      assumptions: `${measureTitle}. Assumptions: ${query ? query.split('&').map(decodeURIComponent).join(', ') : 'the defaults, which reproduce the published figures'}.${threshold}`,
+      source: `Source: UK AI Exposure, ${address} (data build ${this.#calc.build}). ${MEASURE_SOURCES[this.#state.assumptions.measure] ?? MEASURE_SOURCES.eloundou}`,
+    };
+  }
+
   #scheduleUrl() {
     clearTimeout(this.#urlTimer);
     this.#urlTimer = setTimeout(() => this.#writeUrl(), URL_WRITE_DELAY_MS);
@@ -294,6 +312,16 @@ class App {
       const code = element('#embed-code');
       notify((await copyText(code.value)) ? 'Embed code copied.' : 'Select the code and copy it.');
       code.select();
+    });
+    wireChartActions({
+      charts: {
+        treemap: () => ({ svg: element('#treemap'), title: 'UK occupations by employees, coloured by exposure to AI' }),
+        groups: () => ({ svg: element('#groups-chart'), title: 'Exposure to AI by SOC 2020 major group (employment-weighted mean)' }),
+        distribution: () => ({ svg: element('#chart'), title: 'How UK occupations spread across the exposure scale' }),
+        compare: () => ({ svg: element('#compare-chart'), title: 'UK occupations compared: exposure to AI' }),
+      },
+      describe: (kind) => this.#describeChart(kind),
+      embed: (kind) => chartEmbedSnippet(kind, kind === 'compare' ? this.#state.compare : [], this.#state.assumptions, this.#defaults),
     });
     element('#table-csv').addEventListener('click', () => {
       download('uk-ai-exposure-occupations.csv', this.#calc.tableCsv(this.#view.overview.visibleSocs()));

@@ -77,6 +77,16 @@ export class Calculator {
     return this.#engine.measureColumns();
   }
 
+  /** The nine SOC 2020 major groups' totals in code order (MajorGroupSummary[]; the page's build only). */
+  majorGroupSummaries() {
+    return this.#engine.majorGroupSummaries();
+  }
+
+  /** The totals of the unit groups whose displayed headline is at least `minScore10` (the page's build only). */
+  totalsAtOrAbove(minScore10) {
+    return this.#engine.totalsAtOrAbove(minScore10);
+  }
+
   /** Spearman's rank agreement of a measure with the Eloundou score under the applied assumptions. */
   agreement(measure) {
     return this.#engine.agreement(measure);

@@ -86,7 +86,7 @@ test('the widget downloads at most 120 KB (gzip) when a card needs the core: its
   // The demo page's own files and the iframe card's page (embed.html with its stylesheet, script and the
   // start check behind its fallback).
   const host = new Set(['/embed-demo.html', '/embed-demo.css', '/widget/iframe-resizer.js', '/favicon.svg', '/embed.html',
-                        '/embed.css', '/embed.js', '/start-check.js']);
+                        '/embed.css', '/embed.js', '/embed-frame.js', '/start-check.js']);
   const unexpected = [...bytes.keys()].filter((path) => !widgetFiles.includes(path) && !host.has(path));
   assert.deepEqual(unexpected, [], 'the cards downloaded files beyond the widget payload');
   const total = widgetFiles.reduce((sum, path) => sum + bytes.get(path), 0);

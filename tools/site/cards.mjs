@@ -19,9 +19,18 @@ export const WIDGET_ENTRY = 'widget/uk-ai-exposure-define.js';
 // ...and what a card imports only when its assumptions differ from the defaults: widget/cards.js pins these,
 // dependencies before the modules that import them, and the element preloads them with that integrity.
 export const CORE_MODULES = ['manifest.js', 'calculator.js', 'wasm/aiexp.js', 'aiexp-loader.js'];
-// The widget's own modules as they ship: minified, as the module's glue is, because every card on every host
-// downloads them before it paints (their source, with its comments, is web/widget/).
-const MINIFIED_MODULES = ['widget/uk-ai-exposure-card.js', 'widget/uk-ai-exposure.js', 'widget/uk-ai-exposure-define.js'];
+// The chart element's module graph, dependencies before the modules that import them, entry last: the chart's
+// embed snippet preloads every one with its integrity (it draws with the page's views and the page's build of
+// the core, whose glue the loader imports).
+export const CHART_MODULES = ['manifest.js', 'calculator.js', 'wasm/aiexp-speed.js', 'aiexp-loader.js', 'vendor/d3-hierarchy.js',
+  'ui/dom.js', 'ui/bands.js', 'ui/chart-styles.js', 'ui/compare-chart-view.js', 'ui/distribution-view.js', 'ui/group-bars-view.js',
+  'ui/treemap-view.js', 'widget/uk-ai-exposure-card.js', 'widget/uk-ai-exposure-chart.js'];
+export const CHART_ENTRY = 'widget/uk-ai-exposure-chart-define.js';
+// The widget's own modules and the core's loader as they ship: minified, as the module's glue is, because every
+// card on every host downloads them (their source, with its comments, is web/widget/, web/aiexp-loader.js and
+// web/calculator.js). The site build has imported calculator.js already: it runs the source.
+const MINIFIED_MODULES = ['widget/uk-ai-exposure-card.js', 'widget/uk-ai-exposure.js', 'widget/uk-ai-exposure-define.js',
+  'aiexp-loader.js', 'calculator.js'];
 
 function integrity(bytes) {
   return 'sha384-' + createHash('sha384').update(bytes).digest('base64');

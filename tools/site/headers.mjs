@@ -3,8 +3,9 @@
 // the dev server, nginx and a CDN send the same headers for every path.
 import { createHash } from 'node:crypto';
 
+// img-src adds blob: for the charts' PNG export, which draws the chart's SVG (a blob the page made) onto a canvas.
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' blob:; object-src 'none'; base-uri 'none'";
 
 export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
 
@@ -14,10 +15,11 @@ export const PATH_KINDS = {
   // A page: an .html file, or a folder whose index.html answers.
   html: String.raw`(?:\.html|/)$`,
   // The iframe card pages exist to be framed by other sites.
-  frameable: String.raw`^/embed(?:\.html|/[^/]+\.html)$`,
+  frameable: String.raw`^/embed(?:\.html|-chart\.html|/[^/]+\.html)$`,
   // What a page on another origin loads for the widget (module scripts and fetches with integrity are CORS
   // requests), the iframe cards and the share images other sites show.
-  crossOrigin: String.raw`^/(?:widget/|wasm/|data/|embed/|share/|aiexp-loader\.js$|calculator\.js$|manifest\.js$)`,
+  // The chart element imports the page's views (ui/) and the vendored libraries (vendor/) too.
+  crossOrigin: String.raw`^/(?:widget/|wasm/|data/|embed/|share/|ui/|vendor/|aiexp-loader\.js$|calculator\.js$|manifest\.js$)`,
   // name.<first 16 hex digits of the SHA-256 of the content>.ext: a new content gets a new name.
   contentHashed: String.raw`\.[0-9a-f]{16}\.[A-Za-z0-9]+$`,
 };

@@ -10,14 +10,15 @@ import { pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
 
 import { MAX_REQUEST_LINE_BYTES } from './headers.mjs';
+import { useTreemapImage, writeTreemapImage } from './treemap-image.mjs';
 
-// Rows of the all-occupations table in a role page's HTML: a screenful, as the live page draws at first. The
+// Rows of the all-occupations table in a role page's HTML: a first look (the live page draws the rest). The
 // home page carries every row, so a reader without JavaScript reaches every role from it.
-const ROLE_PAGE_TABLE_ROWS = 25;
+export const ROLE_PAGE_TABLE_ROWS = 10;
 // Tasks listed in a role page's HTML, most exposed first: half the roles have more than 60, and the widest bridges
 // reach hundreds (2311: 866), which would make the HTML several times its 30 KB (gzip) budget beside the figures'
 // provenance panels. The rest are in the role's tasks file (data/tasks/<soc>.csv), and the live page lists them all.
-const ROLE_PAGE_TASKS = 100;
+export const ROLE_PAGE_TASKS = 90;
 
 // The licences of the sources the dataset is derived from (data/SOURCES.md names which file carries which).
 const DATA_LICENCES = [
@@ -149,12 +150,14 @@ export async function writePages({ out, calculator, siteUrl, shareImages = new M
   // The views reach the document through the `document` global, as in the browser: it is this page's, one page
   // at a time.
   const render = (soc, { staticRows, page }) => {
+    // A page that lists every row lists the occupations the treemap cannot draw too; the others say how many.
+    const missingAs = staticRows === Infinity ? 'links' : 'count';
     const { document } = parseHTML(template);
     globalThis.document = document;
     try {
       rootedAddresses(document, links.rootPath);
       document.documentElement.setAttribute('data-page', page);
-      const view = new PageView(calculator, { live: false, links, staticRows, staticTasks: ROLE_PAGE_TASKS });
+      const view = new PageView(calculator, { live: false, links, staticRows, staticTasks: ROLE_PAGE_TASKS, missingAs });
       const report = view.render({ soc, compare: [], assumptions: defaults });
       return { document, report };
     } finally {
@@ -175,12 +178,14 @@ export async function writePages({ out, calculator, siteUrl, shareImages = new M
   datasetJsonLd(home.document, { siteUrl, name: 'UK AI Exposure: AI exposure of UK occupations', description: siteDescription,
                                  url: siteUrl, build, sources: calculator.sources() });
   await writeFile(join(out, 'index.html'), serialize(home.document));
+  const treemapHref = `${links.rootPath}${await writeTreemapImage(out, home.document)}`;
 
   const written = [];
   await mkdir(join(out, 'data', 'tasks'), { recursive: true });
   for (const group of calculator.unitGroups()) {
     const { document, report } = render(group.soc, { staticRows: ROLE_PAGE_TABLE_ROWS, page: 'role' });
     if (!report) throw new Error(`no report for unit group ${group.soc}`);
+    useTreemapImage(document, treemapHref);
     const url = absolute(links.role(group.soc));
     const image = shareImages.get(group.soc);
     sharingTags(document, {
@@ -206,6 +211,7 @@ export async function writePages({ out, calculator, siteUrl, shareImages = new M
   // Served for any address that names no file, at any depth: every link in it is a path from the root already.
   const notFound = render('', { staticRows: ROLE_PAGE_TABLE_ROWS, page: 'not-found' });
   const { document } = notFound;
+  useTreemapImage(document, treemapHref);
   document.head.querySelector('title').textContent = 'Page not found · UK AI Exposure';
   document.head.querySelector('meta[name="description"]').setAttribute('content', 'This page does not exist.');
   document.head.append(headElement(document, 'meta', { name: 'robots', content: 'noindex' }));
@@ -217,6 +223,7 @@ export async function writePages({ out, calculator, siteUrl, shareImages = new M
     'from the table of all UK occupations below.';
   await writeFile(join(out, '404.html'), serialize(document));
   const tooLong = render('', { staticRows: ROLE_PAGE_TABLE_ROWS, page: 'too-long' }).document;
+  useTreemapImage(tooLong, treemapHref);
   await writeFile(join(out, '414.html'), serialize(tooLongPage(tooLong, links)));
   return written;
 }

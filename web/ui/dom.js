@@ -1,6 +1,16 @@
 // Small DOM helpers for the page. Data always reaches the document as text (textContent, attribute values),
 // never as markup.
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** A new SVG element with these attributes (values as strings) and, if given, this text. */
+export function svgElement(name, attributes = {}, text = null) {
+  const node = document.createElementNS(SVG_NS, name);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
+  if (text !== null) node.textContent = text;
+  return node;
+}
+
 /** The first element matching `selector`, or an error naming it (a missing element is a page bug). */
 export function element(selector, root = document) {
   const found = root.querySelector(selector);

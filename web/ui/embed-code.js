@@ -50,3 +50,26 @@ export async function embedSnippet(soc, title, assumptions, defaults) {
   lines.push(`<uk-ai-exposure${attributes}><a${attribute('href', role)}>${text}</a></uk-ai-exposure>`);
   return lines.join('\n');
 }
+
+/**
+ * Resolves to the HTML snippet for one chart element of `kind` (the roles `socs` for kind="compare") under
+ * `assumptions`, followed by its iframe form for hosts that cannot run scripts.
+ */
+export async function chartEmbedSnippet(kind, socs, assumptions, defaults) {
+  const manifest = await loadIntegrity();
+  const chart = manifest.chart;
+  const lines = [`<!-- UK AI Exposure chart: ${kind} (data build ${manifest.build}) -->`];
+  for (const path of chart.preload) {
+    lines.push(`<link rel="modulepreload"${attribute('href', assetUrl(path))}${attribute('integrity', manifest.integrity[path])} crossorigin="anonymous">`);
+  }
+  lines.push(`<script type="module"${attribute('src', assetUrl(chart.entry))}${attribute('integrity', manifest.integrity[chart.entry])} crossorigin="anonymous"></script>`);
+  const pairs = [['kind', kind], ...(kind === 'compare' ? [['socs', socs.join(',')]] : []),
+                 ...widgetAttributes('', assumptions, defaults).filter(([name]) => name !== 'soc')];
+  const query = new URLSearchParams(pairs.filter(([name]) => name !== 'kind' && name !== 'socs')).toString();
+  const fallback = assetUrl(query ? `?${query}` : '');
+  lines.push(`<uk-ai-exposure-chart${pairs.map(([name, value]) => attribute(name, value)).join('')}><a${attribute('href', fallback)}>UK AI Exposure: the chart of UK occupations' exposure to AI</a></uk-ai-exposure-chart>`);
+  lines.push('<!-- Or, where the page cannot run scripts, the same chart in a frame: -->');
+  const frame = assetUrl(`embed-chart.html?${new URLSearchParams(pairs).toString()}`);
+  lines.push(`<iframe${attribute('src', frame)} data-uk-ai-exposure title="UK AI Exposure chart" loading="lazy" width="100%" height="640"></iframe>`);
+  return lines.join('\n');
+}

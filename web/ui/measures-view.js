@@ -2,17 +2,10 @@
 // (from the core's report), whether they agree, the ILO's gradient and, on demand, the ILO's tasks of the role's
 // ISCO-08 code with both models' reasons, and a scatter of the Eloundou score against another measure over every
 // UK occupation. The table and sentences are pre-rendered; the tasks and the scatter need the live calculator.
-import { element, fillFields, parts, setAttr, setHidden, setText } from './dom.js';
+import { element, fillFields, parts, setAttr, setHidden, setText, svgElement } from './dom.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 // The scatter's plot area inside its 360 x 300 view box: 0-10 on both axes.
 const PLOT = { left: 40, right: 348, top: 12, bottom: 262 };
-
-function svgElement(name, attributes) {
-  const node = document.createElementNS(SVG, name);
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
-  return node;
-}
 
 export class MeasuresView {
   #root;

@@ -9,10 +9,8 @@
 // readers, each row with its aria-rowindex of all rows), moved through every row, drawn or not, by the arrow
 // keys, Page Up/Down and Home/End; Enter follows the link.
 import { element, fillFields, fromTemplate, parts, setAttr, setHidden, setText } from './dom.js';
+import { DistributionView } from './distribution-view.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
-const BINS = 20;  // half-point bins over 0-10
-const CHART = { width: 640, height: 220, left: 36, right: 12, top: 14, bottom: 34 };
 
 // A table row's height at the default font size, until a laid-out row says otherwise (measuring before the first
 // layout would force one in the middle of the first render).
@@ -49,16 +47,6 @@ const RANGE_CLASSES = {
   wide: (width) => width > 3,
 };
 
-function svg(name, attributes = {}) {
-  const node = document.createElementNS(SVG, name);
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
-  return node;
-}
-
-function bandOfBin(bin) {
-  const lower = bin / 2;
-  return lower < 2 ? 'Minimal' : lower < 4 ? 'Low' : lower < 6 ? 'Moderate' : lower < 8 ? 'High' : 'Very high';
-}
 
 export class Overview {
   #rows = [];         // in unitGroups() order: { info, index, majorTitle, titleLower }
@@ -70,14 +58,12 @@ export class Overview {
   #after;
   #order = [];        // row indices in table order, before the filter
   #sort = { key: 'score', descending: true };
-  #filter = { text: '', major: '', range: '', bridge: '' };
+  #filter = { text: '', major: '', range: '', bridge: '', threshold: null };
   #body;
   #onOpen;
-  #bars = [];
-  #marker;
-  #markerLabel;
-  #topTick;
   #selected = '';
+  #distribution;
+  #filterChanged = false;  // a filter was set between renders: the next one chooses the rows again
   #scroller;
   #table;
   #shown = [];        // the rows that pass the filter, in table order
@@ -126,7 +112,7 @@ export class Overview {
     this.#after = this.#spacer();
     // The pre-rendered rows become the first window slots.
     for (const item of this.#body.querySelectorAll('tr[data-soc]')) this.#addSlot(item, item.dataset.soc);
-    this.#buildChart();
+    this.#distribution = new DistributionView(element('#chart'));
     if (!live) return;
     select.disabled = false;
     element('#table-filter').disabled = false;
@@ -198,6 +184,21 @@ export class Overview {
     }, { passive: true });
   }
 
+  /** Shows only the rows whose headline as displayed is at least `threshold` (null: every row), from the next render. */
+  setThreshold(threshold) {
+    if (threshold === this.#filter.threshold) return;
+    this.#filter.threshold = threshold;
+    this.#filterChanged = true;
+  }
+
+  /** Shows the rows of one SOC 2020 major group ('' for all), as its filter does. */
+  filterMajor(code) {
+    const select = element('#table-major');
+    select.value = String(code);
+    this.#filter.major = select.value;
+    this.#applyOrder(true);
+  }
+
   /** SOC codes of the rows shown, in table order (for the CSV export). */
   visibleSocs() {
     return this.#shown.map((row) => row.info.soc);
@@ -215,7 +216,8 @@ export class Overview {
     setText(element('#totals-note'),
             'Totals cover scored occupations whose figures ASHE publishes; where it does not, nothing is guessed.');
     setText(element('#chart-summary'), totals.distributionText);
-    this.#renderChart(columns, selectedSoc);
+    const selected = this.#rows.find((row) => row.info.soc === selectedSoc);
+    this.#distribution.render(columns.score10, selected ? columns.score10[selected.index] : NaN);
   }
 
   #sortBy(key) {
@@ -245,9 +247,10 @@ export class Overview {
       if (keyA > keyB) return direction;
       return rows[a].info.soc < rows[b].info.soc ? -1 : 1;
     });
-    // A range filter depends on the figures, which every input changes: the rows it lets through are chosen again.
-    const changed = force || this.#filter.range !== '' || order.length !== this.#order.length || order.some((index, i) => index !== this.#order[i]);
+    // A range or threshold filter depends on the figures, which every input changes: its rows are chosen again.
+    const changed = force || this.#filterChanged || this.#filter.range !== '' || this.#filter.threshold !== null || order.length !== this.#order.length || order.some((index, i) => index !== this.#order[i]);
     this.#order = order;
+    this.#filterChanged = false;
     if (!changed) {
       this.#renderWindow(true);
       return;
@@ -257,12 +260,15 @@ export class Overview {
     // re-sort around it (so a focused row keeps its focus).
     const anchorSoc = this.#focusedRowSoc() ?? this.#selected;
     const anchor = this.#offsetOf(anchorSoc);
-    const { major, text, range, bridge } = this.#filter;
+    const { major, text, range, bridge, threshold } = this.#filter;
     const inRange = range ? RANGE_CLASSES[range] : null;
+    const displayed = this.#columns.displayed10;
+    const atOrAbove = threshold === null || !displayed ? null : (row) => displayed[row.index] >= threshold - 1e-9;
     this.#shown = entries.filter((row) => (!major || String(row.info.majorGroup) === major) &&
                                           (!bridge || row.info.bridgeGrade === bridge) &&
                                           (!text || row.titleLower.includes(text) || row.info.soc.startsWith(text)) &&
-                                          (!inRange || inRange(rangeWidth(row, this.#columns))));
+                                          (!inRange || inRange(rangeWidth(row, this.#columns))) &&
+                                          (!atOrAbove || atOrAbove(row)));
     this.#table.setAttribute('aria-rowcount', String(this.#shown.length + 1));
     const total = entries.length;
     setText(element('#table-count'), this.#shown.length === total ? `All ${total} occupations.`
@@ -500,73 +506,5 @@ export class Overview {
       });
     }
     this.#pendingScroll = this.#viewTop;
-  }
-
-  #buildChart() {
-    const chart = element('#chart');
-    if (chart.querySelector('.chart__bar')) {  // pre-rendered: adopt its marks
-      this.#bars = [...chart.querySelectorAll('.chart__bar')];
-      this.#topTick = chart.querySelector('[data-part="top-tick"]');
-      this.#marker = chart.querySelector('.chart__marker');
-      this.#markerLabel = chart.querySelector('.chart__marker-label');
-      return;
-    }
-    const { width, height, left, right, top, bottom } = CHART;
-    const plotWidth = width - left - right;
-    const barWidth = plotWidth / BINS;
-    chart.append(svg('line', { x1: left, y1: height - bottom, x2: width - right, y2: height - bottom, class: 'chart__axis' }));
-    for (let tick = 0; tick <= 10; tick += 2) {
-      const x = left + (tick / 10) * plotWidth;
-      chart.append(svg('line', { x1: x, y1: height - bottom, x2: x, y2: height - bottom + 5, class: 'chart__axis' }));
-      const label = svg('text', { x, y: height - bottom + 18, class: 'chart__tick', 'text-anchor': 'middle' });
-      label.textContent = String(tick);
-      chart.append(label);
-    }
-    const axisTitle = svg('text', { x: left + plotWidth / 2, y: height - 2, class: 'chart__tick', 'text-anchor': 'middle' });
-    axisTitle.textContent = 'Exposure score (0-10)';
-    chart.append(axisTitle);
-    chart.append(svg('line', { x1: left, y1: top, x2: left, y2: height - bottom, class: 'chart__axis' }));
-    const countTitle = svg('text', { x: 12, y: top + (height - top - bottom) / 2, class: 'chart__tick', 'text-anchor': 'middle',
-                                     transform: `rotate(-90 12 ${top + (height - top - bottom) / 2})` });
-    countTitle.textContent = 'occupations';
-    this.#topTick = svg('text', { x: left - 5, y: top + 4, class: 'chart__tick', 'text-anchor': 'end', 'data-part': 'top-tick' });
-    const zeroTick = svg('text', { x: left - 5, y: height - bottom, class: 'chart__tick', 'text-anchor': 'end' });
-    zeroTick.textContent = '0';
-    chart.append(countTitle, this.#topTick, zeroTick);
-    for (let bin = 0; bin < BINS; bin++) {
-      const bar = svg('rect', { x: left + bin * barWidth + 1, width: barWidth - 2, y: height - bottom, height: 0,
-                                class: 'chart__bar', 'data-band': bandOfBin(bin) });
-      chart.append(bar);
-      this.#bars.push(bar);
-    }
-    this.#marker = svg('line', { y1: top, y2: height - bottom, class: 'chart__marker', visibility: 'hidden' });
-    this.#markerLabel = svg('text', { y: top - 2, class: 'chart__marker-label', 'text-anchor': 'middle', visibility: 'hidden' });
-    this.#markerLabel.textContent = 'This role';
-    chart.append(this.#marker, this.#markerLabel);
-  }
-
-  #renderChart(columns, selectedSoc) {
-    const counts = new Array(BINS).fill(0);
-    for (const score10 of columns.score10) {
-      if (!Number.isNaN(score10)) counts[Math.min(BINS - 1, Math.floor(score10 * 2))]++;
-    }
-    const selected = this.#rows.find((row) => row.info.soc === selectedSoc);
-    const selectedScore = selected && !Number.isNaN(columns.score10[selected.index]) ? columns.score10[selected.index] : null;
-    const { width, height, left, right, top, bottom } = CHART;
-    const plotHeight = height - top - bottom;
-    const plotWidth = width - left - right;
-    const highest = Math.max(1, ...counts);
-    setText(this.#topTick, String(highest));
-    counts.forEach((count, bin) => {
-      const barHeight = (count / highest) * plotHeight;
-      setAttr(this.#bars[bin], 'y', String(height - bottom - barHeight));
-      setAttr(this.#bars[bin], 'height', String(barHeight));
-    });
-    const visible = selectedScore !== null;
-    const x = left + (Math.min(10, selectedScore ?? 0) / 10) * plotWidth;
-    for (const node of [this.#marker, this.#markerLabel]) setAttr(node, 'visibility', visible ? 'visible' : 'hidden');
-    setAttr(this.#marker, 'x1', String(x));
-    setAttr(this.#marker, 'x2', String(x));
-    setAttr(this.#markerLabel, 'x', String(Math.max(left + 24, Math.min(width - right - 24, x))));
   }
 }

@@ -3,12 +3,16 @@
 // build runs it in node over the page template (live: false) to write the HTML a visitor gets first, and the
 // browser runs it over that HTML, adopting what it finds, so the first live render changes nothing on screen.
 import { AssumptionsPanel } from './assumptions-panel.js';
+import { renderCompareChart } from './compare-chart-view.js';
 import { CompareView } from './compare-view.js';
 import { element, setHidden, setText } from './dom.js';
+import { GroupBarsView } from './group-bars-view.js';
 import { MeasuresView } from './measures-view.js';
 import { OccupationView } from './occupation-view.js';
 import { Overview } from './overview.js';
 import { ProvenancePanels } from './provenance-panels.js';
+import { ThresholdView } from './threshold-view.js';
+import { TreemapView } from './treemap-view.js';
 
 const HOME_TITLE = 'UK AI Exposure: how exposed is each UK occupation to AI?';
 
@@ -29,14 +33,18 @@ export class PageView {
   #shownSoc = '';
   #roleSources;
   #totalsSources;
+  #treemap;
+  #groupBars;
+  #threshold;
 
   /**
    * `calculator`: the Calculator the figures come from. `links.role(soc)` is the address of a role's page.
    * `handlers`: what the visitor's actions call (live only): `changeTask(task, change)`, `setAssumptions(change)`,
-   * `open(soc)`, `removeCompared(soc)`, `openCompared(soc)`. `staticRows` and `staticTasks`: rows of the
-   * pre-rendered table and task list.
+   * `open(soc)`, `removeCompared(soc)`, `openCompared(soc)`, `overviewChanged()` (the threshold or the table's
+   * group filter changed: draw again). `staticRows` and `staticTasks`: rows of the
+   * pre-rendered table and task list; `missingAs`: how the treemap names the occupations it cannot draw.
    */
-  constructor(calculator, { live, links, handlers = {}, staticRows = Infinity, staticTasks = Infinity }) {
+  constructor(calculator, { live, links, handlers = {}, staticRows = Infinity, staticTasks = Infinity, missingAs = 'links' }) {
     this.#calc = calculator;
     this.#live = live;
     const defaults = calculator.defaults();
@@ -65,6 +73,19 @@ export class PageView {
     };
     this.#overview = new Overview(calculator.unitGroups(), calculator.majorGroups(), rowsAt,
                                   (soc) => handlers.open(soc), { live, staticRows, roleHref: links.role });
+    this.#treemap = new TreemapView(element('#treemap'), {
+      live, roleHref: links.role, onOpen: (soc) => handlers.open(soc), rowAt: (index) => rowsAt([index])[0],
+      tip: element('#treemap-tip'), missing: element('#treemap-missing'), missingAs,
+    });
+    this.#groupBars = new GroupBarsView(element('#groups-chart'), {
+      live,
+      onFilter: (code) => {
+        this.#overview.filterMajor(code);
+        element('#occupations-table').closest('.table-scroll').scrollIntoView({ block: 'start' });
+        element('#table-major').focus({ preventScroll: true });
+      },
+    });
+    this.#threshold = new ThresholdView(element('#threshold'), { live, onChange: () => handlers.overviewChanged() });
     this.#links = links;
     this.#roleSources = new ProvenancePanels(element('#role-provenance'), { live });
     this.#totalsSources = new ProvenancePanels(element('#totals-provenance'), { live });
@@ -91,6 +112,15 @@ export class PageView {
     return this.#overview;
   }
 
+  get treemap() {
+    return this.#treemap;
+  }
+
+  /** The threshold explorer's { threshold, filterTable }. */
+  get threshold() {
+    return this.#threshold.state;
+  }
+
   /**
    * Draws the state `{ soc, compare, assumptions }` (assumptions already applied to the calculator) and returns
    * the role's report, or null when no role is shown.
@@ -111,9 +141,19 @@ export class PageView {
     this.#occupation.show(Boolean(report));
     setHidden(element('#empty-state'), Boolean(report));
     setHidden(element('#examples'), Boolean(report));
-    this.#overview.render(calc.figureColumns(), calc.totals(), soc);
+    const columns = calc.figureColumns();
+    const totals = calc.totals();
+    const summaries = calc.majorGroupSummaries();
+    const { threshold, filterTable } = this.#threshold.state;
+    this.#overview.setThreshold(filterTable ? threshold : null);
+    this.#overview.render(columns, totals, soc);
+    this.#threshold.render(calc.totalsAtOrAbove(threshold), totals);
+    this.#treemap.render({ units: calc.unitGroups(), summaries, columns, selectedSoc: soc, threshold });
+    this.#groupBars.render(summaries);
     this.#totalsSources.render(() => this.#applied(() => calc.totalsProvenance()), this.#permalink(''));
-    this.#compare.render(compare.map((code) => calc.report(code)).filter((r) => r.ok).map((r) => r.report));
+    const compared = compare.map((code) => calc.report(code)).filter((r) => r.ok).map((r) => r.report);
+    this.#compare.render(compared);
+    if (compared.length) renderCompareChart(element('#compare-chart'), compared);
     setText(element('#build-id'), calc.build);
     const title = pageTitle(report);
     if (document.title !== title) document.title = title;
