@@ -107,12 +107,8 @@ function titleLevel(card) {
   return card.getRootNode?.()?.host?.parentElement?.id === 'card-host' ? 1 : 3;
 }
 
-/**
- * Draws one card's figures (a cardView) into `card`; `href` is the full calculator's page for the role;
- * `headingLevel` (1 to 6) the level of its title.
- */
 // The credit line of each headline measure (SOURCES-measures.md words the two independent ones).
-const MEASURE_SOURCES = {
+export const MEASURE_SOURCES = {
   eloundou: 'Eloundou et al. (2023) task labels via O*NET; ONS ASHE 2025. Employees only.',
   ilo2025: 'ILO WP 140 (Gmyrek et al. 2025), © ILO, CC BY 4.0, adapted, not endorsed by the ILO; ONS ASHE 2025.',
   ilo2023: 'ILO WP 96 scores as published with WP 140, © ILO, CC BY 4.0, adapted, not endorsed by the ILO; ONS ASHE 2025.',

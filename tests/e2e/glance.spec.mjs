@@ -1,0 +1,451 @@
+// The UK at a glance in Chromium: the treemap, the threshold explorer, the major groups' bars, the chart exports
+// and <uk-ai-exposure-chart>, each checked against figures ukexp computes from the same bundle (its CSV).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+
+import { parseHTML } from 'linkedom';
+
+import { startServer } from '../../tools/serve.mjs';
+import { axeViolations, axeViolationsWithoutCsp, openPage, screenshot, setInput, siteDir, text, useSiteAndBrowser, waitForApp } from './harness.mjs';
+
+let browser;
+let site;
+useSiteAndBrowser((env) => ({ browser, site } = env));
+
+const UKEXP = process.env.AIEXP_UKEXP ?? 'build/native/cli/ukexp';
+
+// One CSV line's fields (quoted fields may hold commas and doubled quotes).
+function fields(line) {
+  const out = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { out.push(field); field = ''; } else field += c;
+  }
+  out.push(field);
+  return out;
+}
+
+// `ukexp rank --csv` with these options, as rows of named fields; the score as displayed (one decimal, halves
+// away from zero as the core rounds) beside it.
+function rankCsv(options = []) {
+  const [head, ...lines] = execFileSync(UKEXP, ['rank', '--csv', ...options], { encoding: 'utf8' }).trim().split('\n');
+  const names = fields(head);
+  return lines.map((line) => {
+    const row = Object.fromEntries(fields(line).map((value, i) => [names[i], value]));
+    row.scored = row.exposure !== '';
+    row.displayed = row.scored ? Math.round(Number((Number(row.exposure) * 10).toFixed(6))) / 10 : NaN;
+    row.hasEmployees = row.employees !== '';
+    return row;
+  });
+}
+
+async function open(path = '', options = {}) {
+  const page = await openPage(browser, `${site.url}${path}`, options);
+  await waitForApp(page);
+  return page;
+}
+
+const leaves = (page) => page.locator('#treemap').evaluate((svg) => [...svg.querySelectorAll('a.treemap__leaf')].map((a) => {
+  const rect = a.querySelector('rect');
+  const [x, y, width, height] = ['x', 'y', 'width', 'height'].map((k) => Number(rect.getAttribute(k)));
+  return { soc: a.dataset.soc, area: width * height, band: rect.getAttribute('data-band'), below: a.hasAttribute('data-below') };
+}));
+
+const thresholdFigures = (page) => page.locator('#threshold').evaluate((root) => ({
+  count: Number(root.dataset.count), employees: Number(root.dataset.employees), pay: Number(root.dataset.pay),
+  wageExposure: Number(root.dataset.wageExposure),
+}));
+
+async function setThreshold(page, value) {
+  await setInput(page, '#threshold-number', value);
+  await page.locator('#threshold-number').blur();
+  await page.waitForFunction((v) => document.querySelector('#threshold-number').value === v
+                             && Number(document.querySelector('#threshold-range').value).toFixed(1) === v, Number(value).toFixed(1));
+}
+
+describe('the treemap', () => {
+  test('areas are proportional to employees within 1% and cover the published total, every scored occupation with employees drawn once', async () => {
+    const page = await open();
+    const drawn = await leaves(page);
+    const rows = rankCsv().filter((row) => row.scored && row.hasEmployees);
+    assert.equal(drawn.length, rows.length);
+    assert.deepEqual(drawn.map((leaf) => leaf.soc).sort(), rows.map((row) => row.soc).sort());
+    const employeesOf = new Map(rows.map((row) => [row.soc, Number(row.employees)]));
+    const totalEmployees = rows.reduce((sum, row) => sum + Number(row.employees), 0);
+    const totalArea = drawn.reduce((sum, leaf) => sum + leaf.area, 0);
+    assert.ok(Math.abs(totalArea - 960 * 540) / (960 * 540) < 0.001, `the rectangles cover ${totalArea} of 960 x 540`);
+    for (const leaf of drawn) {
+      const expected = employeesOf.get(leaf.soc) / totalEmployees;
+      const got = leaf.area / totalArea;
+      assert.ok(Math.abs(got - expected) / expected < 0.01, `${leaf.soc}: area share ${got}, employee share ${expected}`);
+    }
+    // The published total: the UK's employees in scored occupations, as the core sums them (threshold 0).
+    await setThreshold(page, '0');
+    assert.equal((await thresholdFigures(page)).employees, totalEmployees);
+    // Occupations ONS publishes no employees for are named beside it, not drawn.
+    const missing = rankCsv().filter((row) => row.scored && !row.hasEmployees).map((row) => row.soc).sort();
+    const listed = await page.locator('#treemap-missing a[data-soc]').evaluateAll((links) => links.map((a) => a.dataset.soc).sort());
+    assert.deepEqual(listed, missing);
+    await page.assertClean();
+    await page.context().close();
+  });
+
+  test('it recolours on every input: each rectangle takes the band ukexp gives under the new assumptions, and outlines the open role', async () => {
+    const page = await open('occupation/2134/');
+    // A page that goes live draws the treemap itself: the image for readers without JavaScript is not fetched.
+    assert.deepEqual(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/charts/'))), []);
+    const before = await leaves(page);
+    const bands = (rows) => new Map(rows.filter((row) => row.scored && row.hasEmployees).map((row) => [row.soc, row.band]));
+    const published = bands(rankCsv());
+    for (const leaf of before) assert.equal(leaf.band, published.get(leaf.soc), `${leaf.soc} before`);
+    await setInput(page, '#assumptions input[name="e2"]', '1');
+    await page.waitForFunction(() => document.querySelector('#e2-value').textContent === '1');
+    const after = await leaves(page);
+    const withTools = bands(rankCsv(['--e2', '1']));
+    let changed = 0;
+    for (const leaf of after) {
+      assert.equal(leaf.band, withTools.get(leaf.soc), `${leaf.soc} at e2 = 1`);
+      if (leaf.band !== published.get(leaf.soc)) changed++;
+    }
+    assert.ok(changed > 50, `${changed} rectangles changed colour`);
+    const outline = await page.locator('#treemap .treemap__current').evaluate((r) => ({
+      visible: r.getAttribute('visibility'), x: r.getAttribute('x'), y: r.getAttribute('y') }));
+    const own = await page.locator('#treemap a[data-soc="2134"] rect').evaluate((r) => ({ x: r.getAttribute('x'), y: r.getAttribute('y') }));
+    assert.deepEqual(outline, { visible: 'visible', ...own });
+    await page.assertClean();
+    await page.context().close();
+  });
+
+  test('hover and focus show the figures; the arrow keys move through it as one tab stop and Enter opens the role', async () => {
+    const page = await open();
+    assert.equal(await page.locator('#treemap a.treemap__leaf[tabindex="0"]').count(), 1);
+    await page.locator('#treemap a[data-soc="2134"]').hover();
+    await page.waitForFunction(() => !document.querySelector('#treemap-tip').hidden);
+    assert.match(await text(page, '#treemap-tip'), /^Programmers and software development professionals360k employees · exposure 8\.0 \(Very high\) · wage exposure £16bn$/);
+    await page.locator('#treemap a.treemap__leaf[tabindex="0"]').focus();
+    const first = await page.evaluate(() => document.activeElement.dataset.soc);
+    await page.keyboard.press('ArrowRight');
+    const second = await page.evaluate(() => document.activeElement.dataset.soc);
+    assert.notEqual(second, first);
+    assert.equal(await page.locator('#treemap a.treemap__leaf[tabindex="0"]').getAttribute('data-soc'), second);
+    assert.match(await text(page, '#treemap-tip'), /employees · exposure/);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((soc) => location.pathname.endsWith(`/occupation/${soc}/`), second);
+    assert.equal(await page.locator('#treemap .treemap__current').getAttribute('visibility'), 'visible');
+    await page.assertClean();
+    await page.context().close();
+  });
+
+  test('a role page without JavaScript shows the shared treemap image with the role outlined', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.url}occupation/1137/`);
+    const href = await page.locator('#treemap-figure img.treemap__image').getAttribute('src');
+    assert.match(href, /^\/charts\/treemap\.[0-9a-f]{16}\.svg$/);
+    assert.equal(await page.locator('#treemap .treemap__current').getAttribute('visibility'), 'visible');
+    const response = await page.request.get(`${site.url}${href.slice(1)}`);
+    assert.equal(response.status(), 200);
+    assert.match(response.headers()['content-type'], /^image\/svg\+xml/);
+    const { document } = parseHTML(await response.text());
+    assert.ok(document.querySelectorAll('rect').length > 300);
+    assert.match(await text(page, '#treemap-missing'), /^\d+ scored occupations are not drawn, because ONS does not publish their employees/);
+    // The threshold's and the groups' figures are in the HTML too.
+    assert.match(await text(page, '#threshold-result'), /^\d+ of \d+ scored occupations are at 6\.0 or above/);
+    assert.equal(await page.locator('#groups-chart a[data-major]').count(), 9);
+    await context.close();
+  });
+});
+
+describe('the threshold explorer', () => {
+  test('0 counts every scored occupation, above the highest score none, and 5.0 what ukexp rank --csv gives', async () => {
+    const page = await open();
+    const rows = rankCsv().filter((row) => row.scored);
+    const sums = (selected) => ({
+      count: selected.length,
+      employees: selected.filter((r) => r.hasEmployees).reduce((sum, r) => sum + Number(r.employees), 0),
+      pay: selected.filter((r) => r.wage_exposure_gbp !== '').reduce((sum, r) => sum + Number(r.employees) * Number(r.median_pay_gbp), 0),
+      wageExposure: selected.reduce((sum, r) => sum + (r.wage_exposure_gbp === '' ? 0 : Number(r.wage_exposure_gbp)), 0),
+    });
+    const close = (got, expected) => {
+      assert.equal(got.count, expected.count);
+      assert.equal(got.employees, expected.employees);
+      assert.ok(Math.abs(got.pay - expected.pay) <= 1e-6 * expected.pay + 1, `pay ${got.pay} vs ${expected.pay}`);
+      assert.ok(Math.abs(got.wageExposure - expected.wageExposure) <= 1e-6 * expected.wageExposure + 1,
+                `wage exposure ${got.wageExposure} vs ${expected.wageExposure}`);
+    };
+    await setThreshold(page, '0');
+    close(await thresholdFigures(page), sums(rows));
+    assert.equal((await leaves(page)).filter((leaf) => leaf.below).length, 0);
+    const highest = Math.max(...rows.map((row) => row.displayed));
+    await setThreshold(page, (highest + 0.1).toFixed(1));
+    assert.equal((await thresholdFigures(page)).count, 0);
+    assert.match(await text(page, '#threshold-result'), /^0 of \d+ scored occupations/);
+    assert.equal((await leaves(page)).filter((leaf) => !leaf.below).length, 0);
+    await setThreshold(page, '5');
+    const atFive = rows.filter((row) => row.displayed >= 5);
+    assert.ok(atFive.length > 5 && atFive.length < rows.length / 2);
+    close(await thresholdFigures(page), sums(atFive));
+    // Those occupations are the bright ones in the treemap, and the only rows of the table once asked for.
+    const bright = (await leaves(page)).filter((leaf) => !leaf.below).map((leaf) => leaf.soc).sort();
+    assert.deepEqual(bright, atFive.filter((row) => row.hasEmployees).map((row) => row.soc).sort());
+    await page.check('#threshold-filter');
+    await page.waitForFunction((n) => document.querySelector('#table-count').textContent === `${n} of 412 occupations.`, atFive.length);
+    await page.uncheck('#threshold-filter');
+    await page.waitForFunction(() => document.querySelector('#table-count').textContent === 'All 412 occupations.');
+    // A slider move recomputes as the box does; a box left invalid is marked and then restored.
+    await setInput(page, '#threshold-range', '7');
+    await page.waitForFunction(() => document.querySelector('#threshold-number').value === '7.0');
+    assert.equal((await thresholdFigures(page)).count, rows.filter((row) => row.displayed >= 7).length);
+    await page.locator('#threshold-number').fill('12');
+    assert.equal(await page.locator('#threshold-number').getAttribute('aria-invalid'), 'true');
+    await page.locator('#threshold-number').blur();
+    assert.equal(await page.locator('#threshold-number').inputValue(), '7.0');
+    await page.assertClean();
+    await page.context().close();
+  });
+});
+
+describe('the major groups', () => {
+  test("the bars are the core's employment-weighted means, sorted, and a bar filters the table to its group", async () => {
+    const page = await open();
+    const rows = rankCsv().filter((row) => row.scored && row.hasEmployees);
+    const bars = await page.locator('#groups-chart a[data-major]').evaluateAll((links) => links.map((a) => ({
+      code: a.dataset.major, mean: Number(a.dataset.mean), y: Number(/translate\(0 ([\d.]+)\)/.exec(a.getAttribute('transform'))[1]),
+      value: a.querySelector('.group-bar__value').textContent, width: Number(a.querySelector('.group-bar__bar').getAttribute('width')),
+    })));
+    assert.equal(bars.length, 9);
+    for (const bar of bars) {
+      const group = rows.filter((row) => row.major_group === bar.code);
+      const employees = group.reduce((sum, row) => sum + Number(row.employees), 0);
+      const mean = group.reduce((sum, row) => sum + Number(row.employees) * Number(row.exposure), 0) / employees;
+      assert.ok(Math.abs(bar.mean - mean) < 1e-6, `group ${bar.code}: ${bar.mean} vs ${mean}`);
+      assert.equal(bar.value, (Math.round(mean * 10) / 10).toFixed(1));
+      assert.ok(Math.abs(bar.width - (mean / 10) * 270) < 0.06, `group ${bar.code} bar width ${bar.width}`);
+    }
+    const byPosition = [...bars].sort((a, b) => a.y - b.y);
+    for (let i = 1; i < byPosition.length; i++) assert.ok(byPosition[i - 1].mean >= byPosition[i].mean);
+    await page.locator('#groups-chart a[data-major="4"]').click();
+    const inGroup = rankCsv().filter((row) => row.major_group === '4').length;
+    await page.waitForFunction((n) => document.querySelector('#table-count').textContent === `${n} of 412 occupations.`, inGroup);
+    assert.equal(await page.locator('#table-major').inputValue(), '4');
+    // Under another measure the bars follow it.
+    await page.locator('#assumptions input[name="measure"][value="ilo2025"]').check();
+    const before = String(bars.find((b) => b.code === '4').mean);
+    await page.waitForFunction((mean) => document.querySelector('#groups-chart a[data-major="4"]').dataset.mean !== mean, before);
+    const ilo = rankCsv(['--measure', 'ilo2025']).filter((row) => row.scored && row.hasEmployees && row.major_group === '4');
+    const iloMean = ilo.reduce((s, r) => s + Number(r.employees) * Number(r.exposure), 0) / ilo.reduce((s, r) => s + Number(r.employees), 0);
+    assert.ok(Math.abs(Number(await page.locator('#groups-chart a[data-major="4"]').getAttribute('data-mean')) - iloMean) < 1e-6);
+    await page.assertClean();
+    await page.context().close();
+  });
+});
+
+describe('exports', () => {
+  async function downloaded(page, selector) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
+    const dir = await mkdtemp(join(tmpdir(), 'aiexp-export-'));
+    const path = join(dir, download.suggestedFilename());
+    await download.saveAs(path);
+    const bytes = await readFile(path);
+    await rm(dir, { recursive: true, force: true });
+    return { name: download.suggestedFilename(), bytes };
+  }
+
+  const pngSize = (bytes) => ({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) });
+
+  test('every chart downloads as valid SVG and PNG with its title, the assumptions in force and the source drawn in', async () => {
+    const page = await open('?e2=0.5&compare=1137,2134');
+    for (const kind of ['treemap', 'groups', 'distribution', 'compare']) {
+      const svg = await downloaded(page, `[data-export="${kind}"][data-format="svg"]`);
+      assert.equal(svg.name, `uk-ai-exposure-${kind}.svg`);
+      const source = svg.bytes.toString('utf8');
+      assert.match(source, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      // Well-formed XML: the browser's own parser finds no error in it.
+      const parsed = await page.evaluate((s) => {
+        const doc = new DOMParser().parseFromString(s, 'image/svg+xml');
+        return { error: doc.querySelector('parsererror')?.textContent ?? '', width: Number(doc.documentElement.getAttribute('width')),
+                 height: Number(doc.documentElement.getAttribute('height')), text: doc.documentElement.textContent,
+                 shapes: doc.querySelectorAll('svg svg rect, svg svg line').length, classes: doc.querySelectorAll('[class]').length };
+      }, source);
+      assert.equal(parsed.error, '', `${kind}: ${parsed.error}`);
+      assert.match(parsed.text, /Assumptions: e2=0\.5\./);
+      assert.match(parsed.text, /Source: UK AI Exposure, http:\/\/127\.0\.0\.1:\d+\/\?e2=0\.5 \(data build [0-9a-f]{16}\)/);
+      assert.match(parsed.text, /Minimal 0-2/);
+      assert.ok(parsed.shapes > 5, `${kind}: ${parsed.shapes} shapes`);
+      assert.equal(parsed.classes, 0, 'the file needs no stylesheet');
+      const png = await downloaded(page, `[data-export="${kind}"][data-format="png"]`);
+      assert.equal(png.name, `uk-ai-exposure-${kind}.png`);
+      assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      assert.deepEqual(pngSize(png.bytes), { width: parsed.width * 2, height: parsed.height * 2 });
+      // The browser decodes it.
+      const decoded = await page.evaluate(async (b64) => {
+        const blob = new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' });
+        const bitmap = await createImageBitmap(blob);
+        return [bitmap.width, bitmap.height];
+      }, png.bytes.toString('base64'));
+      assert.deepEqual(decoded, [parsed.width * 2, parsed.height * 2]);
+    }
+    await page.assertClean();
+    await page.context().close();
+  });
+});
+
+describe('<uk-ai-exposure-chart>', () => {
+  const chartsReady = (page, count) => page.waitForFunction((n) => {
+    const charts = [...document.querySelectorAll('uk-ai-exposure-chart')];
+    return charts.length === n && charts.every((c) => c.dataset.state === 'ready');
+  }, count, { timeout: 30000 });
+
+  test("the demo page's four charts draw under its strict CSP with one module load, as the page draws them", async () => {
+    const page = await openPage(browser, 'about:blank', { allowedOrigins: [new URL(site.url).origin] });
+    const paths = [];
+    const mainPaths = [];
+    page.on('request', (request) => {
+      paths.push(new URL(request.url()).pathname);
+      if (request.frame() === page.mainFrame()) mainPaths.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${site.url}embed-charts-demo.html`);
+    await chartsReady(page, 4);
+    const count = (path) => paths.filter((p) => p === path).length;
+    // The main document loads the entry, the element and the core once for its four charts (the iframe is a
+    // document of its own).
+    await page.waitForLoadState('networkidle');
+    for (const path of ['/widget/uk-ai-exposure-chart-define.js', '/widget/uk-ai-exposure-chart.js', '/wasm/aiexp-speed.wasm', '/data/bundle.json']) {
+      assert.equal(mainPaths.filter((p) => p === path).length, 1, `${path} loads once`);
+    }
+    assert.ok(count('/widget/uk-ai-exposure-chart-define.js') >= 1);
+    const shadow = (id, selector) => page.locator(`#${id}`).evaluate((host, s) => host.shadowRoot.querySelectorAll(s).length, selector);
+    assert.equal(await shadow('chart-treemap', 'a.treemap__leaf'), rankCsv().filter((r) => r.scored && r.hasEmployees).length);
+    assert.equal(await shadow('chart-groups', 'a[data-major]'), 9);
+    assert.equal(await shadow('chart-distribution', '.chart__bar'), 20);
+    assert.equal(await shadow('chart-compare', '.compare-chart__role'), 3);
+    // The hostile stylesheet reaches none of it: the treemap is drawn at its size, in its colours.
+    const look = await page.locator('#chart-treemap').evaluate((host) => {
+      const svg = host.shadowRoot.querySelector('svg');
+      const rect = host.shadowRoot.querySelector('a.treemap__leaf rect[data-band="Very high"]');
+      return { height: svg.getBoundingClientRect().height, display: getComputedStyle(svg).display, fill: getComputedStyle(rect).fill };
+    });
+    assert.ok(look.height > 200);
+    assert.equal(look.display, 'block');
+    assert.equal(look.fill, 'rgb(185, 28, 28)');
+    // The distribution at e2=1 is ukexp's at e2 = 1 (its marks follow the attribute), and its theme is dark.
+    const atTools = rankCsv(['--e2', '1']).filter((r) => r.scored);
+    const bins = new Array(20).fill(0);
+    for (const row of atTools) bins[Math.min(19, Math.floor(Number(row.exposure) * 2))]++;
+    const topTick = await page.locator('#chart-distribution').evaluate((host) => host.shadowRoot.querySelector('[data-part="top-tick"]').textContent);
+    assert.equal(Number(topTick), Math.max(...bins));
+    const background = await page.locator('#chart-distribution').evaluate((host) => getComputedStyle(host.shadowRoot.querySelector('.frame')).backgroundColor);
+    assert.equal(background, 'rgb(23, 28, 36)');
+    // The iframe chart, under the ILO index, sizes itself.
+    const frame = page.frameLocator('#frame-groups');
+    await frame.locator('uk-ai-exposure-chart[data-state="ready"]').waitFor();
+    await page.waitForFunction(() => document.querySelector('#frame-groups').getBoundingClientRect().height > 380);
+    await screenshot(page, 'charts-demo');
+    await page.setViewportSize({ width: 360, height: 900 });
+    await page.waitForTimeout(300);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'the demo page scrolls sideways at 360 px');
+    await screenshot(page, 'charts-demo-360');
+    await page.assertClean();
+    await page.context().close();
+  });
+
+  test('on a host on another origin, with a strict CSP and every module pinned by integrity, a bad kind and a bad code end in messages', async () => {
+    const integrity = JSON.parse(await readFile(join(siteDir, 'embed-integrity.json'), 'utf8'));
+    const dir = await mkdtemp(join(tmpdir(), 'aiexp-chart-host-'));
+    const lines = [
+      ...integrity.chart.preload.map((path) => `<link rel="modulepreload" href="${site.url}${path}" integrity="${integrity.integrity[path]}" crossorigin="anonymous">`),
+      `<script type="module" src="${site.url}${integrity.chart.entry}" integrity="${integrity.integrity[integrity.chart.entry]}" crossorigin="anonymous"></script>`,
+    ];
+    await writeFile(join(dir, 'favicon.ico'), '');
+    await writeFile(join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+${lines.join('\n')}
+</head><body><main><h1>An article</h1>
+<uk-ai-exposure-chart id="groups" kind="groups"></uk-ai-exposure-chart>
+<uk-ai-exposure-chart id="treemap" kind="treemap" soc="1137" measure="microsoft"></uk-ai-exposure-chart>
+<uk-ai-exposure-chart id="bad-kind" kind="pie"></uk-ai-exposure-chart>
+<uk-ai-exposure-chart id="bad-soc" kind="compare" socs="1137,9998"></uk-ai-exposure-chart>
+<uk-ai-exposure-chart id="no-socs" kind="compare"></uk-ai-exposure-chart>
+</main></body></html>`);
+    const widgetOrigin = new URL(site.url).origin;
+    const policy = `default-src 'self'; script-src 'self' ${widgetOrigin} 'wasm-unsafe-eval'; connect-src 'self' ${widgetOrigin}; `
+                 + "style-src 'self'; object-src 'none'; base-uri 'none'";
+    const host = await startServer({ root: dir, host: 'localhost', policy });
+    try {
+      const page = await openPage(browser, 'about:blank', { allowedOrigins: [new URL(host.url).origin, widgetOrigin] });
+      const scripts = [];
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.origin === widgetOrigin && url.pathname.endsWith('.js')) scripts.push(url.pathname.slice(1));
+      });
+      await page.goto(host.url);
+      await page.waitForFunction(() => [...document.querySelectorAll('uk-ai-exposure-chart')].every((c) => c.dataset.state === 'ready' || c.dataset.state === 'error'),
+                                 null, { timeout: 30000 });
+      const state = (id) => page.locator(`#${id}`).evaluate((c) => [c.dataset.state, c.shadowRoot.textContent]);
+      assert.equal((await state('groups'))[0], 'ready');
+      assert.equal((await state('treemap'))[0], 'ready');
+      assert.match((await state('treemap'))[1], /Microsoft "Working with AI"/);
+      assert.equal((await state('bad-kind'))[0], 'error');
+      assert.match((await state('bad-kind'))[1], /Unknown chart kind "pie": use one of treemap, groups, distribution, compare\./);
+      assert.match((await state('bad-soc'))[1], /No UK occupation has that SOC 2020 code.*\(9998\)/);
+      assert.match((await state('no-socs'))[1], /needs 1 to 6 SOC 2020 codes/);
+      // Every script that ran is one the snippet pinned.
+      const pinned = new Set([...integrity.chart.preload, integrity.chart.entry]);
+      assert.deepEqual([...new Set(scripts)].filter((path) => !pinned.has(path)), []);
+      assert.ok(scripts.length >= pinned.size);
+      await page.assertClean();
+      await page.context().close();
+    } finally {
+      await host.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("the page's embed code for a chart is the element with its assumptions, pinned, and its iframe form", async () => {
+    const page = await open('?e2=1&measure=ilo2025');
+    await page.locator('[data-embed-chart="groups"]').click();
+    await page.waitForFunction(() => document.querySelector('#chart-embed-code').value !== '');
+    const code = await page.locator('#chart-embed-code').inputValue();
+    const integrity = JSON.parse(await readFile(join(siteDir, 'embed-integrity.json'), 'utf8'));
+    for (const path of [...integrity.chart.preload, integrity.chart.entry]) {
+      assert.ok(code.includes(`href="${site.url}${path}" integrity="${integrity.integrity[path]}"`)
+                || code.includes(`src="${site.url}${path}" integrity="${integrity.integrity[path]}"`), `${path} pinned`);
+    }
+    assert.match(code, /<uk-ai-exposure-chart kind="groups" e2="1" measure="ilo2025">/);
+    assert.match(code, /<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed-chart\.html\?kind=groups&amp;e2=1&amp;measure=ilo2025" data-uk-ai-exposure/);
+    await page.assertClean();
+    await page.context().close();
+  });
+});
+
+describe('accessibility and layout', () => {
+  for (const [colorScheme, width] of [['light', 1280], ['dark', 360]]) {
+    test(`axe finds no violation in the overview, ${colorScheme} at ${width} px, and nothing scrolls sideways`, async () => {
+      const page = await open('occupation/2134/', { colorScheme, viewport: { width, height: 900 } });
+      assert.deepEqual(await axeViolations(page, '#overview'), []);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'the page scrolls sideways');
+      await page.locator('#threshold').scrollIntoViewIfNeeded();
+      await screenshot(page, `glance-${colorScheme}-${width}`);
+      await page.locator('#groups-figure').scrollIntoViewIfNeeded();
+      await screenshot(page, `glance-groups-${colorScheme}-${width}`);
+      await page.assertClean();
+      await page.context().close();
+    });
+  }
+
+  test('axe finds no violation on the chart demo page', async () => {
+    const url = `${site.url}embed-charts-demo.html`;
+    assert.deepEqual(await axeViolationsWithoutCsp(browser, url, { prepare: async (p) => {
+      await p.waitForFunction(() => [...document.querySelectorAll('uk-ai-exposure-chart')].every((c) => c.dataset.state === 'ready'),
+                              null, { timeout: 30000 });
+    } }), []);
+  });
+});
