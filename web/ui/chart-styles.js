@@ -14,7 +14,7 @@ export const CHART_RULES = `
 .chart__tick, .chart__marker-label { fill: var(--muted); font-size: 12px; font-family: var(--font); }
 .chart__marker { stroke: var(--text); stroke-width: 2.5; stroke-dasharray: 4 3; }
 .chart__marker-label { fill: var(--text); font-weight: 700; }
-.treemap__frame { position: relative; }
+.treemap__frame { position: relative; contain: layout paint; }
 .treemap__svg, .groups-chart__svg, .compare-chart__svg { width: 100%; height: auto; display: block; }
 .groups-chart__svg, .compare-chart__svg { max-width: 44rem; }
 .treemap__svg { background: var(--surface-2); }

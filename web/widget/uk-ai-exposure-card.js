@@ -24,6 +24,23 @@ export const ATTRIBUTES = Object.freeze({
   measure: frozen({ aliases: [], kind: 'choice', choices: ['eloundou', 'ilo2025', 'ilo2023', 'microsoft'] }),
 });
 
+/** An attribute's plain decimal within the grammar's bounds of `name` ("0.5", ".5", "1"), else `fallback`. */
+export function numberIn(text, name, fallback) {
+  if (text === null || !/^(\d+\.?\d*|\.\d+)$/.test(text.trim())) return fallback;
+  const value = Number(text);
+  return value >= ATTRIBUTES[name].min && value <= ATTRIBUTES[name].max ? value : fallback;
+}
+
+/** The calculator page an element links to: its `page` attribute as an http(s) URL against `base`, else `fallback`. */
+export function pageUrl(attribute, base, fallback) {
+  try {
+    const url = new URL(attribute ?? fallback, base);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
 /** The fields of the core's Report a card shows; a pre-computed card holds exactly these. */
 export const CARD_FIELDS = Object.freeze(['soc', 'title', 'scored', 'scoreText', 'band', 'directText', 'withToolsText',
   'wageExposureText', 'employeesText', 'medianPayText', 'rankText', 'canDoText', 'bandMeaning', 'rangeText']);

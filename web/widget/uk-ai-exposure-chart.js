@@ -15,7 +15,7 @@ import { compareChartHeight, renderCompareChart } from '../ui/compare-chart-view
 import { DistributionView } from '../ui/distribution-view.js';
 import { GroupBarsView } from '../ui/group-bars-view.js';
 import { TreemapView } from '../ui/treemap-view.js';
-import { ATTRIBUTES, DEFAULT_ASSUMPTIONS, MEASURE_SOURCES } from './uk-ai-exposure-card.js';
+import { ATTRIBUTES, DEFAULT_ASSUMPTIONS, MEASURE_SOURCES, numberIn, pageUrl } from './uk-ai-exposure-card.js';
 
 export const CHART_TAG = 'uk-ai-exposure-chart';
 export const CHART_UPDATED_EVENT = 'uk-ai-exposure-chart-updated';
@@ -63,12 +63,6 @@ function styleSheet() {
 }
 
 const SITE = new URL('../', import.meta.url);
-
-function numberIn(text, name) {
-  if (text === null || !/^(\d+\.?\d*|\.\d+)$/.test(text.trim())) return DEFAULT_ASSUMPTIONS[name];
-  const value = Number(text);
-  return value >= ATTRIBUTES[name].min && value <= ATTRIBUTES[name].max ? value : DEFAULT_ASSUMPTIONS[name];
-}
 
 function make(doc, tag, attributes = {}, text = null) {
   const node = doc.createElement(tag);
@@ -121,13 +115,7 @@ export class UkAiExposureChartElement extends HTMLElement {
 
   /** The calculator the chart links to; defaults to the one beside the widget. */
   get page() {
-    const fallback = new URL('index.html', SITE).href;
-    try {
-      const url = new URL(this.getAttribute('page') ?? fallback, document.baseURI);
-      return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : fallback;
-    } catch {
-      return fallback;
-    }
+    return pageUrl(this.getAttribute('page'), document.baseURI, new URL('index.html', SITE).href);
   }
   set page(value) { this.setAttribute('page', String(value)); }
 
@@ -139,7 +127,8 @@ export class UkAiExposureChartElement extends HTMLElement {
   get assumptions() {
     const read = (name) => [name, ...ATTRIBUTES[name].aliases].map((n) => this.getAttribute(n)).find((v) => v !== null) ?? null;
     const choice = (name) => (ATTRIBUTES[name].choices.includes(read(name)) ? read(name) : DEFAULT_ASSUMPTIONS[name]);
-    return { labels: choice('labels'), e1: numberIn(read('e1'), 'e1'), e2: numberIn(read('e2'), 'e2'), weights: choice('weights'),
+    const number = (name) => numberIn(read(name), name, DEFAULT_ASSUMPTIONS[name]);
+    return { labels: choice('labels'), e1: number('e1'), e2: number('e2'), weights: choice('weights'),
              bridge: choice('bridge'), measure: choice('measure'), overrides: [] };
   }
 

@@ -3,7 +3,7 @@
 // default assumptions as the site build pre-computed them (widget/cards.js names the shards), otherwise live
 // from the WebAssembly module, loaded on first need and shared by every card on the page (aiexp-loader.js).
 import cards from './cards.js';
-import { ATTRIBUTES, DEFAULT_ASSUMPTIONS, STYLES, cardView, prepareCard, renderCard, renderStatus } from './uk-ai-exposure-card.js';
+import { ATTRIBUTES, DEFAULT_ASSUMPTIONS, STYLES, cardView, numberIn, pageUrl, prepareCard, renderCard, renderStatus } from './uk-ai-exposure-card.js';
 
 export const TAG = 'uk-ai-exposure';
 export const UPDATED_EVENT = 'uk-ai-exposure-updated';
@@ -123,13 +123,6 @@ function roleUrl(page, soc, query) {
   return url.href;
 }
 
-// A plain decimal within the grammar's bounds of `name` ("0.5", ".5", "1"), else the fallback.
-function numberIn(text, name, fallback) {
-  if (text === null || !/^(\d+\.?\d*|\.\d+)$/.test(text.trim())) return fallback;
-  const value = Number(text);
-  return value >= ATTRIBUTES[name].min && value <= ATTRIBUTES[name].max ? value : fallback;
-}
-
 export class UkAiExposureElement extends HTMLElement {
   static observedAttributes = [...Object.entries(ATTRIBUTES).flatMap(([name, { aliases }]) => [name, ...aliases]),
     'theme', 'variant', 'page'];
@@ -196,13 +189,7 @@ export class UkAiExposureElement extends HTMLElement {
 
   /** The full calculator page the card links to; defaults to the one beside the widget. */
   get page() {
-    const fallback = new URL('index.html', SITE).href;
-    try {
-      const url = new URL(this.getAttribute('page') ?? fallback, document.baseURI);
-      return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : fallback;
-    } catch {
-      return fallback;
-    }
+    return pageUrl(this.getAttribute('page'), document.baseURI, new URL('index.html', SITE).href);
   }
   set page(value) { this.setAttribute('page', String(value)); }
 
