@@ -34,8 +34,8 @@ export class TreemapView {
   #missingAs;
   #layoutKey = null;
   #missingKey = null;
-  #leaves = [];   // { index, unit, soc, node (a), rect, x, y, w, h }
-  #groups = [];   // { code, label, background, x, y, w, h, title }
+  #leaves = [];   // { index, unit, soc, node (a), rect, band, below (as drawn), x, y, w, h }
+  #groups = [];   // { code, title, mean (as drawn), label, background, x, y, w, h }
   #current;
   #tabStop = null;
   #focusIndex = -1;
@@ -86,16 +86,27 @@ export class TreemapView {
     }
     const key = shown.join(',');
     if (key !== this.#layoutKey) this.#layout(units, summaries, shown, key);
+    // Each rectangle keeps what it shows, so an input touches the DOM only where a band or the fading changed.
     for (const leaf of this.#leaves) {
       const displayed = columns.displayed10[leaf.index];
-      setAttr(leaf.rect, 'data-band', bandOf(displayed));
+      const band = bandOf(displayed);
+      if (band !== leaf.band) {
+        leaf.rect.setAttribute('data-band', band);
+        leaf.band = band;
+      }
       const below = threshold !== null && !(displayed >= threshold - 1e-9);
-      if (below !== leaf.node.hasAttribute('data-below')) leaf.node.toggleAttribute('data-below', below);
+      if (below !== leaf.below) {
+        leaf.node.toggleAttribute('data-below', below);
+        leaf.below = below;
+      }
     }
     for (const group of this.#groups) {
       const summary = summaries.find((s) => s.code === group.code);
-      const text = summary && summary.scored ? `${group.code} ${group.title} · ${summary.meanScoreText}` : `${group.code} ${group.title}`;
-      const short = summary && summary.scored ? `${group.code} · ${summary.meanScoreText}` : String(group.code);
+      const mean = summary && summary.scored ? summary.meanScoreText : '';
+      if (mean === group.mean) continue;
+      group.mean = mean;
+      const text = mean ? `${group.code} ${group.title} · ${mean}` : `${group.code} ${group.title}`;
+      const short = mean ? `${group.code} · ${mean}` : String(group.code);
       const label = fitted(text, group.w - 8) || fitted(short, group.w - 8);
       setText(group.label, label);
       setAttr(group.background, 'width', label ? (label.length * CHAR_WIDTH + 8).toFixed(1) : '0');
@@ -135,7 +146,7 @@ export class TreemapView {
       for (const leafNode of groupNode.children ?? []) {
         const index = leafNode.data.index;
         const unit = units[index];
-        const leaf = { index, unit, soc: unit.soc, x: leafNode.x0, y: leafNode.y0, w: leafNode.x1 - leafNode.x0, h: leafNode.y1 - leafNode.y0 };
+        const leaf = { index, unit, soc: unit.soc, band: null, below: false, x: leafNode.x0, y: leafNode.y0, w: leafNode.x1 - leafNode.x0, h: leafNode.y1 - leafNode.y0 };
         leaf.node = svgElement('a', { href: this.#roleHref(unit.soc), 'data-soc': unit.soc, class: 'treemap__leaf',
                                       'aria-label': `${unit.title}, ${unit.employeesText} employees` });
         if (this.#live) leaf.node.setAttribute('tabindex', '-1');
@@ -148,7 +159,7 @@ export class TreemapView {
         leavesLayer.append(leaf.node);
         this.#leaves.push(leaf);
       }
-      const group = { code, title, ...box };
+      const group = { code, title, mean: null, ...box };
       group.background = svgElement('rect', { class: 'treemap__group-label-bg', x: (box.x + 1).toFixed(1), y: (box.y + 1).toFixed(1), height: 16, width: 0 });
       group.label = svgElement('text', { class: 'treemap__group-label', x: (box.x + 5).toFixed(1), y: (box.y + 13).toFixed(1) });
       groupsLayer.append(svgElement('rect', { class: 'treemap__group', x: box.x.toFixed(2), y: box.y.toFixed(2),
