@@ -9,6 +9,7 @@
 // readers, each row with its aria-rowindex of all rows), moved through every row, drawn or not, by the arrow
 // keys, Page Up/Down and Home/End; Enter follows the link.
 import { element, fillFields, fromTemplate, parts, setAttr, setHidden, setText } from './dom.js';
+import { atOrAbove } from './bands.js';
 import { DistributionView } from './distribution-view.js';
 
 
@@ -263,12 +264,12 @@ export class Overview {
     const { major, text, range, bridge, threshold } = this.#filter;
     const inRange = range ? RANGE_CLASSES[range] : null;
     const displayed = this.#columns.displayed10;
-    const atOrAbove = threshold === null || !displayed ? null : (row) => displayed[row.index] >= threshold - 1e-9;
+    const passes = threshold === null || !displayed ? null : (row) => atOrAbove(displayed[row.index], threshold);
     this.#shown = entries.filter((row) => (!major || String(row.info.majorGroup) === major) &&
                                           (!bridge || row.info.bridgeGrade === bridge) &&
                                           (!text || row.titleLower.includes(text) || row.info.soc.startsWith(text)) &&
                                           (!inRange || inRange(rangeWidth(row, this.#columns))) &&
-                                          (!atOrAbove || atOrAbove(row)));
+                                          (!passes || passes(row)));
     this.#table.setAttribute('aria-rowcount', String(this.#shown.length + 1));
     const total = entries.length;
     setText(element('#table-count'), this.#shown.length === total ? `All ${total} occupations.`

@@ -8,7 +8,7 @@
 // one tab stop moved through by the arrow keys, a tooltip shows the figures on hover or focus, and a click or
 // Enter opens the role here. The table of all occupations stays the full alternative.
 import { treemap, treemapSquarify, hierarchy } from '../vendor/d3-hierarchy.js';
-import { bandOf } from './bands.js';
+import { atOrAbove, bandOf } from './bands.js';
 import { setAttr, setHidden, setText, svgElement } from './dom.js';
 
 export const TREEMAP_SIZE = { width: 960, height: 540 };
@@ -94,7 +94,7 @@ export class TreemapView {
         leaf.rect.setAttribute('data-band', band);
         leaf.band = band;
       }
-      const below = threshold !== null && !(displayed >= threshold - 1e-9);
+      const below = threshold !== null && !atOrAbove(displayed, threshold);
       if (below !== leaf.below) {
         leaf.node.toggleAttribute('data-below', below);
         leaf.below = below;
