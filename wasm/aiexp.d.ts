@@ -106,6 +106,8 @@ export interface Row {
   score10: number;
   scoreText: string;
   band: '' | 'Minimal' | 'Low' | 'Moderate' | 'High' | 'Very high';
+  /** The band's stable key, what styles select by; "" when not scored. */
+  bandKey: BandKey | '';
   hasWageExposure: boolean;
   wageExposureGbp: number;
   wageExposureText: string;
@@ -137,6 +139,8 @@ export interface FigureColumns {
   rangeMax10: Float64Array;
   /** The headline as displayed, one decimal (page build only): bands and thresholds go by it. */
   displayed10?: Float64Array;
+  /** The band of each headline as an index into bands(), -1 where not scored (page build only). */
+  band?: Int8Array;
   /** The other measures' scores, 0-10, unrounded; NaN where the measure does not score the unit group (the page's
    * build only). */
   ilo202510?: Float64Array;
@@ -176,6 +180,15 @@ export interface PartTotals {
   /** Employees x median pay over the unit groups the wage exposure covers. */
   payGbp: number;
   payText: string;
+  /** The band of the mean as displayed; "" when no employee is scored. */
+  bandKey: BandKey | '';
+}
+
+/** The totals of the unit groups at or above a threshold (page build only). */
+export interface ThresholdTotals extends PartTotals {
+  minScore10: number;
+  /** 1 for each unit group these totals count, in unitGroups() order. */
+  members: Uint8Array;
 }
 
 export interface MajorGroupSummary extends PartTotals {
@@ -298,6 +311,7 @@ export interface Report extends UnitGroupInfo {
   directText: string;
   withToolsText: string;
   band: Row['band'];
+  bandKey: Row['bandKey'];
   bandMeaning: string;
   bandAdvice: string;
   hasWageExposure: boolean;
@@ -352,6 +366,7 @@ export interface MeasureLine {
   score10: number;
   scoreText: string;
   band: Row['band'] | '';
+  bandKey: Row['bandKey'];
   rankPercent: number;
   rankSet: number;
   /** "higher than 80% of 369 UK occupations", or why the measure does not score the role. */
@@ -452,6 +467,24 @@ export function errorStatus(code: ErrorCode, detail: string): Status;
 /** The names, aliases and bounds shared by the links, the widget's attributes and ukexp's options. */
 export function grammar(): Grammar;
 
+/** The stable key of a band (core/include/aiexp/format.h band_key). */
+export type BandKey = 'minimal' | 'low' | 'moderate' | 'high' | 'very_high';
+
+/** One exposure band, as a legend shows it. */
+export interface BandInfo {
+  key: BandKey;
+  /** "Very high" */
+  name: string;
+  /** "8 and over" */
+  rangeText: string;
+}
+
+/** The five bands, lowest first (page build only). */
+export function bands(): BandInfo[];
+
+/** The key of the band of a score as displayed, 0-10 ("" for NaN; page build only). */
+export function bandOf(score10Displayed: number): BandKey | '';
+
 /** A data file as downloaded: its UTF-8 bytes (copied into the module at once; what the loader passes) or its text. */
 export type DataFile = Uint8Array | string;
 
@@ -503,7 +536,7 @@ export interface Engine {
   /** The nine SOC 2020 major groups' totals under the applied assumptions, in code order. */
   majorGroupSummaries(): MajorGroupSummary[];
   /** The totals of the scored unit groups whose headline as displayed (one decimal) is at least `minScore10`. */
-  totalsAtOrAbove(minScore10: number): PartTotals & { minScore10: number };
+  totalsAtOrAbove(minScore10: number): ThresholdTotals;
   /** Frees the engine's memory in the module. */
   delete(): void;
 }
@@ -511,6 +544,9 @@ export interface Engine {
 export interface AiexpModule {
   errorStatus: typeof errorStatus;
   grammar: typeof grammar;
+  /** Page build only. */
+  bands?: typeof bands;
+  bandOf?: typeof bandOf;
   Engine: { new (): Engine };
 }
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <optional>
 #include <string_view>
@@ -22,6 +23,25 @@ StatusJs error_status(const std::string& code, const std::string& detail) {
 }
 
 val grammar() { return grammar_to_js(); }
+
+#ifdef AIEXP_PAGE_BUILD
+val bands() {
+  val list = val::array();
+  for (const Band band : {Band::Minimal, Band::Low, Band::Moderate, Band::High, Band::VeryHigh}) {
+    val item = val::object();
+    item.set("key", std::string(band_key(band)));
+    item.set("name", std::string(band_name(band)));
+    item.set("rangeText", std::string(band_range_text(band)));
+    list.call<void>("push", item);
+  }
+  return list;
+}
+
+std::string band_of(double score10_displayed) {
+  if (std::isnan(score10_displayed)) return "";
+  return std::string(band_key(band_for(score10_displayed)));
+}
+#endif
 
 namespace {
 
@@ -141,6 +161,13 @@ val figure_columns(const Engine& engine) {
     displayed10[g] = figures.scored ? figures.score10_displayed : kNone;
   }
   columns.set("displayed10", float64_array_of(displayed10));
+  // The band of each headline as an index into bands() (-1 where not scored): the charts colour by it.
+  std::vector<std::int8_t> band(count);
+  for (std::size_t g = 0; g < count; ++g) {
+    const UnitGroupFigures& figures = scorer->unit_groups()[g];
+    band[g] = figures.scored ? static_cast<std::int8_t>(figures.band) : std::int8_t{-1};
+  }
+  columns.set("band", val::global("Int8Array").new_(val(emscripten::typed_memory_view(band.size(), band.data()))));
   // The other measures' scores (0-10, NaN where not scored), for the table's optional columns (the page's only).
   for (const Measure measure : {Measure::Ilo2025, Measure::Ilo2023, Measure::Microsoft}) {
     std::vector<double> values(count);
@@ -172,6 +199,7 @@ val part_totals_to_js(const TotalsView& view) {
   js.set("wageExposureGroups", view.totals.wage_exposure_groups);
   js.set("payGbp", view.totals.pay_gbp);
   js.set("payText", view.pay_text);
+  js.set("bandKey", view.band_key);
   return js;
 }
 
@@ -191,6 +219,12 @@ val major_group_summaries(const Engine& engine) {
 val totals_at_or_above(const Engine& engine, double min_score10) {
   val js = part_totals_to_js(engine.totals_at_or_above(min_score10));
   js.set("minScore10", min_score10);
+  // Which unit groups those totals count (1) in unitGroups() order: the treemap fades and the table filters by it.
+  const Scorer* scorer = engine.scorer();
+  const std::size_t count = scorer ? scorer->unit_groups().size() : 0;
+  std::vector<std::uint8_t> members(count);
+  for (std::size_t g = 0; g < count; ++g) members[g] = at_or_above(scorer->unit_groups()[g], min_score10) ? 1 : 0;
+  js.set("members", val::global("Uint8Array").new_(val(emscripten::typed_memory_view(members.size(), members.data()))));
   return js;
 }
 

@@ -18,6 +18,11 @@ StatusJs error_status(const std::string& code, const std::string& detail);
 // The names, aliases and bounds of every link parameter, widget attribute and CLI option (grammar.h).
 val grammar();
 
+// The page's only: the five bands in order ({ key, name, rangeText }[]), and the key of the band of a score as
+// displayed (0-10; "" for NaN), so charts colour by the core's rule.
+val bands();
+std::string band_of(double score10_displayed);
+
 // The data files, as a Uint8Array of their bytes (fast) or a string; anything else is InvalidOption.
 StatusJs load_bundle(Engine& engine, const val& input);
 StatusJs load_details(Engine& engine, const val& input);

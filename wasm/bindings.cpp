@@ -37,6 +37,7 @@ EMSCRIPTEN_BINDINGS(uk_ai_exposure) {
       .field("score10", &RowJs::score10)
       .field("scoreText", &RowJs::scoreText)
       .field("band", &RowJs::band)
+      .field("bandKey", &RowJs::bandKey)
       .field("hasWageExposure", &RowJs::hasWageExposure)
       .field("wageExposureGbp", &RowJs::wageExposureGbp)
       .field("wageExposureText", &RowJs::wageExposureText)
@@ -102,6 +103,10 @@ EMSCRIPTEN_BINDINGS(uk_ai_exposure) {
 
   function("errorStatus", &error_status);
   function("grammar", &grammar);
+#ifdef AIEXP_PAGE_BUILD
+  function("bands", &bands);
+  function("bandOf", &band_of);
+#endif
 
   const auto& engine = class_<Engine>("Engine")
       .constructor<>()

@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "aiexp/format.h"
+
 namespace aiexp::js {
 
 namespace {
@@ -105,6 +107,7 @@ RowJs to_js(const Bundle& bundle, const UnitGroupRow& row) {
   js.score10 = row.score10;
   js.scoreText = row.score_text;
   js.band = row.band_text;
+  js.bandKey = row.scored ? std::string(band_key(row.band)) : "";
   js.hasWageExposure = row.has_wage_exposure;
   js.wageExposureGbp = row.wage_exposure_gbp;
   js.wageExposureText = row.wage_exposure_text;
@@ -227,6 +230,7 @@ val report_to_js(const Result<UnitGroupReport>& result) {
   report.set("directText", r.direct_text);
   report.set("withToolsText", r.with_tools_text);
   report.set("band", r.band_text);
+  report.set("bandKey", r.figures.scored ? std::string(band_key(r.figures.band)) : std::string());
   report.set("bandMeaning", r.band_meaning);
   report.set("bandAdvice", r.band_advice);
   report.set("hasWageExposure", r.figures.has_wage_exposure);
@@ -317,6 +321,7 @@ val measures_to_js(const Result<MeasuresReport>& result) {
     item.set("score10", line.score10);
     item.set("scoreText", line.score_text);
     item.set("band", line.band_text);
+    item.set("bandKey", line.band_key);
     item.set("rankPercent", line.rank_percent);
     item.set("rankSet", line.rank_set);
     item.set("rankText", line.rank_text);

@@ -46,6 +46,7 @@ struct RowJs {
   double score10 = 0;
   std::string scoreText;
   std::string band;
+  std::string bandKey;  // "very_high"; "" when not scored
   bool hasWageExposure = false;
   double wageExposureGbp = 0;
   std::string wageExposureText;

@@ -156,6 +156,28 @@ std::string_view band_name(Band band) {
   return "Minimal";
 }
 
+std::string_view band_key(Band band) {
+  switch (band) {
+    case Band::Minimal: return "minimal";
+    case Band::Low: return "low";
+    case Band::Moderate: return "moderate";
+    case Band::High: return "high";
+    case Band::VeryHigh: return "very_high";
+  }
+  return "minimal";
+}
+
+std::string_view band_range_text(Band band) {
+  switch (band) {
+    case Band::Minimal: return "under 2";
+    case Band::Low: return "2 to 4";
+    case Band::Moderate: return "4 to 6";
+    case Band::High: return "6 to 8";
+    case Band::VeryHigh: return "8 and over";
+  }
+  return "under 2";
+}
+
 std::string_view band_meaning(Band band) {
   switch (band) {
     case Band::Minimal:

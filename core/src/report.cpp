@@ -219,6 +219,7 @@ std::vector<MeasureLine> measure_lines(const Scorer& scorer, std::uint32_t unit_
     if (figures.scored) {
       line.score_text = format_score10(figures.score10_displayed);
       line.band_text = std::string(band_name(figures.band));
+      line.band_key = std::string(band_key(figures.band));
       line.rank_percent = figures.rank_percent;
       line.rank_text = "higher than " + format_percent(figures.rank_percent) + " of " + std::to_string(rank_set) +
                        " UK occupations";
@@ -398,7 +399,9 @@ TotalsView describe_totals(const UkTotals& totals) {
   TotalsView view;
   view.totals = totals;
   view.employees_text = format_employees_k(detail::round_to_int64(totals.employees / 1000.0));
-  view.mean_score_text = format_score10(detail::round_half_away(totals.mean_score10 * 10.0) / 10.0);
+  const double mean_displayed10 = detail::round_half_away(totals.mean_score10 * 10.0) / 10.0;
+  view.mean_score_text = format_score10(mean_displayed10);
+  if (totals.employees > 0.0) view.band_key = std::string(band_key(band_for(mean_displayed10)));
   view.wage_exposure_text = format_money_short(totals.wage_exposure_gbp);
   view.pay_text = format_money_short(totals.pay_gbp);
   return view;

@@ -575,13 +575,15 @@ UkTotals major_group_totals(const Scorer& scorer, int major_group) {
                     [&](std::uint32_t g) { return bundle.unit_groups[g].major_group() == major_group; });
 }
 
+bool at_or_above(const UnitGroupFigures& figures, double min_score10) {
+  // A displayed score is a count of tenths; the threshold may carry a binary fraction's error ("0.7").
+  return figures.scored && figures.score10_displayed >= min_score10 - 1e-9;
+}
+
 UkTotals totals_at_or_above(const Scorer& scorer, double min_score10) {
   const std::span<const UnitGroupFigures> headline = scorer.unit_groups();
-  // A displayed score is a count of tenths; the threshold may carry a binary fraction's error ("0.7").
-  const double threshold = min_score10 - 1e-9;
-  return sum_totals(scorer.bundle(), headline, [&](std::uint32_t g) {
-    return headline[g].scored && headline[g].score10_displayed >= threshold;
-  });
+  return sum_totals(scorer.bundle(), headline,
+                    [&](std::uint32_t g) { return at_or_above(headline[g], min_score10); });
 }
 
 }  // namespace aiexp

@@ -80,6 +80,16 @@ TEST_CASE("every band has a name and two texts", "[format]") {
   CHECK(band_name(Band::VeryHigh) == "Very high");
 }
 
+TEST_CASE("every band has a stable key and the range of scores it covers", "[format]") {
+  const Band bands[] = {Band::Minimal, Band::Low, Band::Moderate, Band::High, Band::VeryHigh};
+  const char* keys[] = {"minimal", "low", "moderate", "high", "very_high"};
+  const char* ranges[] = {"under 2", "2 to 4", "4 to 6", "6 to 8", "8 and over"};
+  for (std::size_t i = 0; i < 5; ++i) {
+    CHECK(band_key(bands[i]) == keys[i]);
+    CHECK(band_range_text(bands[i]) == ranges[i]);
+  }
+}
+
 TEST_CASE("rounding half away from zero agrees with std::round everywhere", "[format]") {
   const double special[] = {0.0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, 0.49999999999999994, -0.49999999999999994,
                             4503599627370495.5, 4503599627370497.0, 1e300, -1e300,

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "aiexp/engine.h"
+#include "aiexp/format.h"
 #include "aiexp/report.h"
 #include "aiexp/score.h"
 #include "test_data.h"
@@ -104,6 +105,9 @@ TEST_CASE("a threshold counts the unit groups whose displayed headline is at lea
     }));
     CHECK(part.scored > 0);
     CHECK(part.scored < everyone.scored);
+    int members = 0;
+    for (const UnitGroupFigures& f : scorer.unit_groups()) members += at_or_above(f, s) ? 1 : 0;
+    CHECK(members == part.scored);
   }
   // A threshold written as a decimal the binary double cannot hold exactly still takes the groups shown at it.
   const UkTotals at_07 = totals_at_or_above(scorer, 0.7);
@@ -122,6 +126,13 @@ TEST_CASE("the engine describes part totals with their pay", "[parts]") {
   CHECK_FALSE(groups[0].title.empty());
   CHECK_FALSE(groups[0].totals.pay_text.empty());
   CHECK(groups[0].totals.pay_text[0] == '\xC2');  // "£"
+  for (const MajorGroupSummary& group : groups) {
+    INFO("major group " << group.code);
+    // The band of the mean as shown: "2.0" is Low, whatever the unrounded mean.
+    const double shown = std::stod(group.totals.mean_score_text);
+    CHECK(group.totals.band_key == band_key(band_for(shown)));
+  }
+  CHECK(describe_totals(UkTotals{}).band_key.empty());
   const TotalsView high = engine.totals_at_or_above(6.0);
   CHECK(high.totals.scored > 0);
   CHECK(high.totals.wage_exposure_gbp < high.totals.pay_gbp);

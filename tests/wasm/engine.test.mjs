@@ -578,6 +578,36 @@ describe('the UK at a glance', () => {
     assert.equal(engine.totalsAtOrAbove(10.1).scored, 0);
     assert.equal(engine.totalsAtOrAbove(Number.NaN).scored, 0);
   });
+
+  test('bands come from the core by stable key: columns, rows, reports, group means and the threshold members', (t) => {
+    if (wasmModule !== 'aiexp-speed') return t.skip('page build only');
+    assert.equal(engine.setAssumptions(engine.defaultAssumptions()).ok, true);
+    const bands = module.bands();
+    assert.deepEqual(bands.map((b) => b.key), ['minimal', 'low', 'moderate', 'high', 'very_high']);
+    assert.deepEqual(bands.map((b) => b.name), ['Minimal', 'Low', 'Moderate', 'High', 'Very high']);
+    assert.deepEqual(bands.map((b) => b.rangeText), ['under 2', '2 to 4', '4 to 6', '6 to 8', '8 and over']);
+    assert.deepEqual([0, 1.9, 2, 5.95, 6, 7.9, 8, 10].map((v) => module.bandOf(v)),
+                     ['minimal', 'minimal', 'low', 'moderate', 'high', 'high', 'very_high', 'very_high']);
+    assert.equal(module.bandOf(Number.NaN), '');
+    const columns = engine.figureColumns();
+    const units = engine.unitGroups();
+    const rows = engine.rowsAt(units.map((_, i) => i));
+    rows.forEach((row, i) => {
+      assert.equal(row.bandKey, columns.band[i] < 0 ? '' : bands[columns.band[i]].key, row.soc);
+      assert.equal(row.bandKey, Number.isNaN(columns.displayed10[i]) ? '' : module.bandOf(columns.displayed10[i]));
+      if (row.scored) assert.equal(bands.find((b) => b.key === row.bandKey).name, row.band);
+    });
+    assert.equal(engine.report('1137').report.bandKey, 'minimal');
+    for (const group of engine.majorGroupSummaries()) {
+      assert.equal(group.bandKey, module.bandOf(Number(group.meanScoreText)), `major group ${group.code}`);
+    }
+    for (const threshold of [0, 0.7, 5, 6, 10.1]) {
+      const part = engine.totalsAtOrAbove(threshold);
+      assert.equal(part.members.length, units.length);
+      assert.equal(part.members.reduce((sum, m) => sum + m, 0), part.scored, `threshold ${threshold}`);
+      part.members.forEach((member, i) => assert.equal(member === 1, columns.displayed10[i] >= threshold - 1e-9));
+    }
+  });
 });
 
 describe('declared surface', () => {
@@ -615,8 +645,14 @@ describe('declared surface', () => {
       const declared = [...block.slice(0, block.indexOf('\n}')).matchAll(/^\s{2}(\w+)\??:/gm)].map((m) => m[1]);
       assert.deepEqual(declared, fields, `interface ${name}`);
     }
+    // Free functions registered under #ifdef AIEXP_PAGE_BUILD exist in the page's build only.
+    const freeBlock = bindings.slice(bindings.indexOf('function("errorStatus"'), bindings.indexOf('class_<Engine>'));
+    const pageStart = freeBlock.indexOf('#ifdef AIEXP_PAGE_BUILD');
+    const pageOnly = pageStart < 0 ? [] : [...freeBlock.slice(pageStart, freeBlock.indexOf('#endif', pageStart))
+      .matchAll(/function\("(\w+)"/g)].map((m) => m[1]);
     for (const [, name] of bindings.matchAll(/^\s+function\("(\w+)"/gm)) {
-      assert.equal(typeof module[name], 'function', name);
+      const expected = pageOnly.includes(name) && wasmModule !== 'aiexp-speed' ? 'undefined' : 'function';
+      assert.equal(typeof module[name], expected, `${name} in the ${wasmModule} build`);
       assert.match(declarations, new RegExp(`export function ${name}\\(`));
     }
   });

@@ -50,6 +50,10 @@ std::string_view ashe_marker_text(AsheMarker marker);
 
 // "Minimal", "Low", "Moderate", "High", "Very high".
 std::string_view band_name(Band band);
+// The band's stable key, what styles and code select it by: "minimal", "low", "moderate", "high", "very_high".
+std::string_view band_key(Band band);
+// The scores the band covers, as a legend words them: "under 2", "2 to 4", ..., "8 and over".
+std::string_view band_range_text(Band band);
 // What the score means, and what to do now: the two texts shown under the headline.
 std::string_view band_meaning(Band band);
 std::string_view band_advice(Band band);

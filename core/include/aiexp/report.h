@@ -99,6 +99,7 @@ struct MeasureLine {
   double score10 = 0.0;       // unrounded
   std::string score_text;     // "4.4"; "—" when not scored
   std::string band_text;      // "Moderate"; "" when not scored
+  std::string band_key;       // "moderate" (band_key); "" when not scored
   int rank_percent = 0;       // its own UK rank (as the headline's)
   int rank_set = 0;           // N of that rank
   std::string rank_text;      // "higher than 61% of 398 UK occupations"; why not when not scored
@@ -198,6 +199,7 @@ struct TotalsView {
   std::string mean_score_text;       // "2.1"
   std::string wage_exposure_text;    // "£102bn"
   std::string pay_text;              // "£840bn": the pay that wage exposure is a share of
+  std::string band_key;              // the band of the mean as displayed ("low"); "" when no employee is scored
 };
 TotalsView make_totals(const Scorer& scorer);
 // The display strings of any totals (band counts and the distribution sentence are the UK's only).

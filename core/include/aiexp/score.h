@@ -136,6 +136,9 @@ class Scorer;
 // threshold takes none). `unit_groups` counts the part's unit groups, scored or not.
 UkTotals major_group_totals(const Scorer& scorer, int major_group);
 UkTotals totals_at_or_above(const Scorer& scorer, double min_score10);
+// Whether a unit group counts in totals_at_or_above: scored, and its headline as displayed is at least
+// `min_score10` (a displayed score is a count of tenths; the threshold may carry a binary fraction's error).
+bool at_or_above(const UnitGroupFigures& figures, double min_score10);
 
 // Headline rounded to one decimal as displayed: round(100 x score01) / 10.
 double displayed_score10(double score01);
