@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "aiexp/grammar.h"
+#include "aiexp/printable.h"
 
 namespace aiexp::cli {
 
@@ -63,7 +64,8 @@ TaskOverride& override_for(std::vector<TaskOverride>& overrides, std::int32_t ta
   return overrides.back();
 }
 
-std::string got(std::string_view value) { return ", got \"" + std::string(value) + "\""; }
+// What a message quotes of the value it refuses: the first kEchoChars characters, printable.
+std::string got(std::string_view value) { return ", got \"" + echo(value) + "\""; }
 
 // The options of each command besides the shared assumptions of grammar.h.
 std::vector<std::string_view> own_options(Command command) {
@@ -116,7 +118,7 @@ bool takes_value(Command command, std::string_view name) {
 }
 
 Error unknown_option(Command command, std::string_view name) {
-  std::string detail = "unknown option " + std::string(name) + " for " + std::string(command_name(command));
+  std::string detail = "unknown option " + echo(name) + " for " + std::string(command_name(command));
   const std::vector<std::string> names = option_names(command);
   const std::vector<std::string_view> views(names.begin(), names.end());
   const std::string_view nearest = nearest_name(name, views);
@@ -185,7 +187,7 @@ std::optional<Error> grammar_value(const ParamSpec& spec, std::string_view name,
         if (text.empty()) continue;
         std::string why;
         const auto change = parse_task_change(text, why);
-        if (!change) return usage(option + ": task change \"" + std::string(text) + "\": " + why);
+        if (!change) return usage(option + ": task change \"" + echo(text) + "\": " + why);
         const auto same = std::find_if(list.begin(), list.end(),
                                        [&](const TaskOverride& o) { return o.task_id == change->task_id; });
         if (same != list.end()) {
@@ -239,12 +241,12 @@ Result<Request> parse_args(const std::vector<std::string>& args) {
   const std::string_view first = args[0];
   if (first == "--help" || first == "-h") return request;
   const auto command = parse_command(first);
-  if (!command) return usage("unknown command \"" + std::string(first) + "\"");
+  if (!command) return usage("unknown command \"" + echo(first) + "\"");
   request.command = *command;
   if (*command == Command::Help) {
     if (args.size() > 2) return usage("help takes at most one command name");
     if (args.size() == 2) {
-      if (!parse_command(args[1])) return usage("unknown command \"" + args[1] + "\"");
+      if (!parse_command(args[1])) return usage("unknown command \"" + echo(args[1]) + "\"");
       request.help_topic = args[1];
     }
     return request;
@@ -271,7 +273,7 @@ Result<Request> parse_args(const std::vector<std::string>& args) {
       return request;
     }
     if (arg.size() > 1 && arg[0] == '-' && (arg.size() < 2 || arg[1] != '-')) {
-      return usage("unknown option " + std::string(arg) + " for " + std::string(command_name(*command)));
+      return usage("unknown option " + echo(arg) + " for " + std::string(command_name(*command)));
     }
     if (arg.size() < 2 || arg.substr(0, 2) != "--") {
       positional.push_back(arg);

@@ -1,9 +1,11 @@
 // The ukexp commands: load the bundle, run the core, print tables, CSV or JSON.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <ostream>
+#include <string_view>
 
 #include "args.h"
 
@@ -18,10 +20,25 @@ inline constexpr int kExitUsage = 2;
 // files are under 1 MB and the largest raw source about 10 MB; anything bigger is not ours.
 inline constexpr std::uintmax_t kMaxDataFileBytes = std::uintmax_t{64} << 20;
 
+// The longest message line ukexp writes, in characters, and the longest path it quotes in one: a line or a path
+// longer than that (a 100 KB argument) is cut with "…".
+inline constexpr std::size_t kMaxMessageChars = 1000;
+inline constexpr std::size_t kEchoPathChars = 200;
+
 // Runs `request`, writing results to `out` and one-line errors to `err`. `default_data_dir` is used when the
 // request names no --data folder. Returns the process exit status. Every data file must be a regular file
 // (symlinks followed) of at most kMaxDataFileBytes, opened without blocking; anything else is a data error
 // (exit 1) with one line naming the file.
+//
+// Whatever the data or the arguments hold, what reaches `out` and `err` is printable (aiexp/printable.h): no
+// control character but the line breaks ukexp writes itself; text tables, CSV fields and each message show a
+// control character in the data as its escape (\u001B), a CSV field is neutralised for spreadsheets (csv.h), and
+// JSON stays valid JSON with the same values. Input quoted back in a message is cut after aiexp::kEchoChars
+// characters (paths after kEchoPathChars).
 int run(const Request& request, std::ostream& out, std::ostream& err, const std::filesystem::path& default_data_dir);
+
+// Writes one message line to `err`: `line` made printable, line breaks included, cut after kMaxMessageChars
+// characters, then a newline. Every error and warning of ukexp goes through here.
+void print_message(std::ostream& err, std::string_view line);
 
 }  // namespace aiexp::cli

@@ -18,15 +18,17 @@ int main(int argc, char** argv) {
     const std::vector<std::string> args(argv + 1, argv + argc);
     auto request = aiexp::cli::parse_args(args);
     if (!request.ok()) {
-      std::cerr << "ukexp: " << request.error().detail << " (see ukexp --help)\n";
+      aiexp::cli::print_message(std::cerr, "ukexp: " + request.error().detail + " (see ukexp --help)");
       return aiexp::cli::kExitUsage;
     }
-    for (const std::string& notice : request.value().notices) std::cerr << "ukexp: warning: " << notice << '\n';
+    for (const std::string& notice : request.value().notices) {
+      aiexp::cli::print_message(std::cerr, "ukexp: warning: " + notice);
+    }
     return aiexp::cli::run(request.value(), std::cout, std::cerr, AIEXP_DEFAULT_DATA_DIR);
   } catch (const std::bad_alloc&) {
     std::cerr << "ukexp: out of memory\n";
   } catch (const std::exception& error) {
-    std::cerr << "ukexp: " << error.what() << '\n';
+    aiexp::cli::print_message(std::cerr, std::string("ukexp: ") + error.what());
   } catch (...) {
     std::cerr << "ukexp: unexpected error\n";
   }

@@ -465,3 +465,39 @@ TEST_CASE("help on the help command, or an unknown topic, gives the overview", "
   CHECK(help_text("help") == help_text(""));
   CHECK(help_text("nonsense") == help_text(""));
 }
+
+// ---- input quoted back in a message ----
+
+TEST_CASE("every usage error quotes a 100 KB argument cut to its first 60 characters", "[args][printable]") {
+  const std::string huge(100 * 1024, 'z');
+  const std::string cut = std::string(59, 'z') + "\u2026";
+  const std::vector<std::pair<Args, std::string>> cases{
+      {{huge}, "unknown command \"" + cut + "\""},
+      {{"help", huge}, "unknown command \"" + cut + "\""},
+      {{"rank", "--" + huge}, "unknown option --" + std::string(57, 'z') + "\u2026 for rank"},
+      {{"rank", "--" + huge + "=1"}, "unknown option --" + std::string(57, 'z') + "\u2026 for rank"},
+      {{"rank", "-" + huge}, "unknown option -" + std::string(58, 'z') + "\u2026 for rank"},
+      {{"rank", "--e2", huge}, "--e2 needs a number from 0 to 1, got \"" + cut + "\""},
+      {{"rank", "--weights", huge}, "--weights must be core, importance or equal, got \"" + cut + "\""},
+      {{"rank", "--measure=" + huge}, "--measure must be eloundou, ilo2025, ilo2023 or microsoft, got \"" + cut + "\""},
+      {{"rank", "--tasks", huge}, "--tasks: task change \"" + cut + "\": not a task id"},
+      {{"rank", "--relabel", huge}, "--relabel needs TASK_ID=VALUE, got \"" + cut + "\""},
+      {{"rank", "--relabel", "975=" + huge}, "--relabel value must be E0, E1 or E2, got \"" + cut + "\""},
+      {{"rank", "--reweight", "975=" + huge}, "--reweight value must be a number from 0 to 1000, got \"" + cut + "\""},
+  };
+  for (const auto& [args, expected] : cases) {
+    INFO(expected);
+    auto result = parse_args(args);
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.error().detail.size() < 300);
+    CHECK_THAT(result.error().detail, Contains(expected));
+  }
+}
+
+TEST_CASE("a usage error shows control characters of the argument as escapes, on one line", "[args][printable]") {
+  require_usage_error({"score\x1b[2J"}, "unknown command \"score\\u001B[2J\"");
+  require_usage_error({"rank", "--labels", "human\nukexp: all good"}, "got \"human\\u000Aukexp: all good\"");
+  require_usage_error({"rank", "--bogus\r"}, "unknown option --bogus\\u000D for rank");
+  require_usage_error({"rank", "--e1", "\u202E1.0"}, "got \"\\u202E1.0\"");
+  require_usage_error({"rank", "--e1", "\xff"}, "got \"\\xFF\"");
+}
