@@ -48,6 +48,12 @@ expect 1 "another version" -- rank --data "$tmp/wrongschema"
 # The grammar shared with links and the widget: aliases, the nearest option, the last of a repeated option.
 expect 2 'unknown option --wieghts for score: did you mean --weights?' -- score 1137 --wieghts core --data "$data"
 expect 0 '' -- score 1137 --w importance --label-source human --tasks 975.E1 --data "$data"
+# An option that does not apply to a command is refused, never ignored (one table in cli/args.cpp).
+expect 2 'unknown option --measure for onet (--measure is an option of score and rank)' -- \
+  onet 11-3021.00 --measure ilo2025 --data "$data"
+[ -s "$tmp/out" ] && { echo "FAIL: onet --measure printed figures"; failures=$((failures + 1)); }
+expect 2 '--e2 does not apply to onet --csv' -- onet --all --csv --e2 1 --data "$data"
+expect 0 '' -- onet 11-3021.00 --e2 1 --data "$data"
 "$ukexp" score 1137 --e2 0.5 --e2 1 --data "$data" >"$tmp/out" 2>"$tmp/err"
 if [ $? -ne 0 ] || ! grep -q -- '--e2 given again (after --e2); the last value is used' "$tmp/err" ||
    ! grep -q -- '9.4/10' "$tmp/out"; then
