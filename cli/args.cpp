@@ -257,21 +257,30 @@ std::optional<Error> grammar_value(const ParamSpec& spec, std::string_view name,
   return usage(option + " must be " + std::string(spec.allowed) + got(value));
 }
 
-std::optional<Error> task_option(std::string_view name, std::string_view value, TaskChanges& changes) {
+// One --relabel or --reweight. The same task relabelled (or reweighted) twice takes the last change, with the
+// notice a task changed twice in one --tasks list gives.
+std::optional<Error> task_option(std::string_view name, std::string_view value, TaskChanges& changes,
+                                 std::vector<std::string>& notices) {
   const auto equals = value.find('=');
   const auto task_id = equals == std::string_view::npos ? std::nullopt : parse_task_id(value.substr(0, equals));
   if (!task_id) return usage(std::string(name) + " needs TASK_ID=VALUE" + got(value));
   const std::string_view setting = value.substr(equals + 1);
   TaskOverride& change = override_for(changes.extras, *task_id);
+  const auto changed_twice = [&] {
+    notices.push_back(std::string(name) + ": task " + std::to_string(*task_id) +
+                      " changed twice; the last change is used");
+  };
   if (name == "--relabel") {
     const auto label = parse_label(setting);
     if (!label) return usage("--relabel value must be E0, E1 or E2" + got(setting));
+    if (change.label) changed_twice();
     change.label = *label;
   } else {
     const auto weight = parse_number(setting);
     if (!weight || *weight < 0.0 || *weight > kMaxTaskWeight) {
       return usage("--reweight value must be a number from 0 to 1000" + got(setting));
     }
+    if (change.weight) changed_twice();
     change.weight = *weight;
   }
   if (changes.extras.size() > kMaxOverrides) {
@@ -361,7 +370,7 @@ Result<Request> parse_args(const std::vector<std::string>& args) {
       note_repeat(std::string(param_spec(Param::Wage).name), name);
       request.assumptions.wage_rounding = WageRounding::Exact;
     } else if (name == "--relabel" || name == "--reweight") {
-      if (auto error = task_option(name, value, changes)) return *error;
+      if (auto error = task_option(name, value, changes, request.notices)) return *error;
     } else if (name == "--data") {
       if (value.empty()) return usage("--data needs a folder");
       note_repeat("data", name);
@@ -382,6 +391,13 @@ Result<Request> parse_args(const std::vector<std::string>& args) {
   overrides = std::move(changes.tasks);
   for (const TaskOverride& extra : changes.extras) {
     TaskOverride& change = override_for(overrides, extra.task_id);
+    // Both set the task's label (or weight): --relabel and --reweight apply on top, and say so.
+    const auto over_tasks = [&](std::string_view option) {
+      request.notices.push_back(std::string(option) + ": task " + std::to_string(extra.task_id) +
+                                " also changed by --tasks; the " + std::string(option) + " is used");
+    };
+    if (extra.label && change.label) over_tasks("--relabel");
+    if (extra.weight && change.weight) over_tasks("--reweight");
     if (extra.label) change.label = extra.label;
     if (extra.weight) change.weight = extra.weight;
   }

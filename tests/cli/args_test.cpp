@@ -286,6 +286,32 @@ TEST_CASE("repeated --relabel and --reweight on the same task merge into one ove
   CHECK(*overrides[1].weight == Approx(3.0).margin(1e-15));
 }
 
+TEST_CASE("the same task relabelled or reweighted twice warns as --tasks does, and the last change is used",
+          "[args][grammar]") {
+  const Request relabel = parsed({"score", "1137", "--relabel", "975=E1", "--relabel", "975=E2"});
+  REQUIRE(relabel.assumptions.overrides.size() == 1);
+  CHECK(relabel.assumptions.overrides[0] == TaskOverride{975, Label::E2, std::nullopt});
+  REQUIRE(relabel.notices.size() == 1);
+  CHECK(relabel.notices[0] == "--relabel: task 975 changed twice; the last change is used");
+  // The same words as a task changed twice in one --tasks list.
+  CHECK(parsed({"score", "1137", "--tasks", "975.E1,975.E2"}).notices.at(0) ==
+        "--tasks: task 975 changed twice; the last change is used");
+  const Request reweight = parsed({"rank", "--reweight=969=0", "--reweight", "969=3", "--reweight", "969=4"});
+  CHECK(*reweight.assumptions.overrides.at(0).weight == Approx(4.0).margin(1e-15));
+  CHECK(reweight.notices == std::vector<std::string>(2, "--reweight: task 969 changed twice; the last change is used"));
+  // A label and a weight of one task, or two tasks, are not a repeat.
+  CHECK(parsed({"rank", "--relabel", "975=E1", "--reweight", "975=2"}).notices.empty());
+  CHECK(parsed({"rank", "--relabel", "975=E1", "--relabel", "969=E1"}).notices.empty());
+  // A refused value adds no notice.
+  require_usage_error({"rank", "--relabel", "975=E1", "--relabel", "975=E9"}, "--relabel value must be");
+  // Over a --tasks change of the same task, --relabel and --reweight are used, and say so.
+  const Request over = parsed({"rank", "--tasks", "975.E0.w2,969.w1", "--relabel", "975=E2", "--reweight", "969=5"});
+  CHECK(over.assumptions.overrides[0] == TaskOverride{975, Label::E2, 2.0});
+  CHECK(over.assumptions.overrides[1] == TaskOverride{969, std::nullopt, 5.0});
+  CHECK(over.notices == std::vector<std::string>{"--relabel: task 975 also changed by --tasks; the --relabel is used",
+                                                 "--reweight: task 969 also changed by --tasks; the --reweight is used"});
+}
+
 TEST_CASE("the --relabel and --reweight options need TASK_ID=VALUE with a positive whole id", "[args]") {
   for (const char* bad : {"975", "=E1", "0=E1", "-975=E1", "97x=E1", "975.0=E1", "+975=E1", "99999999999=E1"}) {
     INFO(bad);

@@ -60,6 +60,12 @@ if [ $? -ne 0 ] || ! grep -q -- '--e2 given again (after --e2); the last value i
   echo "FAIL: a repeated --e2 should warn and use the last value"; cat "$tmp/err"; failures=$((failures + 1))
 fi
 
+"$ukexp" score 1137 --relabel 975=E2 --relabel 975=E1 --json --data "$data" >"$tmp/out" 2>"$tmp/err"
+if [ $? -ne 0 ] || ! grep -q -- '--relabel: task 975 changed twice; the last change is used' "$tmp/err" ||
+   ! grep -q '"exposure_text": "1.8"' "$tmp/out"; then
+  echo "FAIL: a task relabelled twice should warn and use the last label"; cat "$tmp/err"; failures=$((failures + 1))
+fi
+
 # Data paths that are not files: one line naming the file, exit 1, never a hang or an abort.
 good() {  # good <dir>: a copy of the committed data folder
   mkdir -p "$1" && cp -R "$data/bundle.json" "$data/details.json" "$data/text" "$1/"
