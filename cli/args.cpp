@@ -452,7 +452,14 @@ std::string help_text(std::string_view topic) {
            "to the command). A data error is a file that is missing, unreadable, not a regular file (a folder, a\n"
            "device, a FIFO), larger than 64 MB (67108864 bytes) or corrupt; the one-line message names the file.\n"
            "Text from the data (titles, task statements) is printed with control characters as escapes (\\u001B);\n"
-           "a CSV field starting with = + - or @ that is not a number gets a leading apostrophe.\n";
+           "a CSV field starting with = + - or @ that is not a number gets a leading apostrophe.\n\n"
+           "The data folder (bundle.json, details.json, text/) is the first of:\n"
+           "  1. --data DIR;\n"
+           "  2. the folder the environment variable " + std::string(kDataEnvVar) + " names;\n"
+           "  3. <prefix>/share/ukexp/data, for ukexp installed as <prefix>/bin/ukexp (cmake --install);\n"
+           "  4. the first data/ holding bundle.json in ukexp's own folder or up to 3 folders above it, so a build\n"
+           "     inside a checkout (build/native/cli/ukexp) reads that checkout's data/.\n"
+           "ukexp's folder is where the running binary really is (symlinks resolved), never a path fixed at build time.\n";
   }
   const CommandSet bit = command_bit(command->command);
   // One option's line: the option and its value, padded to a column, then what it does.

@@ -14,6 +14,9 @@ namespace aiexp::cli {
 
 enum class Command { Help, Score, Onet, Rank, BuildData };
 
+// The environment variable naming the data folder when no --data does.
+inline constexpr std::string_view kDataEnvVar = "UKEXP_DATA";
+
 struct Request {
   Command command = Command::Help;
   std::string help_topic;  // for Command::Help: "" (general) or a command name
@@ -22,7 +25,7 @@ struct Request {
   bool json = false;       // score --json
   bool csv = false;        // onet/rank --csv
   Assumptions assumptions;
-  std::string data_dir;     // --data; empty means the project's data/ folder
+  std::string data_dir;     // --data; empty means the folder find_data_dir() finds (commands.h)
   std::string sources_dir;  // build-data --sources
   std::string out_dir;      // build-data --out
   std::vector<std::string> notices;  // warnings that did not stop parsing (an option given twice: the last wins)

@@ -562,7 +562,7 @@ int run_build_data(const Request& request, std::ostream& out, std::ostream& err)
   return kExitDataError;
 }
 
-int run_command(const Request& request, std::ostream& out, std::ostream& err, const fs::path& default_data_dir) {
+int run_command(const Request& request, std::ostream& out, std::ostream& err, const DataLookup& lookup) {
   switch (request.command) {
     case Command::Help:
       out << help_text(request.help_topic);
@@ -574,7 +574,16 @@ int run_command(const Request& request, std::ostream& out, std::ostream& err, co
     case Command::Rank:
       break;
   }
-  const fs::path dir = request.data_dir.empty() ? default_data_dir : fs::path(request.data_dir);
+  fs::path dir(request.data_dir);
+  if (dir.empty()) {
+    std::string why;
+    const auto found = find_data_dir(lookup, why);
+    if (!found) {
+      print_message(err, "ukexp: " + why);
+      return kExitDataError;
+    }
+    dir = *found;
+  }
   if (auto why = not_a_folder(dir)) {
     print_message(err, "ukexp: " + *why);
     return kExitDataError;
@@ -594,16 +603,52 @@ int run_command(const Request& request, std::ostream& out, std::ostream& err, co
 
 void print_message(std::ostream& err, std::string_view line) { err << echo(line, kMaxMessageChars) << '\n'; }
 
-int run(const Request& request, std::ostream& out, std::ostream& err, const fs::path& default_data_dir) {
+std::optional<fs::path> find_data_dir(const DataLookup& lookup, std::string& why) {
+  if (!lookup.env_data.empty()) return fs::path(lookup.env_data);
+  std::vector<fs::path> looked;
+  const auto holds_bundle = [&](const fs::path& dir) {
+    looked.push_back(dir);
+    std::error_code ignored;
+    return fs::exists(dir / "bundle.json", ignored);
+  };
+  if (!lookup.executable.empty()) {
+    const fs::path exe_dir = lookup.executable.parent_path();
+    if (const fs::path installed = exe_dir.parent_path() / "share" / "ukexp" / "data"; holds_bundle(installed)) {
+      return installed;
+    }
+    fs::path folder = exe_dir;
+    for (int level = 0; level <= kDataSearchLevels; ++level) {
+      if (holds_bundle(folder / "data")) return folder / "data";
+      if (folder.parent_path() == folder) break;  // the root
+      folder = folder.parent_path();
+    }
+  }
+  why = "no data folder found: " + std::string(kDataEnvVar) + " is not set, and ";
+  if (looked.empty()) {
+    why += "where ukexp is is unknown (no /proc/self/exe)";
+  } else {
+    why += "none of ";
+    for (std::size_t i = 0; i < looked.size(); ++i) why += (i ? ", " : "") + shown(looked[i]);
+    why += " holds bundle.json";
+  }
+  why += "; name the folder with --data DIR or " + std::string(kDataEnvVar) + "=DIR";
+  return std::nullopt;
+}
+
+int run(const Request& request, std::ostream& out, std::ostream& err, const DataLookup& lookup) {
   // Every command writes here first; what leaves passes printable() as a whole, so no command (today's or a new
   // one) can print a control character, whatever the data holds. Line breaks are the commands' own: the data
   // strings in them went through printable() or print_table() on their own line already.
   std::ostringstream command_out;
   std::ostringstream command_err;
-  const int status = run_command(request, command_out, command_err, default_data_dir);
+  const int status = run_command(request, command_out, command_err, lookup);
   out << printable(command_out.str(), LineBreaks::Keep);
   err << printable(command_err.str(), LineBreaks::Keep);
   return status;
+}
+
+int run(const Request& request, std::ostream& out, std::ostream& err, const fs::path& default_data_dir) {
+  return run(request, out, err, DataLookup{default_data_dir.string(), {}});
 }
 
 }  // namespace aiexp::cli

@@ -1134,3 +1134,96 @@ TEST_CASE("a message line is printable and at most kMaxMessageChars characters",
   print_message(long_err, std::string(5000, 'y'));
   CHECK(long_err.str() == std::string(kMaxMessageChars - 1, 'y') + "\u2026\n");
 }
+
+// ---- where ukexp finds its data folder ----
+
+namespace {
+
+// A folder holding a bundle.json (its content is not read by find_data_dir).
+fs::path make_data_folder(const fs::path& dir) {
+  write_file(dir / "bundle.json", "{}");
+  return dir;
+}
+
+}  // namespace
+
+TEST_CASE("UKEXP_DATA names the data folder before anything found beside ukexp", "[commands][data-folder]") {
+  TempDir dir;
+  make_data_folder(dir.path() / "prefix" / "share" / "ukexp" / "data");
+  std::string why;
+  const DataLookup lookup{(dir.path() / "elsewhere").string(), dir.path() / "prefix" / "bin" / "ukexp"};
+  // Used as it is, even when it holds nothing: the error then names its bundle.json, not another folder's.
+  CHECK(find_data_dir(lookup, why) == dir.path() / "elsewhere");
+  const Outcome outcome = [&] {
+    std::ostringstream out, err;
+    Outcome result;
+    result.status = run(parse_args({"rank"}).value(), out, err, lookup);
+    result.out = out.str();
+    result.err = err.str();
+    return result;
+  }();
+  CHECK(outcome.status == kExitDataError);
+  require_one_line(outcome.err);
+  CHECK_THAT(outcome.err, Contains((dir.path() / "elsewhere" / "bundle.json").string() + ": cannot read"));
+  // --data wins over both.
+  std::ostringstream out, err;
+  CHECK(run(parse_args({"score", "1137", "--data", data_dir().string()}).value(), out, err, lookup) == kExitOk);
+}
+
+TEST_CASE("an installed ukexp reads <prefix>/share/ukexp/data", "[commands][data-folder]") {
+  TempDir dir;
+  const fs::path installed = make_data_folder(dir.path() / "prefix" / "share" / "ukexp" / "data");
+  make_data_folder(dir.path() / "prefix" / "data");  // a checkout-like data/ above it comes second
+  std::string why;
+  CHECK(find_data_dir({"", dir.path() / "prefix" / "bin" / "ukexp"}, why) == installed);
+  CHECK(why.empty());
+}
+
+TEST_CASE("a build inside a checkout reads the data/ of that checkout, up to 3 folders above ukexp",
+          "[commands][data-folder]") {
+  TempDir dir;
+  const fs::path checkout = dir.path() / "checkout";
+  const fs::path data = make_data_folder(checkout / "data");
+  std::string why;
+  CHECK(find_data_dir({"", checkout / "build" / "native" / "cli" / "ukexp"}, why) == data);
+  CHECK(find_data_dir({"", checkout / "build" / "ukexp"}, why) == data);
+  CHECK(find_data_dir({"", checkout / "ukexp"}, why) == data);
+  // The nearest wins: a data/ beside the binary before the checkout's.
+  const fs::path beside = make_data_folder(checkout / "build" / "data");
+  CHECK(find_data_dir({"", checkout / "build" / "ukexp"}, why) == beside);
+  // Four folders up is too far: that data/ belongs to something else.
+  CHECK_FALSE(find_data_dir({"", checkout / "a" / "b" / "c" / "d" / "ukexp"}, why));
+  CHECK(kDataSearchLevels == 3);
+  CHECK_THAT(help_text(""), Contains("up to " + std::to_string(kDataSearchLevels) + " folders above it"));
+  CHECK_THAT(help_text(""), Contains(std::string(kDataEnvVar)));
+}
+
+TEST_CASE("without a data folder, ukexp says where it looked and how to name one", "[commands][data-folder]") {
+  TempDir dir;
+  const fs::path exe = dir.path() / "a" / "b" / "lonely" / "bin" / "ukexp";
+  std::string why;
+  CHECK_FALSE(find_data_dir({"", exe}, why));
+  for (const fs::path& looked : {dir.path() / "a" / "b" / "lonely" / "share" / "ukexp" / "data",
+                                 dir.path() / "a" / "b" / "lonely" / "bin" / "data",
+                                 dir.path() / "a" / "b" / "lonely" / "data", dir.path() / "a" / "b" / "data",
+                                 dir.path() / "a" / "data"}) {
+    CHECK_THAT(why, Contains(looked.string()));
+  }
+  CHECK_THAT(why, !Contains((dir.path() / "data").string() + ","));  // 4 folders up: not looked at
+  CHECK_THAT(why, !Contains((dir.path() / "data").string() + " holds"));
+  CHECK_THAT(why, StartsWith("no data folder found: UKEXP_DATA is not set, and none of "));
+  CHECK_THAT(why, Contains("; name the folder with --data DIR or UKEXP_DATA=DIR"));
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"score", "1137"}, {"onet", "--all"}, {"rank"}}) {
+    std::ostringstream out, err;
+    CHECK(run(parse_args(args).value(), out, err, DataLookup{"", exe}) == kExitDataError);
+    CHECK(out.str().empty());
+    require_one_line(err.str());
+    CHECK(err.str() == "ukexp: " + why + "\n");
+  }
+  // Commands that read no data do not look for it.
+  std::ostringstream out, err;
+  CHECK(run(parse_args({"--help"}).value(), out, err, DataLookup{"", exe}) == kExitOk);
+  // Where ukexp is cannot be known (no /proc/self/exe and a bare program name).
+  CHECK_FALSE(find_data_dir({"", {}}, why));
+  CHECK_THAT(why, Contains("where ukexp is is unknown"));
+}
