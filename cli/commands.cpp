@@ -8,6 +8,7 @@
 #include <cstring>
 #include <numeric>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,7 @@
 #include "aiexp/pipeline/build.h"
 #include "aiexp/pipeline/reports.h"
 #include "aiexp/pipeline/table.h"
+#include "aiexp/printable.h"
 #include "aiexp/provenance.h"
 #include "aiexp/report.h"
 #include "aiexp/score.h"
@@ -35,10 +37,8 @@ using OrderedJson = nlohmann::ordered_json;
 
 namespace {
 
-// A one-line data error: the file, then what is wrong with it.
-struct DataError {
-  std::string message;
-};
+// A path as a message names it: printable, and cut after kEchoPathChars characters (any real one is shorter).
+std::string shown(const fs::path& path) { return echo(path.string(), kEchoPathChars); }
 
 // Closes a file descriptor on every path out.
 struct Descriptor {
@@ -58,7 +58,7 @@ std::string file_kind(mode_t mode) {
 }
 
 std::string cannot_read(const fs::path& path, int error_number) {
-  return path.string() + ": cannot read (" + std::strerror(error_number) + ")";
+  return shown(path) + ": cannot read (" + std::strerror(error_number) + ")";
 }
 
 // Opens `path` (following symlinks) without blocking, so a FIFO cannot hang the tool, and checks it is a regular
@@ -75,11 +75,11 @@ int open_data_file(const fs::path& path, std::string& error, Descriptor& descrip
     return -1;
   }
   if (!S_ISREG(info.st_mode)) {
-    error = path.string() + ": is " + file_kind(info.st_mode) + ", not a data file";
+    error = shown(path) + ": is " + file_kind(info.st_mode) + ", not a data file";
     return -1;
   }
   if (static_cast<std::uintmax_t>(info.st_size) > kMaxDataFileBytes) {
-    error = path.string() + ": " + std::to_string(info.st_size) + " bytes, over the " +
+    error = shown(path) + ": " + std::to_string(info.st_size) + " bytes, over the " +
             std::to_string(kMaxDataFileBytes >> 20) + " MB limit for a data file";
     return -1;
   }
@@ -101,7 +101,7 @@ std::optional<std::string> read_file(const fs::path& path, std::string& error) {
     }
     if (got == 0) break;
     if (bytes.size() + static_cast<std::size_t>(got) > kMaxDataFileBytes) {  // grew while being read
-      error = path.string() + ": over the " + std::to_string(kMaxDataFileBytes >> 20) + " MB limit for a data file";
+      error = shown(path) + ": over the " + std::to_string(kMaxDataFileBytes >> 20) + " MB limit for a data file";
       return std::nullopt;
     }
     bytes.append(buffer, static_cast<std::size_t>(got));
@@ -118,7 +118,7 @@ std::optional<std::string> not_a_folder(const fs::path& path) {
     return cannot_read(path, errno);
   }
   if (S_ISDIR(info.st_mode)) return std::nullopt;
-  return path.string() + ": is " + (S_ISREG(info.st_mode) ? std::string("a file") : file_kind(info.st_mode)) +
+  return shown(path) + ": is " + (S_ISREG(info.st_mode) ? std::string("a file") : file_kind(info.st_mode)) +
          ", not a folder";
 }
 
@@ -133,7 +133,7 @@ std::optional<LoadedData> load_bundle(const fs::path& dir, std::string& error) {
   if (!text) return std::nullopt;
   auto parsed = parse_bundle(*text);
   if (!parsed.ok()) {
-    error = path.string() + ": " + parsed.error().message();
+    error = shown(path) + ": " + parsed.error().message();
     return std::nullopt;
   }
   LoadedData data{std::move(parsed).value(), {}};
@@ -141,7 +141,7 @@ std::optional<LoadedData> load_bundle(const fs::path& dir, std::string& error) {
   const auto details = read_file(details_path, error);
   if (!details) return std::nullopt;
   if (Status status = merge_details(data.bundle, *details); !status.ok()) {
-    error = details_path.string() + ": " + status.error().message();
+    error = shown(details_path) + ": " + status.error().message();
     return std::nullopt;
   }
   data.text = TextStore(data.bundle);
@@ -155,7 +155,7 @@ bool load_text(const fs::path& dir, const std::vector<std::string>& parts, Loade
     const auto text = read_file(path, error);
     if (!text) return false;
     if (Status status = merge_text_part(data.bundle, *text, data.text); !status.ok()) {
-      error = path.string() + ": " + status.error().message();
+      error = shown(path) + ": " + status.error().message();
       return false;
     }
   }
@@ -174,14 +174,19 @@ std::size_t display_width(std::string_view text) {
       std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
-// Prints rows as left-aligned columns separated by two spaces; the last column is not padded.
+// Prints rows as left-aligned columns separated by two spaces; the last column is not padded. Each cell is one
+// line of printable text (a line break or control character in the data shows as its escape).
 void print_table(std::ostream& out, const std::vector<std::vector<std::string>>& rows, std::string_view indent = "") {
+  std::vector<std::vector<std::string>> cells;
+  cells.reserve(rows.size());
   std::vector<std::size_t> widths;
   for (const auto& row : rows) {
-    widths.resize(std::max(widths.size(), row.size()), 0);
-    for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], display_width(row[c]));
+    std::vector<std::string>& printed = cells.emplace_back();
+    for (const std::string& cell : row) printed.push_back(printable(cell));
+    widths.resize(std::max(widths.size(), printed.size()), 0);
+    for (std::size_t c = 0; c < printed.size(); ++c) widths[c] = std::max(widths[c], display_width(printed[c]));
   }
-  for (const auto& row : rows) {
+  for (const auto& row : cells) {
     std::string line(indent);
     for (std::size_t c = 0; c < row.size(); ++c) {
       line += row[c];
@@ -355,9 +360,12 @@ void print_score_json(std::ostream& out, const UnitGroupReport& r, const Measure
   out << json.dump(2) << '\n';
 }
 
+// Text lines of one unit group. Each string from the report is written through line(): one printable line, so a
+// line break or control character in the data shows as its escape and cannot forge a line of its own.
 void print_score_text(std::ostream& out, const UnitGroupReport& r, const MeasuresReport& m) {
-  out << r.title << "\nSOC 2020 " << r.soc << " · " << r.major_group_title << "\n\n";
-  if (!r.description.empty()) out << r.description << "\n\n";
+  const auto line = [](std::string_view text) { return printable(text); };
+  out << line(r.title) << "\nSOC 2020 " << line(r.soc) << " · " << line(r.major_group_title) << "\n\n";
+  if (!r.description.empty()) out << line(r.description) << "\n\n";
   const bool eloundou = r.measure == measure_name(Measure::Eloundou);
   const std::string exposure = !r.figures.scored ? "not scored"
                                : eloundou ? r.score_text + "/10 " + r.band_text + "  (direct " + r.direct_text +
@@ -368,27 +376,27 @@ void print_score_text(std::ostream& out, const UnitGroupReport& r, const Measure
                     {"Exposure score", exposure},
                     {"Wage exposure", r.wage_exposure_text}},
               "  ");
-  out << '\n' << r.rank_text << '\n';
-  out << "Bridge quality: " << r.bridge_quality_text << '\n';
-  out << "\nMeasures (headline: " << r.measure_title << "):\n";
+  out << '\n' << line(r.rank_text) << '\n';
+  out << "Bridge quality: " << line(r.bridge_quality_text) << '\n';
+  out << "\nMeasures (headline: " << line(r.measure_title) << "):\n";
   std::vector<std::vector<std::string>> measure_rows{{"measure", "score", "band", "UK rank", "wage exposure"}};
-  for (const MeasureLine& line : m.lines) {
-    measure_rows.push_back({line.title + (line.headline ? " *" : ""), line.score_text, line.band_text, line.rank_text,
-                            line.wage_exposure_text});
+  for (const MeasureLine& measure : m.lines) {
+    measure_rows.push_back({measure.title + (measure.headline ? " *" : ""), measure.score_text, measure.band_text,
+                            measure.rank_text, measure.wage_exposure_text});
   }
   print_table(out, measure_rows, "  ");
-  out << m.agreement_text << '\n';
+  out << line(m.agreement_text) << '\n';
   if (!m.ilo_gradient_text.empty()) {
-    out << "ILO exposure gradient of ISCO-08 " << m.ilo_isco << ": " << m.ilo_gradient_text << '\n';
+    out << "ILO exposure gradient of ISCO-08 " << line(m.ilo_isco) << ": " << line(m.ilo_gradient_text) << '\n';
   }
   out << '\n';
   if (!r.figures.scored) return;
   if (r.sensitivity.scored) {
-    out << "Across label sources, weightings and bridges: " << r.range_text << " (lowest " << r.range_low_text
-        << "; highest " << r.range_high_text << ").\n";
+    out << "Across label sources, weightings and bridges: " << line(r.range_text) << " (lowest "
+        << line(r.range_low_text) << "; highest " << line(r.range_high_text) << ").\n";
   }
-  out << r.band_meaning << "\n\n" << r.can_do_text << '\n';
-  out << r.mapped_via_text << '\n' << r.rated_text << '\n';
+  out << line(r.band_meaning) << "\n\n" << line(r.can_do_text) << '\n';
+  out << line(r.mapped_via_text) << '\n' << line(r.rated_text) << '\n';
   out << '\n';
   std::vector<std::vector<std::string>> rows{{"#", "label", "", "importance", "weight", "task"}};
   int number = 0;
@@ -402,26 +410,26 @@ void print_score_text(std::ostream& out, const UnitGroupReport& r, const Measure
   out << "\nWhere to start:\n";
   number = 0;
   for (const StartLine& start : r.where_to_start) {
-    out << "  " << ++number << ". " << start.task.text << "\n     " << start.note << '\n';
+    out << "  " << ++number << ". " << line(start.task.text) << "\n     " << line(start.note) << '\n';
   }
 }
 
 int run_score(const Request& request, LoadedData& data, std::ostream& out, std::ostream& err, const fs::path& dir) {
   const auto group = data.bundle.find_unit_group(request.code);
   if (!group) {
-    err << "ukexp: unknown SOC 2020 unit group \"" << request.code << "\"\n";
+    print_message(err, "ukexp: unknown SOC 2020 unit group \"" + echo(request.code) + "\"");
     return kExitUsage;
   }
   Scorer scorer(data.bundle);
   if (Status status = scorer.set(request.assumptions); !status.ok()) {
-    err << "ukexp: " << status.error().message() << '\n';
+    print_message(err, "ukexp: " + status.error().message());
     return kExitUsage;
   }
   std::vector<std::uint32_t> onets;
   for (const Scorer::BridgeEntry& entry : scorer.bridge(*group)) onets.push_back(entry.onet);
   std::string error;
   if (!load_text(dir, text_parts_for(data.bundle, onets), data, error)) {
-    err << "ukexp: " << error << '\n';
+    print_message(err, "ukexp: " + error);
     return kExitDataError;
   }
   const UnitGroupReport report = make_report(scorer, &data.text, *group);
@@ -442,14 +450,14 @@ int run_onet(const Request& request, LoadedData& data, std::ostream& out, std::o
   } else {
     const auto onet = data.bundle.find_onet(request.code);
     if (!onet) {
-      err << "ukexp: unknown O*NET-SOC occupation \"" << request.code << "\"\n";
+      print_message(err, "ukexp: unknown O*NET-SOC occupation \"" + echo(request.code) + "\"");
       return kExitUsage;
     }
     onets.push_back(*onet);
   }
   Scorer scorer(data.bundle);
   if (Status status = scorer.set(request.assumptions); !status.ok()) {
-    err << "ukexp: " << status.error().message() << '\n';
+    print_message(err, "ukexp: " + status.error().message());
     return kExitUsage;
   }
   const Assumptions& a = scorer.assumptions();
@@ -481,7 +489,7 @@ int run_onet(const Request& request, LoadedData& data, std::ostream& out, std::o
 int run_rank(const Request& request, LoadedData& data, std::ostream& out, std::ostream& err) {
   Scorer scorer(data.bundle);
   if (Status status = scorer.set(request.assumptions); !status.ok()) {
-    err << "ukexp: " << status.error().message() << '\n';
+    print_message(err, "ukexp: " + status.error().message());
     return kExitUsage;
   }
   const Bundle& bundle = data.bundle;
@@ -521,7 +529,7 @@ int run_build_data(const Request& request, std::ostream& out, std::ostream& err)
   // The pipeline reads each source whole: refuse a device, a FIFO or an oversized file before it starts.
   for (const fs::path& folder : {fs::path(request.sources_dir), fs::path(request.out_dir)}) {
     if (auto why = not_a_folder(folder)) {
-      err << "ukexp build-data: " << *why << '\n';
+      print_message(err, "ukexp build-data: " + *why);
       return kExitDataError;
     }
   }
@@ -532,7 +540,7 @@ int run_build_data(const Request& request, std::ostream& out, std::ostream& err)
     std::string error;
     Descriptor descriptor;
     if (open_data_file(path, error, descriptor) < 0) {
-      err << "ukexp build-data: " << error << '\n';
+      print_message(err, "ukexp build-data: " + error);
       return kExitDataError;
     }
   }
@@ -540,23 +548,21 @@ int run_build_data(const Request& request, std::ostream& out, std::ostream& err)
     const pipeline::BuildResult result = pipeline::build_bundle(request.sources_dir);
     pipeline::write_bundle(result, request.out_dir);
     const pipeline::BuildSummary& s = result.summary;
-    out << "Wrote " << result.files.size() << " files to " << request.out_dir << " (build " << s.build << "): "
+    out << "Wrote " << result.files.size() << " files to " << shown(request.out_dir) << " (build " << s.build << "): "
         << s.unit_groups << " unit groups, " << s.scored << " scored (" << s.rank_set << " with ASHE figures), "
         << s.onets << " O*NET occupations, " << s.tasks << " tasks, " << s.job_titles << " job titles.\n";
     return kExitOk;
   } catch (const pipeline::SourceError& error) {
-    err << "ukexp build-data: " << error.what() << '\n';
+    print_message(err, std::string("ukexp build-data: ") + error.what());
   } catch (const std::bad_alloc&) {
-    err << "ukexp build-data: out of memory\n";
+    print_message(err, "ukexp build-data: out of memory");
   } catch (const std::exception& error) {
-    err << "ukexp build-data: " << error.what() << '\n';
+    print_message(err, std::string("ukexp build-data: ") + error.what());
   }
   return kExitDataError;
 }
 
-}  // namespace
-
-int run(const Request& request, std::ostream& out, std::ostream& err, const fs::path& default_data_dir) {
+int run_command(const Request& request, std::ostream& out, std::ostream& err, const DataLookup& lookup) {
   switch (request.command) {
     case Command::Help:
       out << help_text(request.help_topic);
@@ -568,20 +574,81 @@ int run(const Request& request, std::ostream& out, std::ostream& err, const fs::
     case Command::Rank:
       break;
   }
-  const fs::path dir = request.data_dir.empty() ? default_data_dir : fs::path(request.data_dir);
+  fs::path dir(request.data_dir);
+  if (dir.empty()) {
+    std::string why;
+    const auto found = find_data_dir(lookup, why);
+    if (!found) {
+      print_message(err, "ukexp: " + why);
+      return kExitDataError;
+    }
+    dir = *found;
+  }
   if (auto why = not_a_folder(dir)) {
-    err << "ukexp: " << *why << '\n';
+    print_message(err, "ukexp: " + *why);
     return kExitDataError;
   }
   std::string error;
   auto data = load_bundle(dir, error);
   if (!data) {
-    err << "ukexp: " << error << '\n';
+    print_message(err, "ukexp: " + error);
     return kExitDataError;
   }
   if (request.command == Command::Score) return run_score(request, *data, out, err, dir);
   if (request.command == Command::Onet) return run_onet(request, *data, out, err);
   return run_rank(request, *data, out, err);
+}
+
+}  // namespace
+
+void print_message(std::ostream& err, std::string_view line) { err << echo(line, kMaxMessageChars) << '\n'; }
+
+std::optional<fs::path> find_data_dir(const DataLookup& lookup, std::string& why) {
+  if (!lookup.env_data.empty()) return fs::path(lookup.env_data);
+  std::vector<fs::path> looked;
+  const auto holds_bundle = [&](const fs::path& dir) {
+    looked.push_back(dir);
+    std::error_code ignored;
+    return fs::exists(dir / "bundle.json", ignored);
+  };
+  if (!lookup.executable.empty()) {
+    const fs::path exe_dir = lookup.executable.parent_path();
+    if (const fs::path installed = exe_dir.parent_path() / "share" / "ukexp" / "data"; holds_bundle(installed)) {
+      return installed;
+    }
+    fs::path folder = exe_dir;
+    for (int level = 0; level <= kDataSearchLevels; ++level) {
+      if (holds_bundle(folder / "data")) return folder / "data";
+      if (folder.parent_path() == folder) break;  // the root
+      folder = folder.parent_path();
+    }
+  }
+  why = "no data folder found: " + std::string(kDataEnvVar) + " is not set, and ";
+  if (looked.empty()) {
+    why += "where ukexp is is unknown (no /proc/self/exe)";
+  } else {
+    why += "none of ";
+    for (std::size_t i = 0; i < looked.size(); ++i) why += (i ? ", " : "") + shown(looked[i]);
+    why += " holds bundle.json";
+  }
+  why += "; name the folder with --data DIR or " + std::string(kDataEnvVar) + "=DIR";
+  return std::nullopt;
+}
+
+int run(const Request& request, std::ostream& out, std::ostream& err, const DataLookup& lookup) {
+  // Every command writes here first; what leaves passes printable() as a whole, so no command (today's or a new
+  // one) can print a control character, whatever the data holds. Line breaks are the commands' own: the data
+  // strings in them went through printable() or print_table() on their own line already.
+  std::ostringstream command_out;
+  std::ostringstream command_err;
+  const int status = run_command(request, command_out, command_err, lookup);
+  out << printable(command_out.str(), LineBreaks::Keep);
+  err << printable(command_err.str(), LineBreaks::Keep);
+  return status;
+}
+
+int run(const Request& request, std::ostream& out, std::ostream& err, const fs::path& default_data_dir) {
+  return run(request, out, err, DataLookup{default_data_dir.string(), {}});
 }
 
 }  // namespace aiexp::cli

@@ -3,6 +3,7 @@
 
 #include "aiexp/bridge.h"
 #include "aiexp/format.h"
+#include "aiexp/printable.h"
 
 namespace aiexp {
 
@@ -25,12 +26,43 @@ std::string cv_field(const AsheFigure& figure) {
   return figure.has_cv() ? format_decimal(figure.cv_tenths / 10.0, 1) : "";
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// A number as a program writes one: an optional minus, digits with at most one point, an optional exponent
+// ("-0.25", "12", "1e-05"). A spreadsheet reads it as that number, never as a formula.
+bool is_plain_number(std::string_view text) {
+  std::size_t i = 0;
+  if (i < text.size() && text[i] == '-') ++i;
+  const auto skip_digits = [&] {
+    const std::size_t start = i;
+    while (i < text.size() && is_digit(text[i])) ++i;
+    return i - start;
+  };
+  std::size_t digits = skip_digits();
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    digits += skip_digits();
+  }
+  if (digits == 0) return false;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) ++i;
+    if (skip_digits() == 0) return false;
+  }
+  return i == text.size();
+}
+
 }  // namespace
 
 std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string field = printable(text);
+  const char first = field.empty() ? '\0' : field.front();
+  if ((first == '=' || first == '+' || first == '-' || first == '@') && !is_plain_number(field)) {
+    field.insert(field.begin(), '\'');
+  }
+  if (field.find_first_of(",;\"\r\n") == std::string::npos) return field;
   std::string quoted = "\"";
-  for (char c : text) {
+  for (char c : field) {
     if (c == '"') quoted.push_back('"');
     quoted.push_back(c);
   }

@@ -2,9 +2,12 @@
 // The assumptions it fills are those of SCORING.md sections 1 to 4.
 #include <catch2/catch.hpp>
 
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "aiexp/grammar.h"
 #include "args.h"
 
 using namespace aiexp;
@@ -240,7 +243,8 @@ TEST_CASE("the --bridge option chooses the modal or the blended bridge", "[args]
 TEST_CASE("the --exact-wage flag asks for the unrounded score, and flags take no value", "[args]") {
   CHECK(parsed({"score", "1137", "--exact-wage"}).assumptions.wage_rounding == WageRounding::Exact);
   CHECK(parsed({"rank", "--exact-wage"}).assumptions.wage_rounding == WageRounding::Exact);
-  CHECK(parsed({"onet", "--all", "--exact-wage"}).assumptions.wage_rounding == WageRounding::Exact);
+  // onet prints no wage exposure, so the flag is refused there rather than ignored.
+  require_usage_error({"onet", "--all", "--exact-wage"}, "unknown option --exact-wage for onet");
   require_usage_error({"rank", "--exact-wage=yes"}, "--exact-wage takes no value");
   require_usage_error({"rank", "--csv=1"}, "--csv takes no value");
   require_usage_error({"onet", "--all=true"}, "--all takes no value");
@@ -280,6 +284,32 @@ TEST_CASE("repeated --relabel and --reweight on the same task merge into one ove
   CHECK(overrides[1].label == Label::E0);
   REQUIRE(overrides[1].weight.has_value());
   CHECK(*overrides[1].weight == Approx(3.0).margin(1e-15));
+}
+
+TEST_CASE("the same task relabelled or reweighted twice warns as --tasks does, and the last change is used",
+          "[args][grammar]") {
+  const Request relabel = parsed({"score", "1137", "--relabel", "975=E1", "--relabel", "975=E2"});
+  REQUIRE(relabel.assumptions.overrides.size() == 1);
+  CHECK(relabel.assumptions.overrides[0] == TaskOverride{975, Label::E2, std::nullopt});
+  REQUIRE(relabel.notices.size() == 1);
+  CHECK(relabel.notices[0] == "--relabel: task 975 changed twice; the last change is used");
+  // The same words as a task changed twice in one --tasks list.
+  CHECK(parsed({"score", "1137", "--tasks", "975.E1,975.E2"}).notices.at(0) ==
+        "--tasks: task 975 changed twice; the last change is used");
+  const Request reweight = parsed({"rank", "--reweight=969=0", "--reweight", "969=3", "--reweight", "969=4"});
+  CHECK(*reweight.assumptions.overrides.at(0).weight == Approx(4.0).margin(1e-15));
+  CHECK(reweight.notices == std::vector<std::string>(2, "--reweight: task 969 changed twice; the last change is used"));
+  // A label and a weight of one task, or two tasks, are not a repeat.
+  CHECK(parsed({"rank", "--relabel", "975=E1", "--reweight", "975=2"}).notices.empty());
+  CHECK(parsed({"rank", "--relabel", "975=E1", "--relabel", "969=E1"}).notices.empty());
+  // A refused value adds no notice.
+  require_usage_error({"rank", "--relabel", "975=E1", "--relabel", "975=E9"}, "--relabel value must be");
+  // Over a --tasks change of the same task, --relabel and --reweight are used, and say so.
+  const Request over = parsed({"rank", "--tasks", "975.E0.w2,969.w1", "--relabel", "975=E2", "--reweight", "969=5"});
+  CHECK(over.assumptions.overrides[0] == TaskOverride{975, Label::E2, 2.0});
+  CHECK(over.assumptions.overrides[1] == TaskOverride{969, std::nullopt, 5.0});
+  CHECK(over.notices == std::vector<std::string>{"--relabel: task 975 also changed by --tasks; the --relabel is used",
+                                                 "--reweight: task 969 also changed by --tasks; the --reweight is used"});
 }
 
 TEST_CASE("the --relabel and --reweight options need TASK_ID=VALUE with a positive whole id", "[args]") {
@@ -464,4 +494,160 @@ TEST_CASE("each command's help mentions every option it accepts", "[args]") {
 TEST_CASE("help on the help command, or an unknown topic, gives the overview", "[args]") {
   CHECK(help_text("help") == help_text(""));
   CHECK(help_text("nonsense") == help_text(""));
+}
+
+// ---- input quoted back in a message ----
+
+TEST_CASE("every usage error quotes a 100 KB argument cut to its first 60 characters", "[args][printable]") {
+  const std::string huge(100 * 1024, 'z');
+  const std::string cut = std::string(59, 'z') + "\u2026";
+  const std::vector<std::pair<Args, std::string>> cases{
+      {{huge}, "unknown command \"" + cut + "\""},
+      {{"help", huge}, "unknown command \"" + cut + "\""},
+      {{"rank", "--" + huge}, "unknown option --" + std::string(57, 'z') + "\u2026 for rank"},
+      {{"rank", "--" + huge + "=1"}, "unknown option --" + std::string(57, 'z') + "\u2026 for rank"},
+      {{"rank", "-" + huge}, "unknown option -" + std::string(58, 'z') + "\u2026 for rank"},
+      {{"rank", "--e2", huge}, "--e2 needs a number from 0 to 1, got \"" + cut + "\""},
+      {{"rank", "--weights", huge}, "--weights must be core, importance or equal, got \"" + cut + "\""},
+      {{"rank", "--measure=" + huge}, "--measure must be eloundou, ilo2025, ilo2023 or microsoft, got \"" + cut + "\""},
+      {{"rank", "--tasks", huge}, "--tasks: task change \"" + cut + "\": not a task id"},
+      {{"rank", "--relabel", huge}, "--relabel needs TASK_ID=VALUE, got \"" + cut + "\""},
+      {{"rank", "--relabel", "975=" + huge}, "--relabel value must be E0, E1 or E2, got \"" + cut + "\""},
+      {{"rank", "--reweight", "975=" + huge}, "--reweight value must be a number from 0 to 1000, got \"" + cut + "\""},
+  };
+  for (const auto& [args, expected] : cases) {
+    INFO(expected);
+    auto result = parse_args(args);
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.error().detail.size() < 300);
+    CHECK_THAT(result.error().detail, Contains(expected));
+  }
+}
+
+TEST_CASE("a usage error shows control characters of the argument as escapes, on one line", "[args][printable]") {
+  require_usage_error({"score\x1b[2J"}, "unknown command \"score\\u001B[2J\"");
+  require_usage_error({"rank", "--labels", "human\nukexp: all good"}, "got \"human\\u000Aukexp: all good\"");
+  require_usage_error({"rank", "--bogus\r"}, "unknown option --bogus\\u000D for rank");
+  require_usage_error({"rank", "--e1", "\u202E1.0"}, "got \"\\u202E1.0\"");
+  require_usage_error({"rank", "--e1", "\xff"}, "got \"\\xFF\"");
+}
+
+// ---- which option applies to which command: one table ----
+
+namespace {
+
+// A value for each option of the table, and arguments that make each command complete.
+const std::map<std::string, std::string>& sample_values() {
+  static const std::map<std::string, std::string> values{
+      {"--labels", "human"}, {"--e1", "0.5"},      {"--e2", "0.5"},        {"--weights", "equal"}, {"--bridge", "blend"},
+      {"--measure", "ilo2025"}, {"--wage", "exact"}, {"--tasks", "968.E1"}, {"--relabel", "968=E1"},
+      {"--reweight", "968=2"}, {"--data", "d"},    {"--sources", "s"},     {"--out", "o"}};
+  return values;
+}
+
+// The commands of a set as messages name them: "score and rank", "score, onet and rank".
+std::string listed(CommandSet commands) {
+  std::vector<std::string> names;
+  for (Command command : {Command::Score, Command::Onet, Command::Rank, Command::BuildData}) {
+    if (commands & command_bit(command)) names.emplace_back(command_name(command));
+  }
+  std::string text;
+  for (std::size_t i = 0; i < names.size(); ++i) text += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+  return text;
+}
+
+const std::vector<std::pair<Command, Args>>& complete_commands() {
+  static const std::vector<std::pair<Command, Args>> commands{
+      {Command::Score, {"score", "1137"}},
+      {Command::Onet, {"onet", "--all"}},
+      {Command::Rank, {"rank"}},
+      {Command::BuildData, {"build-data", "--sources", "s", "--out", "o"}}};
+  return commands;
+}
+
+}  // namespace
+
+TEST_CASE("the option table lists every CLI parameter of the grammar, each option once", "[args][options]") {
+  std::set<std::string_view> names;
+  for (const OptionSpec& option : option_specs()) {
+    INFO(option.name);
+    CHECK(names.insert(option.name).second);
+    CHECK(option.name.starts_with("--"));
+    CHECK(option.commands != 0);
+    CHECK((option.csv_unused & ~option.commands) == 0);
+    CHECK_FALSE(option.help.empty());
+  }
+  for (const ParamSpec& spec : param_specs()) {
+    INFO(spec.name);
+    CHECK(names.count("--" + std::string(spec.name)) == ((spec.doors & kDoorCli) ? 1u : 0u));
+  }
+}
+
+TEST_CASE("an option is accepted by exactly the commands its row lists, under every name", "[args][options]") {
+  for (const OptionSpec& option : option_specs()) {
+    // The option under its name and, for a grammar parameter, under each alias.
+    std::vector<std::string> spellings{std::string(option.name)};
+    if (const ParamSpec* spec = find_param(option.name.substr(2), kDoorCli)) {
+      for (std::string_view alias : spec->aliases) {
+        if (!alias.empty()) spellings.push_back("--" + std::string(alias));
+      }
+    }
+    const auto value = sample_values().find(std::string(option.name));
+    for (const std::string& spelling : spellings) {
+      for (const auto& [command, base] : complete_commands()) {
+        Args args = base;
+        args.push_back(spelling);
+        if (value != sample_values().end()) args.push_back(value->second);
+        INFO(::Catch::Detail::stringify(args));
+        const auto result = parse_args(args);
+        if (option.commands & command_bit(command)) {
+          INFO((result.ok() ? std::string() : result.error().detail));
+          CHECK(result.ok());
+        } else {
+          REQUIRE_FALSE(result.ok());
+          CHECK(result.error().detail == "unknown option " + spelling + " for " + std::string(command_name(command)) +
+                                             " (" + spelling + " is an option of " + listed(option.commands) + ")");
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("onet refuses the options of UK unit groups instead of ignoring them", "[args][options]") {
+  auto measure = parse_args({"onet", "--measure", "ilo2025"});
+  REQUIRE_FALSE(measure.ok());
+  CHECK(measure.error().detail == "unknown option --measure for onet (--measure is an option of score and rank)");
+  require_usage_error({"onet", "11-3021.00", "--bridge", "blend"}, "unknown option --bridge for onet");
+  require_usage_error({"onet", "--all", "--wage=exact"}, "unknown option --wage for onet");
+  require_usage_error({"rank", "--json"}, "unknown option --json for rank (--json is an option of score)");
+  require_usage_error({"score", "1137", "--sources", "s"}, "(--sources is an option of build-data)");
+  require_usage_error({"build-data", "--w", "core"}, "unknown option --w for build-data (--w is an option of score, onet and rank)");
+  // Measures and bridges still apply where they mean something.
+  CHECK(parsed({"rank", "--measure", "ilo2025"}).assumptions.measure == Measure::Ilo2025);
+  CHECK(parsed({"score", "1137", "--bridge", "blend"}).assumptions.bridge == BridgeMode::Blend);
+}
+
+TEST_CASE("onet --csv refuses the label values its columns do not depend on, in any order", "[args][options]") {
+  require_usage_error({"onet", "--all", "--csv", "--e2", "1"},
+                      "--e2 does not apply to onet --csv (the CSV's columns do not depend on it; the table's do)");
+  require_usage_error({"onet", "--e1=0.5", "--all", "--csv"}, "--e1 does not apply to onet --csv");
+  CHECK(parsed({"onet", "--all", "--e2", "1"}).assumptions.e2 == Approx(1.0).margin(1e-15));
+  CHECK(parsed({"rank", "--csv", "--e2", "1"}).csv);
+  CHECK(parsed({"onet", "--all", "--csv", "--labels", "human"}).assumptions.label_source == LabelSource::Human);
+}
+
+TEST_CASE("each command's help lists as options exactly those of its rows", "[args][options]") {
+  for (const auto& [command, base] : complete_commands()) {
+    const std::string text = help_text(command_name(command));
+    for (const OptionSpec& option : option_specs()) {
+      INFO(command_name(command) << " " << option.name);
+      const bool listed = text.find("\n  " + std::string(option.name) + " ") != std::string::npos ||
+                          text.find("\n  " + std::string(option.name) + "\n") != std::string::npos;
+      CHECK(listed == ((option.commands & command_bit(command)) != 0));
+    }
+  }
+  CHECK_THAT(help_text("onet"), Contains("--bridge, --measure, --wage and --exact-wage concern UK unit groups and do "
+                                         "not apply to onet"));
+  CHECK_THAT(help_text("onet"), Contains("not with --csv"));
+  CHECK_THAT(help_text("rank"), !Contains("not with --csv"));
 }

@@ -27,6 +27,7 @@
 
 #include "aiexp/bundle.h"
 #include "aiexp/pipeline/table.h"
+#include "aiexp/printable.h"
 #include "aiexp/score.h"
 #include "args.h"
 #include "commands.h"
@@ -960,4 +961,269 @@ TEST_CASE("ukexp takes the links' names: --w, --label-source and --tasks give th
                                            "--tasks", "975.E1", "--json"});
   CHECK(aliases == canonical);
   CHECK(canonical["assumptions"]["weights"] == "importance");
+}
+
+// ---- output safe to print: hostile data and hostile arguments ----
+
+namespace {
+
+// The hostile strings planted in a copy of the data, as JSON string bodies, and as ukexp must show them.
+// 1137's title is a spreadsheet formula that also clears the screen; 2132's forges a line, overwrites it
+// with a carriage return, reverses what follows and ends in a C1 CSI.
+constexpr const char* kFormulaTitleJson = R"(=HYPERLINK(\"http://evil.example\",\"x\")\u001b[2J)";
+constexpr const char* kFormulaTitle = "=HYPERLINK(\"http://evil.example\",\"x\")\x1b[2J";
+constexpr const char* kForgingTitleJson = R"(IT\u001b[31m managers\nUK totals: fake\rreal \u202eevil\u009b2J)";
+constexpr const char* kForgingTitle = "IT\x1b[31m managers\nUK totals: fake\rreal \u202e" "evil\u009b" "2J";
+constexpr const char* kForgingTitleShown = "IT\\u001B[31m managers\\u000AUK totals: fake\\u000Dreal \\u202Eevil\\u009B2J";
+
+void replace_once(const fs::path& path, const std::string& from, const std::string& to) {
+  std::string text = read_text(path);
+  const std::size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  REQUIRE(text.find(from, at + 1) == std::string::npos);
+  text.replace(at, from.size(), to);
+  write_file(path, text);
+}
+
+// A copy of the committed data folder with hostile titles (bundle.json), an O*NET title and a description
+// (details.json) and a task statement (text/tasks-11.json).
+void write_hostile_data(const fs::path& dir) {
+  for (const char* file : {"bundle.json", "details.json"}) fs::copy_file(data_dir() / file, dir / file);
+  fs::copy(data_dir() / "text", dir / "text");
+  replace_once(dir / "bundle.json", "\"Information technology directors\"", std::string("\"") + kFormulaTitleJson + "\"");
+  replace_once(dir / "bundle.json", "\"IT managers\"", std::string("\"") + kForgingTitleJson + "\"");
+  replace_once(dir / "details.json", "\"Computer and Information Systems Managers\"",
+               R"("Computer\u001b]0;pwned\u0007 managers\r\nforged")");
+  replace_once(dir / "details.json", "\"1137\":\"Information technology directors plan,",
+               R"("1137":"\u001b[2JInformation technology directors\u2067 plan,)");
+  replace_once(dir / "text" / "tasks-11.json", "\"Direct daily operations of department,",
+               R"("\u001b[1A\u001b[2KDirect daily operations\r\nof department,)");
+}
+
+// Whether `text` is safe on a terminal: no C0 control but a line feed (and a carriage return right before one),
+// no DEL, no C1 control, no bidi control, only well-formed UTF-8.
+bool terminal_safe(const std::string& text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == '\n' || (byte == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) continue;
+    if (byte < 0x20 || byte == 0x7F) return false;
+    if (byte == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xA0) return false;
+    for (const char* bidi : {"\u061C", "\u200E", "\u200F", "\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066",
+                             "\u2067", "\u2068", "\u2069"}) {
+      if (text.compare(i, std::char_traits<char>::length(bidi), bidi) == 0) return false;
+    }
+  }
+  return printable(text, LineBreaks::Keep) == text;  // well-formed UTF-8 too
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("score shows hostile data as text: no escape sequence, no forged line, no reordering", "[commands][printable]") {
+  TempDir dir;
+  write_hostile_data(dir.path());
+  const std::string data = dir.path().string();
+  const Outcome formula = run_args({"score", "1137", "--data", data});
+  REQUIRE(formula.status == kExitOk);
+  CHECK(terminal_safe(formula.out));
+  CHECK_THAT(formula.out, StartsWith("=HYPERLINK(\"http://evil.example\",\"x\")\\u001B[2J\nSOC 2020 1137"));
+  CHECK_THAT(formula.out, Contains("\\u001B[2JInformation technology directors\\u2067 plan,"));
+  CHECK_THAT(formula.out, Contains("Computer\\u001B]0;pwned\\u0007 managers\\u000D\\u000Aforged"));
+  CHECK_THAT(formula.out, Contains("\\u001B[1A\\u001B[2KDirect daily operations\\u000D\\u000Aof department,"));
+  const Outcome forging = run_args({"score", "2132", "--data", data});
+  REQUIRE(forging.status == kExitOk);
+  CHECK(terminal_safe(forging.out));
+  CHECK_THAT(forging.out, StartsWith(std::string(kForgingTitleShown) + "\nSOC 2020 2132"));
+  for (const std::string& line : lines_of(forging.out)) CHECK_FALSE(line.starts_with("UK totals: fake"));
+}
+
+TEST_CASE("score --json keeps hostile data exact and valid, with nothing a terminal acts on", "[commands][printable]") {
+  TempDir dir;
+  write_hostile_data(dir.path());
+  for (const char* soc : {"1137", "2132"}) {
+    INFO(soc);
+    const Outcome outcome = run_args({"score", soc, "--json", "--data", dir.path().string()});
+    REQUIRE(outcome.status == kExitOk);
+    CHECK(terminal_safe(outcome.out));
+    const nlohmann::json json = nlohmann::json::parse(outcome.out);
+    CHECK(json["title"] == (std::string(soc) == "1137" ? kFormulaTitle : kForgingTitle));
+  }
+  const nlohmann::json json = nlohmann::json::parse(run_args({"score", "1137", "--json", "--data", dir.path().string()}).out);
+  CHECK(json["onet"][0]["title"] == "Computer\x1b]0;pwned\x07 managers\r\nforged");
+  CHECK(json["description"].get<std::string>().starts_with("\x1b[2JInformation technology directors\u2067 plan,"));
+}
+
+TEST_CASE("rank and onet show hostile titles escaped in their tables", "[commands][printable]") {
+  TempDir dir;
+  write_hostile_data(dir.path());
+  const Outcome rank = run_args({"rank", "--data", dir.path().string()});
+  REQUIRE(rank.status == kExitOk);
+  CHECK(terminal_safe(rank.out));
+  CHECK_THAT(rank.out, Contains(kForgingTitleShown));
+  // Still one line per unit group: the forged line break is an escape.
+  CHECK(std::count(rank.out.begin(), rank.out.end(), '\n') == 1 + 412 + 3);
+  for (const std::string& line : lines_of(rank.out)) CHECK_FALSE(line.starts_with("UK totals: fake"));
+  const Outcome onet = run_args({"onet", "11-3021.00", "--data", dir.path().string()});
+  REQUIRE(onet.status == kExitOk);
+  CHECK(terminal_safe(onet.out));
+  CHECK(lines_of(onet.out).size() == 2);
+  CHECK_THAT(onet.out, Contains("Computer\\u001B]0;pwned\\u0007 managers\\u000D\\u000Aforged"));
+}
+
+TEST_CASE("rank --csv quotes hostile titles safely and neutralises a formula, numbers untouched", "[commands][printable]") {
+  TempDir dir;
+  write_hostile_data(dir.path());
+  const Outcome outcome = run_args({"rank", "--csv", "--data", dir.path().string()});
+  REQUIRE(outcome.status == kExitOk);
+  CHECK(terminal_safe(outcome.out));
+  // Every record is one line, ended by CR LF: no field holds a line break.
+  CHECK(std::count(outcome.out.begin(), outcome.out.end(), '\n') == 413);
+  CHECK(std::count(outcome.out.begin(), outcome.out.end(), '\r') == 413);
+  const auto rows = csv_rows(outcome.out);
+  REQUIRE(rows.size() == 413);
+  const auto row_of = [&](const std::string& soc) {
+    const auto row = std::find_if(rows.begin(), rows.end(), [&](const auto& r) { return r[0] == soc; });
+    REQUIRE(row != rows.end());
+    return *row;
+  };
+  const auto formula = row_of("1137");
+  CHECK(formula[1] == "'=HYPERLINK(\"http://evil.example\",\"x\")\\u001B[2J");
+  CHECK(row_of("2132")[1] == kForgingTitleShown);
+  // The raw text: the formula's field is quoted (it holds commas and quotes) and starts with the apostrophe.
+  CHECK_THAT(outcome.out, Contains("\r\n1137,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\\u001B[2J\",1,"));
+  // The figures are the committed data's: only the titles differ.
+  const auto committed = csv_rows(run_args({"rank", "--csv"}).out);
+  REQUIRE(committed.size() == rows.size());
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    auto expected = committed[r];
+    auto got = rows[r];
+    expected[1] = got[1] = "";
+    CHECK(got == expected);
+  }
+}
+
+TEST_CASE("an argument a message quotes back is escaped and cut, never echoed whole", "[commands][printable]") {
+  const std::string huge(100 * 1024, 'x');
+  const Outcome soc = run_args({"score", huge});
+  CHECK(soc.status == kExitUsage);
+  require_one_line(soc.err);
+  CHECK(soc.err == "ukexp: unknown SOC 2020 unit group \"" + std::string(59, 'x') + "\u2026\"\n");
+  const Outcome escape = run_args({"onet", "\x1b[2J\x9b" "2J\n11-3021.00"});
+  CHECK(escape.status == kExitUsage);
+  require_one_line(escape.err);
+  CHECK(escape.err == "ukexp: unknown O*NET-SOC occupation \"\\u001B[2J\\x9B2J\\u000A11-3021.00\"\n");
+  // A --data folder named by a 100 KB path: the path is cut too.
+  const Outcome data = run_args({"rank", "--data", "/" + huge});
+  CHECK(data.status == kExitDataError);
+  require_one_line(data.err);
+  CHECK(data.err.size() < 400);
+  CHECK_THAT(data.err, StartsWith("ukexp: /" + std::string(kEchoPathChars - 2, 'x') + "\u2026: "));
+}
+
+TEST_CASE("a message line is printable and at most kMaxMessageChars characters", "[commands][printable]") {
+  std::ostringstream err;
+  print_message(err, "ukexp: two\nlines \x1b[2J");
+  CHECK(err.str() == "ukexp: two\\u000Alines \\u001B[2J\n");
+  std::ostringstream long_err;
+  print_message(long_err, std::string(5000, 'y'));
+  CHECK(long_err.str() == std::string(kMaxMessageChars - 1, 'y') + "\u2026\n");
+}
+
+// ---- where ukexp finds its data folder ----
+
+namespace {
+
+// A folder holding a bundle.json (its content is not read by find_data_dir).
+fs::path make_data_folder(const fs::path& dir) {
+  write_file(dir / "bundle.json", "{}");
+  return dir;
+}
+
+}  // namespace
+
+TEST_CASE("UKEXP_DATA names the data folder before anything found beside ukexp", "[commands][data-folder]") {
+  TempDir dir;
+  make_data_folder(dir.path() / "prefix" / "share" / "ukexp" / "data");
+  std::string why;
+  const DataLookup lookup{(dir.path() / "elsewhere").string(), dir.path() / "prefix" / "bin" / "ukexp"};
+  // Used as it is, even when it holds nothing: the error then names its bundle.json, not another folder's.
+  CHECK(find_data_dir(lookup, why) == dir.path() / "elsewhere");
+  const Outcome outcome = [&] {
+    std::ostringstream out, err;
+    Outcome result;
+    result.status = run(parse_args({"rank"}).value(), out, err, lookup);
+    result.out = out.str();
+    result.err = err.str();
+    return result;
+  }();
+  CHECK(outcome.status == kExitDataError);
+  require_one_line(outcome.err);
+  CHECK_THAT(outcome.err, Contains((dir.path() / "elsewhere" / "bundle.json").string() + ": cannot read"));
+  // --data wins over both.
+  std::ostringstream out, err;
+  CHECK(run(parse_args({"score", "1137", "--data", data_dir().string()}).value(), out, err, lookup) == kExitOk);
+}
+
+TEST_CASE("an installed ukexp reads <prefix>/share/ukexp/data", "[commands][data-folder]") {
+  TempDir dir;
+  const fs::path installed = make_data_folder(dir.path() / "prefix" / "share" / "ukexp" / "data");
+  make_data_folder(dir.path() / "prefix" / "data");  // a checkout-like data/ above it comes second
+  std::string why;
+  CHECK(find_data_dir({"", dir.path() / "prefix" / "bin" / "ukexp"}, why) == installed);
+  CHECK(why.empty());
+}
+
+TEST_CASE("a build inside a checkout reads the data/ of that checkout, up to 3 folders above ukexp",
+          "[commands][data-folder]") {
+  TempDir dir;
+  const fs::path checkout = dir.path() / "checkout";
+  const fs::path data = make_data_folder(checkout / "data");
+  std::string why;
+  CHECK(find_data_dir({"", checkout / "build" / "native" / "cli" / "ukexp"}, why) == data);
+  CHECK(find_data_dir({"", checkout / "build" / "ukexp"}, why) == data);
+  CHECK(find_data_dir({"", checkout / "ukexp"}, why) == data);
+  // The nearest wins: a data/ beside the binary before the checkout's.
+  const fs::path beside = make_data_folder(checkout / "build" / "data");
+  CHECK(find_data_dir({"", checkout / "build" / "ukexp"}, why) == beside);
+  // Four folders up is too far: that data/ belongs to something else.
+  CHECK_FALSE(find_data_dir({"", checkout / "a" / "b" / "c" / "d" / "ukexp"}, why));
+  CHECK(kDataSearchLevels == 3);
+  CHECK_THAT(help_text(""), Contains("up to " + std::to_string(kDataSearchLevels) + " folders above it"));
+  CHECK_THAT(help_text(""), Contains(std::string(kDataEnvVar)));
+}
+
+TEST_CASE("without a data folder, ukexp says where it looked and how to name one", "[commands][data-folder]") {
+  TempDir dir;
+  const fs::path exe = dir.path() / "a" / "b" / "lonely" / "bin" / "ukexp";
+  std::string why;
+  CHECK_FALSE(find_data_dir({"", exe}, why));
+  for (const fs::path& looked : {dir.path() / "a" / "b" / "lonely" / "share" / "ukexp" / "data",
+                                 dir.path() / "a" / "b" / "lonely" / "bin" / "data",
+                                 dir.path() / "a" / "b" / "lonely" / "data", dir.path() / "a" / "b" / "data",
+                                 dir.path() / "a" / "data"}) {
+    CHECK_THAT(why, Contains(looked.string()));
+  }
+  CHECK_THAT(why, !Contains((dir.path() / "data").string() + ","));  // 4 folders up: not looked at
+  CHECK_THAT(why, !Contains((dir.path() / "data").string() + " holds"));
+  CHECK_THAT(why, StartsWith("no data folder found: UKEXP_DATA is not set, and none of "));
+  CHECK_THAT(why, Contains("; name the folder with --data DIR or UKEXP_DATA=DIR"));
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"score", "1137"}, {"onet", "--all"}, {"rank"}}) {
+    std::ostringstream out, err;
+    CHECK(run(parse_args(args).value(), out, err, DataLookup{"", exe}) == kExitDataError);
+    CHECK(out.str().empty());
+    require_one_line(err.str());
+    CHECK(err.str() == "ukexp: " + why + "\n");
+  }
+  // Commands that read no data do not look for it.
+  std::ostringstream out, err;
+  CHECK(run(parse_args({"--help"}).value(), out, err, DataLookup{"", exe}) == kExitOk);
+  // Where ukexp is cannot be known (no /proc/self/exe and a bare program name).
+  CHECK_FALSE(find_data_dir({"", {}}, why));
+  CHECK_THAT(why, Contains("where ukexp is is unknown"));
 }

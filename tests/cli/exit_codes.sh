@@ -19,11 +19,13 @@ expect() {
   run_limited "$ukexp" "$@" >"$tmp/out" 2>"$tmp/err"
   got=$?
   lines=$(wc -l <"$tmp/err")
+  shown=$(printf '%s' "$*" | cut -c1-160)  # a 100 KB argument is named by its start
   if [ "$got" -ne "$want" ]; then
-    echo "FAIL: ukexp $* exited $got, expected $want"; cat "$tmp/err"; failures=$((failures + 1)); return
+    echo "FAIL: ukexp $shown exited $got, expected $want"; head -c 2000 "$tmp/err"; failures=$((failures + 1)); return
   fi
   if [ "$want" -ne 0 ] && { [ "$lines" -ne 1 ] || ! grep -q -- "$pattern" "$tmp/err"; }; then
-    echo "FAIL: ukexp $*: expected one stderr line matching '$pattern', got:"; cat "$tmp/err"; failures=$((failures + 1))
+    echo "FAIL: ukexp $shown: expected one stderr line matching '$pattern', got:"; head -c 2000 "$tmp/err"
+    failures=$((failures + 1))
   fi
 }
 
@@ -46,10 +48,22 @@ expect 1 "another version" -- rank --data "$tmp/wrongschema"
 # The grammar shared with links and the widget: aliases, the nearest option, the last of a repeated option.
 expect 2 'unknown option --wieghts for score: did you mean --weights?' -- score 1137 --wieghts core --data "$data"
 expect 0 '' -- score 1137 --w importance --label-source human --tasks 975.E1 --data "$data"
+# An option that does not apply to a command is refused, never ignored (one table in cli/args.cpp).
+expect 2 'unknown option --measure for onet (--measure is an option of score and rank)' -- \
+  onet 11-3021.00 --measure ilo2025 --data "$data"
+[ -s "$tmp/out" ] && { echo "FAIL: onet --measure printed figures"; failures=$((failures + 1)); }
+expect 2 '--e2 does not apply to onet --csv' -- onet --all --csv --e2 1 --data "$data"
+expect 0 '' -- onet 11-3021.00 --e2 1 --data "$data"
 "$ukexp" score 1137 --e2 0.5 --e2 1 --data "$data" >"$tmp/out" 2>"$tmp/err"
 if [ $? -ne 0 ] || ! grep -q -- '--e2 given again (after --e2); the last value is used' "$tmp/err" ||
    ! grep -q -- '9.4/10' "$tmp/out"; then
   echo "FAIL: a repeated --e2 should warn and use the last value"; cat "$tmp/err"; failures=$((failures + 1))
+fi
+
+"$ukexp" score 1137 --relabel 975=E2 --relabel 975=E1 --json --data "$data" >"$tmp/out" 2>"$tmp/err"
+if [ $? -ne 0 ] || ! grep -q -- '--relabel: task 975 changed twice; the last change is used' "$tmp/err" ||
+   ! grep -q '"exposure_text": "1.8"' "$tmp/out"; then
+  echo "FAIL: a task relabelled twice should warn and use the last label"; cat "$tmp/err"; failures=$((failures + 1))
 fi
 
 # Data paths that are not files: one line naming the file, exit 1, never a hang or an abort.
@@ -92,6 +106,33 @@ else
 fi
 good "$tmp/d9" && rm "$tmp/d9/bundle.json" && ln -s /proc/self/mem "$tmp/d9/bundle.json"
 expect 1 "$tmp/d9/bundle.json: cannot read (Input/output error)" -- rank --data "$tmp/d9"
+
+# Output safe to print: a data title holding escape sequences, a formula and a C1 CSI reaches neither the
+# terminal nor a spreadsheet as anything but text, in every output; an argument quoted back is escaped and cut.
+esc=$(printf '\033')
+csi=$(printf '\302\233')
+good "$tmp/h" && sed -i 's/"Information technology directors"/"=cmd\\u001b[2J\\u009b2J"/' "$tmp/h/bundle.json"
+for args in "score 1137" "score 1137 --json" "rank" "rank --csv"; do
+  # shellcheck disable=SC2086
+  "$ukexp" $args --data "$tmp/h" >"$tmp/out" 2>"$tmp/err"
+  status=$?
+  if [ "$status" -ne 0 ] || LC_ALL=C grep -q "$esc" "$tmp/out" || LC_ALL=C grep -q "$csi" "$tmp/out" ||
+     ! grep -qi 'u001b\[2J' "$tmp/out"; then
+    echo "FAIL: ukexp $args with an escape sequence in a title: status $status, or a raw control byte in the output"
+    failures=$((failures + 1))
+  fi
+done
+"$ukexp" rank --csv --data "$tmp/h" | grep -qF "1137,'=cmd\\u001B[2J\\u009B2J," ||
+  { echo "FAIL: rank --csv should neutralise the formula title of 1137"; failures=$((failures + 1)); }
+expect 2 'unknown SOC 2020 unit group "\\u001B\[2J\\u000AX"' -- score "$(printf '\033[2J\nX')" --data "$data"
+LC_ALL=C grep -q "$esc" "$tmp/err" && { echo "FAIL: a raw escape in stderr"; failures=$((failures + 1)); }
+huge=$(head -c 102400 /dev/zero | tr '\0' x)
+expect 2 'unknown command "xxxxxxxxxx.*…"' -- "$huge"
+[ "$(wc -c <"$tmp/err")" -lt 200 ] || { echo "FAIL: a 100 KB command name echoed whole"; failures=$((failures + 1)); }
+expect 2 '--e2 needs a number from 0 to 1, got "xxx.*…"' -- rank --e2 "$huge" --data "$data"
+[ "$(wc -c <"$tmp/err")" -lt 300 ] || { echo "FAIL: a 100 KB value echoed whole"; failures=$((failures + 1)); }
+expect 1 'cannot read (File name too long)' -- rank --data "/$huge"
+[ "$(wc -c <"$tmp/err")" -lt 400 ] || { echo "FAIL: a 100 KB path echoed whole"; failures=$((failures + 1)); }
 
 # The figures of the published pages, through the table output.
 "$ukexp" score 2132 --data "$data" >"$tmp/out" || failures=$((failures + 1))

@@ -78,8 +78,9 @@ TEST_CASE("the headline follows the chosen measure: ranks, wage exposure and tot
       ++scored;
       rank_set += f.in_rank_set;
       if (bundle.unit_groups[u].employees_k.published()) {
-        employees += bundle.unit_groups[u].employees_k.value * 1000.0;
-        weighted += bundle.unit_groups[u].employees_k.value * 1000.0 * f.score01 * 10.0;
+        const double employees_k = static_cast<double>(bundle.unit_groups[u].employees_k.value);
+        employees += employees_k * 1000.0;
+        weighted += employees_k * 1000.0 * f.score01 * 10.0;
       }
       if (f.has_wage_exposure) wage += f.wage_exposure_gbp;
       CHECK(f.score10_displayed >= 0.0);

@@ -177,7 +177,8 @@ TEST_CASE("under another headline measure the score's panel cites that measure; 
   Assumptions microsoft;
   microsoft.measure = Measure::Microsoft;
   REQUIRE(engine.set_assumptions(microsoft).ok());
-  const Provenance& ms = panel(panels_for(engine, "1137"), "score");
+  const auto ms_panels = panels_for(engine, "1137");  // kept alive: panel() returns a reference into it
+  const Provenance& ms = panel(ms_panels, "score");
   CHECK(ms.sources.front().id == "microsoft_scores");
   CHECK_THAT(ms.formula, Catch::Contains("= 10 × 0.1519 = 1.52, shown as 1.5."));
   const auto totals = totals_provenance(*engine.scorer(), engine.totals());

@@ -78,7 +78,11 @@ TEST_CASE("absurd sizes are refused outright", "[state][security]") {
   REQUIRE(decoded.rejected.size() == 1);
   CHECK(decoded.rejected[0].find("too long") != std::string::npos);
   std::string many = "t=";
-  for (int id = 1; id <= 600; ++id) many += (id > 1 ? "," : "") + std::to_string(id) + ".w1";
+  for (int id = 1; id <= 600; ++id) {
+    if (id > 1) many += ',';
+    many += std::to_string(id);
+    many += ".w1";
+  }
   // Without details the ids are checked for form only, so every one of the 600 is a candidate.
   const Bundle compact = parse_bundle(aiexp::test::read_text(aiexp::test::data_dir() / "bundle.json")).value();
   const DecodedState capped = decode_state(compact, many);
@@ -210,7 +214,11 @@ TEST_CASE("every rejection carries its kind, so notices can be grouped", "[state
   CHECK(rejection_kind_name(RejectionKind::TooMany) == "too-many");
   // Past the cap of task changes, one notice, not one per change.
   std::string many = "t=";
-  for (int id = 1; id <= 600; ++id) many += (id > 1 ? "," : "") + std::to_string(id) + ".w1";
+  for (int id = 1; id <= 600; ++id) {
+    if (id > 1) many += ',';
+    many += std::to_string(id);
+    many += ".w1";
+  }
   const Bundle compact = parse_bundle(aiexp::test::read_text(aiexp::test::data_dir() / "bundle.json")).value();
   CHECK(kinds(decode_state(compact, many)) == std::vector{RejectionKind::TooMany});
 }

@@ -12,7 +12,16 @@
 
 namespace aiexp {
 
-// A field quoted when it holds a comma, quote or line break (RFC 4180).
+// One field, safe to open in a spreadsheet and to print:
+//   1. printable() (printable.h): control characters, bidirectional controls and bytes that are not UTF-8 become
+//      visible escapes (\u001B, \u000A, \xFF), so no field holds a tab, a line break or an escape sequence;
+//   2. a field starting with '=', '+', '-' or '@' gets a leading apostrophe, so a spreadsheet shows it as text
+//      instead of running it as a formula (OWASP's advice on CSV injection; a leading tab or carriage return,
+//      the advice's other two, is already an escape after step 1). A field that is a plain number ("-0.25",
+//      "1e-05": an optional minus, digits, at most one point, an optional exponent) is left as it is: a
+//      spreadsheet reads it as that number whatever wrote it, and a numeric column stays numeric;
+//   3. quoted when it holds a comma, a semicolon (the separator of spreadsheets in many locales) or a quote,
+//      quotes doubled (RFC 4180).
 std::string csv_field(std::string_view text);
 
 // One row per listed unit group (indexes into the bundle), in that order. Columns: soc, title, major_group,
