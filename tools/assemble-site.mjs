@@ -20,6 +20,7 @@ import { loadSiteCalculator } from './site/core.mjs';
 import { writePages } from './site/pages.mjs';
 import { writeShareImages } from './site/share-images.mjs';
 import { writeSitemap } from './site/sitemap.mjs';
+import { writeStyles } from './site/styles.mjs';
 import { listFiles, precompress, writeDeployFiles } from './site/deploy.mjs';
 
 const DATA_FILES = ['bundle.json', 'details.json', 'titles.json', 'SOURCES.md', 'COVERAGE.md'];
@@ -101,6 +102,7 @@ async function assemble({ web, data, wasm, out, siteUrl }) {
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
   await cp(web, out, { recursive: true });
+  const styles = await writeStyles(out);
   await writeVendorModules(out);
   await mkdir(join(out, 'data', 'text'), { recursive: true });
   for (const file of DATA_FILES) await cp(join(data, file), join(out, 'data', file));
@@ -172,7 +174,7 @@ async function assemble({ web, data, wasm, out, siteUrl }) {
   // The order matters: pages name the share images, and the deploy files and compressed copies come last.
   timed('copies, minified glue and modules, integrity');
   const calculator = await loadSiteCalculator({ wasmDir: join(out, 'wasm'), dataDir: data, webDir: out });
-  await writeCards({ out, calculator });
+  await writeCards({ out, calculator, cardCss: styles.card });
   // The snippet pins what a default card loads before its first paint (WIDGET_MODULES, from tools/site/cards.mjs),
   // written just above: widget/cards.js pins the rest.
   // The chart's snippet pins its whole module graph (CHART_MODULES) the same way.
@@ -183,7 +185,8 @@ async function assemble({ web, data, wasm, out, siteUrl }) {
                                    chart: { preload: CHART_MODULES, entry: CHART_ENTRY }, integrity: modules }, null, 2) + '\n');
   const groups = calculator.unitGroups();
   timed('the core in node and the widget\'s cards');
-  const shareImages = await writeShareImages({ out, cards: groups.map((group) => calculator.report(group.soc).report) });
+  const defaults = calculator.snapshot(calculator.defaults()).snapshot;
+  const shareImages = await writeShareImages({ out, cards: groups.map((group) => defaults.report(group.soc).report) });
   timed('share images');
   const rolePages = await writePages({ out, calculator, siteUrl, shareImages });
   await writeSitemap({ out, siteUrl, socs: groups.map((group) => group.soc) });

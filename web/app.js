@@ -1,271 +1,492 @@
-// The calculator page: every page of the site arrives pre-rendered (the build runs the same view code,
-// ui/page-view.js); this module boots the shared calculator, restores the state the address carries (the role
-// from the path, /occupation/1137/, the assumptions from the query), takes over the page without changing what
-// is on screen, and from then on re-renders every figure synchronously whenever a visitor changes the role, an
-// assumption or a task.
+// The calculator page: every page of the site arrives pre-rendered (the build runs the same views over the page
+// template, tools/site/pages.mjs); this module boots the shared calculator, restores the state the address carries
+// (the role from the path, /occupation/1137/, the assumptions from the query) and from then on keeps one state:
+// every input changes it and asks for a frame, in which each section on screen whose figures or view state
+// changed is drawn again from the snapshot of the assumptions in force (ui/render-loop.js).
 import { loadCalculator, timing } from './aiexp-loader.js';
-import { MAX_COMPARED } from './ui/compare-view.js';
-import { clearNotices, copyText, download, element, initNotices, notify, setText } from './ui/dom.js';
+import { renderAssumptions, wireAssumptions } from './ui/assumptions-view.js';
+import { copyText, download } from './ui/browser.js';
+import { renderBridge } from './ui/bridge-view.js';
 import { wireChartActions } from './ui/chart-actions.js';
+import { MAX_COMPARED, renderCompare, wireCompare } from './ui/compare-view.js';
+import { renderDistribution } from './ui/distribution-view.js';
+import { setText } from './ui/dom.js';
 import { chartEmbedSnippet, embedSnippet } from './ui/embed-code.js';
-import { MEASURE_SOURCES } from './widget/uk-ai-exposure-card.js';
-import { PageView } from './ui/page-view.js';
+import { renderGroupBars, wireGroupBars } from './ui/group-bars-view.js';
+import { renderHead } from './ui/head-view.js';
+import { renderLayout } from './ui/layout-view.js';
+import { renderMeasures, wireMeasures } from './ui/measures-view.js';
+import { Notices } from './ui/notices.js';
+import { renderProvenance, wireProvenance } from './ui/provenance-view.js';
+import { RenderLoop } from './ui/render-loop.js';
+import { renderRole, wireRole } from './ui/role-view.js';
 import { RolePicker } from './ui/role-picker.js';
-import { initTheme } from './ui/theme.js';
+import { renderStart } from './ui/start-view.js';
 import { roleFromPath, siteLinks } from './ui/site-links.js';
+import { renderTable, tableRows, wireTable } from './ui/table-view.js';
+import { renderTasks, wireTasks } from './ui/tasks-view.js';
+import { initTheme } from './ui/theme.js';
+import { DEFAULT_THRESHOLD, renderThreshold, wireThreshold } from './ui/threshold-view.js';
+import { renderTotals } from './ui/totals-view.js';
+import { renderTreemap, wireTreemap } from './ui/treemap-view.js';
+import { MEASURE_SOURCES } from './widget/uk-ai-exposure-card.js';
 
-const URL_WRITE_DELAY_MS = 250;
-const MEASURE_NAMES = { ilo2025: 'The ILO 2025 index', ilo2023: 'The ILO 2023 index', microsoft: "Microsoft's applicability score" };  // browsers throttle history updates; a slider drag needs only the last one
+const URL_WRITE_DELAY_MS = 250;  // browsers throttle history updates; a slider drag needs only the last one
+const MEASURE_NAMES = { ilo2025: 'The ILO 2025 index', ilo2023: 'The ILO 2023 index', microsoft: "Microsoft's applicability score" };
 
 // What a visitor can still do when a part of the calculator did not arrive: the page is pre-rendered.
 const STILL_READABLE = 'The figures shown are the defaults and stay readable; reload the page to try again.';
 
-// A link's refused parts as { kind, reason }. The core names each part's kind (rejections); a core without them
-// gives only the reasons, whose wording tells the kind.
+// A link's refused parts as { kind, reason }: the core names each part's kind.
 function linkProblems(decoded) {
-  if (Array.isArray(decoded.rejections) && decoded.rejections.length === decoded.rejected.length) {
-    return decoded.rejections.map((r) => ({ kind: String(r.kind || 'invalid-value'), reason: String(r.reason) }));
-  }
-  return decoded.rejected.map((reason) => {
-    const text = String(reason);
-    const kind = /^the link is too long/.test(text) ? 'too-long'
-      : /bad %-escape$/.test(text) ? 'bad-escape'
-      : /given twice/.test(text) ? 'duplicate'
-      : /(no labelled task has that id|not a SOC 2020 unit group code|not a list of SOC)/.test(text) ? 'unknown-code'
-      : /(at most \d+|more than \d+)/.test(text) ? 'too-many'
-      : /unknown parameter|not a known/.test(text) ? 'unknown-parameter'
-      : 'invalid-value';
-    return { kind, reason: text };
-  });
+  return decoded.rejections.map((r) => ({ kind: String(r.kind || 'invalid-value'), reason: String(r.reason) }));
 }
 
-// One notice per kind of problem, with a count, about the view the link opened: it goes when the visitor moves on.
-function notifyLinkProblems(problems) {
-  const byKind = new Map();
-  for (const problem of problems) byKind.set(problem.kind, [...(byKind.get(problem.kind) ?? []), problem.reason]);
-  for (const [kind, reasons] of byKind) {
-    const text = reasons.length === 1 ? `Part of the link was not used: ${reasons[0]}.`
-                                      : `${reasons.length} parts of the link were not used: ${reasons.join('; ')}.`;
-    notify(text, 'warning', { timeout: 0, key: `link:${kind}`, scope: 'view' });
-  }
+// A part of the state, the same object as long as its values are the same (the render loop compares by identity).
+function slice(make) {
+  let last = null;
+  return (state) => {
+    const next = make(state);
+    if (last && Object.keys(next).every((key) => Object.is(next[key], last[key]))) return last;
+    last = next;
+    return next;
+  };
 }
 
 class App {
   #calc;
-  #defaults;
   #links;
-  #state;
-  #view;
+  #loop;
+  #notices;
   #urlTimer = 0;
   #pushNext = false;
-  #rendering = false;
-  #renderAgain = null;  // { writeUrl } of a render asked for while one was under way
+  #provenance;
+  #roleProvenance;
+  #doc = document;
 
-  constructor(calculator, links) {
+  constructor(calculator, links, notices) {
     this.#calc = calculator;
     this.#links = links;
-    this.#defaults = calculator.defaults();
-    this.#state = { soc: '', compare: [], assumptions: structuredClone(this.#defaults) };
-    this.#view = new PageView(calculator, {
-      live: true,
-      links,
-      handlers: {
-        changeTask: (task, change) => this.#changeTask(task, change),
-        setAssumptions: (change) => this.#setAssumptions(change(this.#state.assumptions)),
-        open: (soc) => this.open(soc, { focus: true }),
-        removeCompared: (soc) => this.#removeCompared(soc),
-        openCompared: (soc) => this.open(soc, { focus: true }),
-        overviewChanged: () => this.render({ writeUrl: false }),
-      },
+    this.#notices = notices;
+    const page = this.#doc.documentElement.dataset.page || 'home';
+    const state = {
+      page, soc: '', compare: [], assumptions: calculator.defaults(), ready: true, textStatus: 'ready', editing: '',
+      taskId: 0, ilo: null, threshold: DEFAULT_THRESHOLD, filterTable: false,
+      sort: { key: 'score', descending: true }, filter: { text: '', major: '', range: '', bridge: '' },
+    };
+    this.#loop = new RenderLoop({
+      state,
+      snapshotOf: (s) => this.#snapshot(s.assumptions),
+      onDrawn: (s, snapshot) => this.#drawn(s, snapshot),
     });
-    new RolePicker(calculator, (soc) => this.open(soc, { focus: false }));
-    this.#wireActions();
+    this.#sections();
+    this.#wire();
     window.addEventListener('popstate', () => this.restore(location, { fromHistory: true }));
   }
 
-  /** The last render's duration and the number of renders so far, for the in-page benchmark and the tests. */
-  lastRenderMs = 0;
-  renderCount = 0;
+  get #state() {
+    return this.#loop.state;
+  }
+
+  #update(change) {
+    this.#loop.update(change);
+  }
+
+  // Assumptions the core accepted once are accepted again: their snapshot is cached or made from scratch.
+  #snapshot(assumptions) {
+    const result = this.#calc.snapshot(assumptions);
+    if (!result.ok) throw new Error(`the assumptions in force were refused: ${result.message}`);
+    return result.snapshot;
+  }
+
+  /** Frames drawn so far and how long the last one's rendering took, for the in-page benchmark and the tests. */
+  get renderCount() {
+    return this.#loop.frames;
+  }
+
+  get lastRenderMs() {
+    return this.#loop.lastFrameMs;
+  }
+
+  /** How many times the section `name` was drawn. */
+  draws(name) {
+    return this.#loop.draws(name);
+  }
+
+  /** Resolves once the frame asked for (if any) has been drawn. */
+  settled() {
+    return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  }
+
+  #sections() {
+    const doc = this.#doc;
+    const $ = (selector) => {
+      const found = doc.querySelector(selector);
+      if (!found) throw new Error(`page element ${selector} is missing`);
+      return found;
+    };
+    const links = this.#links;
+    const loop = this.#loop;
+    const roleHref = links.role;
+    loop.add('layout', doc.body, renderLayout, {
+      always: true,
+      select: slice((s) => ({ page: s.page, soc: s.soc, compare: s.compare, homeHref: links.home(), maxLinkBytes: 0 })),
+    });
+    loop.add('head', doc.head, renderHead, { always: true, select: slice((s) => ({ page: s.page, soc: s.soc })) });
+    loop.add('assumptions', $('#assumptions'), renderAssumptions, {
+      always: true, select: slice((s) => ({ defaults: this.#calc.defaults(), ready: s.ready })),
+    });
+    loop.add('role', $('#role-head'), renderRole, { always: true, select: slice((s) => ({ soc: s.soc, ready: s.ready })) });
+    this.#roleProvenance = slice((s) => ({ kind: 'role', soc: s.soc, taskId: s.taskId, permalink: this.#permalink(s.soc), ready: s.ready }));
+    loop.add('role-provenance', $('#role-provenance'), renderProvenance, { always: true, select: this.#roleProvenance });
+    loop.add('measures', $('#measures'), renderMeasures, { select: slice((s) => ({ soc: s.soc, ready: s.ready, ilo: s.ilo })) });
+    loop.add('tasks', $('#tasks'), renderTasks, {
+      select: slice((s) => ({ soc: s.soc, ready: s.ready, textStatus: s.textStatus, editing: s.editing, staticTasks: Infinity,
+                              tasksFile: links.tasksFile })),
+    });
+    loop.add('start', $('#start'), renderStart, { select: slice((s) => ({ soc: s.soc, textStatus: s.textStatus })) });
+    loop.add('bridge', $('#bridge'), renderBridge, { select: slice((s) => ({ soc: s.soc })) });
+    loop.add('compare', $('#compare'), renderCompare, { select: slice((s) => ({ compare: s.compare })) });
+    loop.add('totals', $('#uk-totals'), renderTotals, { select: () => null });
+    loop.add('totals-provenance', $('#totals-provenance'), renderProvenance, {
+      always: true, select: slice((s) => ({ kind: 'totals', permalink: this.#permalink(''), ready: s.ready })),
+    });
+    loop.add('threshold', $('#threshold'), renderThreshold, {
+      select: slice((s) => ({ threshold: s.threshold, filterTable: s.filterTable, ready: s.ready })),
+    });
+    loop.add('treemap', $('#treemap-figure'), renderTreemap, {
+      select: slice((s) => ({ selectedSoc: s.soc, threshold: s.threshold, roleHref, missingAs: 'links' })),
+    });
+    loop.add('groups', $('#groups-chart'), renderGroupBars, { select: () => ({ tableHref: '#occupations-table' }) });
+    loop.add('distribution', $('#distribution-figure'), renderDistribution, { select: slice((s) => ({ selectedSoc: s.soc })) });
+    loop.add('table', $('#occupations'), renderTable, {
+      select: slice((s) => ({ selectedSoc: s.soc, sort: s.sort, filter: s.filter, threshold: s.filterTable ? s.threshold : null,
+                              ready: s.ready, measureColumns: true, roleHref })),
+    });
+  }
+
+  // The page of `soc` (or the home page) with the assumptions in force: what a citation links.
+  #permalink(soc) {
+    const query = this.#snapshot(this.#state.assumptions).query;
+    return `${soc ? this.#links.role(soc) : this.#links.home()}${query ? `?${query}` : ''}`;
+  }
+
+  #wire() {
+    const doc = this.#doc;
+    const $ = (selector) => doc.querySelector(selector);
+    const change = (fn) => this.#setAssumptions(fn(this.#state.assumptions));
+    wireAssumptions($('#assumptions'), { change, defaults: this.#calc.defaults() });
+    wireRole($('#role-head'));
+    this.#provenance = wireProvenance($('#role-provenance'));
+    wireProvenance($('#totals-provenance'));
+    wireMeasures($('#measures'), {
+      loadIlo: () => this.#loadIlo(),
+      redraw: () => this.#loop.invalidate('measures'),
+    });
+    wireTasks($('#tasks'), {
+      changeTask: (task, patch) => this.#changeTask(task, patch),
+      edit: (key) => this.#update((s) => ({ ...s, editing: key })),
+      showSource: (taskId) => {
+        this.#update((s) => ({ ...s, taskId }));
+        this.#provenance.showTask(this.#snapshot(this.#state.assumptions), this.#roleProvenance(this.#state));
+      },
+      invalidate: () => this.#loop.invalidate('tasks'),
+      report: () => {
+        const result = this.#snapshot(this.#state.assumptions).report(this.#state.soc);
+        return result.ok ? result.report : null;
+      },
+    });
+    wireCompare($('#compare'), { open: (soc) => this.open(soc, { focus: true }), remove: (soc) => this.#removeCompared(soc) });
+    wireThreshold($('#threshold'), { change: (patch) => this.#update((s) => ({ ...s, ...patch })) });
+    wireTreemap($('#treemap-figure'), {
+      open: (soc) => this.open(soc, { focus: true }),
+      describe: (index) => {
+        const snapshot = this.#snapshot(this.#state.assumptions);
+        const unit = snapshot.units[index];
+        const [row] = snapshot.rows([index]);
+        return { heading: unit.title, text: `${unit.employeesText} employees · exposure ${row.scoreText}${row.band ? ` (${row.band})` : ''}`
+                                            + ` · wage exposure ${row.wageExposureText}` };
+      },
+    });
+    wireGroupBars($('#groups-chart'), {
+      filter: (code) => {
+        this.#update((s) => ({ ...s, filter: { ...s.filter, major: String(code) } }));
+        $('#occupations .table-scroll').scrollIntoView({ block: 'start' });
+        $('#table-major').focus({ preventScroll: true });
+      },
+    });
+    wireTable($('#occupations'), {
+      change: (patch) => this.#update((s) => ({ ...s, ...patch })),
+      open: (soc) => this.open(soc, { focus: true }),
+      invalidate: () => this.#loop.invalidate('table'),
+      sortOf: () => this.#state.sort,
+      filterOf: () => this.#state.filter,
+    });
+    new RolePicker($('#picker'), this.#calc, (soc) => this.open(soc, { focus: false }));
+    this.#wireRoleActions();
+    wireChartActions($('#main'), {
+      // A chart is drawn with the figures in force before it is exported, wherever it is on the page.
+      charts: {
+        treemap: () => this.#loop.ensure('treemap') ?? { svg: $('#treemap'), title: 'UK occupations by employees, coloured by exposure to AI' },
+        groups: () => this.#loop.ensure('groups') ?? { svg: $('#groups-chart'), title: 'Exposure to AI by SOC 2020 major group (employment-weighted mean)' },
+        distribution: () => this.#loop.ensure('distribution') ?? { svg: $('#chart'), title: 'How UK occupations spread across the exposure scale' },
+        compare: () => this.#loop.ensure('compare') ?? { svg: $('#compare-chart'), title: 'UK occupations compared: exposure to AI' },
+      },
+      describe: (kind) => this.#describeChart(kind),
+      embed: (kind) => chartEmbedSnippet(kind, kind === 'compare' ? this.#state.compare : [], this.#state.assumptions,
+                                         this.#calc.defaults()),
+      notices: this.#notices,
+    });
+    for (const button of doc.querySelectorAll('[data-export], [data-embed-chart], #table-csv')) button.disabled = false;
+    $('#table-csv').addEventListener('click', () => {
+      const snapshot = this.#snapshot(this.#state.assumptions);
+      const { sort, filter, filterTable, threshold } = this.#state;
+      const socs = tableRows(snapshot, { sort, filter, threshold: filterTable ? threshold : null }).map((i) => snapshot.units[i].soc);
+      download(doc, 'uk-ai-exposure-occupations.csv', snapshot.tableCsv(socs));
+    });
+    // The examples are links to the roles' pages; a plain click opens the role here, keeping the assumptions.
+    $('#examples').addEventListener('click', (event) => {
+      const chip = event.target.closest('[data-soc]');
+      if (!chip || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      this.open(chip.dataset.soc, { focus: true });
+    });
+  }
+
+  #wireRoleActions() {
+    const doc = this.#doc;
+    const root = doc.querySelector('#role-head');
+    root.addEventListener('click', async (event) => {
+      const button = event.target.closest('[data-action]');
+      if (!button) return;
+      const action = button.dataset.action;
+      if (action === 'copy-link') {
+        this.#writeUrl();
+        this.#notices.notify((await copyText(location.href)) ? 'Link copied. It opens this exact view, assumptions included.'
+                                                               : `Copy this link: ${location.href}`);
+      } else if (action === 'compare') {
+        const { soc, compare } = this.#state;
+        if (compare.includes(soc)) return this.#notices.notify('This occupation is already in the comparison.');
+        if (compare.length >= MAX_COMPARED) {
+          return this.#notices.notify(`Up to ${MAX_COMPARED} occupations can be compared; remove one first.`, 'warning');
+        }
+        this.#update((s) => ({ ...s, compare: [...compare, soc] }));
+        this.#loop.invalidate('compare');  // drawn in the frame that scrolls it into view
+        requestAnimationFrame(() => doc.querySelector('#compare').scrollIntoView({ block: 'nearest' }));
+      } else if (action === 'tasks-csv') {
+        const csv = this.#snapshot(this.#state.assumptions).tasksCsv(this.#state.soc);
+        if (csv.ok) download(doc, `uk-ai-exposure-${this.#state.soc}-tasks.csv`, csv.csv);
+        else this.#notices.notify(csv.message, 'warning');
+      } else if (action === 'embed') {
+        const box = doc.querySelector('#embed-box');
+        const code = doc.querySelector('#embed-code');
+        const report = this.#snapshot(this.#state.assumptions).report(this.#state.soc).report;
+        try {
+          code.value = await embedSnippet(this.#state.soc, report.title, this.#state.assumptions, this.#calc.defaults());
+          box.hidden = false;
+          code.focus();
+        } catch (error) {
+          this.#notices.notify(`The embed code could not be made (${error.message}).`, 'warning');
+        }
+      } else if (action === 'copy-embed') {
+        const code = doc.querySelector('#embed-code');
+        this.#notices.notify((await copyText(code.value)) ? 'Embed code copied.' : 'Select the code and copy it.');
+        code.select();
+      }
+    });
+  }
 
   /**
    * Restores the state of an address (`location`): the role of its path, or of a `soc` parameter (the links of
    * the earlier single page), and the assumptions of its query. What cannot be used is reported, the rest applied.
    */
   async restore({ pathname, search }, { fromHistory = false } = {}) {
-    // Task changes name task ids, which arrive with the details: wait for them when the link has any. Without
-    // the details the ids cannot be checked, so those changes are set aside, said why, and left in the address.
-    clearNotices({ scope: 'view' });  // going back or forward leaves the view the notices were about
+    this.#notices.clear({ scope: 'view' });  // going back or forward leaves the view the notices were about
     let query = search;
     let keepAddress = false;
-    // Another measure than Eloundou comes with the details too: a link naming one waits for them, and without
-    // them opens under the Eloundou score, saying why.
-    if (/(^|[?&])measure=(?!eloundou(&|$))/.test(search)) {
+    // Another measure than Eloundou, and task changes (which name task ids), come with the details: a link with
+    // either waits for them, and without them opens without that part, saying why.
+    const needsDetails = [
+      [/(^|[?&])measure=(?!eloundou(&|$))/, /(^|[?&])measure=[^&]*/g, 'link:measure-unavailable',
+       (why) => `The link's measure (measure=) was not applied: the other measures could not be downloaded (${why}). `
+                + 'The page shows the Eloundou score; reload the page to try again.'],
+      [/(^|[?&])(?:t|tasks)=/, /(^|[?&])(?:t|tasks)=[^&]*/g, 'link:tasks-unavailable',
+       (why) => `The task changes in the link (t=) were not applied: the task details could not be downloaded (${why}). `
+                + 'The other assumptions of the link are applied; reload the page to try again.'],
+    ];
+    for (const [asks, part, key, message] of needsDetails) {
+      if (!asks.test(search)) continue;
       const details = await this.#calc.ensureDetails();
-      if (!details.ok) {
-        query = search.replace(/(^|[?&])measure=[^&]*/g, '$1');
-        keepAddress = true;
-        notify(`The link's measure (measure=) was not applied: the other measures could not be downloaded (${details.detail ?? details.message}). `
-               + 'The page shows the Eloundou score; reload the page to try again.', 'warning',
-               { timeout: 0, key: 'link:measure-unavailable', scope: 'view' });
-      }
-    }
-    if (/(^|[?&])(?:t|tasks)=/.test(search)) {
-      const details = await this.#calc.ensureDetails();
-      if (!details.ok) {
-        query = search.replace(/(^|[?&])(?:t|tasks)=[^&]*/g, '$1');
-        keepAddress = true;
-        notify(`The task changes in the link (t=) were not applied: the task details could not be downloaded (${details.detail ?? details.message}). `
-               + 'The other assumptions of the link are applied; reload the page to try again.', 'warning',
-               { timeout: 0, key: 'link:tasks-unavailable', scope: 'view' });
-      }
+      if (details.ok) continue;
+      query = query.replace(part, '$1');
+      keepAddress = true;
+      this.#notices.notify(message(details.detail ?? details.message), 'warning', { timeout: 0, key, scope: 'view' });
     }
     const decoded = this.#calc.decodeState(query);
     if (!decoded.ok) return;
-    notifyLinkProblems(linkProblems(decoded));
-    const status = this.#calc.apply(decoded.assumptions);
-    if (!status.ok) notify(status.message, 'warning', { timeout: 0, key: 'link:assumptions', scope: 'view' });
+    notifyLinkProblems(this.#notices, linkProblems(decoded));
+    let assumptions = decoded.assumptions;
+    const applied = this.#calc.snapshot(assumptions);
+    if (!applied.ok) {
+      this.#notices.notify(applied.message, 'warning', { timeout: 0, key: 'link:assumptions', scope: 'view' });
+      assumptions = this.#calc.defaults();
+    }
     // A path naming no unit group is the not-found page's: it keeps its message and shows no role.
     const fromPath = roleFromPath(pathname, this.#links);
-    this.#state = {
-      soc: fromPath ? (this.#calc.report(fromPath).ok ? fromPath : '') : decoded.soc,
-      compare: decoded.compare.slice(0, MAX_COMPARED),
-      assumptions: status.ok ? decoded.assumptions : structuredClone(this.#defaults),
-    };
+    const soc = fromPath ? (this.#snapshot(assumptions).report(fromPath).ok ? fromPath : '') : decoded.soc;
     if (!fromHistory) this.#pushNext = false;
-    // The not-found page keeps the address asked for, until the visitor opens a role.
-    this.render({ writeUrl: !fromHistory && !keepAddress && !(fromPath && !this.#state.soc) });
+    this.#writeNext = !fromHistory && !keepAddress && !(fromPath && !soc);
+    this.#update((s) => ({ ...s, soc, compare: decoded.compare.slice(0, MAX_COMPARED), assumptions, editing: '' }));
   }
+
+  #writeNext = false;
 
   /** Shows a role. */
   open(soc, { focus }) {
     if (soc === this.#state.soc) return;
-    clearNotices({ scope: 'view' });  // what was said about the link or the last view is about the view left
-    this.#state = { ...this.#state, soc };
+    this.#notices.clear({ scope: 'view' });  // what was said about the link or the last view is about the view left
     this.#pushNext = true;
-    this.render();
+    this.#writeNext = true;
+    this.#update((s) => ({ ...s, soc, editing: '', taskId: 0, page: s.page === 'home' || s.page === 'role' ? s.page : 'home' }));
     if (focus) {
-      const heading = element('#occupation-title');
-      heading.scrollIntoView({ block: 'start' });
-      heading.focus({ preventScroll: true });
+      requestAnimationFrame(() => {
+        const heading = this.#doc.querySelector('#occupation-title');
+        heading.scrollIntoView({ block: 'start' });
+        heading.focus({ preventScroll: true });
+      });
     }
   }
 
-  render({ writeUrl = true } = {}) {
-    // Moving a focused element makes the browser fire its blur and change events inside this render, and their
-    // handlers render again: that render waits for this one to finish instead of rewriting a half-drawn view.
-    if (this.#rendering) {
-      this.#renderAgain = { writeUrl: writeUrl || Boolean(this.#renderAgain?.writeUrl) };
-      return;
-    }
-    this.#rendering = true;
-    let again = null;
-    try {
-      this.#draw(writeUrl);
-    } finally {
-      this.#rendering = false;
-      again = this.#renderAgain;
-      this.#renderAgain = null;
-    }
-    if (again) this.render(again);
-    else this.#loadTexts();  // under the assumptions the render just applied
+  /** Draws the state now (the first render, which the page waits for). */
+  drawNow() {
+    this.#loop.drawNow();
   }
 
-  #draw(writeUrl) {
-    const started = performance.now();
-    const status = this.#calc.apply(this.#state.assumptions);
-    if (!status.ok) {
-      notify(status.message, 'warning', { key: 'assumptions', scope: 'view' });
-      this.#state.assumptions = this.#calc.assumptions();
-    }
-    // Task rows whose statement could not be downloaded say so, instead of "loading".
-    this.#view.occupation.textUnavailable = Boolean(this.#state.soc) && this.#calc.textUnavailable(this.#state.soc);
-    this.#view.render(this.#state);
-    if (writeUrl) this.#scheduleUrl();
-    this.lastRenderMs = performance.now() - started;
-    this.renderCount += 1;
+  /** Draws every section again in the next frame (the tests check that a redraw keeps focus and figures). */
+  redrawAll() {
+    this.#loop.invalidateAll();
+  }
+
+  /** Draws again: a data part arrived, so the snapshot of the same assumptions has more in it. */
+  refresh() {
+    this.#loop.request();
   }
 
   async #setAssumptions(assumptions) {
-    clearNotices({ scope: 'view' });
+    this.#notices.clear({ scope: 'view' });
     if (assumptions.measure !== 'eloundou' && !this.#calc.hasDetails) {
       // The other measures come with the details, which the home page fetches after its first view.
       const details = await this.#calc.ensureDetails();
       if (!details.ok) {
-        notify(`${MEASURE_NAMES[assumptions.measure] ?? assumptions.measure} could not be shown: its figures could not be downloaded `
-               + `(${details.detail ?? details.message}). The headline stays on the current measure; try again in a minute or reload the page.`,
-               'warning', { key: 'data:measures', scope: 'view' });
-        this.render({ writeUrl: false });  // the form goes back to the measure in force
+        this.#notices.notify(`${MEASURE_NAMES[assumptions.measure] ?? assumptions.measure} could not be shown: its figures could `
+          + `not be downloaded (${details.detail ?? details.message}). The headline stays on the current measure; try again in a `
+          + 'minute or reload the page.', 'warning', { key: 'data:measures', scope: 'view' });
+        this.#loop.invalidate('assumptions');  // the form goes back to the measure in force
         return;
       }
     }
-    this.#state = { ...this.#state, assumptions };
-    this.render();
+    const result = this.#calc.snapshot(assumptions);
+    if (!result.ok) {
+      this.#notices.notify(result.message, 'warning', { key: 'assumptions', scope: 'view' });
+      this.#loop.invalidate('assumptions');
+      return;
+    }
+    this.#writeNext = true;
+    this.#update((s) => ({ ...s, assumptions }));
   }
 
-  #changeTask(task, change) {
-    const existing = this.#state.assumptions.overrides.find((o) => o.id === task.id) ?? { id: task.id, label: null, weight: null };
-    const overrides = this.#state.assumptions.overrides.filter((o) => o.id !== task.id);
-    if (change) {
+  #changeTask(task, patch) {
+    const assumptions = this.#state.assumptions;
+    const existing = assumptions.overrides.find((o) => o.id === task.id) ?? { id: task.id, label: null, weight: null };
+    const overrides = assumptions.overrides.filter((o) => o.id !== task.id);
+    if (patch) {
       const next = { ...existing };
-      if ('label' in change) next.label = change.label === task.sourceLabel ? null : change.label;
-      if ('weight' in change) next.weight = change.weight;
+      if ('label' in patch) next.label = patch.label === task.sourceLabel ? null : patch.label;
+      if ('weight' in patch) next.weight = patch.weight;
       if (next.label !== null || next.weight !== null) overrides.push(next);
     }
-    this.#setAssumptions({ ...this.#state.assumptions, overrides });
+    this.#setAssumptions({ ...assumptions, overrides });
   }
 
   #removeCompared(soc) {
-    this.#state = { ...this.#state, compare: this.#state.compare.filter((code) => code !== soc) };
-    this.render();
+    const compare = this.#state.compare.filter((code) => code !== soc);
+    this.#writeNext = true;
+    this.#update((s) => ({ ...s, compare }));
+    if (compare.length === 0) {
+      // The section goes: focus moves to the button that adds a role (or the role search, when no role is open).
+      requestAnimationFrame(() => {
+        const add = this.#doc.querySelector('#occupation:not([hidden]) [data-action="compare"]');
+        (add ?? this.#doc.querySelector('#role-search')).focus();
+      });
+    }
   }
 
-  // Fetches the task statements the roles on screen need, then renders them in. Runs at the end of every
-  // render, under the assumptions it applied (a blended bridge reaches more occupations). A role with every
-  // statement loaded needs nothing: the render just made shows them, and a second one would only repeat it.
-  #loadTexts() {
-    const socs = [this.#state.soc, ...this.#state.compare].filter(Boolean);
-    for (const soc of socs) {
-      if (this.#calc.hasText(soc)) continue;
-      this.#calc.ensureText(soc).then((status) => {
+  async #loadIlo() {
+    const result = this.#snapshot(this.#state.assumptions).measures(this.#state.soc);
+    const isco = result.ok ? result.measures.iloIsco : '';
+    if (!isco || (this.#state.ilo?.isco === isco && this.#state.ilo.status !== 'failed')) return;
+    this.#update((s) => ({ ...s, ilo: { isco, status: 'loading' } }));
+    const tasks = await this.#calc.iloTasks(isco);
+    if (this.#state.ilo?.isco !== isco) return;  // the visitor moved on meanwhile
+    this.#update((s) => ({ ...s, ilo: tasks.ok ? { isco, status: 'ready', tasks: tasks.tasks, title: tasks.title }
+                                                : { isco, status: 'failed', message: tasks.detail ?? tasks.message } }));
+  }
+
+  // After every frame: the address follows the view, and the task statements the roles on screen need are fetched.
+  #drawn(state, snapshot) {
+    if (this.#writeNext) {
+      this.#writeNext = false;
+      clearTimeout(this.#urlTimer);
+      this.#urlTimer = setTimeout(() => this.#writeUrl(), URL_WRITE_DELAY_MS);
+    }
+    this.#loadTexts(state, snapshot);
+  }
+
+  // Fetches the task statements the roles on screen need under the assumptions drawn (a blended bridge reaches more
+  // occupations); their arrival makes a new snapshot, which draws them.
+  #loadTexts(state, snapshot) {
+    for (const soc of [state.soc, ...state.compare].filter(Boolean)) {
+      const missing = snapshot.missingTextParts(soc);
+      if (!missing.ok || missing.parts.length === 0) continue;
+      const textStatus = (value) => {
+        if (soc === this.#state.soc && this.#state.textStatus !== value) this.#update((s) => ({ ...s, textStatus: value }));
+      };
+      if (state.textStatus !== 'failed') textStatus('loading');
+      this.#calc.ensureText(snapshot, soc).then((status) => {
         if (!status.ok) {
           // A failure the calculator remembers (it does not fetch again for a while) is one already said.
-          if (status.cached) return;
-          reportTextFailure(status);
-          if (soc === this.#state.soc) this.render({ writeUrl: false });  // the rows now say "unavailable"
+          if (!status.cached) reportTextFailure(this.#notices, status);
+          textStatus('failed');
           return;
         }
-        clearNotices({ key: 'data:text' });
-        // Rendered again only when the statements did arrive, so a part that loads without them cannot loop.
-        if (soc === this.#state.soc && this.#calc.hasText(soc)) this.render({ writeUrl: false });
+        this.#notices.clear({ key: 'data:text' });
+        textStatus('ready');
+        this.#loop.request();  // the statements arrived: the snapshot of the same assumptions now has them
       });
     }
   }
 
   // The address of the view on screen: the role's page (or the home page) and the assumptions as its query.
   #address() {
-    const query = this.#calc.encodeState('', this.#state.compare);
+    const query = this.#snapshot(this.#state.assumptions).encode('', this.#state.compare);
     const page = this.#state.soc ? this.#links.role(this.#state.soc) : this.#links.home();
     return `${page}${query ? `?${query}` : ''}`;
   }
 
   // The sentences an exported chart carries: the measure and assumptions in force (as the link grammar writes
-  // them, so a reader can reproduce it) and the source.
+  // them, so a reader can reproduce it), the source, and the core's bands for its legend.
   #describeChart(kind) {
-    this.#calc.apply(this.#state.assumptions);
-    const query = this.#calc.encodeState('', []);
-    const first = this.#calc.unitGroups()[0];
-    const measureTitle = (first && this.#calc.report(first.soc).report?.measureTitle) || 'The Eloundou score';
-    const threshold = kind === 'treemap' ? ` Faded: occupations below ${this.#view.threshold.threshold.toFixed(1)}.` : '';
+    const snapshot = this.#snapshot(this.#state.assumptions);
+    const query = snapshot.query;
+    const first = snapshot.units[0];
+    const measureTitle = (first && snapshot.report(first.soc).report?.measureTitle) || 'The Eloundou score';
+    const threshold = kind === 'treemap' ? ` Faded: occupations below ${this.#state.threshold.toFixed(1)}.` : '';
     const address = new URL(`${this.#links.home()}${query ? `?${query}` : ''}`, location.href).href;
     return {
       assumptions: `${measureTitle}. Assumptions: ${query ? query.split('&').map(decodeURIComponent).join(', ') : 'the defaults, which reproduce the published figures'}.${threshold}`,
-      source: `Source: UK AI Exposure, ${address} (data build ${this.#calc.build}). ${MEASURE_SOURCES[this.#state.assumptions.measure] ?? MEASURE_SOURCES.eloundou}`,
+      source: `Source: UK AI Exposure, ${address} (data build ${snapshot.build}). ${MEASURE_SOURCES[this.#state.assumptions.measure] ?? MEASURE_SOURCES.eloundou}`,
+      bands: snapshot.bands,
     };
-  }
-
-  #scheduleUrl() {
-    clearTimeout(this.#urlTimer);
-    this.#urlTimer = setTimeout(() => this.#writeUrl(), URL_WRITE_DELAY_MS);
   }
 
   #writeUrl() {
@@ -276,78 +497,30 @@ class App {
     else history.replaceState(null, '', url);
     this.#pushNext = false;
   }
+}
 
-  #wireActions() {
-    const root = element('#occupation');
-    root.querySelector('[data-action="copy-link"]').addEventListener('click', async () => {
-      this.#writeUrl();
-      notify((await copyText(location.href)) ? 'Link copied. It opens this exact view, assumptions included.'
-                                             : `Copy this link: ${location.href}`);
-    });
-    root.querySelector('[data-action="compare"]').addEventListener('click', () => {
-      const { soc, compare } = this.#state;
-      if (compare.includes(soc)) return notify('This occupation is already in the comparison.');
-      if (compare.length >= MAX_COMPARED) return notify(`Up to ${MAX_COMPARED} occupations can be compared; remove one first.`, 'warning');
-      this.#state = { ...this.#state, compare: [...compare, soc] };
-      this.render();
-      element('#compare').scrollIntoView({ block: 'nearest' });
-    });
-    root.querySelector('[data-action="tasks-csv"]').addEventListener('click', () => {
-      const csv = this.#calc.tasksCsv(this.#state.soc);
-      if (csv.ok) download(`uk-ai-exposure-${this.#state.soc}-tasks.csv`, csv.csv);
-      else notify(csv.message, 'warning');
-    });
-    root.querySelector('[data-action="embed"]').addEventListener('click', async () => {
-      const box = element('#embed-box');
-      const report = this.#calc.report(this.#state.soc);
-      try {
-        element('#embed-code').value = await embedSnippet(this.#state.soc, report.report.title, this.#state.assumptions, this.#defaults);
-        box.hidden = false;
-        element('#embed-code').focus();
-      } catch (error) {
-        notify(`The embed code could not be made (${error.message}).`, 'warning');
-      }
-    });
-    root.querySelector('[data-action="copy-embed"]').addEventListener('click', async () => {
-      const code = element('#embed-code');
-      notify((await copyText(code.value)) ? 'Embed code copied.' : 'Select the code and copy it.');
-      code.select();
-    });
-    wireChartActions({
-      charts: {
-        treemap: () => ({ svg: element('#treemap'), title: 'UK occupations by employees, coloured by exposure to AI' }),
-        groups: () => ({ svg: element('#groups-chart'), title: 'Exposure to AI by SOC 2020 major group (employment-weighted mean)' }),
-        distribution: () => ({ svg: element('#chart'), title: 'How UK occupations spread across the exposure scale' }),
-        compare: () => ({ svg: element('#compare-chart'), title: 'UK occupations compared: exposure to AI' }),
-      },
-      describe: (kind) => this.#describeChart(kind),
-      embed: (kind) => chartEmbedSnippet(kind, kind === 'compare' ? this.#state.compare : [], this.#state.assumptions, this.#defaults),
-    });
-    element('#table-csv').addEventListener('click', () => {
-      download('uk-ai-exposure-occupations.csv', this.#calc.tableCsv(this.#view.overview.visibleSocs()));
-    });
-    // The examples are links to the roles' pages; a plain click opens the role here, keeping the assumptions.
-    for (const chip of document.querySelectorAll('#examples [data-soc]')) {
-      chip.addEventListener('click', (event) => {
-        if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-        event.preventDefault();
-        this.open(chip.dataset.soc, { focus: true });
-      });
-    }
+// One notice per kind of problem, with a count, about the view the link opened: it goes when the visitor moves on.
+function notifyLinkProblems(notices, problems) {
+  const byKind = new Map();
+  for (const problem of problems) byKind.set(problem.kind, [...(byKind.get(problem.kind) ?? []), problem.reason]);
+  for (const [kind, reasons] of byKind) {
+    const text = reasons.length === 1 ? `Part of the link was not used: ${reasons[0]}.`
+                                      : `${reasons.length} parts of the link were not used: ${reasons.join('; ')}.`;
+    notices.notify(text, 'warning', { timeout: 0, key: `link:${kind}`, scope: 'view' });
   }
 }
 
 // The line under the search that says how the start is going: "slow" (still waiting) or "error" (given up).
 function showLoadState(state, message) {
-  const loadState = element('#load-state');
+  const loadState = document.querySelector('#load-state');
   loadState.dataset.state = state;
   loadState.setAttribute('role', state === 'error' ? 'alert' : 'status');
-  setText(element('#load-state-text'), message);
+  setText(document.querySelector('#load-state-text'), message);
   loadState.hidden = false;
 }
 
 function hideLoadState() {
-  const loadState = element('#load-state');
+  const loadState = document.querySelector('#load-state');
   loadState.hidden = true;
   loadState.dataset.state = 'static';
 }
@@ -361,24 +534,24 @@ function loadErrorText(loaded) {
   return `${loaded.message}${/[.!?]$/.test(loaded.message) ? '' : '.'} ${STILL_READABLE}`;
 }
 
-function reportDetailsFailure(status) {
-  notify(`The task details could not be downloaded (${status.detail ?? status.message}). Every figure still computes; `
-         + 'occupation descriptions, the O*NET bridge and relabelling single tasks need them. Reload the page to try again.',
-         'warning', { timeout: 0, key: 'data:details' });
+function reportDetailsFailure(notices, status) {
+  notices.notify(`The task details could not be downloaded (${status.detail ?? status.message}). Every figure still computes; `
+    + 'occupation descriptions, the O*NET bridge and relabelling single tasks need them. Reload the page to try again.',
+  'warning', { timeout: 0, key: 'data:details' });
 }
 
-function reportTextFailure(status) {
-  notify(`Task statements could not be downloaded (${status.detail ?? status.message}). Every figure still computes; `
-         + 'the tasks whose statement is missing say so. They are asked for again when you open a role or change an '
-         + 'assumption a minute from now, or reload the page.', 'warning', { timeout: 0, key: 'data:text' });
+function reportTextFailure(notices, status) {
+  notices.notify(`Task statements could not be downloaded (${status.detail ?? status.message}). Every figure still computes; `
+    + 'the tasks whose statement is missing say so. They are asked for again when you open a role or change an '
+    + 'assumption a minute from now, or reload the page.', 'warning', { timeout: 0, key: 'data:text' });
 }
 
 async function main() {
   // The page's own modules arrived and run: the static fallback (index.html, start-check.js) stands down, and
   // from here this module says what happens.
   document.documentElement.dataset.app = 'running';
-  initNotices();
-  initTheme();
+  const notices = new Notices(document.querySelector('#notices'));
+  initTheme(document.querySelector('#theme-toggle'));
   const links = siteLinks(new URL('./', import.meta.url));
   const loading = loadCalculator({ build: 'speed' });  // the page re-renders on every input: speed over size
   const slow = setTimeout(() => showLoadState('slow', 'The calculator is taking longer than usual to load: a file it needs '
@@ -395,25 +568,24 @@ async function main() {
   // parts that carry them, so it draws the same page instead of placeholders.
   const preRendered = document.documentElement.dataset.page === 'role' ? roleFromPath(location.pathname, links) : '';
   if (preRendered) {
-    const [details, text] = await Promise.all([calculator.ensureDetails(), calculator.ensureText(preRendered)]);
-    if (!details.ok) reportDetailsFailure(details);
-    if (!text.ok) reportTextFailure(text);
+    const defaults = calculator.snapshot(calculator.defaults()).snapshot;
+    const [details, text] = await Promise.all([calculator.ensureDetails(), calculator.ensureText(defaults, preRendered)]);
+    if (!details.ok) reportDetailsFailure(notices, details);
+    if (!text.ok) reportTextFailure(notices, text);
     performance.mark('aiexp:parts');
   }
-  const app = new App(calculator, links);
-  window.ukAiExposure = app;  // the in-page benchmark and the browser tests read lastRenderMs
+  const app = new App(calculator, links, notices);
+  window.ukAiExposure = app;  // the in-page benchmark and the browser tests read renderCount and lastRenderMs
   await app.restore(location);
+  app.drawNow();
   clearTimeout(slow);  // the slow note covers the parts a role page waits for too
   hideLoadState();
   document.documentElement.dataset.state = 'ready';
   performance.mark('aiexp:ready');
   // Descriptions, task ids and O*NET titles for roles opened later: not needed for the first view.
   const status = await calculator.ensureDetails();
-  if (!status.ok) {
-    if (!status.cached) reportDetailsFailure(status);
-  } else if (!preRendered) {
-    app.render({ writeUrl: false });
-  }
+  if (!status.ok && !status.cached) reportDetailsFailure(notices, status);
+  if (status.ok) app.refresh();
 }
 
 // A fault of the page's own code still ends in words, not a page that never becomes live (and is logged).

@@ -1,24 +1,35 @@
 // One calculator session over a loaded WebAssembly module and engine: what the page, the widget and the site
-// build (tools/site/core.mjs, in node) all compute through. It fetches the data parts through the function it
-// is given, so the browser checks their integrity and the build reads them from disk.
-/**
- * One calculator session over the shared module. Figures depend on the assumptions applied last, so every
- * consumer calls apply() with its own assumptions and reads the figures in the same task.
- */
+// build (tools/site/core.mjs, in node) all compute through. A set of assumptions gives a Snapshot, an immutable
+// view of every figure under them (snapshot.js); the engine behind it is a cache no caller sees. The data parts
+// (details, task text, job titles, the ILO's tasks) are fetched through the function the calculator is given,
+// so the browser checks their integrity and the build reads them from disk.
+import { Snapshot } from './snapshot.js';
+
+// Snapshots kept per calculator: the current one, the last few a slider passed through, and the defaults.
+const SNAPSHOT_CACHE = 8;
+
+const OK = Object.freeze({ ok: true, code: 'ok', message: '' });
+
 export class Calculator {
   #module;
   #engine;
-  #applied = '';
+  #applied = '';        // the key of the assumptions the engine holds: the cache's state, never the caller's
   #build;
   #fetchBytes;
   #downloads = new Map();  // path -> promise of a Status, so each part is fetched once
   #failures = new Map();   // path -> { status, until }: a part whose download failed, not asked for again until then
   #retryLaterMs;
+  #generation = 0;         // data parts loaded so far: a snapshot made before a part arrived is not current
+  #snapshots = new Map();  // key -> Snapshot, oldest first
+  #defaults;
+  #unitGroups = null;
+  #majorGroups = null;
+  #bands = null;
 
   /**
    * `engine` has its bundle loaded; `fetchBytes(path)` resolves to { ok, bytes } or { ok: false, detail } for a
    * data file ("data/details.json"), checked (and retried) as the caller sees fit; `build` is the data build id;
-   * a part whose download failed is not fetched again for `retryLaterMs` (renders ask for parts every time).
+   * a part whose download failed is not fetched again for `retryLaterMs`.
    */
   constructor(module, engine, { build, fetchBytes, retryLaterMs = 60000 }) {
     this.#module = module;
@@ -26,6 +37,7 @@ export class Calculator {
     this.#engine = engine;
     this.#build = build;
     this.#fetchBytes = fetchBytes;
+    this.#defaults = deepFreeze(engine.defaultAssumptions());
     this.#applied = JSON.stringify(engine.assumptions());
   }
 
@@ -34,118 +46,90 @@ export class Calculator {
     return this.#build;
   }
 
-  /** The assumptions that reproduce the published pages. */
+  /** The assumptions that reproduce the published pages (frozen). */
   defaults() {
-    return this.#engine.defaultAssumptions();
+    return this.#defaults;
   }
 
-  /** Applies assumptions unless they are the ones applied last. Returns a Status; on error nothing changes. */
-  apply(assumptions) {
+  /** The unit groups in code order (UnitGroupInfo[]): the same under any assumptions. */
+  unitGroups() {
+    this.#unitGroups ??= deepFreeze(this.#engine.unitGroups());
+    return this.#unitGroups;
+  }
+
+  /** The nine SOC 2020 major groups (MajorGroup[]). */
+  majorGroups() {
+    this.#majorGroups ??= deepFreeze(this.#engine.majorGroups());
+    return this.#majorGroups;
+  }
+
+  /** The five bands, lowest first ({ key, name, rangeText }[]); null in the widget's build, which has no charts. */
+  bands() {
+    this.#bands ??= this.#module.bands ? deepFreeze(this.#module.bands()) : null;
+    return this.#bands;
+  }
+
+  /** The key of the band of a score as displayed ("" for NaN; page build only). */
+  bandOf(displayed10) {
+    return this.#module.bandOf(displayed10);
+  }
+
+  /**
+   * The Snapshot of `assumptions`: { ok: true, snapshot }, or a failed Status when the core refuses them (nothing
+   * changes). Asking twice for the same assumptions gives the same snapshot, until a data part arrives.
+   */
+  snapshot(assumptions) {
+    const key = `${this.#generation} ${JSON.stringify(assumptions)}`;
+    const cached = this.#snapshots.get(key);
+    if (cached) {
+      this.#snapshots.delete(key);  // most recently used last
+      this.#snapshots.set(key, cached);
+      return { ok: true, snapshot: cached };
+    }
+    const status = this.#apply(assumptions);
+    if (!status.ok) return status;
+    const frozen = deepFreeze(structuredClone(assumptions));
+    const snapshot = new Snapshot({
+      key, assumptions: frozen, build: this.#build, units: this.unitGroups(), majorGroups: this.majorGroups(),
+      bands: this.bands(), bandOf: (displayed10) => this.bandOf(displayed10), measuresLoaded: this.#engine.hasDetails(),
+      // Every figure a snapshot reads is read with the engine holding its assumptions.
+      read: (fn) => {
+        const applied = this.#apply(frozen);
+        if (!applied.ok) throw new Error(`assumptions accepted once were refused: ${applied.message}`);
+        return fn(this.#engine);
+      },
+    });
+    this.#snapshots.set(key, snapshot);
+    if (this.#snapshots.size > SNAPSHOT_CACHE) this.#snapshots.delete(this.#snapshots.keys().next().value);
+    return { ok: true, snapshot };
+  }
+
+  #apply(assumptions) {
     const key = JSON.stringify(assumptions);
-    if (key === this.#applied) return { ok: true, code: 'ok', message: '' };
+    if (key === this.#applied) return OK;
     const status = this.#engine.setAssumptions(assumptions);
-    if (status.ok) this.#applied = key;
+    this.#applied = status.ok ? key : JSON.stringify(this.#engine.assumptions());
     return status;
   }
 
-  assumptions() {
-    return this.#engine.assumptions();
-  }
-
-  unitGroups() {
-    this.unitGroupList ??= this.#engine.unitGroups();
-    return this.unitGroupList;
-  }
-
-  majorGroups() {
-    this.majorGroupList ??= this.#engine.majorGroups();
-    return this.majorGroupList;
-  }
-
-  /** Every unit group's score and wage exposure as numbers, in unitGroups() order (FigureColumns). */
-  figureColumns() {
-    return this.#engine.figureColumns();
-  }
-
-  /** { ok, code, message, measures }: one role under every measure side by side (MeasuresReport). */
-  measures(soc) {
-    return this.#engine.measures(soc);
-  }
-
-  /** Every measure's 0-10 score per unit group, in unitGroups() order (NaN where a measure does not score it). */
-  measureColumns() {
-    return this.#engine.measureColumns();
-  }
-
-  /** The nine SOC 2020 major groups' totals in code order (MajorGroupSummary[]; the page's build only). */
-  majorGroupSummaries() {
-    return this.#engine.majorGroupSummaries();
-  }
-
-  /** The totals of the unit groups whose displayed headline is at least `minScore10` (the page's build only). */
-  totalsAtOrAbove(minScore10) {
-    return this.#engine.totalsAtOrAbove(minScore10);
-  }
-
-  /** Spearman's rank agreement of a measure with the Eloundou score under the applied assumptions. */
-  agreement(measure) {
-    return this.#engine.agreement(measure);
-  }
-
-  /** The rows, with their display strings, of the unit groups at these indices of unitGroups(). */
-  rowsAt(indices) {
-    return this.#engine.rowsAt(indices);
-  }
-
-  totals() {
-    return this.#engine.totals();
-  }
-
-  /** { ok, code, message, report } for one SOC 2020 code under the applied assumptions. */
-  /** The sources the data bundle was built from. */
-  sources() {
-    return this.#engine.sources();
-  }
-
-  /** Where each figure of a role comes from (Provenance[]). */
-  provenance(soc) {
-    return this.#engine.provenance(soc);
-  }
-
-  /** Where the label and weight of one task of a role come from (Provenance, or null). */
-  taskProvenance(soc, taskId) {
-    return this.#engine.taskProvenance(soc, taskId);
-  }
-
-  /** Where each UK total comes from (Provenance[]). */
-  totalsProvenance() {
-    return this.#engine.totalsProvenance();
-  }
-
-  report(soc) {
-    return this.#engine.report(soc);
-  }
-
-  /** CSV of the listed unit groups (in that order) under the applied assumptions. */
-  tableCsv(socs) {
-    return this.#engine.tableCsv(socs);
-  }
-
-  /** { ok, code, message, csv }: one role's tasks as CSV. */
-  tasksCsv(soc) {
-    return this.#engine.tasksCsv(soc);
+  // A data part arrived: figures and texts read from now on may differ, so later snapshots are new ones.
+  #partLoaded() {
+    this.#generation += 1;
+    this.#snapshots.clear();
   }
 
   search(query, limit = 12) {
     return this.#engine.search(query, limit);
   }
 
-  encodeState(soc, compare = []) {
-    return this.#engine.encodeState(soc ?? '', compare);
-  }
-
+  /** { ok, soc, compare, assumptions, rejected, rejections } of a link's query (the assumptions in force do not matter). */
   decodeState(query) {
     return this.#engine.decodeState(query);
+  }
+
+  /** The sources the data bundle was built from (page build). */
+  sources() {
+    return this.#engine.sources();
   }
 
   get hasDetails() {
@@ -156,50 +140,25 @@ export class Calculator {
     return this.#engine.hasTitles();
   }
 
-  /** Task ids, titles, descriptions and the bridge details. Resolves to a Status. */
+  /** Task ids, titles, descriptions, the bridge details and the other measures. Resolves to a Status. */
   ensureDetails() {
-    if (this.#engine.hasDetails()) return Promise.resolve({ ok: true, code: 'ok', message: '' });
+    if (this.#engine.hasDetails()) return Promise.resolve(OK);
     return this.#download('data/details.json', (bytes) => this.#engine.loadDetails(bytes));
   }
 
-  /** Whether every task statement a role's report needs, under the applied assumptions, is loaded. */
-  hasText(soc) {
-    const missing = this.#engine.missingTextParts(soc);
-    return missing.ok && missing.parts.length === 0;
-  }
-
-  /**
-   * Whether some task statement a role's report needs could not be downloaded (its part failed and is not being
-   * fetched again yet): the view says the statement is unavailable rather than loading.
-   */
-  textUnavailable(soc) {
-    const missing = this.#engine.missingTextParts(soc);
-    return missing.ok && missing.parts.some((part) => this.#failedRecently(`data/text/${part}.json`));
-  }
-
-  /** Whether the details part (task ids, descriptions, the bridge) failed and is not being fetched again yet. */
-  get detailsUnavailable() {
-    return !this.#engine.hasDetails() && this.#failedRecently('data/details.json');
-  }
-
-  /** Whether the job-title index failed and is not being fetched again yet. */
-  get titlesUnavailable() {
-    return !this.#engine.hasTitles() && this.#failedRecently('data/titles.json');
-  }
-
-  /** The task statements a role's report needs. Resolves to a Status. */
-  async ensureText(soc) {
-    const missing = this.#engine.missingTextParts(soc);
+  /** The task statements a role's report needs under `snapshot`'s assumptions. Resolves to a Status. */
+  async ensureText(snapshot, soc) {
+    const missing = snapshot.missingTextParts(soc);
     if (!missing.ok) return missing;
-    const statuses = await Promise.all(
-      missing.parts.map((part) => this.#download(`data/text/${part}.json`, (bytes) => this.#engine.loadTextPart(bytes))));
-    return statuses.find((status) => !status.ok) ?? { ok: true, code: 'ok', message: '' };
+    const statuses = await Promise.all(missing.parts.map((name) => this.#download(`data/text/${name}.json`,
+      (bytes) => this.#engine.loadTextPart(bytes))));
+    return statuses.find((status) => !status.ok) ?? OK;
   }
 
-  /** The ~32,000 job titles of the role search. Resolves to a Status. */
+  /** The ~32,000 job titles of the role search. Resolves to a Status (they change no figure). */
   ensureTitles() {
-    if (this.#engine.hasTitles()) return Promise.resolve({ ok: true, code: 'ok', message: '' });
-    return this.#download('data/titles.json', (bytes) => this.#engine.loadTitles(bytes));
+    if (this.#engine.hasTitles()) return Promise.resolve(OK);
+    return this.#download('data/titles.json', (bytes) => this.#engine.loadTitles(bytes), { changesFigures: false });
   }
 
   /**
@@ -209,17 +168,12 @@ export class Calculator {
   iloTasks(isco) {
     if (!/^\d{4}$/.test(isco)) return Promise.resolve(this.#module.errorStatus('invalid-option', `ISCO-08 code ${isco}`));
     // A part that arrived stays in #downloads: asking again gives the same list without a request.
-    return this.#download(`data/ilo/tasks-${isco}.json`, (bytes) => this.#engine.iloTasks(bytes));
-  }
-
-  #failedRecently(path) {
-    const failure = this.#failures.get(path);
-    return Boolean(failure) && Date.now() < failure.until;
+    return this.#download(`data/ilo/tasks-${isco}.json`, (bytes) => this.#engine.iloTasks(bytes), { changesFigures: false });
   }
 
   // One download per part at a time. fetchBytes already retried it; a part that still failed resolves to the same
-  // failed Status, without a new request, until retryLaterMs has passed: then the next call tries again.
-  #download(path, load) {
+  // failed Status (marked `cached`), without a new request, until retryLaterMs has passed.
+  #download(path, load, { changesFigures = true } = {}) {
     const failure = this.#failures.get(path);
     if (failure && Date.now() < failure.until) return Promise.resolve({ ...failure.status, cached: true });
     let pending = this.#downloads.get(path);
@@ -230,6 +184,7 @@ export class Calculator {
                                  : { ...this.#module.errorStatus('data-unavailable', result.detail), detail: result.detail };
         if (status.ok) {
           this.#failures.delete(path);
+          if (changesFigures) this.#partLoaded();
         } else {
           this.#downloads.delete(path);
           this.#failures.set(path, { status, until: Date.now() + this.#retryLaterMs });
@@ -240,4 +195,13 @@ export class Calculator {
     }
     return pending;
   }
+}
+
+/** `value` with every object and array in it frozen. */
+export function deepFreeze(value) {
+  if (value && typeof value === 'object' && !Object.isFrozen(value) && !ArrayBuffer.isView(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
 }

@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 
 import { MAX_REQUEST_LINE_BYTES } from '../../tools/site/headers.mjs';
 import { CONTENT_SECURITY_POLICY } from '../../tools/serve.mjs';
-import { axeViolations, axeViolationsWithoutCsp, openPage, screenshot, screenshotDir, serverKind, setInput, siteDir, startNginx, useSiteAndBrowser, waitForApp } from './harness.mjs';
+import { axeViolations, axeViolationsWithoutCsp, inView, openPage, screenshot, screenshotDir, serverKind, setInput, siteDir, startNginx, useSiteAndBrowser, waitForApp } from './harness.mjs';
 import { startServer } from '../../tools/serve.mjs';
 
 let browser;
@@ -96,7 +96,7 @@ const noticeTexts = (page) => page.locator('#notices .notice').allTextContents()
 
 describe('the page: its own modules', () => {
   const cases = [
-    ['app.js', '404'], ['ui/dom.js', 'reset'], ['ui/overview.js', 'truncated'], ['app.js', 'wrong type'],
+    ['app.js', '404'], ['ui/dom.js', 'reset'], ['ui/table-view.js', 'truncated'], ['app.js', 'wrong type'],
     ['aiexp-loader.js', '500'],
   ];
   for (const [file, way] of cases) {
@@ -214,6 +214,7 @@ describe('the page: data parts it loads later', () => {
   test('a task-text part (500): rows say the statement is unavailable, one notice over many renders, no request per render', async () => {
     const page = await faultyPage('occupation/1137/', { '**/data/text/tasks-11.json': '500' });
     await waitForApp(page);
+    await inView(page, '#task-list');
     await page.waitForFunction(() => document.querySelector('#task-list').textContent.includes('unavailable'), null, { timeout: 10000 });
     assert.equal(await page.locator('#task-list').textContent().then((t) => t.includes('loading')), false);
     for (const value of [1, 0.5, 0, 1]) await setInput(page, '#e2', value);

@@ -238,7 +238,36 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
 }
 
-/** Sets a range or text input's value and fires `input`, as a person dragging or typing does. */
+/**
+ * Resolves once the page has drawn what its last input asked for: the page renders once per animation frame
+ * (web/ui/render-loop.js), so a change shows in the frame after the input, not during it.
+ */
+export async function drawn(page) {
+  // A page whose scripts do not run (JavaScript off, or a fault test) draws nothing, and runs no frame callback.
+  await page.evaluate(() => document.documentElement.dataset.app === 'running'
+    && new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+}
+
+/**
+ * Opens the controls of task `id` of the role on screen ("Edit", once the calculator runs) and resolves to its row.
+ */
+export async function editTask(page, id) {
+  const row = page.locator(`#task-list li[data-task-id="${id}"]`);
+  await row.scrollIntoViewIfNeeded();  // the task list is drawn, and its Edit buttons enabled, when it is in view
+  await page.waitForFunction((task) => document.querySelector(`#task-list li[data-task-id="${task}"] [data-part="edit"]:not([disabled])`), id);
+  if (await row.locator('[data-part="edit"]').getAttribute('aria-expanded') !== 'true') await row.locator('[data-part="edit"]').click();
+  await row.locator('[data-part="editor"] select').waitFor();
+  return row;
+}
+
+/** Scrolls the section holding `selector` into view and waits for the frame that draws it (it was off screen). */
+export async function inView(page, selector) {
+  await page.locator(selector).first().scrollIntoViewIfNeeded();
+  await drawn(page);
+  await drawn(page);
+}
+
+/** Sets a range or text input's value and fires `input`, as a person dragging or typing does, then waits for the frame. */
 export async function setInput(page, selector, value) {
   await page.locator(selector).evaluate((input, v) => {
     input.focus();
@@ -246,10 +275,19 @@ export async function setInput(page, selector, value) {
     input.dispatchEvent(new Event('input', { bubbles: true }));
     input.dispatchEvent(new Event('change', { bubbles: true }));
   }, value);
+  await drawn(page);
 }
 
-export function text(page, selector) {
-  return page.locator(selector).first().textContent();
+/**
+ * The text of the first element matching `selector`, as a reader sees it: scrolled into view (a section off screen
+ * is drawn when it comes into view) and after the frame that draws it.
+ */
+export async function text(page, selector) {
+  const locator = page.locator(selector).first();
+  if (await locator.isVisible()) await locator.scrollIntoViewIfNeeded();
+  await drawn(page);
+  await drawn(page);
+  return locator.textContent();
 }
 
 /**

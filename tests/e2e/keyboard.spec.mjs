@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 
-import { axeViolations, axeViolationsWithoutCsp, openPage, screenshotDir, text, useSiteAndBrowser, waitForApp } from './harness.mjs';
+import { axeViolations, axeViolationsWithoutCsp, drawn, editTask, inView, openPage, screenshotDir, text, useSiteAndBrowser,
+         waitForApp } from './harness.mjs';
 
 let browser;
 let site;
@@ -65,6 +66,7 @@ async function traceFocus(page) {
 
 // From the last column heading, Tab enters the rows at their one tab stop.
 async function tabIntoRows(page) {
+  await inView(page, '#occupations');  // the table is drawn, and its buttons enabled, when it comes into view
   await page.locator('button[data-sort="bridge"]').focus();
   await page.keyboard.press('Tab');
   return focusedRow(page);
@@ -78,6 +80,7 @@ async function tableOrder(page) {
 describe('the table of all occupations', () => {
   test('the keyboard reaches every row in order, each drawn and scrolled into view, and Enter opens it', async () => {
     const page = await open('');
+    await inView(page, '#occupations');
     assert.equal(await page.getAttribute('#occupations-table', 'aria-rowcount'), '413');
     assert.equal(await page.getAttribute('#occupations-table thead tr', 'aria-rowindex'), '1');
     const order = await tableOrder(page);
@@ -130,7 +133,9 @@ describe('the table of all occupations', () => {
 
   test('a filtered table is walked the same way, and its tab stop is a row it shows', async () => {
     const page = await open('');
+    await inView(page, '#occupations');
     await page.fill('#table-filter', 'nurse');
+    await drawn(page);
     const shown = await page.locator('#occupations-body tr:not(.spacer)').count();
     assert.ok(shown > 3 && shown < 20);
     const first = await tabIntoRows(page);
@@ -219,9 +224,8 @@ describe('task weights', () => {
   for (const width of [1280, 360]) {
     test(`a weight that is not one is said next to its field, which keeps the weight in use (${width}px)`, async () => {
       const page = await open('?soc=1137', { viewport: { width, height: 900 } });
-      const row = page.locator('#task-list li[data-task-id="969"]');
+      const row = await editTask(page, 969);
       const input = row.locator('input[type="number"]');
-      await page.waitForFunction(() => document.querySelector('#task-list li[data-task-id="969"] input[type="number"]:not([disabled])'));
       assert.equal(await input.inputValue(), '2');
       assert.equal(await row.locator('[data-part="weight-error"]').isVisible(), false);
       await input.fill('5000');
@@ -258,8 +262,7 @@ describe('task weights', () => {
 
   test('undo clears a weight message', async () => {
     const page = await open('?soc=1137');
-    const row = page.locator('#task-list li[data-task-id="975"]');
-    await page.waitForFunction(() => document.querySelector('#task-list li[data-task-id="975"] select:not([disabled])'));
+    const row = await editTask(page, 975);
     await page.selectOption('#task-list li[data-task-id="975"] select', 'E1');
     const input = row.locator('input[type="number"]');
     await input.fill('-1');

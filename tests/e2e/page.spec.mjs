@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 
-import { axeViolations, checkValues, openPage, screenshot, setInput, text, useSiteAndBrowser, waitForApp } from './harness.mjs';
+import { axeViolations, checkValues, drawn, editTask, inView, openPage, screenshot, setInput, text, useSiteAndBrowser, waitForApp } from './harness.mjs';
 
 let browser;
 let site;
@@ -67,9 +67,9 @@ describe('assumptions recompute every figure', () => {
     const before = {
       rank: await field(page, 'rankText'),
       totals: await text(page, '[data-total="meanScoreText"]'),
-      row: await text(page, '#occupations-body tr[aria-current="true"] [data-part="score"]'),
+      row: await inView(page, '#occupations-table').then(() => text(page, '#occupations-body tr[aria-current="true"] [data-part="score"]')),
     };
-    const marker = () => page.locator('#occupation [data-role="range-marker"]').getAttribute('x1');
+    const marker = () => page.locator('#occupation [data-part="range-marker"]').getAttribute('x1');
     assert.equal(await field(page, 'rangeText'), '0.0–3.0');
     assert.match(await marker(), /^12\.\d%$/);  // at the unrounded headline, 1.21
     await setInput(page, '#e2', 1);
@@ -77,7 +77,7 @@ describe('assumptions recompute every figure', () => {
     assert.equal(await field(page, 'directText'), '1.2');
     // The sensitivity band moves with the label values: 7.0 to 9.4, the headline at its top.
     assert.equal(await field(page, 'rangeText'), '7.0–9.4');
-    assert.match(await page.locator('#occupation [data-role="range-band"]').getAttribute('x1'), /^(69\.[5-9]|70\.[0-4])%$/);
+    assert.match(await page.locator('#occupation [data-part="range-band"]').getAttribute('x1'), /^(69\.[5-9]|70\.[0-4])%$/);
     assert.match(await marker(), /^9[34]\.\d%$/);
     assert.equal(await field(page, 'wageExposureText'), '£5.08bn');
     assert.notEqual(await field(page, 'rankText'), before.rank);
@@ -98,8 +98,11 @@ describe('assumptions recompute every figure', () => {
 
   test('every other assumption changes the figures it should', async () => {
     const page = await open('?soc=2132');
-    const score = () => page.evaluate(() => window.ukAiExposure.lastRenderMs >= 0 &&
-                                            document.querySelector('#occupation [data-field="scoreText"]').textContent);
+    const score = async () => {
+      await drawn(page);
+      return page.evaluate(() => window.ukAiExposure.lastRenderMs >= 0 &&
+                                 document.querySelector('#occupation [data-field="scoreText"]').textContent);
+    };
     await page.check('input[name="labels"][value="human"]');
     assert.equal(await score(), '3.0');  // human alpha of 11-3021.00: 0.3030
     await page.check('input[name="labels"][value="gpt4"]');
@@ -110,6 +113,7 @@ describe('assumptions recompute every figure', () => {
     await page.check('input[name="weights"][value="equal"]');
     await page.check('input[name="bridge"][value="blend"]');
     assert.notEqual(await field(page, 'mappedVia'), '');
+    await inView(page, '#bridge');
     assert.ok((await page.locator('#bridge-onets li').count()) > 1);
     const displayed = await field(page, 'wageExposureText');
     await page.check('input[name="wage"]');
@@ -121,22 +125,25 @@ describe('assumptions recompute every figure', () => {
 
   test('relabelling a task moves the score by what the formula gives, and undo restores it', async () => {
     const page = await open('?soc=1137');
-    await page.waitForFunction(() => document.querySelector('#task-list li[data-task-id="975"] select:not([disabled])'));
+    await editTask(page, 975);
     await page.selectOption('#task-list li[data-task-id="975"] select', 'E1');
     // Core weight 2 moves from E0 to E1: (4 + 2) / 33 = 0.1818 -> 1.8; 60,000 x £90,081 x 0.18
     assert.equal(await field(page, 'scoreText'), '1.8');
     assert.equal(await field(page, 'wageExposureText'), '£973m');
     assert.equal(await field(page, 'canDoText'), '3 of 17 tasks in this role are things an AI can already do today.');
     assert.equal(await page.locator('#task-list li[data-task-id="975"] [data-part="changed"]').isVisible(), true);
+    await editTask(page, 969);
     await page.fill('#task-list li[data-task-id="969"] input[type="number"]', '0');
     await page.locator('#task-list li[data-task-id="969"] input[type="number"]').dispatchEvent('change');
     // 969 (E1, weight 2) excluded: (2 + 2) / 31
     assert.equal(await field(page, 'scoreText'), '1.3');
+    await drawn(page);
     assert.equal(await page.locator('#task-list > li').last().getAttribute('data-task-id'), '969');
     // Its row moved to the end with the weight field still focused.
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'task-weight-969');
     assert.deepEqual(await axeViolations(page), []);
     await page.click('#task-list li[data-task-id="969"] [data-part="reset"]');
+    await editTask(page, 975);
     await page.click('#task-list li[data-task-id="975"] [data-part="reset"]');
     assert.equal(await field(page, 'scoreText'), '1.2');
     await page.assertClean();
@@ -162,10 +169,94 @@ describe('assumptions recompute every figure', () => {
     const fetched = [];
     page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
     await page.check('input[name="bridge"][value="blend"]');
+    await drawn(page);
     await page.waitForFunction(() => !document.querySelector('#task-list').textContent.includes('Task statement loading'));
     assert.deepEqual(fetched.filter((path) => path.startsWith('/data/text/')).sort(),
                      ['/data/text/tasks-13.json', '/data/text/tasks-15.json']);
     assert.deepEqual(await axeViolations(page), []);
+    await page.assertClean();
+    await page.context().close();
+  });
+});
+
+describe('one render a frame, only where it shows', () => {
+  test('a burst of 50 inputs in one task draws once, and shows the last', async () => {
+    const page = await open('occupation/1137/');
+    await drawn(page);
+    const result = await page.evaluate(async () => {
+      const app = window.ukAiExposure;
+      const slider = document.getElementById('e2');
+      const before = app.renderCount;
+      // 50 inputs, the last e2 = 0.5: the headline is then 5.3 (2 of 17 tasks E1, the E2 ones at half).
+      for (let i = 0; i < 50; i++) {
+        slider.value = i === 49 ? '0.5' : String((i % 20) / 20);
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      const during = app.renderCount;
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      return { during: during - before, after: app.renderCount - before,
+               headline: document.querySelector('#occupation [data-field="scoreText"]').textContent,
+               shown: document.getElementById('e2-value').textContent };
+    });
+    assert.equal(result.during, 0, 'nothing is drawn inside the input handlers');
+    assert.equal(result.after, 1, 'the burst draws once');
+    assert.equal(result.headline, '5.3');
+    assert.equal(result.shown, '0.5');
+    await page.assertClean();
+    await page.context().close();
+  });
+
+  test('inputs spread over frames draw at most once a frame and end on the last value', async () => {
+    const page = await open('occupation/1137/');
+    await drawn(page);
+    const result = await page.evaluate(async () => {
+      const app = window.ukAiExposure;
+      const slider = document.getElementById('e2');
+      const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      // Every frame that passes is counted, whatever the inputs are doing.
+      let frames = 0;
+      let counting = true;
+      const count = () => {
+        frames += 1;
+        if (counting) requestAnimationFrame(count);
+      };
+      await nextFrame();
+      requestAnimationFrame(count);
+      const before = app.renderCount;
+      // 50 inputs, five in each of ten frames, each at a different point of its frame.
+      for (let i = 0; i < 50; i++) {
+        if (i % 5 === 0) await nextFrame();
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        slider.value = String(((i * 7) % 21) / 20);
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      slider.value = '1';
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      await nextFrame();
+      await nextFrame();
+      counting = false;
+      return { renders: app.renderCount - before, frames,
+               headline: document.querySelector('#occupation [data-field="scoreText"]').textContent };
+    });
+    assert.ok(result.renders >= 1 && result.renders <= result.frames, `${result.renders} renders in ${result.frames} frames`);
+    assert.equal(result.headline, '9.4', 'the last input, e2 = 1, is the one shown');
+    await page.assertClean();
+    await page.context().close();
+  });
+
+  test('a section off screen is left as it was, and shows the latest figures when it comes into view', async () => {
+    const page = await open('occupation/1137/');
+    await drawn(page);
+    const tableDraws = () => page.evaluate(() => window.ukAiExposure.draws('table'));
+    const before = await tableDraws();
+    await setInput(page, '#e2', 1);
+    assert.equal(await field(page, 'scoreText'), '9.4');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await drawn(page);
+    assert.equal(await tableDraws(), before, 'the table, off screen, was not drawn');
+    await inView(page, '#occupations-table');
+    assert.ok(await tableDraws() > before, 'it is drawn once it is in view');
+    assert.equal(await page.locator('#occupations-body tr[aria-current="true"] [data-part="score"]').textContent(), '9.4');
     await page.assertClean();
     await page.context().close();
   });
@@ -176,7 +267,7 @@ describe('links, search, table and comparison', () => {
     const page = await open('?soc=1137');
     await setInput(page, '#e2', 0.5);
     await page.check('input[name="weights"][value="importance"]');
-    await page.waitForFunction(() => document.querySelector('#task-list li[data-task-id="975"] select:not([disabled])'));
+    await editTask(page, 975);
     await page.selectOption('#task-list li[data-task-id="975"] select', 'E1');
     await page.click('[data-action="compare"]');
     await page.click('[data-action="copy-link"]');
@@ -190,7 +281,7 @@ describe('links, search, table and comparison', () => {
       wage: await text(p, '#occupation [data-field="wageExposureText"]'),
       e2: await p.inputValue('#e2'),
       weights: await p.locator('input[name="weights"]:checked').getAttribute('value'),
-      label: await p.locator('#task-list li[data-task-id="975"] select').inputValue(),
+      label: await (await editTask(p, 975)).locator('select').inputValue(),
       compared: await p.locator('#compare-head th').count(),
     });
     const original = await view(page);
@@ -228,6 +319,7 @@ describe('links, search, table and comparison', () => {
 
   test('the table sorts and filters, and opening a row shows that role', async () => {
     const page = await open('');
+    await inView(page, '#occupations');
     // All 412 are in the table; only those near the scroller's view are in the DOM.
     assert.equal(await page.getAttribute('#occupations-table', 'aria-rowcount'), '413');
     assert.equal(await text(page, '#table-count'), 'All 412 occupations.');
@@ -249,22 +341,26 @@ describe('links, search, table and comparison', () => {
     assert.ok(Math.min(...top) >= Math.max(...bottom), 'the end of the table holds the lowest scores');
     await scrollTable('top');
     await page.click('button[data-sort="score"]');
+    await drawn(page);
     await page.waitForFunction(() => document.querySelector('#occupations-body tr[aria-rowindex="2"]'));
     const ascending = await scores();
     assert.deepEqual(ascending, [...ascending].sort((a, b) => a - b));
     assert.equal(await page.getAttribute('th:has(button[data-sort="score"])', 'aria-sort'), 'ascending');
     await page.fill('#table-filter', 'nurse');
+    await drawn(page);
     const shown = await page.locator(rows).count();
     assert.ok(shown > 3 && shown < 20);
     assert.equal(await page.getAttribute('#occupations-table', 'aria-rowcount'), String(shown + 1));
     assert.equal(await text(page, '#table-count'), `${shown} of 412 occupations.`);
     await page.selectOption('#table-major', '2');
+    await drawn(page);
     assert.ok((await page.locator(rows).count()) < shown);
     assert.deepEqual(await axeViolations(page), []);
     const link = page.locator(`${rows} a.row-link`).first();
     const soc = await link.getAttribute('data-soc');
     assert.equal(await link.getAttribute('href'), `/occupation/${soc}/`);
     await link.click();
+    await drawn(page);
     assert.equal(await page.locator('#occupation').isVisible(), true);
     assert.equal(await page.evaluate(() => document.activeElement.id), 'occupation-title');
     await page.assertClean();
@@ -274,11 +370,13 @@ describe('links, search, table and comparison', () => {
   test('the range column sorts by the width of each band, and its filter keeps the wide ones, live', async () => {
     const page = await open('');
     const rows = '#occupations-body tr:not(.spacer)';
-    const widths = async () => (await page.locator(`${rows} [data-part="range"]`).allTextContents())
+    const widths = async () => (await inView(page, '#occupations-table').then(() => page.locator(`${rows} [data-part="range"]`).allTextContents()))
       .filter((range) => range !== '—').map((range) => range.split('–').map(Number)).map(([low, high]) => high - low);
-    const sortState = () => page.getAttribute('th:has(button[data-sort="range"])', 'aria-sort');
+    const sortState = () => drawn(page).then(() => page.getAttribute('th:has(button[data-sort="range"])', 'aria-sort'));
+    await inView(page, '#occupations');
     await page.click('button[data-sort="range"]');
     if (await sortState() === 'ascending') await page.click('button[data-sort="range"]');
+    await drawn(page);
     assert.equal(await page.getAttribute('th:has(button[data-sort="range"])', 'aria-sort'), 'descending');
     const widest = await widths();
     // Displayed ends, each rounded: their difference is within 0.1 of the unrounded width the table sorts by.
@@ -291,6 +389,7 @@ describe('links, search, table and comparison', () => {
     await setInput(page, '#e2', 1);
     for (const width of await widths()) assert.ok(width >= 2.9, `after e2 = 1, a width of ${width} passed "over 3 points"`);
     await page.selectOption('#table-range', 'narrow');
+    await drawn(page);
     for (const width of await widths()) assert.ok(width <= 1.1, `a width of ${width} passed the "under 1 point" filter`);
     assert.deepEqual(await axeViolations(page), []);
     await page.assertClean();
@@ -308,6 +407,7 @@ describe('links, search, table and comparison', () => {
       const fromEnd = header.split(',').length - column;
       return rows.map((line) => { const cells = line.split(','); return { soc: cells[0], grade: cells[cells.length - fromEnd] }; });
     };
+    await inView(page, '#occupations');
     const all = await csvRows();
     assert.equal(all.length, 412);
     const byGrade = { good: 0, partial: 0, weak: 0 };
@@ -326,6 +426,7 @@ describe('links, search, table and comparison', () => {
     // Sorted by the column, good comes first; the role page says why 2311 is weak.
     await page.selectOption('#table-bridge', '');
     await page.click('button[data-sort="bridge"]');
+    await drawn(page);
     assert.equal(await page.getAttribute('th:has(button[data-sort="bridge"])', 'aria-sort'), 'ascending');
     assert.equal(await page.locator('#occupations-body tr:not(.spacer) [data-part="bridge"]').first().textContent(), 'good');
     assert.match(await field(page, 'bridgeQualityText'), /^Weak: ISCO-08 2310 carries 96% of this group's coded index entries and reaches 35 O\*NET occupations; /);
@@ -389,8 +490,7 @@ describe('links, search, table and comparison', () => {
 
   test('each task opens the panel of where its label and weight come from', async () => {
     const page = await open('?soc=1137');
-    const row = page.locator('#task-list li[data-task-id="969"]');
-    await page.waitForFunction(() => document.querySelector('#task-list li[data-task-id="969"] [data-part="source"]:not([disabled])'));
+    const row = await editTask(page, 969);
     await row.locator('[data-part="source"]').click();
     const panel = page.locator('#provenance-task');
     assert.equal(await panel.isVisible(), true);
@@ -438,6 +538,7 @@ describe('links, search, table and comparison', () => {
     const page = await open('?soc=1137&cmp=2132,3544');
     assert.equal(await page.locator('#compare-head th').count(), 2);
     await page.click('[data-action="compare"]');
+    await drawn(page);
     assert.equal(await page.locator('#compare-head th').count(), 3);
     const before = await page.locator('#compare-body tr:nth-child(3) td').allTextContents();
     await setInput(page, '#e2', 1);
@@ -454,10 +555,12 @@ describe('links, search, table and comparison', () => {
     const focusedLabel = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent);
     await page.locator('#compare-head th').nth(1).locator('[data-part="open"]').focus();
     const secondTitle = await page.locator('#compare-head th').nth(1).locator('[data-part="open"]').textContent();
-    await page.evaluate(() => window.ukAiExposure.render());
+    await page.evaluate(() => window.ukAiExposure.redrawAll());
+    await drawn(page);
     assert.equal(await focusedLabel(), secondTitle);
     // Removing a role moves focus to the Remove button of the column taking its place.
     await page.locator('#compare-head th').nth(0).locator('[data-part="remove"]').click();
+    await drawn(page);
     assert.equal(await page.locator('#compare-head th').count(), 2);
     assert.equal(await focusedLabel(), `Remove ${secondTitle} from the comparison`);
     await page.assertClean();
@@ -469,6 +572,8 @@ describe('links, search, table and comparison', () => {
     assert.equal(await page.locator('#occupation').isHidden(), true);
     await page.locator('#compare-head th').nth(0).locator('[data-part="remove"]').focus();
     await page.keyboard.press('Enter');
+    await drawn(page);
+    await drawn(page);
     assert.equal(await page.locator('#compare').isHidden(), true);
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'role-search');
     assert.deepEqual(await axeViolations(page), []);
@@ -498,10 +603,11 @@ describe('links, search, table and comparison', () => {
     // The snippet is written once the integrity file has arrived.
     await page.waitForFunction(() => document.getElementById('embed-code').value !== '');
     const snippet = await page.inputValue('#embed-code');
-    // The modules a card needs before its first paint; widget/cards.js among them pins the core's, which the
-    // card imports only for other assumptions (as here, e2=0.5).
-    assert.equal((snippet.match(/rel="modulepreload"/g) ?? []).length, 3);
-    assert.equal((snippet.match(/integrity="sha384-[A-Za-z0-9+/=]{64}"/g) ?? []).length, 4);
+    // The modules a card needs before its first paint (its view, its styles, the pre-computed figures and the
+    // element); widget/cards.js among them pins the core's, which the card imports only for other assumptions
+    // (as here, e2=0.5).
+    assert.equal((snippet.match(/rel="modulepreload"/g) ?? []).length, 4);
+    assert.equal((snippet.match(/integrity="sha384-[A-Za-z0-9+/=]{64}"/g) ?? []).length, 5);
     assert.ok(snippet.includes(`${site.url}widget/cards.js`));
     assert.ok(!snippet.includes('aiexp-loader.js'), 'the snippet preloads the core, which a default card does not need');
     // Inside the element, for a host where the modules never arrive: a link to the same view on the site.
@@ -590,14 +696,15 @@ describe('other measures', () => {
     assert.equal(ilo.row, '4.4');
     for (const key of ['rank', 'wage', 'total', 'mean', 'chart']) assert.notEqual(ilo[key], eloundou[key], key);
     assert.equal(ilo.wage, '£2.38bn');  // 60,000 x £90,081 x 0.44
-    assert.equal(await page.locator('#occupation [data-role="headline-measure"]').isVisible(), true);
+    assert.equal(await page.locator('#occupation [data-part="headline-measure"]').isVisible(), true);
     assert.equal(await field(page, 'measureTitle'), 'ILO 2025');
     assert.equal(await page.locator('#occupation [data-role="eloundou-only"]').first().isVisible(), false);
-    assert.equal(await page.locator('#occupation [data-role="sensitivity"]').isVisible(), false);
+    assert.equal(await page.locator('#occupation [data-part="sensitivity"]').isVisible(), false);
     assert.match(await text(page, '#measure-rows tr.measures__headline th'), /^ILO 2025 \(headline\)$/);
     await page.waitForFunction(() => location.search.includes('measure=ilo2025'));
     // The comparison names the measure and leaves out what is the Eloundou score's only.
     await page.click('#occupation [data-action="compare"]');
+    await inView(page, '#compare');
     const compared = await page.locator('#compare-body tr').evaluateAll((rows) => rows.map((row) => row.textContent.trim()));
     assert.ok(compared.some((row) => row.includes('4.4/10 Moderate (ILO 2025)')), compared.join(' | '));
     assert.ok(compared.some((row) => /^Direct\s*—$/.test(row)), compared.join(' | '));
@@ -610,6 +717,7 @@ describe('other measures', () => {
     // The optional column shows the ILO 2025 score beside the headline, and sorts by it.
     await page.check('[data-measure-column="microsoft"]');
     await page.click('button[data-sort="microsoft"]');
+    await inView(page, '#occupations-table');
     assert.equal(await page.locator('th[data-column="microsoft"]').isVisible(), true);
     assert.equal(await page.locator('th[data-column="ilo2023"]').isVisible(), false);
     const drawn = (await page.locator('#occupations-body tr:not(.spacer) [data-part="microsoft"]').allTextContents())

@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
 
 import { CONTENT_SECURITY_POLICY, startServer } from '../../tools/serve.mjs';
-import { openPage, screenshot, siteDir, useSiteAndBrowser, waitForApp } from './harness.mjs';
+import { inView, openPage, screenshot, siteDir, useSiteAndBrowser, waitForApp } from './harness.mjs';
 
 const PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
 
@@ -68,6 +68,7 @@ describe('hostile data', () => {
     try {
       const page = await openPage(browser, `${altered.server.url}?soc=1137`);
       await waitForApp(page);
+      await inView(page, '#task-list');
       await page.waitForFunction(() => document.querySelector('#task-list').textContent.includes('onerror'));
       assert.equal(await page.locator('#occupation-title').textContent(), `${PAYLOAD}IT directors`);
       assert.match(await page.locator('#occupation [data-field="description"]').textContent(), /<script>/);

@@ -56,7 +56,7 @@ ${integrity.preload.map((path) => `<link rel="modulepreload" href="${site.url}${
     await page.waitForLoadState('networkidle');
     assert.equal(await page.locator('uk-ai-exposure').evaluate((h) => h.shadowRoot.querySelector('.value').textContent), '1.2/10');
     const paths = beforePaint.map((id) => bytes.requests.get(id));
-    for (const path of paths) assert.doesNotMatch(path, /^\/(?:wasm\/|data\/|aiexp-loader\.js|calculator\.js|manifest\.js)/);
+    for (const path of paths) assert.doesNotMatch(path, /^\/(?:wasm\/|data\/|aiexp-loader\.js|calculator\.js|snapshot\.js|manifest\.js)/);
     const total = beforePaint.reduce((sum, id) => sum + (bytes.byRequest.get(id) ?? 0), 0);
     console.log(`default card before its first paint: ${(total / KB).toFixed(1)} KB gzip (${beforePaint.map((id) =>
       `${bytes.requests.get(id)} ${((bytes.byRequest.get(id) ?? 0) / KB).toFixed(1)}`).join(', ')})`);
@@ -80,8 +80,8 @@ test('the widget downloads at most 120 KB (gzip) when a card needs the core: its
   const shards = [...bytes.keys()].filter((path) => /^\/widget\/cards\/\d\.[0-9a-f]{16}\.json$/.test(path));
   assert.deepEqual(shards.map((path) => path.split('.')[0]).sort(), ['/widget/cards/1', '/widget/cards/3', '/widget/cards/4']);
   const widgetFiles = ['/widget/uk-ai-exposure-define.js', '/widget/uk-ai-exposure.js', '/widget/uk-ai-exposure-card.js',
-                       '/widget/cards.js', ...shards, '/aiexp-loader.js', '/calculator.js', '/manifest.js', '/wasm/aiexp.js',
-                       '/wasm/aiexp.wasm', '/data/bundle.json'];
+                       '/widget/styles-card.js', '/widget/cards.js', ...shards, '/aiexp-loader.js', '/calculator.js', '/snapshot.js',
+                       '/manifest.js', '/wasm/aiexp.js', '/wasm/aiexp.wasm', '/data/bundle.json'];
   for (const path of widgetFiles) assert.ok(bytes.has(path), `${path} was not downloaded`);
   // The demo page's own files and the iframe card's page (embed.html with its stylesheet, script and the
   // start check behind its fallback).

@@ -10,7 +10,7 @@ import { parseHTML } from 'linkedom';
 
 import { ROLE_PAGE_TABLE_ROWS, ROLE_PAGE_TASKS } from '../../tools/site/pages.mjs';
 
-import { axeViolations, axeViolationsWithoutJavaScript, checkValues, openPage, screenshot, setInput, siteDir, text, useSiteAndBrowser, waitForApp } from './harness.mjs';
+import { axeViolations, drawn, editTask, inView, axeViolationsWithoutJavaScript, checkValues, openPage, screenshot, setInput, siteDir, text, useSiteAndBrowser, waitForApp } from './harness.mjs';
 
 let browser;
 let site;
@@ -163,7 +163,8 @@ describe('hydration', () => {
       page.on('pageerror', (error) => problems.push(error.message));
       await page.goto(`${site.url}${path}`);
       await page.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: 30000 });
-      const before = { meanScore: await text(page, '[data-total="meanScoreText"]') };
+      // Read where it is, without scrolling: the layout is being watched for shifts.
+      const before = { meanScore: await page.locator('[data-total="meanScoreText"]').textContent() };
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       const result = await page.evaluate((regions) => ({
         stateBefore: window.__stateBefore,
@@ -181,10 +182,13 @@ describe('hydration', () => {
       assert.notEqual(await text(page, '[data-total="meanScoreText"]'), before.meanScore);
       if (path === 'occupation/1137/' || path === 'occupation/2132/') {
         assert.equal(await field(page, 'scoreText'), '9.4');
-        // Live, a task's controls are named after its statement (the pre-rendered ones by their labels' words).
-        const statement = await page.locator('#task-list > li [data-part="text"]').first().textContent();
-        assert.equal(await page.locator('#task-list > li select').first().getAttribute('aria-label'), `Label of task: ${statement}`);
-        assert.match(await page.locator('#task-list > li input').first().getAttribute('aria-label'), new RegExp(`^Weight of task: `));
+        // Live, a task's Edit button and the controls it opens are named after its statement.
+        const first = page.locator('#task-list > li').first();
+        const statement = await first.locator('[data-part="text"]').textContent();
+        assert.equal(await first.locator('[data-part="edit"]').getAttribute('aria-label'), `Edit task: ${statement}`);
+        const row = await editTask(page, await first.getAttribute('data-task-id'));
+        assert.equal(await row.locator('select').getAttribute('aria-label'), `Label of task: ${statement}`);
+        assert.match(await row.locator('input').getAttribute('aria-label'), new RegExp(`^Weight of task: `));
       }
       assert.deepEqual(await axeViolations(page), []);
       await context.close();
@@ -233,7 +237,24 @@ describe('long task lists', () => {
     await page.context().close();
     const live = await openPage(browser, `${site.url}occupation/2311/`);
     await waitForApp(live);
-    assert.equal(await live.locator('#task-list > li').count(), total);
+    // Live, the list holds every task: those in view are drawn, each saying where it sits among all of them.
+    await inView(live, '#tasks-heading');
+    const drawnTasks = live.locator('#task-list > li.task');
+    assert.ok(await drawnTasks.count() < total, 'a list this long is drawn in part');
+    assert.equal(await drawnTasks.first().getAttribute('aria-setsize'), String(total));
+    assert.equal(await drawnTasks.first().getAttribute('aria-posinset'), '1');
+    // Scrolling to the list's end reaches its last task (as rows are measured the list's height settles, so a
+    // reader, like this loop, scrolls on until the end stays put).
+    const last = `#task-list > li.task[aria-posinset="${total}"]`;
+    for (let attempt = 0; attempt < 20 && !(await live.locator(last).count()); attempt++) {
+      await live.evaluate(() => {
+        const list = document.querySelector('#task-list');
+        window.scrollTo(0, list.getBoundingClientRect().bottom + window.scrollY - window.innerHeight);
+      });
+      await drawn(live);
+      await drawn(live);
+    }
+    assert.equal(await live.locator(last).count(), 1, 'the last task is drawn at the end of the list');
     assert.equal(await live.locator('#tasks-more').isVisible(), false);
     await live.assertClean();
     await live.context().close();

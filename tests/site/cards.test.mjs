@@ -15,7 +15,7 @@ import { checkValues, loadedEngine, loadModule } from '../wasm/support.mjs';
 const siteDir = process.env.AIEXP_SITE_DIR ?? 'build/wasm/site';
 // What a card shows of the core's Report, written out here rather than taken from the widget, so a field the
 // card starts to show without its being pre-computed (or the reverse) fails this test.
-const CARD_FIELDS = ['soc', 'title', 'scored', 'scoreText', 'band', 'directText', 'withToolsText', 'wageExposureText',
+const CARD_FIELDS = ['soc', 'title', 'scored', 'scoreText', 'band', 'bandKey', 'directText', 'withToolsText', 'wageExposureText',
   'employeesText', 'medianPayText', 'rankText', 'canDoText', 'bandMeaning', 'rangeText'];
 
 let module;
@@ -98,7 +98,7 @@ describe('pre-computed cards', () => {
   });
 
   test('pin the modules a card imports for other assumptions with their integrity', () => {
-    assert.deepEqual(Object.keys(index.modules).sort(), ['aiexp-loader.js', 'calculator.js', 'manifest.js', 'wasm/aiexp.js']);
+    assert.deepEqual(Object.keys(index.modules).sort(), ['aiexp-loader.js', 'calculator.js', 'manifest.js', 'snapshot.js', 'wasm/aiexp.js']);
     for (const [path, integrity] of Object.entries(index.modules)) {
       assert.equal(sha384(readFileSync(join(siteDir, path))), integrity, path);
     }
@@ -107,7 +107,7 @@ describe('pre-computed cards', () => {
 
 describe('pre-rendered iframe cards', () => {
   test('embed/<soc>.html carries every default figure of its role, for all 412', async () => {
-    const { STYLES } = await import(pathToFileURL(join(siteDir, 'widget', 'uk-ai-exposure-card.js')).href);
+    const { CARD_CSS } = await import(pathToFileURL(join(siteDir, 'widget', 'styles-card.js')).href);
     const problems = [];
     const stylesheets = new Set();
     for (const { soc } of engine.unitGroups()) {
@@ -145,10 +145,10 @@ describe('pre-rendered iframe cards', () => {
       stylesheets.add(root.querySelector('link[rel="stylesheet"]')?.getAttribute('href'));
     }
     assert.deepEqual(problems, []);
-    // One stylesheet for every card, the widget's own CSS as a file, so the two cannot drift apart.
+    // One stylesheet for every card, the card element's own CSS as a file, so the two cannot drift apart.
     assert.equal(stylesheets.size, 1);
     const [href] = stylesheets;
     assert.match(href, /^\.\.\/widget\/uk-ai-exposure\.[0-9a-f]{16}\.css$/);
-    assert.equal(readFileSync(join(siteDir, href.slice(3)), 'utf8'), STYLES.trimStart());
+    assert.equal(readFileSync(join(siteDir, href.slice(3)), 'utf8'), CARD_CSS);
   });
 });

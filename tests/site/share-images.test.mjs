@@ -61,7 +61,8 @@ describe('share images', () => {
 
   before(async () => {
     const calculator = await loadSiteCalculator({ wasmDir, dataDir, webDir: join(projectDir, 'web') });
-    cards = ROLES.map((soc) => calculator.report(soc).report);
+    const defaults = calculator.snapshot(calculator.defaults()).snapshot;
+    cards = ROLES.map((soc) => defaults.report(soc).report);
     cards.push({ ...cards[0], soc: '9999', title: LONG_TITLE });
     first = { out: await scratchDir() };
     second = { out: await scratchDir() };

@@ -14,23 +14,23 @@ import { hashedName } from './headers.mjs';
 
 // The widget's module graph. What a default card needs before its first paint, entry last: the embed snippet
 // preloads these with their integrity...
-export const WIDGET_MODULES = ['widget/uk-ai-exposure-card.js', 'widget/cards.js', 'widget/uk-ai-exposure.js'];
+export const WIDGET_MODULES = ['widget/uk-ai-exposure-card.js', 'widget/styles-card.js', 'widget/cards.js', 'widget/uk-ai-exposure.js'];
 export const WIDGET_ENTRY = 'widget/uk-ai-exposure-define.js';
 // ...and what a card imports only when its assumptions differ from the defaults: widget/cards.js pins these,
 // dependencies before the modules that import them, and the element preloads them with that integrity.
-export const CORE_MODULES = ['manifest.js', 'calculator.js', 'wasm/aiexp.js', 'aiexp-loader.js'];
+export const CORE_MODULES = ['manifest.js', 'snapshot.js', 'calculator.js', 'wasm/aiexp.js', 'aiexp-loader.js'];
 // The chart element's module graph, dependencies before the modules that import them, entry last: the chart's
 // embed snippet preloads every one with its integrity (it draws with the page's views and the page's build of
 // the core, whose glue the loader imports).
-export const CHART_MODULES = ['manifest.js', 'calculator.js', 'wasm/aiexp-speed.js', 'aiexp-loader.js', 'vendor/d3-hierarchy.js',
-  'ui/dom.js', 'ui/bands.js', 'ui/chart-styles.js', 'ui/compare-chart-view.js', 'ui/distribution-view.js', 'ui/group-bars-view.js',
-  'ui/treemap-view.js', 'widget/uk-ai-exposure-card.js', 'widget/uk-ai-exposure-chart.js'];
+export const CHART_MODULES = ['manifest.js', 'snapshot.js', 'calculator.js', 'wasm/aiexp-speed.js', 'aiexp-loader.js',
+  'vendor/d3-hierarchy.js', 'ui/dom.js', 'ui/compare-chart-view.js', 'ui/distribution-view.js', 'ui/group-bars-view.js',
+  'ui/treemap-view.js', 'widget/styles-chart.js', 'widget/uk-ai-exposure-card.js', 'widget/uk-ai-exposure-chart.js'];
 export const CHART_ENTRY = 'widget/uk-ai-exposure-chart-define.js';
 // The widget's own modules and the core's loader as they ship: minified, as the module's glue is, because every
 // card on every host downloads them (their source, with its comments, is web/widget/, web/aiexp-loader.js and
 // web/calculator.js). The site build has imported calculator.js already: it runs the source.
 const MINIFIED_MODULES = ['widget/uk-ai-exposure-card.js', 'widget/uk-ai-exposure.js', 'widget/uk-ai-exposure-define.js',
-  'aiexp-loader.js', 'calculator.js'];
+  'aiexp-loader.js', 'calculator.js', 'snapshot.js'];
 
 function integrity(bytes) {
   return 'sha384-' + createHash('sha384').update(bytes).digest('base64');
@@ -81,10 +81,10 @@ function embedPage({ soc, title, stylesheet, shadowHtml }) {
 /**
  * Minifies the widget's modules in the assembled site `out` and writes there the default cards of every unit group: widget/cards/<major group>.<hash>.json,
  * widget/cards.js (the shards' names and integrity, the integrity of CORE_MODULES and the data build id),
- * the card stylesheet and embed/<soc>.html. `calculator` is the site build's (tools/site/core.mjs), every data
- * part loaded. Throws when the widget's defaults are not the core's.
+ * the card stylesheet (`cardCss`, tools/site/styles.mjs) and embed/<soc>.html. `calculator` is the site build's
+ * (tools/site/core.mjs), every data part loaded. Throws when the widget's defaults are not the core's.
  */
-export async function writeCards({ out, calculator }) {
+export async function writeCards({ out, calculator, cardCss }) {
   for (const path of MINIFIED_MODULES) {
     const source = await readFile(join(out, path), 'utf8');
     const minified = await minify(source, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
@@ -95,13 +95,13 @@ export async function writeCards({ out, calculator }) {
   for (const [key, value] of Object.entries(view.DEFAULT_ASSUMPTIONS)) {
     if (defaults[key] !== value) throw new Error(`the widget's default ${key} is ${value}, the core's ${defaults[key]}`);
   }
-  const status = calculator.apply(defaults);
-  if (!status.ok) throw new Error(`default assumptions: ${status.message}`);
+  const made = calculator.snapshot(defaults);
+  if (!made.ok) throw new Error(`default assumptions: ${made.message}`);
 
   const shards = new Map();
   const views = [];
   for (const { soc } of calculator.unitGroups()) {
-    const result = calculator.report(soc);
+    const result = made.snapshot.report(soc);
     if (!result.ok) throw new Error(`unit group ${soc}: ${result.message}`);
     const card = view.cardView(result.report);
     views.push(card);
@@ -124,7 +124,7 @@ export async function writeCards({ out, calculator }) {
                   '// imports for other assumptions. Pinned by the embed snippet, so it vouches for both.\n' +
                   `export default Object.freeze(${JSON.stringify({ build: calculator.build, shards: shardIndex, modules })});\n`);
 
-  const cssBytes = Buffer.from(view.STYLES.trimStart());
+  const cssBytes = Buffer.from(cardCss);
   const stylesheet = hashedName('widget/uk-ai-exposure.css', cssBytes);
   await writeFile(join(out, stylesheet), cssBytes);
 

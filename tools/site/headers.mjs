@@ -19,7 +19,7 @@ export const PATH_KINDS = {
   // What a page on another origin loads for the widget (module scripts and fetches with integrity are CORS
   // requests), the iframe cards and the share images other sites show.
   // The chart element imports the page's views (ui/) and the vendored libraries (vendor/) too.
-  crossOrigin: String.raw`^/(?:widget/|wasm/|data/|embed/|share/|ui/|vendor/|aiexp-loader\.js$|calculator\.js$|manifest\.js$)`,
+  crossOrigin: String.raw`^/(?:widget/|wasm/|data/|embed/|share/|ui/|vendor/|aiexp-loader\.js$|calculator\.js$|snapshot\.js$|manifest\.js$)`,
   // name.<first 16 hex digits of the SHA-256 of the content>.ext: a new content gets a new name.
   contentHashed: String.raw`\.[0-9a-f]{16}\.[A-Za-z0-9]+$`,
 };

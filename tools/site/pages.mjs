@@ -1,16 +1,19 @@
 // Pre-renders the calculator's pages at site assembly: the home page, a page per unit group at
-// occupation/<soc>/ and the not-found page, each with every default figure in its HTML. The view code is the
-// page's own (web/ui/page-view.js), run here over a DOM without layout (linkedom) with the same core the
-// browser runs (tools/site/core.mjs); only the head's sharing tags are written here. Deterministic: the same
-// inputs give the same bytes.
+// occupation/<soc>/, the not-found and the too-long pages, each with every default figure in its HTML. The views
+// are the page's own (web/ui/*-view.js), each given its root in the page template, here a DOM without layout
+// (linkedom), and the snapshot of the default assumptions from the same core the browser runs
+// (tools/site/core.mjs); the live page runs them again over this HTML (web/app.js). Only the head's sharing tags
+// are written here. Deterministic: the same inputs give the same bytes.
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { parseHTML } from 'linkedom';
 
-import { MAX_REQUEST_LINE_BYTES } from './headers.mjs';
-import { useTreemapImage, writeTreemapImage } from './treemap-image.mjs';
+import { el } from '../../web/ui/dom.js';
+
+import { hashedName, MAX_REQUEST_LINE_BYTES } from './headers.mjs';
+import { lightPalette } from './palette.mjs';
 
 // Rows of the all-occupations table in a role page's HTML: a first look (the live page draws the rest). The
 // home page carries every row, so a reader without JavaScript reaches every role from it.
@@ -54,16 +57,11 @@ async function preloadTextParts(document, { out, rootPath, report }) {
     await access(join(out, part)).catch(() => {
       throw new Error(`${part}, the task statements of unit group ${report.soc}, is not in the site`);
     });
-    document.head.insertBefore(headElement(document, 'link', { rel: 'preload', href: `${rootPath}${part}`, as: 'fetch',
+    document.head.insertBefore(el(document, 'link', { rel: 'preload', href: `${rootPath}${part}`, as: 'fetch',
                                                                crossorigin: 'anonymous' }), anchor);
   }
 }
 
-function headElement(document, tag, attributes) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  return node;
-}
 
 // Title, description, canonical address and the Open Graph and Twitter card tags; `image` is absolute or null.
 function sharingTags(document, { title, description, url, image, imageAlt, type }) {
@@ -71,25 +69,25 @@ function sharingTags(document, { title, description, url, image, imageAlt, type 
   head.querySelector('title').textContent = title;
   head.querySelector('meta[name="description"]').setAttribute('content', description);
   const tags = [
-    headElement(document, 'link', { rel: 'canonical', href: url }),
-    headElement(document, 'meta', { property: 'og:type', content: type }),
-    headElement(document, 'meta', { property: 'og:site_name', content: 'UK AI Exposure' }),
-    headElement(document, 'meta', { property: 'og:title', content: title }),
-    headElement(document, 'meta', { property: 'og:description', content: description }),
-    headElement(document, 'meta', { property: 'og:url', content: url }),
-    headElement(document, 'meta', { property: 'og:locale', content: 'en_GB' }),
-    headElement(document, 'meta', { name: 'twitter:card', content: image ? 'summary_large_image' : 'summary' }),
-    headElement(document, 'meta', { name: 'twitter:title', content: title }),
-    headElement(document, 'meta', { name: 'twitter:description', content: description }),
+    el(document, 'link', { rel: 'canonical', href: url }),
+    el(document, 'meta', { property: 'og:type', content: type }),
+    el(document, 'meta', { property: 'og:site_name', content: 'UK AI Exposure' }),
+    el(document, 'meta', { property: 'og:title', content: title }),
+    el(document, 'meta', { property: 'og:description', content: description }),
+    el(document, 'meta', { property: 'og:url', content: url }),
+    el(document, 'meta', { property: 'og:locale', content: 'en_GB' }),
+    el(document, 'meta', { name: 'twitter:card', content: image ? 'summary_large_image' : 'summary' }),
+    el(document, 'meta', { name: 'twitter:title', content: title }),
+    el(document, 'meta', { name: 'twitter:description', content: description }),
   ];
   if (image) {
-    tags.push(headElement(document, 'meta', { property: 'og:image', content: image }),
-              headElement(document, 'meta', { property: 'og:image:type', content: 'image/png' }),
-              headElement(document, 'meta', { property: 'og:image:width', content: '1200' }),
-              headElement(document, 'meta', { property: 'og:image:height', content: '630' }),
-              headElement(document, 'meta', { property: 'og:image:alt', content: imageAlt }),
-              headElement(document, 'meta', { name: 'twitter:image', content: image }),
-              headElement(document, 'meta', { name: 'twitter:image:alt', content: imageAlt }));
+    tags.push(el(document, 'meta', { property: 'og:image', content: image }),
+              el(document, 'meta', { property: 'og:image:type', content: 'image/png' }),
+              el(document, 'meta', { property: 'og:image:width', content: '1200' }),
+              el(document, 'meta', { property: 'og:image:height', content: '630' }),
+              el(document, 'meta', { property: 'og:image:alt', content: imageAlt }),
+              el(document, 'meta', { name: 'twitter:image', content: image }),
+              el(document, 'meta', { name: 'twitter:image:alt', content: imageAlt }));
   }
   const anchor = head.querySelector('meta[name="color-scheme"]');
   for (const tag of tags) head.insertBefore(tag, anchor);
@@ -118,7 +116,7 @@ function datasetJsonLd(document, { siteUrl, name, description, url, build, sourc
       { '@type': 'DataDownload', encodingFormat: 'text/markdown', contentUrl: new URL('data/SOURCES.md', siteUrl).href },
     ],
   };
-  const script = headElement(document, 'script', { type: 'application/ld+json' });
+  const script = el(document, 'script', { type: 'application/ld+json' });
   script.textContent = JSON.stringify(data).replace(/</g, '\\u003c');
   document.head.append(script);
 }
@@ -134,35 +132,69 @@ function roleDescription(report) {
 
 /**
  * Writes index.html (over the assembled template of the same name), occupation/<soc>/index.html for every unit
- * group and 404.html into `out`. `calculator`: tools/site/core.mjs's, under the defaults. `siteUrl`: the public
- * address of the site's root. `shareImages`: soc -> the share image's path in the site, or an empty map.
- * Resolves to the list of role page paths written.
+ * group, 404.html and 414.html into `out`, and the treemap image the role pages show without JavaScript.
+ * `calculator`: tools/site/core.mjs's. `siteUrl`: the public address of the site's root. `shareImages`: soc ->
+ * the share image's path in the site, or an empty map. Resolves to the list of role page paths written.
  */
 export async function writePages({ out, calculator, siteUrl, shareImages = new Map() }) {
   const template = await readFile(join(out, 'index.html'), 'utf8');
-  const { PageView, pageTitle } = await import(pathToFileURL(join(out, 'ui/page-view.js')).href);
-  const { siteLinks } = await import(pathToFileURL(join(out, 'ui/site-links.js')).href);
+  const load = (file) => import(pathToFileURL(join(out, 'ui', file)).href);
+  const views = {
+    ...(await load('layout-view.js')), ...(await load('head-view.js')), ...(await load('assumptions-view.js')),
+    ...(await load('role-view.js')), ...(await load('measures-view.js')), ...(await load('tasks-view.js')),
+    ...(await load('start-view.js')), ...(await load('bridge-view.js')), ...(await load('provenance-view.js')),
+    ...(await load('totals-view.js')), ...(await load('threshold-view.js')), ...(await load('treemap-view.js')),
+    ...(await load('group-bars-view.js')), ...(await load('distribution-view.js')), ...(await load('table-view.js')),
+  };
+  const { siteLinks } = await load('site-links.js');
   const links = siteLinks(siteUrl);
   const defaults = calculator.defaults();
-  const status = calculator.apply(defaults);
-  if (!status.ok) throw new Error(`the default assumptions do not apply: ${status.message}`);
+  const snapshot = calculator.snapshot(defaults);
+  if (!snapshot.ok) throw new Error(`the default assumptions do not apply: ${snapshot.message}`);
+  const figures = snapshot.snapshot;
 
-  // The views reach the document through the `document` global, as in the browser: it is this page's, one page
-  // at a time.
-  const render = (soc, { staticRows, page }) => {
-    // A page that lists every row lists the occupations the treemap cannot draw too; the others say how many.
-    const missingAs = staticRows === Infinity ? 'links' : 'count';
+  // The treemap image of the role pages: the treemap view drawn into a standalone SVG, its colours the light theme's.
+  const treemapHref = `${links.rootPath}${await writeTreemapImage({ out, views, snapshot: figures, links })}`;
+
+  // One page: the views over their roots in a fresh copy of the template, from the defaults' snapshot and the
+  // page's state. `staticRows` and `staticTasks`: how many rows of the table and tasks its HTML holds.
+  const render = ({ page, soc = '', staticRows, staticTasks = ROLE_PAGE_TASKS }) => {
     const { document } = parseHTML(template);
-    globalThis.document = document;
-    try {
-      rootedAddresses(document, links.rootPath);
-      document.documentElement.setAttribute('data-page', page);
-      const view = new PageView(calculator, { live: false, links, staticRows, staticTasks: ROLE_PAGE_TASKS, missingAs });
-      const report = view.render({ soc, compare: [], assumptions: defaults });
-      return { document, report };
-    } finally {
-      delete globalThis.document;
+    rootedAddresses(document, links.rootPath);
+    document.documentElement.setAttribute('data-page', page);
+    const $ = (selector) => {
+      const found = document.querySelector(selector);
+      if (!found) throw new Error(`the page template has no ${selector}`);
+      return found;
+    };
+    const ready = false;  // the build's controls wait for the calculator
+    const threshold = views.DEFAULT_THRESHOLD;
+    const permalink = (code) => (code ? links.role(code) : links.home());
+    views.renderLayout(document.body, figures, { page, soc, compare: [], homeHref: links.home(), maxLinkBytes: MAX_REQUEST_LINE_BYTES });
+    views.renderHead(document.head, figures, { page, soc });
+    views.renderAssumptions($('#assumptions'), figures, { defaults, ready });
+    if (soc) {
+      views.renderRole($('#role-head'), figures, { soc, ready });
+      views.renderProvenance($('#role-provenance'), figures, { kind: 'role', soc, taskId: 0, permalink: permalink(soc), ready });
+      views.renderMeasures($('#measures'), figures, { soc, ready, ilo: null });
+      views.renderTasks($('#tasks'), figures, { soc, ready, textStatus: 'ready', editing: '', staticTasks, tasksFile: links.tasksFile });
+      views.renderStart($('#start'), figures, { soc, textStatus: 'ready' });
+      views.renderBridge($('#bridge'), figures, { soc });
     }
+    views.renderTotals($('#uk-totals'), figures);
+    views.renderProvenance($('#totals-provenance'), figures, { kind: 'totals', permalink: permalink(''), ready });
+    views.renderThreshold($('#threshold'), figures, { threshold, filterTable: false, ready });
+    // A page that lists every row lists the occupations the treemap cannot draw too; the others say how many,
+    // and show the treemap as the shared image (its 14 KB of markup would double a role page's HTML).
+    const everyRow = staticRows === Infinity;
+    views.renderTreemap($('#treemap-figure'), figures, { selectedSoc: soc, threshold, roleHref: links.role,
+                                                         missingAs: everyRow ? 'links' : 'count', image: everyRow ? '' : treemapHref });
+    views.renderGroupBars($('#groups-chart'), figures, { tableHref: '#occupations-table' });
+    views.renderDistribution($('#distribution-figure'), figures, { selectedSoc: soc });
+    views.renderTable($('#occupations'), figures, { selectedSoc: soc, sort: { key: 'score', descending: true },
+                                                     filter: { text: '', major: '', range: '', bridge: '' }, threshold: null,
+                                                     ready, measureColumns: false, roleHref: links.role, staticRows });
+    return { document, report: soc ? figures.report(soc).report : null };
   };
   const serialize = (document) => `<!doctype html>\n${document.documentElement.outerHTML}\n`;
   const absolute = (path) => new URL(path.replace(/^\//, ''), new URL(links.rootPath, siteUrl)).href;
@@ -170,26 +202,24 @@ export async function writePages({ out, calculator, siteUrl, shareImages = new M
   const siteDescription = 'For every UK occupation (SOC 2020 unit group): how much of its work large language ' +
     'models can do, how many people do it, what they earn and how much pay is exposed.';
 
-  const home = render('', { staticRows: Infinity, page: 'home' });
+  const home = render({ page: 'home', staticRows: Infinity });
   sharingTags(home.document, {
-    title: pageTitle(null), description: home.document.head.querySelector('meta[name="description"]').getAttribute('content'),
+    title: views.pageTitle(null), description: home.document.head.querySelector('meta[name="description"]').getAttribute('content'),
     url: siteUrl, image: null, imageAlt: '', type: 'website',
   });
   datasetJsonLd(home.document, { siteUrl, name: 'UK AI Exposure: AI exposure of UK occupations', description: siteDescription,
                                  url: siteUrl, build, sources: calculator.sources() });
   await writeFile(join(out, 'index.html'), serialize(home.document));
-  const treemapHref = `${links.rootPath}${await writeTreemapImage(out, home.document)}`;
 
   const written = [];
   await mkdir(join(out, 'data', 'tasks'), { recursive: true });
   for (const group of calculator.unitGroups()) {
-    const { document, report } = render(group.soc, { staticRows: ROLE_PAGE_TABLE_ROWS, page: 'role' });
+    const { document, report } = render({ page: 'role', soc: group.soc, staticRows: ROLE_PAGE_TABLE_ROWS });
     if (!report) throw new Error(`no report for unit group ${group.soc}`);
-    useTreemapImage(document, treemapHref);
     const url = absolute(links.role(group.soc));
     const image = shareImages.get(group.soc);
     sharingTags(document, {
-      title: pageTitle(report), description: roleDescription(report), url,
+      title: views.pageTitle(report), description: roleDescription(report), url,
       image: image ? absolute(`/${image}`) : null,
       imageAlt: `${report.title}: AI exposure ${report.scored ? `${report.scoreText}/10, ${report.band}` : 'not scored'}`,
       type: 'article',
@@ -201,56 +231,40 @@ export async function writePages({ out, calculator, siteUrl, shareImages = new M
     await mkdir(join(out, 'occupation', group.soc), { recursive: true });
     await writeFile(join(out, path), serialize(document));
     if (report.tasks.length > ROLE_PAGE_TASKS) {  // the page links the file for the tasks it does not list
-      const tasks = calculator.tasksCsv(group.soc);
+      const tasks = figures.tasksCsv(group.soc);
       if (!tasks.ok) throw new Error(`the tasks of unit group ${group.soc}: ${tasks.message}`);
       await writeFile(join(out, 'data', 'tasks', `${group.soc}.csv`), tasks.csv);
     }
     written.push(path);
   }
 
-  // Served for any address that names no file, at any depth: every link in it is a path from the root already.
-  const notFound = render('', { staticRows: ROLE_PAGE_TABLE_ROWS, page: 'not-found' });
-  const { document } = notFound;
-  useTreemapImage(document, treemapHref);
-  document.head.querySelector('title').textContent = 'Page not found · UK AI Exposure';
-  document.head.querySelector('meta[name="description"]').setAttribute('content', 'This page does not exist.');
-  document.head.append(headElement(document, 'meta', { name: 'robots', content: 'noindex' }));
-  const empty = document.querySelector('#empty-state');
-  empty.setAttribute('aria-label', 'Page not found');
-  empty.querySelector('h2').textContent = 'No page here';
-  empty.querySelector('p').textContent = 'This address names no page of the calculator: an occupation code may be ' +
-    'mistyped (SOC 2020 unit groups have four digits, such as 1137). Search for an occupation above, or pick one ' +
-    'from the table of all UK occupations below.';
-  await writeFile(join(out, '404.html'), serialize(document));
-  const tooLong = render('', { staticRows: ROLE_PAGE_TABLE_ROWS, page: 'too-long' }).document;
-  useTreemapImage(tooLong, treemapHref);
-  await writeFile(join(out, '414.html'), serialize(tooLongPage(tooLong, links)));
+  // Served for any address that names no file (404) and, with status 414, for a link longer than the servers
+  // take (MAX_REQUEST_LINE_BYTES): every link in them is a path from the root already.
+  await writeFile(join(out, '404.html'), serialize(render({ page: 'not-found', staticRows: ROLE_PAGE_TABLE_ROWS }).document));
+  await writeFile(join(out, '414.html'), serialize(render({ page: 'too-long', staticRows: ROLE_PAGE_TABLE_ROWS }).document));
   return written;
 }
 
-// Served with status 414, at any address, for a link longer than the servers take (MAX_REQUEST_LINE_BYTES of
-// headers.mjs): the home page's form with the notice the live page shows for a link past the core's own limit,
-// readable without JavaScript. It has that notice's key, so the live page's notice takes its place.
-function tooLongPage(document, links) {
-  document.head.querySelector('title').textContent = 'Link too long · UK AI Exposure';
-  document.head.querySelector('meta[name="description"]').setAttribute('content', 'This link is too long to open.');
-  document.head.append(headElement(document, 'meta', { name: 'robots', content: 'noindex' }));
-  const notice = headElement(document, 'div', { class: 'notice notice--warning', 'data-key': 'link:too-long', 'data-scope': 'view' });
-  const text = headElement(document, 'p', { class: 'notice__text' });
-  text.append('The link is too long for the server (more than ' +
-    `${MAX_REQUEST_LINE_BYTES.toLocaleString('en-GB')} characters), so none of it was used: the calculator shows ` +
-    'the default assumptions. ');
-  const home = headElement(document, 'a', { class: 'link', href: links.home() });
-  home.textContent = 'Go to the home page';
-  text.append(home, '.');
-  notice.append(text, headElement(document, 'button', { type: 'button', class: 'notice__close needs-js',
-                                                        'aria-label': 'Dismiss this notice' }));
-  document.querySelector('#notices').append(notice);
-  const empty = document.querySelector('#empty-state');
-  empty.setAttribute('aria-label', 'Link too long');
-  empty.querySelector('h2').textContent = 'This link is too long to open';
-  empty.querySelector('p').textContent = 'A link to the calculator carries its assumptions; this one is longer than any ' +
-    'the calculator makes, so none of it was used. Search for an occupation above, or pick one from the table of all ' +
-    'UK occupations below.';
-  return document;
+// The home page's treemap as a standalone image (charts/treemap.<hash>.svg, cached once for every role page): the
+// same view over an <svg> of its own, its colours the light theme's written as attributes (an image cannot use
+// the page's stylesheet, and the site's CSP allows no styles inside it). Resolves to its path in the site.
+async function writeTreemapImage({ out, views, snapshot, links }) {
+  const { width, height } = views.TREEMAP_SIZE;
+  const { document } = parseHTML(`<!doctype html><html><body><svg viewBox="0 0 ${width} ${height}"></svg></body></html>`);
+  const svg = document.querySelector('svg');
+  views.renderTreemap(svg, snapshot, { threshold: views.DEFAULT_THRESHOLD, roleHref: links.role,
+                                       palette: await lightPalette(out) });
+  // An image needs no links, tab stops, labels or classes, and outlines no role: its rectangles are drawn as they are.
+  svg.querySelector('.treemap__current')?.remove();
+  for (const leaf of [...svg.querySelectorAll('a')]) leaf.replaceWith(...leaf.childNodes);
+  for (const node of [svg, ...svg.querySelectorAll('*')]) {
+    for (const { name } of [...node.attributes]) {
+      if (name === 'class' || name === 'aria-hidden' || name.startsWith('data-')) node.removeAttribute(name);
+    }
+  }
+  const text = `${svg.outerHTML.replace(/viewbox=/i, 'viewBox=')}\n`;
+  const path = hashedName('charts/treemap.svg', Buffer.from(text));
+  await mkdir(join(out, 'charts'), { recursive: true });
+  await writeFile(join(out, path), text);
+  return path;
 }

@@ -7,6 +7,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { hashedName } from './headers.mjs';
+import { lightPalette } from './palette.mjs';
 
 export const SHARE_WIDTH = 1200;
 export const SHARE_HEIGHT = 630;
@@ -22,25 +23,20 @@ const FONT_FILES = {
 // 2 cores on the build machines: one rasteriser each.
 const CONVERSIONS_AT_ONCE = 2;
 
+// The page's light theme (web/styles/tokens.css), as the image names its colours.
+const theme = lightPalette();
 const COLOURS = {
-  background: '#ffffff',
-  footer: '#f6f7f9',
-  rule: '#d5dbe3',
-  text: '#15191f',
-  muted: '#505a67',
-  accent: '#1d4ed8',
-  pillText: '#ffffff',
-  notScored: '#64748b',
-  blank: '#b6bfcb',
+  background: theme.surface,
+  footer: theme.bg,
+  rule: theme.border,
+  text: theme.text,
+  muted: theme.muted,
+  accent: theme.accent,
+  pillText: theme.bandText,
+  notScored: theme.muted,
+  blank: theme.border,
 };
-// The page's band colours (web/styles.css, light theme).
-const BAND_COLOURS = {
-  Minimal: '#15803d',
-  Low: '#0e7490',
-  Moderate: '#a16207',
-  High: '#c2410c',
-  'Very high': '#b91c1c',
-};
+const BAND_COLOURS = theme.band;
 
 const MARGIN = 72;
 const CONTENT_WIDTH = SHARE_WIDTH - 2 * MARGIN;
@@ -213,16 +209,16 @@ function requireFields(card) {
  */
 export function shareImageSvg(card) {
   requireFields(card);
-  const bandColour = card.scored ? BAND_COLOURS[card.band] : COLOURS.notScored;
-  if (!bandColour) throw new Error(`share images: ${card.soc} has an unknown band "${card.band}"`);
+  const bandColour = card.scored ? BAND_COLOURS[card.bandKey] : COLOURS.notScored;
+  if (!bandColour) throw new Error(`share images: ${card.soc} has an unknown band "${card.bandKey}"`);
   const parts = [];
   parts.push(`<rect width="${SHARE_WIDTH}" height="${SHARE_HEIGHT}" fill="${COLOURS.background}"/>`);
   parts.push(`<rect width="${SHARE_WIDTH}" height="10" fill="${bandColour}"/>`);
 
   // The product's mark (web/favicon.svg) and name, and the code on the right.
-  parts.push('<g transform="translate(72 46) scale(1.25)"><rect width="32" height="32" rx="7" fill="#1d4ed8"/>' +
-             '<rect x="6" y="18" width="5" height="8" rx="1" fill="#fff"/><rect x="13.5" y="12" width="5" height="14" rx="1" fill="#fff"/>' +
-             '<rect x="21" y="6" width="5" height="20" rx="1" fill="#fff"/></g>');
+  parts.push(`<g transform="translate(72 46) scale(1.25)"><rect width="32" height="32" rx="7" fill="${COLOURS.accent}"/>` +
+             `<rect x="6" y="18" width="5" height="8" rx="1" fill="${COLOURS.background}"/><rect x="13.5" y="12" width="5" height="14" rx="1" fill="${COLOURS.background}"/>` +
+             `<rect x="21" y="6" width="5" height="20" rx="1" fill="${COLOURS.background}"/></g>`);
   parts.push(text(MARGIN + 54, 78, 'UK AI Exposure', { size: 28, weight: 'bold', fill: COLOURS.accent }));
   parts.push(text(SHARE_WIDTH - MARGIN, 78, `SOC 2020 ${card.soc}`, { size: 26, fill: COLOURS.muted, anchor: 'end' }));
 

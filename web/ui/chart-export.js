@@ -1,13 +1,14 @@
 // A chart on screen as a standalone SVG or PNG file: the chart as drawn (its colours and fonts copied from the
 // styles in force, so the file needs no stylesheet), under its title and the assumptions in force, over the
 // source line. The PNG is the same SVG drawn onto a canvas at twice its size.
+import { el } from './dom.js';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 // The style properties a chart's look depends on, copied onto every element of the copy.
 const STYLE_PROPERTIES = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-family',
                           'font-size', 'font-weight', 'visibility', 'display', 'text-anchor', 'dominant-baseline'];
 const MIN_WIDTH = 720;
 const MAX_WIDTH = 960;
-const BAND_RANGES = [['Minimal', '0-2'], ['Low', '2-4'], ['Moderate', '4-6'], ['High', '6-8'], ['Very high', '8-10']];
 const MARGIN = 24;
 
 // Words of `text` in lines of at most `chars` characters.
@@ -26,12 +27,7 @@ function wrap(text, chars) {
   return lines;
 }
 
-function node(doc, name, attributes, text) {
-  const element = doc.createElementNS(SVG_NS, name);
-  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
-  if (text !== undefined) element.textContent = text;
-  return element;
-}
+const node = (doc, name, attributes, text) => el(doc, `svg:${name}`, attributes, text);
 
 // A copy of `svg` whose every element carries the computed values of STYLE_PROPERTIES as attributes.
 function inlinedCopy(svg) {
@@ -54,9 +50,9 @@ function inlinedCopy(svg) {
 
 /**
  * The SVG file's text of `svg` (a chart whose viewBox gives its size) with `title`, the `assumptions` sentence and
- * the `source` line drawn into it, and the bands' colours; colours from `theme` (themeOf).
+ * the `source` line drawn into it, and the legend of `bands` (the core's); colours from `theme` (themeOf).
  */
-export function chartSvg(svg, { title, assumptions, source, theme }) {
+export function chartSvg(svg, { title, assumptions, source, theme, bands }) {
   const doc = svg.ownerDocument;
   const [, , viewWidth, viewHeight] = (svg.getAttribute('viewBox') ?? '0 0 640 220').split(/[\s,]+/).map(Number);
   // A narrow chart (the group bars) keeps its text near its size on screen instead of filling the widest file.
@@ -77,9 +73,9 @@ export function chartSvg(svg, { title, assumptions, source, theme }) {
   });
   // The bands' colours, as every chart draws them.
   let x = MARGIN;
-  for (const [band, range] of BAND_RANGES) {
-    out.append(node(doc, 'rect', { x, y: legendY - 10, width: 11, height: 11, rx: 2, fill: theme.bands[band] }));
-    const label = `${band} ${range}`;
+  for (const band of bands) {
+    out.append(node(doc, 'rect', { x, y: legendY - 10, width: 11, height: 11, rx: 2, fill: theme.bands[band.key] }));
+    const label = `${band.name} ${band.rangeText}`;
     out.append(node(doc, 'text', { x: x + 15, y: legendY, fill: theme.muted, 'font-family': font, 'font-size': 12 }, label));
     x += 15 + label.length * 7 + 14;
   }
@@ -103,7 +99,7 @@ export function svgToPng(svgText, scale = 2) {
     const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
     const image = new Image();
     image.addEventListener('load', () => {
-      const canvas = document.createElement('canvas');
+      const canvas = globalThis.document.createElement('canvas');
       canvas.width = Math.round(image.naturalWidth * scale);
       canvas.height = Math.round(image.naturalHeight * scale);
       const context = canvas.getContext('2d');
@@ -120,10 +116,22 @@ export function svgToPng(svgText, scale = 2) {
   });
 }
 
-/** The theme colours an export takes from the element's styles (its custom properties, as the page sets them). */
-export function themeOf(element) {
-  const style = element.ownerDocument.defaultView.getComputedStyle(element);
-  const read = (name, fallback) => style.getPropertyValue(name).trim() || fallback;
-  const bands = Object.fromEntries(BAND_RANGES.map(([band]) => [band, read(`--band-${band.toLowerCase().replace(' ', '-')}`, '#888888')]));
-  return { background: read('--surface', '#ffffff'), text: read('--text', '#111111'), muted: read('--muted', '#555555'), bands };
+/**
+ * The theme colours an export takes from the element's styles (its custom properties, as the page sets them), with
+ * the colour of each of `bands` (the core's) by its key.
+ */
+export function themeOf(element, bands) {
+  // A custom property holds what was written (a light-dark() pair, say): the colour in force is read from a probe
+  // that takes it as its colour.
+  const view = element.ownerDocument.defaultView;
+  const probe = element.ownerDocument.createElementNS(SVG_NS, 'g');
+  element.append(probe);
+  const read = (name) => {
+    probe.style.color = `var(${name})`;
+    return view.getComputedStyle(probe).color;
+  };
+  const colours = Object.fromEntries(bands.map((band) => [band.key, read(`--band-${band.key.replace('_', '-')}`)]));
+  const theme = { background: read('--surface'), text: read('--text'), muted: read('--muted'), bands: colours };
+  probe.remove();
+  return theme;
 }

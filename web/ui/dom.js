@@ -1,47 +1,83 @@
-// Small DOM helpers for the page. Data always reaches the document as text (textContent, attribute values),
-// never as markup.
+// The DOM helpers every view writes through. A view is given its root element and reaches its document through
+// root.ownerDocument, never a global, so the same view writes the build's HTML (a DOM without layout, in node)
+// and updates the live page. Data always reaches the document as text (textContent, attribute values), never as
+// markup. Every setter writes only when the value differs: an unchanged write still costs style work.
+//
+// The one hydration rule: a view finds what it draws inside its root, by `data-part` for fixed parts and by
+// `data-key` for the items of a list (reconcile()), updates what is there and creates only what is missing. The
+// build runs a view over the page template; the browser runs it again over the built HTML, where it finds every
+// part already drawn from the same figures, so the first live render changes nothing on screen.
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** A new SVG element with these attributes (values as strings) and, if given, this text. */
-export function svgElement(name, attributes = {}, text = null) {
-  const node = document.createElementNS(SVG_NS, name);
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
-  if (text !== null) node.textContent = text;
+/**
+ * A new element of `doc` named `name` ("svg:rect" for the SVG namespace) with these attributes (values as
+ * strings; null or false leaves one out, true writes it empty) and children (nodes or text).
+ */
+export function el(doc, name, attributes = {}, ...children) {
+  const node = name.startsWith('svg:') ? doc.createElementNS(SVG_NS, name.slice(4)) : doc.createElement(name);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined || value === false) continue;
+    node.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children) if (child !== null && child !== undefined && child !== '') node.append(child);
   return node;
 }
 
-/** The first element matching `selector`, or an error naming it (a missing element is a page bug). */
-export function element(selector, root = document) {
-  const found = root.querySelector(selector);
-  if (!found) throw new Error(`page element ${selector} is missing`);
+/** The descendant of `root` marked data-part="`name`", or an error naming it (a missing part is a page bug). */
+export function part(root, name) {
+  const found = root.querySelector(`[data-part="${name}"]`);
+  if (!found) throw new Error(`${root.id ? `#${root.id}` : root.tagName.toLowerCase()} has no part ${name}`);
   return found;
 }
 
-/** Sets text only when it changed, so unchanged nodes cost no layout. */
+/** The [data-part] descendants of `root`, by name (the first of each). */
+export function parts(root) {
+  const found = {};
+  for (const node of root.querySelectorAll('[data-part]')) found[node.dataset.part] ??= node;
+  return found;
+}
+
+/** Sets text only when it changed. */
 export function setText(node, text) {
   const value = text ?? '';
   if (node.textContent !== value) node.textContent = value;
 }
 
-/** Sets an attribute only when it changed: rewriting one, even to the same value, invalidates style. */
+/** Sets an attribute only when it changed; null removes it. */
 export function setAttr(node, name, value) {
-  if (node.getAttribute(name) !== value) node.setAttribute(name, value);
-}
-
-/**
- * Checks or unchecks a radio button or checkbox: the live state and the `checked` attribute, which is what the
- * pre-rendered HTML carries (the property alone never reaches the markup).
- */
-export function setChecked(input, checked) {
-  if (input.checked !== checked) input.checked = checked;
-  if (input.hasAttribute('checked') !== checked) {
-    if (checked) input.setAttribute('checked', '');
-    else input.removeAttribute('checked');
+  if (value === null || value === undefined) {
+    if (node.hasAttribute(name)) node.removeAttribute(name);
+  } else if (node.getAttribute(name) !== String(value)) {
+    node.setAttribute(name, String(value));
   }
 }
 
-/** Sets an input's value and its `value` attribute (what the pre-rendered HTML carries). */
+/** Sets or removes a boolean attribute (hidden, disabled, checked, selected) only when that changes. */
+export function setFlag(node, name, on) {
+  if (node.hasAttribute(name) !== Boolean(on)) node.toggleAttribute(name, Boolean(on));
+}
+
+/** Shows or hides an element through its `hidden` attribute. */
+export function setHidden(node, hidden) {
+  setFlag(node, 'hidden', hidden);
+}
+
+/** Enables or disables a control through its `disabled` attribute. */
+export function setDisabled(node, disabled) {
+  setFlag(node, 'disabled', disabled);
+}
+
+/**
+ * Checks or unchecks a radio button or checkbox: its `checked` attribute, which the pre-rendered HTML carries,
+ * and its live state, which the attribute no longer sets once the visitor has used the control.
+ */
+export function setChecked(input, checked) {
+  setFlag(input, 'checked', checked);
+  if (input.checked !== checked) input.checked = checked;
+}
+
+/** Sets an input's `value` attribute (what the pre-rendered HTML carries) and its live value. */
 export function setValue(input, value) {
   setAttr(input, 'value', value);
   if (input.value !== value) input.value = value;
@@ -51,17 +87,22 @@ export function setValue(input, value) {
 export function setSelected(select, value) {
   for (const option of select.querySelectorAll('option')) {
     const selected = option.getAttribute('value') === value;
-    if (option.hasAttribute('selected') !== selected) {
-      if (selected) option.setAttribute('selected', '');
-      else option.removeAttribute('selected');
-    }
+    setFlag(option, 'selected', selected);
     if (option.selected !== selected) option.selected = selected;
   }
 }
 
-/** Shows or hides an element through its `hidden` attribute, only when that changes. */
-export function setHidden(node, hidden) {
-  if (node.hidden !== hidden) node.hidden = hidden;
+/** Fills every [data-`attribute`] descendant of `root` from the same-named property of `values`. */
+export function fillFields(root, values, attribute = 'field') {
+  for (const node of root.querySelectorAll(`[data-${attribute}]`)) {
+    const key = node.getAttribute(`data-${attribute}`);
+    if (key in values) setText(node, String(values[key] ?? ''));
+  }
+}
+
+/** The element in `doc` that has focus, or null (a document without focus, as at build time, has none). */
+export function focusedIn(doc) {
+  return doc.activeElement ?? null;
 }
 
 /**
@@ -72,7 +113,8 @@ export function setHidden(node, hidden) {
 export function placeChildren(parent, items) {
   const current = [...parent.children];
   if (current.length === items.length && current.every((item, i) => item === items[i])) return;
-  const focused = items.find((item) => item.parentNode === parent && item.contains(document.activeElement));
+  const active = focusedIn(parent.ownerDocument);
+  const focused = active ? items.find((item) => item.parentNode === parent && item.contains(active)) : undefined;
   if (!focused) {
     parent.replaceChildren(...items);
     return;
@@ -83,17 +125,34 @@ export function placeChildren(parent, items) {
   focused.after(...items.slice(at + 1));
 }
 
-/** Fills every [data-<attribute>] descendant of `root` from the same-named property of `values`. */
-export function fillFields(root, values, attribute = 'field') {
-  for (const node of root.querySelectorAll(`[data-${attribute}]`)) {
-    const key = node.dataset[attribute];
-    if (key in values) setText(node, String(values[key] ?? ''));
-  }
+/**
+ * The keyed list of the hydration rule: makes the children of `parent` one element per item of `items`, in
+ * order, each found by its data-key (`key(item)`) among the children there, or made by `create(item)`, then
+ * brought up to date by `update(node, item)`. Children whose key is gone are removed; focus stays put.
+ * Returns the nodes in order.
+ */
+export function reconcile(parent, items, { key, create, update }) {
+  const existing = new Map();
+  for (const child of parent.children) if (child.dataset.key !== undefined) existing.set(child.dataset.key, child);
+  const nodes = items.map((item) => {
+    const k = String(key(item));
+    let node = existing.get(k);
+    if (!node) {
+      node = create(item);
+      node.setAttribute('data-key', k);
+    }
+    existing.delete(k);
+    update(node, item);
+    return node;
+  });
+  placeChildren(parent, nodes);
+  return nodes;
 }
 
-/** A fresh copy of a <template>'s first element. */
-export function fromTemplate(id) {
-  const template = element(`#${id}`);
+/** A copy of the first element of the <template> marked data-template="`name`" inside `root`. */
+export function fromTemplate(root, name) {
+  const template = root.querySelector(`template[data-template="${name}"]`);
+  if (!template) throw new Error(`${root.id ? `#${root.id}` : root.tagName.toLowerCase()} has no template ${name}`);
   return template.content.firstElementChild.cloneNode(true);
 }
 
@@ -110,104 +169,7 @@ export function fingerprint(text) {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-/** The focused element, or null (a document without focus, as at build time, has none). */
-export function focusedElement() {
-  return document.activeElement ?? null;
-}
-
-/** The [data-part] descendants of a cloned template, by name. */
-export function parts(root) {
-  const found = {};
-  for (const node of root.querySelectorAll('[data-part]')) found[node.dataset.part] = node;
-  return found;
-}
-
-/** Offers `text` as a file download. */
-export function download(filename, text, type = 'text/csv;charset=utf-8') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** Copies text to the clipboard; resolves to true when it worked. */
-export async function copyText(text) {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// The notice area's close buttons work by delegation, so notices the build pre-rendered (414.html) close too.
-let noticesWired = false;
-function noticeArea() {
-  const area = element('#notices');
-  if (!noticesWired) {
-    noticesWired = true;
-    area.addEventListener('click', (event) => {
-      const button = event.target.closest('.notice__close');
-      if (button) dismiss(button.closest('.notice'));
-    });
-  }
-  return area;
-}
-
-// Removes a notice; focus on its close button moves to the next notice's (or the previous one's), else to main.
-function dismiss(note) {
-  if (!note) return;
-  const hadFocus = note.contains(document.activeElement);
-  const next = note.nextElementSibling ?? note.previousElementSibling;
-  note.remove();
-  if (hadFocus) (next?.querySelector('.notice__close') ?? document.querySelector('#main'))?.focus({ preventScroll: true });
-}
-
-/** Makes the notice area ready (its pre-rendered notices' close buttons). */
-export function initNotices() {
-  noticeArea();
-}
-
-/**
- * Shows a message in the page's polite notice area; `kind` is "info" or "warning". Each notice has a close
- * button. `key`: a notice with the same key is replaced, not repeated (a failure met on every render is one
- * notice). `scope: "view"`: the notice is about the view on screen (a link's refused parts, an assumption that
- * could not be applied) and goes when the visitor moves on (clearNotices). `timeout`: ms until it goes by
- * itself; 0 keeps it until dismissed or cleared.
- */
-export function notify(message, kind = 'info', { timeout = 6000, key = '', scope = '' } = {}) {
-  const area = noticeArea();
-  const note = document.createElement('div');
-  note.className = `notice notice--${kind}`;
-  if (key) note.dataset.key = key;
-  if (scope) note.dataset.scope = scope;
-  const text = document.createElement('p');
-  text.className = 'notice__text';
-  text.textContent = message;
-  const close = document.createElement('button');
-  close.type = 'button';
-  close.className = 'notice__close';
-  close.setAttribute('aria-label', 'Dismiss this notice');  // the cross is drawn by CSS, so the text stays the message
-  note.append(text, close);
-  const existing = key ? [...area.children].find((child) => child.dataset.key === key) : null;
-  if (existing) existing.replaceWith(note);
-  else area.append(note);
-  if (timeout) setTimeout(() => note.remove(), timeout);
-  return note;
-}
-
-/** Removes the notices of `scope` ("view": those about the view the visitor is leaving), or one by its key. */
-export function clearNotices({ scope = '', key = '' } = {}) {
-  for (const note of [...element('#notices').children]) {
-    if ((scope && note.dataset.scope === scope) || (key && note.dataset.key === key)) dismiss(note);
-  }
-}
-
-/** Whether a notice with this key is on screen. */
-export function hasNotice(key) {
-  return [...element('#notices').children].some((child) => child.dataset.key === key);
+/** Whether a click is a plain one, which the page handles itself (a modified click opens the link as usual). */
+export function plainClick(event) {
+  return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
 }

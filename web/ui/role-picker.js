@@ -1,7 +1,7 @@
 // The role picker: a combobox (WAI-ARIA 1.2 pattern) that searches unit group codes, titles and the coding
 // index's job titles as you type, and says which job title matched. Arrow keys move (and open the list: in the
 // empty field, on the example roles), Enter picks, Escape closes.
-import { element, setText } from './dom.js';
+import { el, setText } from './dom.js';
 
 const RESULT_LIMIT = 12;
 
@@ -15,12 +15,16 @@ export class RolePicker {
   #active = -1;
   #titlesPending = false;
 
-  constructor(calculator, onPick) {
+  #root;
+
+  /** `root`: the picker (#picker), holding the field, its list, its hint and the example roles. */
+  constructor(root, calculator, onPick) {
+    this.#root = root;
     this.#calculator = calculator;
     this.#onPick = onPick;
-    this.#input = element('#role-search');
-    this.#list = element('#role-results');
-    this.#status = element('#role-search-status');
+    this.#input = root.querySelector('#role-search');
+    this.#list = root.querySelector('#role-results');
+    this.#status = root.querySelector('#role-search-status');
     this.#input.disabled = false;
     this.#input.addEventListener('input', () => this.#search());
     this.#input.addEventListener('keydown', (event) => this.#key(event));
@@ -48,7 +52,7 @@ export class RolePicker {
   // Without the job-title index the search still finds occupations by their own titles and codes: the hint says
   // so, and that the index is asked for again later.
   #showTitlesState(ok) {
-    const hint = document.querySelector('#role-search-hint');
+    const hint = this.#root.querySelector('#role-search-hint');
     if (!hint) return;
     hint.dataset.defaultText ??= hint.textContent;
     hint.dataset.state = ok ? '' : 'degraded';
@@ -74,7 +78,7 @@ export class RolePicker {
   #suggest() {
     const groups = this.#calculator.unitGroups();
     const titles = new Map(groups.map((group) => [group.soc, group.title]));
-    const examples = [...document.querySelectorAll('#examples [data-soc]')].map((chip) => chip.dataset.soc)
+    const examples = [...this.#root.querySelectorAll('#examples [data-soc]')].map((chip) => chip.dataset.soc)
       .filter((soc) => titles.has(soc));
     const socs = examples.length ? examples : groups.slice(0, RESULT_LIMIT).map((group) => group.soc);
     this.#results = socs.map((soc) => ({ soc, title: titles.get(soc), matchedTitle: '', qualifier: '' }));
@@ -85,28 +89,13 @@ export class RolePicker {
   }
 
   #render() {
-    const items = this.#results.map((result, index) => {
-      const item = document.createElement('li');
-      item.id = `role-option-${index}`;
-      item.className = 'picker__option';
-      item.setAttribute('role', 'option');
-      item.dataset.index = String(index);
-      item.setAttribute('aria-selected', String(index === this.#active));
-      const title = document.createElement('span');
-      title.className = 'picker__option-title';
-      title.textContent = result.title;
-      const code = document.createElement('span');
-      code.className = 'picker__option-code';
-      code.textContent = result.soc;
-      item.append(title, code);
-      if (result.matchedTitle) {
-        const matched = document.createElement('span');
-        matched.className = 'picker__option-match';
-        matched.textContent = `job title: ${result.matchedTitle}${result.qualifier ? ` (${result.qualifier})` : ''}`;
-        item.append(matched);
-      }
-      return item;
-    });
+    const doc = this.#root.ownerDocument;
+    const items = this.#results.map((result, index) => el(doc, 'li', {
+      id: `role-option-${index}`, class: 'picker__option', role: 'option', 'data-index': index,
+      'aria-selected': String(index === this.#active),
+    }, el(doc, 'span', { class: 'picker__option-title' }, result.title), el(doc, 'span', { class: 'picker__option-code' }, result.soc),
+    result.matchedTitle ? el(doc, 'span', { class: 'picker__option-match' },
+                             `job title: ${result.matchedTitle}${result.qualifier ? ` (${result.qualifier})` : ''}`) : null));
     this.#list.replaceChildren(...items);
     const open = items.length > 0;
     this.#list.hidden = !open;

@@ -1,6 +1,4 @@
 // Light and dark themes: the system's choice by default; the toggle overrides it and is remembered.
-import { element } from './dom.js';
-
 const STORAGE_KEY = 'uk-ai-exposure-theme';
 
 function storedTheme() {
@@ -11,25 +9,25 @@ function storedTheme() {
   }
 }
 
-function effectiveTheme() {
-  return document.documentElement.dataset.theme ??
-         (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+function effectiveTheme(root) {
+  return root.dataset.theme ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
 }
 
 function show(button) {
-  const dark = effectiveTheme() === 'dark';
+  const dark = effectiveTheme(button.ownerDocument.documentElement) === 'dark';
   button.setAttribute('aria-pressed', String(dark));
 }
 
-export function initTheme() {
+/** Applies the remembered theme and wires the toggle `button`. */
+export function initTheme(button) {
+  const root = button.ownerDocument.documentElement;
   const saved = storedTheme();
-  if (saved === 'light' || saved === 'dark') document.documentElement.dataset.theme = saved;
-  const button = element('#theme-toggle');
+  if (saved === 'light' || saved === 'dark') root.dataset.theme = saved;
   show(button);
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => show(button));
   button.addEventListener('click', () => {
-    const next = effectiveTheme() === 'dark' ? 'light' : 'dark';
-    document.documentElement.dataset.theme = next;
+    const next = effectiveTheme(root) === 'dark' ? 'light' : 'dark';
+    root.dataset.theme = next;
     try {
       localStorage.setItem(STORAGE_KEY, next);
     } catch {

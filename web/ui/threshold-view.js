@@ -1,7 +1,7 @@
 // "Score at least S": a slider and a number box, and how many occupations, employees and how much pay are at or
-// above that headline as displayed (the core's totals of those unit groups), live. The treemap dims the
-// occupations below it; the table can show only those at or above it.
-import { element, setAttr, setChecked, setText, setValue } from './dom.js';
+// above that headline as displayed (the core's totals of those unit groups), live. The treemap fades the
+// occupations below it; the table can show only those at or above it. Root: #threshold.
+import { part, setAttr, setChecked, setDisabled, setText, setValue } from './dom.js';
 
 export const DEFAULT_THRESHOLD = 6;
 
@@ -12,71 +12,52 @@ export function parseThreshold(text) {
   return value >= 0 && value <= 10 ? Math.round(value * 10) / 10 : null;
 }
 
-export class ThresholdView {
-  #root;
-  #range;
-  #number;
-  #filter;
-  #value = DEFAULT_THRESHOLD;
-  #filtering = false;
+/** Draws the totals at or above `threshold`; `filterTable`: the table shows only those; `ready`: the controls work. */
+export function renderThreshold(root, snapshot, { threshold, filterTable, ready }) {
+  const range = part(root, 'range');
+  const number = part(root, 'number');
+  const filter = part(root, 'filter');
+  for (const control of [range, number, filter]) setDisabled(control, !ready);
+  const text = threshold.toFixed(1);
+  setValue(range, text);
+  if (number.getAttribute('aria-invalid') !== 'true') setValue(number, text);
+  setChecked(filter, filterTable);
+  const part_ = snapshot.atOrAbove(threshold);
+  const uk = snapshot.totals;
+  const share = uk.employees > 0 ? Math.round((100 * part_.employees) / uk.employees) : 0;
+  const fields = {
+    threshold: text,
+    occupations: `${part_.scored} of ${uk.scored}`,
+    employees: part_.employeesText,
+    share: `${share}%`,
+    pay: part_.payText,
+    wageExposure: part_.wageExposureText,
+  };
+  for (const node of root.querySelectorAll('[data-threshold]')) setText(node, fields[node.dataset.threshold] ?? '');
+  // The figures as numbers too, for a reader's tools and the tests.
+  setAttr(root, 'data-count', String(part_.scored));
+  setAttr(root, 'data-employees', String(part_.employees));
+  setAttr(root, 'data-pay', String(part_.payGbp));
+  setAttr(root, 'data-wage-exposure', String(part_.wageExposureGbp));
+}
 
-  /** `onChange({ threshold, filterTable })`: the visitor moved the threshold or asked for the table filter (live). */
-  constructor(root, { live, onChange = () => {} }) {
-    this.#root = root;
-    this.#range = element('#threshold-range', root);
-    this.#number = element('#threshold-number', root);
-    this.#filter = element('#threshold-filter', root);
-    if (!live) return;
-    for (const input of [this.#range, this.#number, this.#filter]) input.disabled = false;
-    const changed = (value) => {
-      this.#value = value;
-      onChange(this.state);
-    };
-    this.#range.addEventListener('input', () => {
-      const value = parseThreshold(this.#range.value);
-      if (value !== null) changed(value);
-    });
-    this.#number.addEventListener('input', () => {
-      const value = parseThreshold(this.#number.value);
-      this.#number.setAttribute('aria-invalid', String(value === null));
-      if (value !== null) changed(value);
-    });
-    // A box left empty or out of range goes back to the threshold in force.
-    this.#number.addEventListener('change', () => {
-      this.#number.removeAttribute('aria-invalid');
-      setValue(this.#number, this.#value.toFixed(1));
-    });
-    this.#filter.addEventListener('change', () => {
-      this.#filtering = this.#filter.checked;
-      onChange(this.state);
-    });
-  }
-
-  /** { threshold, filterTable }. */
-  get state() {
-    return { threshold: this.#value, filterTable: this.#filtering };
-  }
-
-  /** Shows the totals of the unit groups at or above the threshold (totalsAtOrAbove) beside the UK's (totals()). */
-  render(part, uk) {
-    const text = this.#value.toFixed(1);
-    setValue(this.#range, text);
-    if (this.#number.getAttribute('aria-invalid') !== 'true') setValue(this.#number, text);
-    setChecked(this.#filter, this.#filtering);
-    const share = uk.employees > 0 ? Math.round((100 * part.employees) / uk.employees) : 0;
-    const fields = {
-      threshold: text,
-      occupations: `${part.scored} of ${uk.scored}`,
-      employees: part.employeesText,
-      share: `${share}%`,
-      pay: part.payText,
-      wageExposure: part.wageExposureText,
-    };
-    for (const node of this.#root.querySelectorAll('[data-threshold]')) setText(node, fields[node.dataset.threshold] ?? '');
-    // The figures as numbers too, for a reader's tools and the tests.
-    setAttr(this.#root, 'data-count', String(part.scored));
-    setAttr(this.#root, 'data-employees', String(part.employees));
-    setAttr(this.#root, 'data-pay', String(part.payGbp));
-    setAttr(this.#root, 'data-wage-exposure', String(part.wageExposureGbp));
-  }
+/** Wires the controls: `change({ threshold } | { filterTable })`. */
+export function wireThreshold(root, { change }) {
+  const range = part(root, 'range');
+  const number = part(root, 'number');
+  range.addEventListener('input', () => {
+    const value = parseThreshold(range.value);
+    if (value !== null) change({ threshold: value });
+  });
+  number.addEventListener('input', () => {
+    const value = parseThreshold(number.value);
+    number.setAttribute('aria-invalid', String(value === null));
+    if (value !== null) change({ threshold: value });
+  });
+  // A box left empty or out of range goes back to the threshold in force.
+  number.addEventListener('change', () => {
+    number.removeAttribute('aria-invalid');
+    setValue(number, parseThreshold(range.value).toFixed(1));
+  });
+  part(root, 'filter').addEventListener('change', (event) => change({ filterTable: event.target.checked }));
 }

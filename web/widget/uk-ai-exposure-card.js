@@ -42,64 +42,13 @@ export function pageUrl(attribute, base, fallback) {
 }
 
 /** The fields of the core's Report a card shows; a pre-computed card holds exactly these. */
-export const CARD_FIELDS = Object.freeze(['soc', 'title', 'scored', 'scoreText', 'band', 'directText', 'withToolsText',
+export const CARD_FIELDS = Object.freeze(['soc', 'title', 'scored', 'scoreText', 'band', 'bandKey', 'directText', 'withToolsText',
   'wageExposureText', 'employeesText', 'medianPayText', 'rankText', 'canDoText', 'bandMeaning', 'rangeText']);
 
 /** What a card shows of a Report (wasm/aiexp.d.ts). */
 export function cardView(report) {
   return Object.fromEntries(CARD_FIELDS.map((field) => [field, report[field]]));
 }
-
-// The card's CSS: the element adopts it as a constructable stylesheet, and the build writes it as the
-// same-origin stylesheet of the pre-rendered iframe cards.
-export const STYLES = `
-:host { all: initial; display: block; contain: content; max-width: var(--aiexp-max-width, 34rem); }
-:host([hidden]) { display: none; }
-.card {
-  --bg: var(--aiexp-bg, #ffffff); --text: var(--aiexp-text, #15191f); --muted: var(--aiexp-muted, #505a67);
-  --border: var(--aiexp-border, #d5dbe3); --accent: var(--aiexp-accent, #1d4ed8);
-  --minimal: #15803d; --low: #0e7490; --moderate: #a16207; --high: #c2410c; --very-high: #b91c1c; --band-text: #fff;
-  box-sizing: border-box; display: block; margin: 0; padding: 1rem 1.1rem; border: 1px solid var(--border);
-  border-radius: var(--aiexp-radius, 12px); background: var(--bg); color: var(--text);
-  font: 15px/1.45 var(--aiexp-font, system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif);
-  text-align: left; letter-spacing: normal; word-spacing: normal; text-transform: none; text-indent: 0;
-  text-shadow: none; white-space: normal; visibility: visible; direction: ltr; cursor: auto;
-}
-.card[data-theme="dark"] {
-  --bg: var(--aiexp-bg, #171c24); --text: var(--aiexp-text, #e8ecf2); --muted: var(--aiexp-muted, #a7b1bf);
-  --border: var(--aiexp-border, #2f3947); --accent: var(--aiexp-accent, #7aa2ff);
-  --minimal: #4ade80; --low: #22d3ee; --moderate: #facc15; --high: #fb923c; --very-high: #f87171; --band-text: #0b1020;
-}
-@media (prefers-color-scheme: dark) {
-  .card[data-theme="auto"] {
-    --bg: var(--aiexp-bg, #171c24); --text: var(--aiexp-text, #e8ecf2); --muted: var(--aiexp-muted, #a7b1bf);
-    --border: var(--aiexp-border, #2f3947); --accent: var(--aiexp-accent, #7aa2ff);
-    --minimal: #4ade80; --low: #22d3ee; --moderate: #facc15; --high: #fb923c; --very-high: #f87171; --band-text: #0b1020;
-  }
-}
-.eyebrow { margin: 0; font-size: 12px; font-weight: 700; letter-spacing: 0.06em; text-transform: uppercase; color: var(--muted); }
-.title { margin: 0.2rem 0 0.6rem; font-size: 20px; line-height: 1.25; font-weight: 700; color: var(--text); }
-.score { display: flex; flex-wrap: wrap; align-items: center; gap: 0.35rem 0.6rem; margin: 0 0 0.25rem; }
-.value { font-size: 30px; font-weight: 800; font-variant-numeric: tabular-nums; color: var(--text); }
-.value small { font-size: 15px; font-weight: 600; color: var(--muted); }
-.band { display: inline-block; padding: 0.1rem 0.6rem; border-radius: 999px; font-size: 13px; font-weight: 700; color: var(--band-text); background: var(--muted); }
-.band[data-band="Minimal"] { background: var(--minimal); }
-.band[data-band="Low"] { background: var(--low); }
-.band[data-band="Moderate"] { background: var(--moderate); }
-.band[data-band="High"] { background: var(--high); }
-.band[data-band="Very high"] { background: var(--very-high); }
-.sub { margin: 0 0 0.75rem; font-size: 13px; color: var(--muted); }
-.figures { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 0.5rem; margin: 0 0 0.75rem; padding: 0; }
-.figures div { margin: 0; }
-.figures dt { font-size: 12px; color: var(--muted); }
-.figures dd { margin: 0; font-size: 16px; font-weight: 700; font-variant-numeric: tabular-nums; color: var(--text); }
-.more { margin: 0 0 0.75rem; font-size: 14px; color: var(--muted); }
-.link { color: var(--accent); font-weight: 600; font-size: 14px; text-decoration: underline; text-underline-offset: 2px; }
-.link:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; border-radius: 3px; }
-.status { margin: 0; font-size: 14px; color: var(--muted); }
-.source { margin: 0.6rem 0 0; font-size: 11px; color: var(--muted); }
-@media (max-width: 360px) { .figures { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
-`;
 
 // Everything is written through attributes, not reflecting properties: the build's DOM (linkedom) lacks some.
 function child(parent, tag, className, text) {
@@ -152,7 +101,7 @@ export function renderCard(card, view, { variant = 'compact', href, headingLevel
   if (view.scored) {
     child(value, 'small', '', '/10');
     const band = child(score, 'span', 'band', view.band);
-    band.setAttribute('data-band', view.band);
+    band.setAttribute('data-band', view.bandKey);
     band.setAttribute('part', 'band');
   }
   const sub = eloundou ? `direct ${view.directText} · with tools ${view.withToolsText}` : `measure: ${measureTitle}`;

@@ -10,11 +10,12 @@
 // registers it). Each render ends in the chart or a message saying what failed, and fires
 // uk-ai-exposure-chart-updated.
 import { loadCalculator, timing } from '../aiexp-loader.js';
-import { CHART_RULES } from '../ui/chart-styles.js';
 import { compareChartHeight, renderCompareChart } from '../ui/compare-chart-view.js';
-import { DistributionView } from '../ui/distribution-view.js';
-import { GroupBarsView } from '../ui/group-bars-view.js';
-import { TreemapView } from '../ui/treemap-view.js';
+import { renderDistribution } from '../ui/distribution-view.js';
+import { el } from '../ui/dom.js';
+import { renderGroupBars } from '../ui/group-bars-view.js';
+import { renderTreemap, wireTreemap } from '../ui/treemap-view.js';
+import { CHART_CSS } from './styles-chart.js';
 import { ATTRIBUTES, DEFAULT_ASSUMPTIONS, MEASURE_SOURCES, numberIn, pageUrl } from './uk-ai-exposure-card.js';
 
 export const CHART_TAG = 'uk-ai-exposure-chart';
@@ -30,46 +31,16 @@ const TITLES = {
 };
 const VIEW_BOXES = { treemap: '0 0 960 540', groups: '0 0 480 370', distribution: '0 0 640 220', compare: '0 0 520 74' };
 
-const PALETTE = `--surface: var(--aiexp-bg, #ffffff); --surface-2: var(--aiexp-surface-2, #eef1f5); --text: var(--aiexp-text, #15191f);
-  --muted: var(--aiexp-muted, #505a67); --border: var(--aiexp-border, #d5dbe3); --accent: var(--aiexp-accent, #1d4ed8);
-  --band-minimal: #15803d; --band-low: #0e7490; --band-moderate: #a16207; --band-high: #c2410c; --band-very-high: #b91c1c; --band-text: #ffffff;`;
-const DARK = `--surface: var(--aiexp-bg, #171c24); --surface-2: var(--aiexp-surface-2, #222a35); --text: var(--aiexp-text, #e8ecf2);
-  --muted: var(--aiexp-muted, #a7b1bf); --border: var(--aiexp-border, #2f3947); --accent: var(--aiexp-accent, #7aa2ff);
-  --band-minimal: #4ade80; --band-low: #22d3ee; --band-moderate: #facc15; --band-high: #fb923c; --band-very-high: #f87171; --band-text: #0b1020;`;
-const STYLES = `
-:host { all: initial; display: block; contain: content; max-width: var(--aiexp-chart-max-width, 60rem); }
-:host([hidden]) { display: none; }
-.frame { ${PALETTE}
-  --font: var(--aiexp-font, system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif);
-  box-sizing: border-box; display: block; margin: 0; padding: 0.9rem 1rem; border: 1px solid var(--border);
-  border-radius: var(--aiexp-radius, 12px); background: var(--surface); color: var(--text); font: 15px/1.45 var(--font);
-  text-align: left; letter-spacing: normal; text-transform: none; white-space: normal; visibility: visible; direction: ltr; }
-.frame[data-theme="dark"] { ${DARK} }
-@media (prefers-color-scheme: dark) { .frame[data-theme="auto"] { ${DARK} } }
-.title { margin: 0 0 0.2rem; font-size: 17px; font-weight: 700; color: var(--text); }
-.note, .source, .status { margin: 0.35rem 0 0; font-size: 12px; color: var(--muted); }
-.status[data-state="error"] { color: var(--text); }
-.link { color: var(--accent); font-weight: 600; text-decoration: underline; }
-.link:focus-visible, a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-${CHART_RULES}`;
-
 let sharedSheet = null;
 function styleSheet() {
   if (!sharedSheet) {
     sharedSheet = new CSSStyleSheet();
-    sharedSheet.replaceSync(STYLES);
+    sharedSheet.replaceSync(CHART_CSS);
   }
   return sharedSheet;
 }
 
 const SITE = new URL('../', import.meta.url);
-
-function make(doc, tag, attributes = {}, text = null) {
-  const node = doc.createElement(tag);
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
-  if (text !== null) node.textContent = text;
-  return node;
-}
 
 export class UkAiExposureChartElement extends HTMLElement {
   static observedAttributes = ['kind', 'socs', 'soc', 'theme', 'page',
@@ -90,7 +61,7 @@ export class UkAiExposureChartElement extends HTMLElement {
     super();
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [styleSheet()];
-    this.#frame = make(document, 'figure', { class: 'frame', part: 'chart' });
+    this.#frame = el(document, 'figure', { class: 'frame', part: 'chart' });
     root.replaceChildren(this.#frame);
   }
 
@@ -152,8 +123,8 @@ export class UkAiExposureChartElement extends HTMLElement {
   #status(state, message) {
     this.dataset.state = state;
     const frame = this.#frame;
-    const paragraph = make(document, 'p', { class: 'status', 'data-state': state, role: state === 'error' ? 'alert' : 'status' }, message);
-    frame.replaceChildren(make(document, 'figcaption', { class: 'title' }, TITLES[this.kind] ?? 'UK AI Exposure'), paragraph);
+    const paragraph = el(document, 'p', { class: 'status', 'data-state': state, role: state === 'error' ? 'alert' : 'status' }, message);
+    frame.replaceChildren(el(document, 'figcaption', { class: 'title' }, TITLES[this.kind] ?? 'UK AI Exposure'), paragraph);
   }
 
   async #render() {
@@ -185,15 +156,16 @@ export class UkAiExposureChartElement extends HTMLElement {
           return this.#status('error', `The figures of the measure "${assumptions.measure}" could not be downloaded (${details.detail ?? details.message}). Reload the page to try again.`);
         }
       }
-      const status = calculator.apply(assumptions);
-      if (!status.ok) return this.#status('error', status.message);
+      const made = calculator.snapshot(assumptions);
+      if (!made.ok) return this.#status('error', made.message);
+      const snapshot = made.snapshot;
       const reports = [];
       for (const soc of kind === 'compare' ? socs : []) {
-        const result = calculator.report(soc);
+        const result = snapshot.report(soc);
         if (!result.ok) return this.#status('error', `${result.message} (${soc})`);
         reports.push(result.report);
       }
-      this.#draw(kind, calculator, reports, assumptions);
+      this.#draw(kind, snapshot, reports);
     } catch (error) {
       // A fault of this code still ends in words, not a "Loading…" that stays (and is logged).
       if (current()) this.#status('error', `The chart could not be drawn (${error?.message ?? error}). Reload the page to try again.`);
@@ -204,66 +176,73 @@ export class UkAiExposureChartElement extends HTMLElement {
   }
 
   // The role's page (or the calculator's home) under the chart's assumptions.
-  #link(calculator, soc) {
+  #link(snapshot, soc) {
     const url = new URL(soc ? `occupation/${soc}/` : '', this.page);
-    url.search = calculator.encodeState('', []);
+    url.search = snapshot.query;
     return url.href;
   }
 
-  #draw(kind, calculator, reports, assumptions) {
+  #draw(kind, snapshot, reports) {
     const doc = document;
     const frame = this.#frame;
-    const title = make(doc, 'figcaption', { class: 'title', id: 'title' }, TITLES[kind]);
-    const svg = doc.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    svg.setAttribute('viewBox', VIEW_BOXES[kind]);
-    svg.setAttribute('class', kind === 'treemap' ? 'treemap__svg' : kind === 'groups' ? 'groups-chart__svg'
-      : kind === 'compare' ? 'compare-chart__svg' : 'chart__svg');
-    svg.setAttribute('role', kind === 'treemap' || kind === 'groups' ? 'group' : 'img');
-    svg.setAttribute('aria-labelledby', 'title');
-    svg.setAttribute('part', 'svg');
-    const columns = calculator.figureColumns();
-    const units = calculator.unitGroups();
+    const title = el(doc, 'figcaption', { class: 'title', id: 'title' }, TITLES[kind]);
+    const svg = el(doc, 'svg:svg', {
+      viewBox: VIEW_BOXES[kind], 'data-part': 'svg', part: 'svg', 'aria-labelledby': 'title',
+      class: kind === 'treemap' ? 'treemap__svg' : kind === 'groups' ? 'groups-chart__svg' : kind === 'compare' ? 'compare-chart__svg' : 'chart__svg',
+      role: kind === 'treemap' || kind === 'groups' ? 'group' : 'img',
+    });
     const soc = (this.getAttribute('soc') ?? '').trim();
-    const open = (code) => window.open(this.#link(calculator, code), '_blank', 'noopener');
+    const open = (code) => window.open(this.#link(snapshot, code), '_blank', 'noopener');
     const nodes = [title];
     let note = '';
     if (kind === 'treemap') {
-      const holder = make(doc, 'div', { class: 'treemap__frame' });
-      const tip = make(doc, 'div', { class: 'treemap__tip', id: 'tip', role: 'tooltip', hidden: '' });
-      tip.append(make(doc, 'strong'), make(doc, 'span'));
-      holder.append(svg, tip);
+      const tip = el(doc, 'div', { class: 'treemap__tip', id: 'tip', 'data-part': 'tip', role: 'tooltip', hidden: true },
+                     el(doc, 'strong'), el(doc, 'span'));
+      const holder = el(doc, 'div', { class: 'treemap__frame' }, svg, tip);
       nodes.push(holder);
-      const view = new TreemapView(svg, { live: true, roleHref: (code) => this.#link(calculator, code), onOpen: open,
-                                          rowAt: (index) => calculator.rowsAt([index])[0], tip });
-      view.render({ units, summaries: calculator.majorGroupSummaries(), columns, selectedSoc: soc, threshold: null });
+      renderTreemap(holder, snapshot, { selectedSoc: soc, threshold: null, roleHref: (code) => this.#link(snapshot, code) });
+      wireTreemap(holder, {
+        open,
+        describe: (index) => {
+          const unit = snapshot.units[index];
+          const [row] = snapshot.rows([index]);
+          return { heading: unit.title, text: `${unit.employeesText} employees · exposure ${row.scoreText}${row.band ? ` (${row.band})` : ''}`
+                                              + ` · wage exposure ${row.wageExposureText}` };
+        },
+      });
       note = 'Area: employees (ASHE 2025); colour: the band of the score; each major group named with its employment-weighted mean.';
     } else if (kind === 'groups') {
       nodes.push(svg);
-      new GroupBarsView(svg, { live: true, onFilter: () => open(''), tableHref: this.#link(calculator, '') })
-        .render(calculator.majorGroupSummaries());
+      renderGroupBars(svg, snapshot, { tableHref: this.#link(snapshot, '') });
+      svg.addEventListener('click', (event) => {
+        if (!event.target.closest?.('a[data-major]') || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+        event.preventDefault();
+        open('');
+      });
       note = 'Mean score of each SOC 2020 major group, weighted by employees, with its employees and wage exposure.';
     } else if (kind === 'distribution') {
-      nodes.push(svg);
-      const index = units.findIndex((unit) => unit.soc === soc);
-      new DistributionView(svg).render(columns.score10, index >= 0 ? columns.score10[index] : NaN);
-      note = calculator.totals().distributionText;
+      const holder = el(doc, 'div', {}, svg);
+      nodes.push(holder);
+      renderDistribution(holder, snapshot, { selectedSoc: soc });
+      note = snapshot.totals.distributionText;
     } else {
       nodes.push(svg);
       svg.setAttribute('viewBox', `0 0 520 ${compareChartHeight(reports.length)}`);
       renderCompareChart(svg, reports);
       note = reports.map((report) => `${report.title}: ${report.scoreText}`).join('; ');
     }
-    const measureTitle = calculator.report(units[0]?.soc ?? '').report?.measureTitle ?? '';
-    nodes.push(make(doc, 'p', { class: 'note' }, `${note} ${measureTitle}.`));
-    const source = make(doc, 'p', { class: 'source' }, `${MEASURE_SOURCES[assumptions.measure] ?? MEASURE_SOURCES.eloundou} `);
-    source.append(make(doc, 'a', { class: 'link', href: this.#link(calculator, kind === 'compare' ? '' : soc), target: '_blank', rel: 'noopener', part: 'link' },
+    const measureTitle = snapshot.report(snapshot.units[0]?.soc ?? '').report?.measureTitle ?? '';
+    nodes.push(el(doc, 'p', { class: 'note' }, `${note} ${measureTitle}.`));
+    const assumptions = snapshot.assumptions;
+    const source = el(doc, 'p', { class: 'source' }, `${MEASURE_SOURCES[assumptions.measure] ?? MEASURE_SOURCES.eloundou} `);
+    source.append(el(doc, 'a', { class: 'link', href: this.#link(snapshot, kind === 'compare' ? '' : soc), target: '_blank', rel: 'noopener', part: 'link' },
                        'Open UK AI Exposure'));
     nodes.push(source);
     frame.replaceChildren(...nodes);
     this.#renders++;
     this.dataset.state = 'ready';
     this.dispatchEvent(new CustomEvent(CHART_UPDATED_EVENT, {
-      bubbles: true, composed: true, detail: { kind, socs: reports.map((r) => r.soc), assumptions, build: calculator.build },
+      bubbles: true, composed: true, detail: { kind, socs: reports.map((r) => r.soc), assumptions, build: snapshot.build },
     }));
   }
 }

@@ -3,7 +3,8 @@
 // default assumptions as the site build pre-computed them (widget/cards.js names the shards), otherwise live
 // from the WebAssembly module, loaded on first need and shared by every card on the page (aiexp-loader.js).
 import cards from './cards.js';
-import { ATTRIBUTES, DEFAULT_ASSUMPTIONS, STYLES, cardView, numberIn, pageUrl, prepareCard, renderCard, renderStatus } from './uk-ai-exposure-card.js';
+import { ATTRIBUTES, DEFAULT_ASSUMPTIONS, cardView, numberIn, pageUrl, prepareCard, renderCard, renderStatus } from './uk-ai-exposure-card.js';
+import { CARD_CSS } from './styles-card.js';
 
 export const TAG = 'uk-ai-exposure';
 export const UPDATED_EVENT = 'uk-ai-exposure-updated';
@@ -35,7 +36,7 @@ let sharedSheet = null;
 function styleSheet() {
   if (!sharedSheet) {
     sharedSheet = new CSSStyleSheet();
-    sharedSheet.replaceSync(STYLES);
+    sharedSheet.replaceSync(CARD_CSS);
   }
   return sharedSheet;
 }
@@ -273,13 +274,13 @@ export class UkAiExposureElement extends HTMLElement {
           return this.#showStatus('error', `the figures of the measure "${assumptions.measure}" could not be downloaded (${details.detail ?? details.message}). Reload the page to try again.`);
         }
       }
-      const status = calculator.apply(assumptions);
-      if (!status.ok) return this.#showStatus('error', status.message);
-      const result = calculator.report(soc);
+      const made = calculator.snapshot(assumptions);
+      if (!made.ok) return this.#showStatus('error', made.message);
+      const result = made.snapshot.report(soc);
       if (!result.ok) return this.#showStatus('error', `${result.message} (${soc})`);
       view = cardView(result.report);
       measureTitle = result.report.measureTitle;
-      href = roleUrl(this.page, soc, calculator.encodeState('', []));
+      href = roleUrl(this.page, soc, made.snapshot.query);
     }
     renderCard(card, view, { variant: this.variant, href, measure: assumptions.measure, measureTitle });
     this.#renders++;
@@ -288,7 +289,7 @@ export class UkAiExposureElement extends HTMLElement {
       bubbles: true,
       composed: true,
       detail: {
-        soc: view.soc, title: view.title, scored: view.scored, scoreText: view.scoreText, band: view.band,
+        soc: view.soc, title: view.title, scored: view.scored, scoreText: view.scoreText, band: view.band, bandKey: view.bandKey,
         directText: view.directText, withToolsText: view.withToolsText, wageExposureText: view.wageExposureText,
         employeesText: view.employeesText, medianPayText: view.medianPayText, rangeText: view.rangeText, url: href,
         assumptions,

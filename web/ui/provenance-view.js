@@ -1,0 +1,141 @@
+// Where each figure comes from: one panel per figure (a role's, or the UK totals'), opened by the figure's "Source"
+// button, and one shared panel for the task whose Source was chosen. Panels are popovers: the buttons open them by
+// their popovertarget attribute, so a pre-rendered page opens them without JavaScript, by keyboard, mouse or
+// touch, and Escape or a tap outside closes them. Each names its sources, the formula with this role's own
+// numbers, the assumptions in force and a plain-text citation with the permalink; the live page adds "Copy
+// citation". Every text comes from the core (wasm/aiexp.d.ts Provenance).
+// A panel is drawn when it is missing, or when it is open and shows other figures than these; a closed panel
+// that an input made stale is drawn as it opens. Root: the panels' holder (#role-provenance, #totals-provenance).
+import { el, fingerprint, parts, setAttr, setDisabled, setText } from './dom.js';
+
+const last = new WeakMap();  // root -> the arguments of its last render, for a panel that opens between renders
+
+/**
+ * Draws the panels. State: `kind` ('role': the figures of `soc` and, when `taskId` is set, that task's panel;
+ * 'totals': the UK totals'), `permalink` (the page's address with these assumptions) and `ready` (copying works).
+ */
+export function renderProvenance(root, snapshot, state) {
+  last.set(root, { snapshot, state });
+  for (const entry of entries(snapshot, state)) {
+    const key = fingerprint(`${snapshot.query} ${state.permalink} ${JSON.stringify(entry)}`);
+    const panel = root.querySelector(`:scope > [data-figure="${entry.figure}"]`);
+    if (panel && (panel.dataset.drawn === key || !isOpen(panel))) continue;
+    draw(panel ?? create(root, entry.figure), entry, key, state);
+  }
+  for (const copy of root.querySelectorAll('[data-part="copy"]')) setDisabled(copy, !state.ready);
+}
+
+// A figure's entry: one per panel of the figures, and the task's when one is chosen.
+function entries(snapshot, { kind, soc, taskId }) {
+  if (kind === 'totals') return snapshot.totalsProvenance;
+  const list = [...snapshot.provenance(soc)];
+  const task = taskId ? snapshot.taskProvenance(soc, taskId) : null;
+  if (task) list.push({ ...task, figure: 'task' });
+  return list;
+}
+
+function isOpen(panel) {
+  try {
+    return panel.matches(':popover-open');
+  } catch {
+    return false;  // a DOM without popovers (the build) has none open
+  }
+}
+
+// A panel: a popover dialog named by its title, with its parts, closed by its own button.
+function create(root, figure) {
+  const doc = root.ownerDocument;
+  const id = `provenance-${figure}`;
+  const part = (name, tag, attributes = {}, ...children) => el(doc, tag, { ...attributes, 'data-part': name }, ...children);
+  const panel = el(doc, 'div', { class: 'provenance', popover: true, role: 'dialog', id, 'data-figure': figure,
+                                 'aria-labelledby': `${id}-title` },
+    el(doc, 'div', { class: 'provenance__head' },
+       part('title', 'h4', { class: 'provenance__title', id: `${id}-title` }),
+       part('close', 'button', { type: 'button', class: 'provenance__close', popovertarget: id, popovertargetaction: 'hide' }, 'Close')),
+    part('value', 'p', { class: 'provenance__value' }),
+    part('formula', 'p', { class: 'provenance__formula' }),
+    el(doc, 'h5', {}, 'Sources'),
+    part('sources', 'ul', { class: 'provenance__sources' }),
+    part('assumptions', 'p', { class: 'provenance__assumptions' }),
+    el(doc, 'h5', {}, 'Citation'),
+    el(doc, 'p', { class: 'provenance__citation' }, part('citation', 'span'), ' ', part('permalink', 'a', { class: 'link', href: '' })),
+    el(doc, 'p', { class: 'needs-js' }, part('copy', 'button', { type: 'button', class: 'button', disabled: true }, 'Copy citation'), ' ',
+       part('copied', 'span', { class: 'provenance__copied', role: 'status' })));
+  root.append(panel);
+  return panel;
+}
+
+function draw(panel, entry, key, { permalink }) {
+  const p = parts(panel);
+  setText(p.title, entry.title);
+  setText(p.value, entry.valueText);
+  setText(p.formula, entry.formula);
+  setText(p.assumptions, `Assumptions in force: ${entry.assumptions}.`);
+  setText(p.citation, entry.citation);
+  setAttr(p.permalink, 'href', permalink);
+  setText(p.permalink, permalink);
+  const sources = JSON.stringify(entry.sources);
+  if (p.sources.dataset.key !== sources) {
+    p.sources.dataset.key = sources;
+    const doc = panel.ownerDocument;
+    p.sources.replaceChildren(...entry.sources.map((source) => el(doc, 'li', {},
+      el(doc, 'span', { class: 'provenance__row' }, `${source.row}: `), source.text)));
+  }
+  panel.dataset.drawn = key;
+}
+
+// "1 December 2026": the citation's access date, in the page's language.
+const accessed = (date) => date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+
+/**
+ * Wires the panels: a stale panel is drawn as it opens; "Copy citation" copies the citation, the absolute
+ * permalink and today's date, and says whether it worked. Returns { showTask }, which draws the task's panel at
+ * once, for the task Source button about to open it.
+ */
+export function wireProvenance(root) {
+  root.addEventListener('beforetoggle', (event) => {
+    if (event.newState !== 'open') return;
+    const panel = event.target;
+    setText(parts(panel).copied, '');
+    const drawnWith = last.get(root);
+    if (!drawnWith) return;
+    const entry = entries(drawnWith.snapshot, drawnWith.state).find((candidate) => candidate.figure === panel.dataset.figure);
+    if (!entry) return;
+    const key = fingerprint(`${drawnWith.snapshot.query} ${drawnWith.state.permalink} ${JSON.stringify(entry)}`);
+    if (panel.dataset.drawn !== key) draw(panel, entry, key, drawnWith.state);
+  }, true);
+  root.addEventListener('click', async (event) => {
+    const button = event.target.closest('[data-part="copy"]');
+    if (button) await copy(button.closest('[data-figure]'));
+  });
+  return {
+    /** Draws the task panel now, for `snapshot` and the panels' `state` (its `taskId` the task's). */
+    showTask(snapshot, state) {
+      renderProvenance(root, snapshot, state);
+      const panel = root.querySelector(':scope > [data-figure="task"]');
+      const entry = snapshot.taskProvenance(state.soc, state.taskId);
+      if (!panel || !entry) return;
+      const task = { ...entry, figure: 'task' };
+      draw(panel, task, fingerprint(`${snapshot.query} ${state.permalink} ${JSON.stringify(task)}`), state);
+    },
+  };
+}
+
+async function copy(panel) {
+  const p = parts(panel);
+  const doc = panel.ownerDocument;
+  const url = new URL(p.permalink.getAttribute('href'), doc.baseURI).href;
+  const text = `${p.citation.textContent} ${url} (accessed ${accessed(new Date())})`;
+  try {
+    await doc.defaultView.navigator.clipboard.writeText(text);
+    setText(p.copied, 'Citation copied.');
+  } catch {
+    // A browser that refuses the clipboard still shows the citation: say so, and select it for a manual copy.
+    setText(p.copied, 'The browser did not allow copying: the citation is selected, copy it with the keyboard.');
+    const range = doc.createRange();
+    range.selectNodeContents(p.citation.parentElement);
+    const selection = doc.defaultView.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+}
