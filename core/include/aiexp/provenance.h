@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "aiexp/breakdowns.h"
 #include "aiexp/report.h"
 
 namespace aiexp {
@@ -64,5 +65,9 @@ std::vector<Provenance> figure_provenance(const Scorer& scorer, const UnitGroupR
 Provenance task_provenance(const Scorer& scorer, const UnitGroupReport& report, const TaskLine& task);
 // The UK totals: employees, mean score, wage exposure.
 std::vector<Provenance> totals_provenance(const Scorer& scorer, const TotalsView& totals);
+// One panel per group of a breakdown (breakdowns.h), in its order: what the group's count is and where it is from,
+// the formula with its numbers (saying which figures are estimates), the assumptions and a citation. Figure
+// "breakdown_<kind>".
+std::vector<Provenance> breakdown_provenance(const Scorer& scorer, const Breakdowns& data, BreakdownKind kind);
 
 }  // namespace aiexp
