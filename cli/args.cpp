@@ -7,6 +7,7 @@
 #include <optional>
 #include <utility>
 
+#include "aiexp/breakdowns.h"
 #include "aiexp/grammar.h"
 
 namespace aiexp::cli {
@@ -19,6 +20,7 @@ std::optional<Command> parse_command(std::string_view name) {
   if (name == "score") return Command::Score;
   if (name == "onet") return Command::Onet;
   if (name == "rank") return Command::Rank;
+  if (name == "breakdown") return Command::Breakdown;
   if (name == "build-data") return Command::BuildData;
   if (name == "help") return Command::Help;
   return std::nullopt;
@@ -29,6 +31,7 @@ std::string_view command_name(Command command) {
     case Command::Score: return "score";
     case Command::Onet: return "onet";
     case Command::Rank: return "rank";
+    case Command::Breakdown: return "breakdown";
     case Command::BuildData: return "build-data";
     case Command::Help: return "help";
   }
@@ -72,6 +75,7 @@ std::vector<std::string_view> own_options(Command command) {
     case Command::Score: return {"--json", "--exact-wage", "--relabel", "--reweight", "--data"};
     case Command::Onet: return {"--all", "--csv", "--exact-wage", "--relabel", "--reweight", "--data"};
     case Command::Rank: return {"--csv", "--exact-wage", "--relabel", "--reweight", "--data"};
+    case Command::Breakdown: return {"--json", "--csv", "--exact-wage", "--relabel", "--reweight", "--data"};
     case Command::Help: return {};
   }
   return {};
@@ -343,6 +347,13 @@ Result<Request> parse_args(const std::vector<std::string>& args) {
     case Command::Rank:
       if (!positional.empty()) return usage("rank takes no codes");
       break;
+    case Command::Breakdown:
+      if (positional.size() != 1 || !parse_breakdown_kind(positional[0])) {
+        return usage("breakdown needs one kind: sex, pattern, industry, region or pay");
+      }
+      if (request.json && request.csv) return usage("breakdown takes --json or --csv, not both");
+      request.code = std::string(positional[0]);
+      break;
     case Command::BuildData:
       if (!positional.empty()) return usage("build-data takes no positional arguments");
       if (request.sources_dir.empty() || request.out_dir.empty()) return usage("build-data needs --sources and --out");
@@ -355,7 +366,7 @@ Result<Request> parse_args(const std::vector<std::string>& args) {
 
 std::string help_text(std::string_view topic) {
   const std::string assumptions =
-      "Assumptions (score, onet, rank), named as in the calculator's links and the widget's attributes:\n"
+      "Assumptions (score, onet, rank, breakdown), named as in the calculator's links and the widget's attributes:\n"
       "  --labels gpt4|human|gpt4_alt      label source (default gpt4; alias --label-source)\n"
       "  --e1 X, --e2 X                    value of an E1 / E2 task, 0 to 1 (default 1 and 0)\n"
       "  --weights core|importance|equal   task weighting (default core: Core 2, Supplemental 1; alias --w)\n"
@@ -385,6 +396,16 @@ std::string help_text(std::string_view topic) {
            "Every UK unit group with its figures, highest exposure first.\n\n" +
            assumptions;
   }
+  if (topic == "breakdown") {
+    return "Usage: ukexp breakdown sex|pattern|industry|region|pay [assumptions] [--json | --csv]\n"
+           "Who holds the exposed work: the mean exposure of women and men, full- and part-time jobs, each industry\n"
+           "section (A-S), each UK nation and region, and ten pay groups, under the assumptions given.\n"
+           "sex, pattern: ASHE 2025 employee jobs split by each occupation's 2024 shares (estimates); pay: ASHE 2025\n"
+           "employee jobs by median pay; industry, region: APS 2024 people in employment, self-employed included.\n"
+           "CSV columns: group,employees,mean_score (0-10, unrounded), then the kind's own; `employees` counts people\n"
+           "in employment for industry and region.\n\n" +
+           assumptions;
+  }
   if (topic == "build-data") {
     return "Usage: ukexp build-data --sources DIR --out DIR\n"
            "Builds the data bundle from the raw public sources (see data/SOURCES.md).\n"
@@ -395,6 +416,7 @@ std::string help_text(std::string_view topic) {
          "  score <SOC2020>            one unit group's figures\n"
          "  onet (<code> | --all)      O*NET occupation scores\n"
          "  rank                       every unit group\n"
+         "  breakdown <kind>           by sex, pattern, industry, region or pay\n"
          "  build-data                 build the data bundle from the sources\n"
          "  help [command]             this text, or a command's\n\n"
          "Exit status: 0 success, 1 data error, 2 usage error.\n"
