@@ -596,7 +596,9 @@ describe('declared surface', () => {
     const pageBlock = bindings.slice(pageStart, bindings.indexOf('#endif', pageStart));
     const pageOnly = [...pageBlock.matchAll(/\.?function\("(\w+)"/g)].map((m) => m[1]);
     assert.deepEqual(pageOnly, ['tableCsv', 'tasksCsv', 'sources', 'provenance', 'taskProvenance', 'totalsProvenance',
-                                'measures', 'measureColumns', 'agreement', 'iloTasks', 'majorGroupSummaries', 'totalsAtOrAbove']);
+                                'measures', 'measureColumns', 'agreement', 'iloTasks', 'majorGroupSummaries', 'totalsAtOrAbove',
+                                'loadBreakdowns', 'hasBreakdowns', 'sexBreakdown', 'patternBreakdown', 'industryBreakdown',
+                                'regionBreakdown', 'payBreakdown', 'breakdownProvenance', 'breakdownCsv']);
     const instance = new module.Engine();
     try {
       for (const name of [...declared, 'delete']) {
