@@ -16,10 +16,12 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TARGETS = {
   recomputeNativeNs: 30_000,      // a full recompute with the default assumptions, native
   wasmOverNative: 1.5,            // every operation, the page's WebAssembly module against native
+  breakdownsOverRecompute: 1.2,   // the five breakdowns together against a full recompute, in the same build (issue 26)
 };
 
 // The runners' outputs join on these names (workload.cpp, operations()).
 const FULL_RECOMPUTE = 'recompute_defaults';
+const BREAKDOWNS = 'breakdowns_all_five';
 
 class BenchError extends Error {}
 
@@ -125,6 +127,13 @@ function main() {
     }
     targets.push([`${name}: page's wasm <= ${TARGETS.wasmOverNative}x native`, formatRatio(ratio),
                   verdict(ratio <= TARGETS.wasmOverNative)]);
+  }
+  // The breakdowns' cost against the recompute they follow, natively and in the page's module.
+  for (const [times, build] of [[native, 'native'], [page, 'page\'s wasm']]) {
+    const ratio = times.get(BREAKDOWNS) / times.get(FULL_RECOMPUTE);
+    targets.push([`${BREAKDOWNS}: ${build} <= ${TARGETS.breakdownsOverRecompute}x ${FULL_RECOMPUTE}`,
+                  `${formatRatio(ratio)} (${formatNs(times.get(BREAKDOWNS))} / ${formatNs(times.get(FULL_RECOMPUTE))})`,
+                  verdict(ratio <= TARGETS.breakdownsOverRecompute)]);
   }
   printTable(header, rows);
   console.log('');

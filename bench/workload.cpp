@@ -45,6 +45,7 @@ Status Workload::load(const std::string& data_dir) {
   };
   if (Status status = load_file("bundle.json", &Engine::load_bundle); !status.ok()) return status;
   if (Status status = load_file("details.json", &Engine::load_details); !status.ok()) return status;
+  if (Status status = load_file("breakdowns.json", &Engine::load_breakdowns); !status.ok()) return status;
   for (const std::string& part : text_parts(*engine_.bundle())) {
     if (Status status = load_file("text/" + part + ".json", &Engine::load_text_part); !status.ok()) return status;
   }
@@ -113,6 +114,17 @@ double Workload::page_render() {
   return recomputed + report_1137() + figures + engine_.totals().totals.mean_score10;
 }
 
+double Workload::breakdowns_all_five() {
+  const auto sex = engine_.sex_breakdown();
+  const auto pattern = engine_.pattern_breakdown();
+  const auto industry = engine_.industry_breakdown();
+  const auto region = engine_.region_breakdown();
+  const auto pay = engine_.pay_breakdown();
+  if (!sex.ok() || !pattern.ok() || !industry.ok() || !region.ok() || !pay.ok()) return kRefused;
+  return sex.value().sides[0].mean_score10 + pattern.value().sides[1].mean_score10 +
+         industry.value().rows[9].mean_score10 + region.value().rows[2].mean_score10 + pay.value().rows[0].mean_score10;
+}
+
 std::span<const Operation> operations() {
   static constexpr Operation kOperations[] = {
       {"recompute_defaults", [](Workload& w) { return w.recompute_defaults(); }},
@@ -120,6 +132,7 @@ std::span<const Operation> operations() {
       {"report_1137", [](Workload& w) { return w.report_1137(); }},
       {"rows_and_totals", [](Workload& w) { return w.rows_and_totals(); }},
       {"page_render", [](Workload& w) { return w.page_render(); }},
+      {"breakdowns_all_five", [](Workload& w) { return w.breakdowns_all_five(); }},
   };
   return kOperations;
 }

@@ -22,8 +22,8 @@ std::string default_data_dir();
 // the caller feeds to its optimisation guard; NaN means the engine refused the work.
 class Workload {
  public:
-  // Reads bundle.json, details.json (task ids: overrides name tasks by id) and every text part (a report
-  // shows task statements) from `data_dir`. Errors: DataUnavailable naming the file, or the engine's own.
+  // Reads bundle.json, details.json (task ids: overrides name tasks by id), every text part (a report
+  // shows task statements) and breakdowns.json from `data_dir`. Errors: DataUnavailable naming the file, or the engine's own.
   Status load(const std::string& data_dir);
 
   std::size_t task_count() const;
@@ -44,6 +44,9 @@ class Workload {
   // Everything one page render asks of the core after an e2 change: recompute, report, every unit group's
   // score (the table's sort and the chart), the display rows of the rows drawn, and the totals.
   double page_render();
+  // The five breakdowns (sex, working pattern, industry, region, pay) under the current assumptions, each with its
+  // display strings: what the page's "who is exposed" section asks of the core after an input.
+  double breakdowns_all_five();
 
  private:
   const Assumptions& next(const Assumptions (&pair)[2]);

@@ -8,6 +8,7 @@
 #include <optional>
 #include <utility>
 
+#include "aiexp/breakdowns.h"
 #include "aiexp/grammar.h"
 #include "aiexp/printable.h"
 
@@ -20,8 +21,11 @@ Error usage(std::string detail) { return make_error(ErrorCode::InvalidOption, st
 constexpr CommandSet kScore = command_bit(Command::Score);
 constexpr CommandSet kOnet = command_bit(Command::Onet);
 constexpr CommandSet kRank = command_bit(Command::Rank);
+constexpr CommandSet kBreakdown = command_bit(Command::Breakdown);
 constexpr CommandSet kBuildData = command_bit(Command::BuildData);
-constexpr CommandSet kScoring = kScore | kOnet | kRank;
+constexpr CommandSet kScoring = kScore | kOnet | kRank | kBreakdown;
+// The commands that bridge scores to UK unit groups: every assumption applies to them.
+constexpr CommandSet kUnitGroups = kScore | kRank | kBreakdown;
 
 // Every command, in --help order.
 struct CommandSpec {
@@ -30,7 +34,7 @@ struct CommandSpec {
   std::string_view synopsis;  // after "ukexp " in the overview and the usage line
   std::string_view summary;   // its line in the overview
   std::string_view usage;     // the rest of its usage line
-  std::string_view about;     // the first line of its help
+  std::string_view about;     // the first lines of its help
 };
 
 constexpr std::array kCommands{
@@ -40,6 +44,14 @@ constexpr std::array kCommands{
                 "alpha, beta and zeta of O*NET occupations (CSV: onet_soc_code,alpha,beta,zeta, 17 digits)."},
     CommandSpec{Command::Rank, "rank", "rank", "every unit group", " [assumptions] [--csv]",
                 "Every UK unit group with its figures, highest exposure first."},
+    CommandSpec{Command::Breakdown, "breakdown", "breakdown <kind>", "by sex, pattern, industry, region or pay",
+                " [assumptions] [--json | --csv]   (kind: sex, pattern, industry, region or pay)",
+                "Who holds the exposed work: the mean exposure of women and men, full- and part-time jobs, each industry\n"
+                "section (A-S), each UK nation and region, and ten pay groups, under the assumptions given.\n"
+                "sex, pattern: ASHE 2025 employee jobs split by each occupation's 2024 shares (estimates); pay: ASHE 2025\n"
+                "employee jobs by median pay; industry, region: APS 2024 people in employment, self-employed included.\n"
+                "CSV columns: group,employees,mean_score (0-10, unrounded), then the kind's own; `employees` counts people\n"
+                "in employment for industry and region."},
     CommandSpec{Command::BuildData, "build-data", "build-data", "build the data bundle from the sources",
                 " --sources DIR --out DIR", "Builds the data bundle from the raw public sources (see data/SOURCES.md)."},
     CommandSpec{Command::Help, "help", "help [command]", "this text, or a command's", "", ""},
@@ -52,17 +64,17 @@ constexpr std::array kOptions{
     OptionSpec{"--e1", "X", kScoring, kOnet, true, "value of an E1 task, 0 to 1, default 1"},
     OptionSpec{"--e2", "X", kScoring, kOnet, true, "value of an E2 task, 0 to 1, default 0"},
     OptionSpec{"--weights", "", kScoring, 0, true, "task weighting (default core: Core 2, Supplemental 1; alias --w)"},
-    OptionSpec{"--bridge", "", kScore | kRank, 0, true, "ISCO-08 bridge (default modal)"},
-    OptionSpec{"--measure", "", kScore | kRank, 0, true,
+    OptionSpec{"--bridge", "", kUnitGroups, 0, true, "ISCO-08 bridge (default modal)"},
+    OptionSpec{"--measure", "", kUnitGroups, 0, true,
                "the headline's measure (default eloundou, the published figures)"},
-    OptionSpec{"--wage", "", kScore | kRank, 0, true, "wage exposure from the displayed or the unrounded score"},
-    OptionSpec{"--exact-wage", "", kScore | kRank, 0, true, "the same as --wage exact"},
+    OptionSpec{"--wage", "", kUnitGroups, 0, true, "wage exposure from the displayed or the unrounded score"},
+    OptionSpec{"--exact-wage", "", kUnitGroups, 0, true, "the same as --wage exact"},
     OptionSpec{"--tasks", "LIST", kScoring, 0, true,
                "task changes as in a link: 968.E1,971.w0,15198.E0.w1.5 (alias --t)"},
     OptionSpec{"--relabel", "ID=E0|E1|E2", kScoring, 0, true, "relabel one task (repeatable)"},
     OptionSpec{"--reweight", "ID=W", kScoring, 0, true, "weight one task, 0 to 1000, 0 excludes it (repeatable)"},
-    OptionSpec{"--json", "", kScore, 0, false, "every figure as JSON, unrounded, with its provenance"},
-    OptionSpec{"--csv", "", kOnet | kRank, 0, false, "CSV instead of a table"},
+    OptionSpec{"--json", "", kScore | kBreakdown, 0, false, "every figure as JSON, unrounded, with its provenance"},
+    OptionSpec{"--csv", "", kOnet | kRank | kBreakdown, 0, false, "CSV instead of a table"},
     OptionSpec{"--all", "", kOnet, 0, false, "every O*NET occupation instead of one code"},
     OptionSpec{"--data", "DIR", kScoring, 0, false, "the data folder (default: see ukexp --help)"},
     OptionSpec{"--sources", "DIR", kBuildData, 0, false, "the raw public sources"},
@@ -416,6 +428,13 @@ Result<Request> parse_args(const std::vector<std::string>& args) {
       break;
     case Command::Rank:
       if (!positional.empty()) return usage("rank takes no codes");
+      break;
+    case Command::Breakdown:
+      if (positional.size() != 1 || !parse_breakdown_kind(positional[0])) {
+        return usage("breakdown needs one kind: sex, pattern, industry, region or pay");
+      }
+      if (request.json && request.csv) return usage("breakdown takes --json or --csv, not both");
+      request.code = std::string(positional[0]);
       break;
     case Command::BuildData:
       if (!positional.empty()) return usage("build-data takes no positional arguments");

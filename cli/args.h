@@ -12,7 +12,7 @@
 
 namespace aiexp::cli {
 
-enum class Command { Help, Score, Onet, Rank, BuildData };
+enum class Command { Help, Score, Onet, Rank, Breakdown, BuildData };
 
 // The environment variable naming the data folder when no --data does.
 inline constexpr std::string_view kDataEnvVar = "UKEXP_DATA";
@@ -20,10 +20,10 @@ inline constexpr std::string_view kDataEnvVar = "UKEXP_DATA";
 struct Request {
   Command command = Command::Help;
   std::string help_topic;  // for Command::Help: "" (general) or a command name
-  std::string code;        // score: SOC 2020 code; onet: O*NET-SOC code
+  std::string code;        // score: SOC 2020 code; onet: O*NET-SOC code; breakdown: its kind (sex, pattern, ...)
   bool all = false;        // onet --all
-  bool json = false;       // score --json
-  bool csv = false;        // onet/rank --csv
+  bool json = false;       // score/breakdown --json
+  bool csv = false;        // onet/rank/breakdown --csv
   Assumptions assumptions;
   std::string data_dir;     // --data; empty means the folder find_data_dir() finds (commands.h)
   std::string sources_dir;  // build-data --sources

@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "aiexp/breakdowns.h"
 #include "aiexp/bundle.h"
 #include "aiexp/csv.h"
 #include "aiexp/format.h"
@@ -146,6 +147,19 @@ std::optional<LoadedData> load_bundle(const fs::path& dir, std::string& error) {
   }
   data.text = TextStore(data.bundle);
   return data;
+}
+
+// data/breakdowns.json, which only `breakdown` reads.
+std::optional<Breakdowns> load_breakdowns(const fs::path& dir, const LoadedData& data, std::string& error) {
+  const fs::path path = dir / "breakdowns.json";
+  const auto text = read_file(path, error);
+  if (!text) return std::nullopt;
+  auto parsed = parse_breakdowns(data.bundle, *text);
+  if (!parsed.ok()) {
+    error = path.string() + ": " + parsed.error().message();
+    return std::nullopt;
+  }
+  return std::move(parsed).value();
 }
 
 bool load_text(const fs::path& dir, const std::vector<std::string>& parts, LoadedData& data, std::string& error) {
@@ -525,6 +539,156 @@ int run_rank(const Request& request, LoadedData& data, std::ostream& out, std::o
   return kExitOk;
 }
 
+OrderedJson provenance_json(const std::vector<Provenance>& panels) {
+  OrderedJson list = OrderedJson::array();
+  for (const Provenance& p : panels) {
+    OrderedJson sources = OrderedJson::array();
+    for (const SourceLine& line : p.sources) sources.push_back({{"id", line.id}, {"source", line.text}, {"row", line.row}});
+    list.push_back({{"figure", p.figure}, {"title", p.title}, {"value_text", p.value_text},
+                    {"sources", std::move(sources)}, {"formula", p.formula}, {"assumptions", p.assumptions},
+                    {"citation", p.citation}});
+  }
+  return list;
+}
+
+// A breakdown's groups as JSON, and as the rows of its text table (header first).
+struct BreakdownView {
+  OrderedJson groups = OrderedJson::array();
+  OrderedJson extra = OrderedJson::object();  // the kind's figures beside its groups
+  std::vector<std::vector<std::string>> table;
+  std::string note;  // printed under the table
+};
+
+BreakdownView breakdown_view(const Scorer& scorer, const Breakdowns& data, BreakdownKind kind) {
+  BreakdownView view;
+  switch (kind) {
+    case BreakdownKind::Sex:
+    case BreakdownKind::Pattern: {
+      const SplitBreakdown split = kind == BreakdownKind::Sex ? sex_breakdown(scorer, data) : pattern_breakdown(scorer, data);
+      const bool sex = kind == BreakdownKind::Sex;
+      view.table.push_back({"", "employee jobs", "mean exposure", "at 6.0 or above"});
+      if (sex) view.table[0].insert(view.table[0].end(), {"wage exposure", "of jobs with a median"});
+      for (const SplitSide& side : split.sides) {
+        const bool has = side.employees > 0.0;
+        OrderedJson item{{"group", side.group},
+                         {"title", side.title},
+                         {"employees", side.employees},
+                         {"mean_score", nullable(has, side.mean_score10)},
+                         {"high_employees", side.high_employees},
+                         {"high_share", nullable(has, side.high_share)},
+                         {"employees_text", side.employees_text},
+                         {"mean_score_text", side.mean_score_text},
+                         {"high_share_text", side.high_share_text}};
+        std::vector<std::string> row{side.title, side.employees_text, side.mean_score_text, side.high_share_text};
+        if (sex) {
+          item["wage_exposure_gbp"] = side.wage_exposure_gbp;
+          item["wage_exposure_employees"] = side.wage_employees;
+          item["wage_exposure_groups"] = side.wage_groups;
+          item["wage_exposure_text"] = side.wage_exposure_text;
+          row.insert(row.end(), {side.wage_exposure_text, format_employees_k(static_cast<std::int64_t>(side.wage_employees / 1000.0 + 0.5))});
+        }
+        view.groups.push_back(std::move(item));
+        view.table.push_back(std::move(row));
+      }
+      view.extra = {{"unit_groups", split.unit_groups},
+                    {"levels", {{"unit_group", split.levels[0]}, {"minor_group", split.levels[1]},
+                                {"sub_major_group", split.levels[2]}, {"major_group", split.levels[3]}}},
+                    {"levels_text", split.levels_text},
+                    {"unsplit_groups", split.unsplit_groups},
+                    {"unsplit_employees", split.unsplit_employees}};
+      view.note = split.levels_text;
+      return view;
+    }
+    case BreakdownKind::Industry: {
+      view.table.push_back({"section", "people", "mean exposure", "of the section", "small samples"});
+      for (const IndustryRow& row : industry_breakdown(scorer, data).rows) {
+        view.groups.push_back({{"group", row.group}, {"title", row.title}, {"employees", row.people},
+                               {"mean_score", nullable(row.scored, row.mean_score10)},
+                               {"total_people", row.total_people}, {"covered_share", row.covered_share},
+                               {"cells", row.cells}, {"small_sample_cells", row.small_sample_cells},
+                               {"small_sample_people", row.small_sample_people},
+                               {"unscored_cells", row.unscored_cells}, {"unscored_people", row.unscored_people},
+                               {"withheld_cells", row.withheld_cells}, {"employees_text", row.people_text},
+                               {"mean_score_text", row.mean_score_text}, {"covered_text", row.covered_text},
+                               {"small_sample_text", row.small_sample_text}});
+        view.table.push_back({row.group + " " + row.title, row.people_text, row.mean_score_text, row.covered_text,
+                              std::to_string(row.small_sample_cells) + " of " + std::to_string(row.cells) + " cells"});
+      }
+      view.note = "People: the published cells of scored occupations; \"of the section\": their share of its total row.";
+      return view;
+    }
+    case BreakdownKind::Region: {
+      const RegionBreakdown b = region_breakdown(scorer, data);
+      view.table.push_back({"nation or region", "people", "mean exposure", "minor groups"});
+      for (const RegionRow& row : b.rows) {
+        view.groups.push_back({{"group", row.group}, {"title", row.title}, {"employees", row.people},
+                               {"mean_score", nullable(row.scored, row.mean_score10)},
+                               {"minor_groups", row.minor_groups}, {"unscored_minor_groups", row.unscored_minor_groups},
+                               {"unscored_people", row.unscored_people},
+                               {"missing_minor_groups", row.missing_minor_groups},
+                               {"employees_text", row.people_text}, {"mean_score_text", row.mean_score_text}});
+        view.table.push_back({row.title, row.people_text, row.mean_score_text, std::to_string(row.minor_groups)});
+      }
+      view.extra = {{"scored_minor_groups", b.scored_minor_groups}, {"plain_mean_minor_groups", b.plain_mean_minor_groups}};
+      return view;
+    }
+    case BreakdownKind::Pay: {
+      const PayBreakdown b = pay_breakdown(scorer, data);
+      view.table.push_back({"", "median pay", "occupations", "employee jobs", "mean exposure", "of wage exposure"});
+      for (const PayRow& row : b.rows) {
+        view.groups.push_back({{"group", row.group}, {"title", row.title}, {"employees", row.employees},
+                               {"mean_score", nullable(row.scored, row.mean_score10)},
+                               {"occupations", row.occupations},
+                               {"pay_low_gbp", row.scored ? OrderedJson(row.pay_low_gbp) : OrderedJson(nullptr)},
+                               {"pay_high_gbp", row.scored ? OrderedJson(row.pay_high_gbp) : OrderedJson(nullptr)},
+                               {"wage_exposure_gbp", row.wage_exposure_gbp}, {"wage_share", row.wage_share},
+                               {"employees_text", row.employees_text}, {"mean_score_text", row.mean_score_text},
+                               {"pay_range_text", row.pay_range_text}, {"wage_share_text", row.wage_share_text}});
+        view.table.push_back({row.title, row.pay_range_text, std::to_string(row.occupations), row.employees_text,
+                              row.mean_score_text, row.wage_share_text});
+      }
+      view.extra = {{"unit_groups", b.unit_groups}, {"employees", b.employees}, {"wage_exposure_gbp", b.wage_exposure_gbp}};
+      return view;
+    }
+  }
+  return view;
+}
+
+int run_breakdown(const Request& request, const LoadedData& data, const Breakdowns& breakdowns, std::ostream& out,
+                  std::ostream& err) {
+  const BreakdownKind kind = *parse_breakdown_kind(request.code);  // parse_args accepts known kinds only
+  Scorer scorer(data.bundle);
+  if (Status status = scorer.set(request.assumptions); !status.ok()) {
+    err << "ukexp: " << status.error().message() << '\n';
+    return kExitUsage;
+  }
+  if (request.csv) {
+    out << breakdown_csv(scorer, breakdowns, kind);
+    return kExitOk;
+  }
+  const BreakdownView view = breakdown_view(scorer, breakdowns, kind);
+  if (request.json) {
+    OrderedJson json;
+    json["kind"] = breakdown_kind_name(kind);
+    json["caption"] = breakdown_caption(kind);
+    json["measure"] = measure_name(scorer.assumptions().measure);
+    json["assumptions"] = assumptions_json(scorer.assumptions());
+    json["groups"] = view.groups;
+    for (const auto& [key, value] : view.extra.items()) json[key] = value;
+    json["provenance"] = provenance_json(breakdown_provenance(scorer, breakdowns, kind));
+    out << json.dump(2) << '\n';
+    return kExitOk;
+  }
+  static constexpr const char* kHeadings[] = {"by sex", "by working pattern", "by industry", "by nation and region",
+                                              "by pay"};
+  out << "Who holds the exposed work, " << kHeadings[static_cast<std::size_t>(kind)] << " ("
+      << measure_title(scorer.assumptions().measure) << ")\n" << breakdown_caption(kind) << "\n\n";
+  print_table(out, view.table, "  ");
+  if (!view.note.empty()) out << '\n' << view.note << '\n';
+  out << "Assumptions: " << assumptions_text(scorer.assumptions()) << ".\n";
+  return kExitOk;
+}
+
 int run_build_data(const Request& request, std::ostream& out, std::ostream& err) {
   // The pipeline reads each source whole: refuse a device, a FIFO or an oversized file before it starts.
   for (const fs::path& folder : {fs::path(request.sources_dir), fs::path(request.out_dir)}) {
@@ -572,6 +736,7 @@ int run_command(const Request& request, std::ostream& out, std::ostream& err, co
     case Command::Score:
     case Command::Onet:
     case Command::Rank:
+    case Command::Breakdown:
       break;
   }
   fs::path dir(request.data_dir);
@@ -596,6 +761,14 @@ int run_command(const Request& request, std::ostream& out, std::ostream& err, co
   }
   if (request.command == Command::Score) return run_score(request, *data, out, err, dir);
   if (request.command == Command::Onet) return run_onet(request, *data, out, err);
+  if (request.command == Command::Breakdown) {
+    const auto breakdowns = load_breakdowns(dir, *data, error);
+    if (!breakdowns) {
+      err << "ukexp: " << error << '\n';
+      return kExitDataError;
+    }
+    return run_breakdown(request, *data, *breakdowns, out, err);
+  }
   return run_rank(request, *data, out, err);
 }
 

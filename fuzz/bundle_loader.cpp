@@ -1,17 +1,21 @@
 // Fuzz target: the loaders of every file the page and the widget download. The first byte picks the file:
 //   0 bundle.json (then every figure is computed from whatever loaded), 1 details.json, 2 text/tasks-NN.json,
-//   3 titles.json (then searched), 4 ilo/tasks-NNNN.json. Parts 1-4 merge into (or are read against) the committed
-//   bundle, as the page does; accepted details are scored under every measure.
+//   3 titles.json (then searched), 4 ilo/tasks-NNNN.json, 5 breakdowns.json (then every breakdown, its panels and
+//   CSV). Parts 1-5 merge into (or are read against) the committed bundle, as the page does; accepted details are
+//   scored under every measure.
 // A loader may refuse an input; it must never crash, and what it accepts must give figures in range.
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
+#include "aiexp/breakdowns.h"
 #include "aiexp/bundle.h"
+#include "aiexp/csv.h"
 #include "aiexp/engine.h"
 #include "aiexp/ilo_tasks.h"
 #include "aiexp/measures.h"
+#include "aiexp/provenance.h"
 #include "aiexp/score.h"
 #include "aiexp/search.h"
 #include "aiexp/text.h"
@@ -81,6 +85,47 @@ void read_ilo_tasks(std::string_view text) {
   }
 }
 
+// Whatever a breakdowns file that parses holds, every breakdown is finite, its means within [0, 10] and its shares
+// within [0, 1], under the defaults and under another measure and bridge.
+void read_breakdowns(std::string_view text) {
+  const Bundle& bundle = fuzz::base_bundle();
+  const Result<Breakdowns> data = parse_breakdowns(bundle, text);
+  if (!data.ok()) return;
+  const auto mean_ok = [](double employees, double mean10) {
+    return std::isfinite(employees) && employees >= 0.0 && (employees == 0.0 || (mean10 >= -1e-9 && mean10 <= 10.0 + 1e-9));
+  };
+  Scorer scorer(bundle);
+  Assumptions other;
+  other.measure = Measure::Ilo2025;
+  other.bridge = BridgeMode::Blend;
+  for (const Assumptions& assumptions : {Assumptions{}, other}) {
+    if (!scorer.set(assumptions).ok()) fuzz::invariant_broken("assumptions refused");
+    for (const BreakdownKind kind : {BreakdownKind::Sex, BreakdownKind::Pattern}) {
+      for (const SplitSide& side : (kind == BreakdownKind::Sex ? sex_breakdown(scorer, data.value())
+                                                               : pattern_breakdown(scorer, data.value())).sides) {
+        if (!mean_ok(side.employees, side.mean_score10) || !(side.high_share >= 0.0 && side.high_share <= 1.0 + 1e-9)) {
+          fuzz::invariant_broken("split side out of range");
+        }
+      }
+    }
+    for (const IndustryRow& row : industry_breakdown(scorer, data.value()).rows) {
+      if (!mean_ok(row.people, row.mean_score10) || row.covered_share > 1.0 + 1e-9) fuzz::invariant_broken("industry row");
+    }
+    for (const RegionRow& row : region_breakdown(scorer, data.value()).rows) {
+      if (!mean_ok(row.people, row.mean_score10)) fuzz::invariant_broken("region row");
+    }
+    const PayBreakdown pay = pay_breakdown(scorer, data.value());
+    if (pay.rows.size() != 10) fuzz::invariant_broken("pay tenths");
+    for (const PayRow& row : pay.rows) {
+      if (!mean_ok(row.employees, row.mean_score10)) fuzz::invariant_broken("pay row");
+    }
+    for (const BreakdownKind kind : kBreakdownKinds) {
+      (void)breakdown_provenance(scorer, data.value(), kind);
+      (void)breakdown_csv(scorer, data.value(), kind);
+    }
+  }
+}
+
 void merge_text(std::string_view text) {
   const Bundle& bundle = fuzz::base_bundle();
   TextStore store(bundle);
@@ -102,11 +147,12 @@ void load_titles(std::string_view text) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   const std::string_view text = fuzz::as_text(data + 1, size - 1);
-  switch (data[0] % 5) {
+  switch (data[0] % 6) {
     case 0: load_bundle(text); break;
     case 1: merge_details_part(text); break;
     case 2: merge_text(text); break;
     case 3: load_titles(text); break;
+    case 5: read_breakdowns(text); break;
     default: read_ilo_tasks(text); break;
   }
   return 0;

@@ -25,6 +25,7 @@ case $target in
     seed 001 details "$project/data/details.json"
     seed 002 text "$project/data/text/tasks-11.json"
     seed 004 ilo-tasks "$project/data/ilo/tasks-1330.json"
+    seed 005 breakdowns "$project/data/breakdowns.json"
     # The whole title index is 0.8 MB: a slice of it keeps the fuzzer fast.
     node -e '
       const all = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
@@ -43,6 +44,10 @@ case $target in
     seed 010 soc2010-2018 "$sources/xwalk/bls_soc2010_to_soc2018_crosswalk.csv" 40
     seed 011 onet-2018 "$sources/xwalk/onetsoc2019_to_soc2018_crosswalk.csv" 40
     seed 012 ilo "$sources/ilo/ilo_2025_task_scores_isco08.csv" 40
+    seed 013 ashe-sex-pattern "$sources/uk/ashe_2024_prov_table14_7a_by_sex_and_pattern.csv" 40
+    seed 014 ashe-sex-medians "$sources/uk/ashe_2025_prov_table14_7a_sex_medians.csv" 40
+    seed 015 aps-industry "$sources/uk/aps_employment_soc2020_by_industry_2021_2024.csv" 60
+    seed 016 aps-region "$sources/uk/aps_2024_employment_soc2020_minor_by_region.csv" 40
     ;;
 esac
 

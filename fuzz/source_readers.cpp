@@ -1,11 +1,12 @@
-// Fuzz target: every reader of a raw public source. The first byte picks the reader; the rest is the file's
-// text. A reader may refuse its input only with a SourceError naming the file, the line and the field; any
+// Fuzz target: every reader of a raw public source (the breakdowns' four among them). The first byte picks the
+// reader; the rest is the file's text. A reader may refuse its input only with a SourceError naming the file, the line and the field; any
 // other exception or a crash is a bug. What a reader accepts must carry line numbers inside the file.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
+#include "aiexp/pipeline/breakdowns.h"
 #include "aiexp/pipeline/measures.h"
 #include "aiexp/pipeline/sources.h"
 #include "aiexp/pipeline/table.h"
@@ -25,7 +26,7 @@ void check_lines(const Rows& rows, const Table& table) {
 
 void read_with(std::uint8_t reader, std::string_view text) {
   // Each reader with the delimiter and the name its real file has.
-  switch (reader % 11) {
+  switch (reader % 15) {
     case 0: {
       const Table table = Table::parse(text, '\t', std::string(source_path::kLabelSet));
       check_lines(parse_label_set(table), table);
@@ -64,6 +65,39 @@ void read_with(std::uint8_t reader, std::string_view text) {
       for (const IloOccupation& occupation : parse_ilo(table)) {
         if (!(occupation.mean_2025 >= 0.0 && occupation.mean_2025 <= 1.0)) aiexp::fuzz::invariant_broken("ILO mean outside [0, 1]");
         check_lines(occupation.tasks, table);
+      }
+      break;
+    }
+    // The breakdowns' four sources: ASHE 2024 by sex and working pattern, ASHE 2025 medians by sex, APS industry
+    // and APS region. What they accept holds its promises: nine sheets per code, shares' parts within their whole.
+    case 11: {
+      const Table table = Table::parse(text, ',', std::string(source_path::kAsheSexPattern2024));
+      for (const AsheJobs& jobs : parse_ashe_sex_pattern(table)) {
+        if (jobs.line < 2 || jobs.code.empty() || jobs.code.size() > 4) aiexp::fuzz::invariant_broken("ASHE 2024 code");
+        for (const aiexp::AsheFigure& figure : jobs.jobs_k) {
+          if (figure.published() && (figure.value < 0 || figure.value > 100'000)) aiexp::fuzz::invariant_broken("jobs");
+        }
+      }
+      break;
+    }
+    case 12: {
+      const Table table = Table::parse(text, ',', std::string(source_path::kAsheSexMedians2025));
+      for (const AsheMedians& medians : parse_ashe_sex_medians(table)) {
+        for (const auto& median : medians.median_gbp) {
+          if (median && *median <= 0) aiexp::fuzz::invariant_broken("a median of no pounds");
+        }
+      }
+      break;
+    }
+    case 13: {
+      const Table table = Table::parse(text, ',', std::string(source_path::kApsIndustry));
+      check_lines(parse_aps_industry(table), table);
+      break;
+    }
+    case 14: {
+      const Table table = Table::parse(text, ',', std::string(source_path::kApsRegion));
+      for (const ApsRegionCell& cell : parse_aps_region(table)) {
+        if (cell.region >= region_names().size()) aiexp::fuzz::invariant_broken("region outside the list");
       }
       break;
     }

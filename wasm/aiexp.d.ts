@@ -19,7 +19,8 @@ export type ErrorCode =
   | 'invalid-option'
   | 'invalid-state'
   | 'data-unavailable'
-  | 'measure-not-loaded';
+  | 'measure-not-loaded'
+  | 'breakdown-not-loaded';
 
 /** Every result starts with these. Branch on `code`; `message` is for people. */
 export interface Status {
@@ -389,6 +390,149 @@ export interface IloTask {
   reconciled: boolean;
 }
 
+/** The five breakdowns of who holds the exposed work (core/include/aiexp/breakdowns.h). */
+export type BreakdownKind = 'sex' | 'pattern' | 'industry' | 'region' | 'pay';
+
+/** Every breakdown starts with its status, its kind and a caption saying what its counts are, in plain words. */
+export interface BreakdownHead extends Status {
+  kind: BreakdownKind;
+  /** Which figures are published and which are the calculator's estimates ("Employee jobs (ASHE 2025; …"). */
+  caption: string;
+}
+
+/** One side of a split: women or men, full-time or part-time. */
+export interface SplitSide {
+  group: 'female' | 'male' | 'full_time' | 'part_time';
+  /** "Women", "Men", "Full-time", "Part-time". */
+  title: string;
+  /** ASHE 2025 employee jobs apportioned by 2024 shares: an estimate, not a published count. */
+  employees: number;
+  /** Whether the side has employees, hence a mean. */
+  hasMean: boolean;
+  /** Employment-weighted mean headline, 0-10, unrounded. */
+  meanScore10: number;
+  /** Its employees in occupations whose headline as displayed is 6.0 or more, and their share. */
+  highEmployees: number;
+  highShare: number;
+  /** Sex only: wage exposure from the side's own 2025 median, over the employees whose median ONS publishes. */
+  hasWageExposure: boolean;
+  wageExposureGbp: number;
+  wageEmployees: number;
+  wageGroups: number;
+  /** "12.6m", "1.82", "8.4%", "£62.2bn" ("" without wage exposure). */
+  employeesText: string;
+  meanScoreText: string;
+  highShareText: string;
+  wageExposureText: string;
+}
+
+/** Engine.sexBreakdown and Engine.patternBreakdown. */
+export interface SplitBreakdown extends BreakdownHead {
+  /** [female, male] or [full_time, part_time]; absent when not ok. */
+  sides?: [SplitSide, SplitSide];
+  /** Occupations apportioned: scored, with published employees and a split. */
+  unitGroups?: number;
+  /** How many took their share from their own 2024 jobs, their minor, sub-major or major group's. */
+  levels?: { unitGroup: number; minorGroup: number; subMajorGroup: number; majorGroup: number };
+  levelsText?: string;
+  /** Scored occupations with employees but no split at any level: left out. */
+  unsplitGroups?: number;
+  unsplitEmployees?: number;
+}
+
+/** One SIC 2007 section (A-S): APS 2024 people in employment, self-employed included (published counts). */
+export interface IndustryRow {
+  /** The section letter. */
+  group: string;
+  title: string;
+  scored: boolean;
+  /** People in the published cells of scored occupations: what the mean is over. */
+  employees: number;
+  meanScore10: number;
+  cells: number;
+  /** Of those cells, the ones ONS shades as small samples (use with caution). */
+  smallSampleCells: number;
+  smallSamplePeople: number;
+  /** Published cells of occupations without a score, and cells ONS withholds: left out. */
+  unscoredCells: number;
+  unscoredPeople: number;
+  withheldCells: number;
+  /** The section's total row, and the share of it the mean covers. */
+  totalPeople: number;
+  coveredShare: number;
+  employeesText: string;
+  meanScoreText: string;
+  coveredText: string;
+  smallSampleText: string;
+}
+
+/** Engine.industryBreakdown: rows A to S, and their figures as columns in the same order (NaN: no mean). */
+export interface IndustryBreakdown extends BreakdownHead {
+  rows?: IndustryRow[];
+  employees?: Float64Array;
+  meanScore10?: Float64Array;
+}
+
+/** One of the 12 UK nations and ITL1 regions: APS 2024 people in employment by occupation minor group. */
+export interface RegionRow {
+  /** The name as the APS gives it, "Yorkshire and The Humber". */
+  group: string;
+  title: string;
+  scored: boolean;
+  /** People in the minor groups with a figure and a score. */
+  employees: number;
+  meanScore10: number;
+  minorGroups: number;
+  unscoredMinorGroups: number;
+  unscoredPeople: number;
+  missingMinorGroups: number;
+  employeesText: string;
+  meanScoreText: string;
+}
+
+/** Engine.regionBreakdown. */
+export interface RegionBreakdown extends BreakdownHead {
+  rows?: RegionRow[];
+  employees?: Float64Array;
+  meanScore10?: Float64Array;
+  /** Minor groups with a score, and how many of them by the plain mean of their occupations (none has employees). */
+  scoredMinorGroups?: number;
+  plainMeanMinorGroups?: number;
+}
+
+/** One tenth of the ASHE 2025 employee jobs by median pay, lowest paid first. */
+export interface PayRow {
+  /** "1" to "10". */
+  group: string;
+  /** "Lowest-paid tenth", "2nd tenth", …, "Highest-paid tenth". */
+  title: string;
+  /** Whether the tenth holds any occupation. */
+  scored: boolean;
+  occupations: number;
+  employees: number;
+  meanScore10: number;
+  /** The lowest and highest median pay of its occupations. */
+  payLowGbp: number;
+  payHighGbp: number;
+  wageExposureGbp: number;
+  /** Of the wage exposure of all ten tenths (the UK total's). */
+  wageShare: number;
+  employeesText: string;
+  meanScoreText: string;
+  payRangeText: string;
+  wageShareText: string;
+}
+
+/** Engine.payBreakdown. */
+export interface PayBreakdown extends BreakdownHead {
+  rows?: PayRow[];
+  employees?: Float64Array;
+  meanScore10?: Float64Array;
+  unitGroups?: number;
+  totalEmployees?: number;
+  wageExposureGbp?: number;
+}
+
 export interface TaskOverride {
   id: number;
   label?: Label | null;
@@ -537,6 +681,22 @@ export interface Engine {
   majorGroupSummaries(): MajorGroupSummary[];
   /** The totals of the scored unit groups whose headline as displayed (one decimal) is at least `minScore10`. */
   totalsAtOrAbove(minScore10: number): ThresholdTotals;
+  /** data/breakdowns.json of the same build (bytes or text): what the five breakdowns need. It needs only the
+   * bundle, not the details; "bundle-mismatch" for another build's. */
+  loadBreakdowns(file: DataFile): Status;
+  hasBreakdowns(): boolean;
+  /** Who holds the exposed work under the applied assumptions, one call per kind; "breakdown-not-loaded" before
+   * loadBreakdowns. */
+  sexBreakdown(): SplitBreakdown;
+  patternBreakdown(): SplitBreakdown;
+  industryBreakdown(): IndustryBreakdown;
+  regionBreakdown(): RegionBreakdown;
+  payBreakdown(): PayBreakdown;
+  /** One panel per group of a breakdown (figure "breakdown_<kind>"), in its order; empty for an unknown kind or
+   * before loadBreakdowns. */
+  breakdownProvenance(kind: BreakdownKind): Provenance[];
+  /** The breakdown as CSV: group,employees,mean_score first, then the kind's columns (as `ukexp breakdown --csv`). */
+  breakdownCsv(kind: BreakdownKind): Status & { csv: string };
   /** Frees the engine's memory in the module. */
   delete(): void;
 }

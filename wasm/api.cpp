@@ -281,6 +281,38 @@ val search(const Engine& engine, const std::string& query, int limit) {
   return array_of(results);
 }
 
+StatusJs load_breakdowns(Engine& engine, const val& input) {
+  return load_data(input, [&](std::string_view text) { return engine.load_breakdowns(text); });
+}
+bool has_breakdowns(const Engine& engine) { return engine.has_breakdowns(); }
+
+val sex_breakdown(const Engine& engine) { return split_breakdown_to_js(BreakdownKind::Sex, engine.sex_breakdown()); }
+val pattern_breakdown(const Engine& engine) {
+  return split_breakdown_to_js(BreakdownKind::Pattern, engine.pattern_breakdown());
+}
+val industry_breakdown(const Engine& engine) { return industry_breakdown_to_js(engine.industry_breakdown()); }
+val region_breakdown(const Engine& engine) { return region_breakdown_to_js(engine.region_breakdown()); }
+val pay_breakdown(const Engine& engine) { return pay_breakdown_to_js(engine.pay_breakdown()); }
+
+val breakdown_provenance(const Engine& engine, const std::string& kind) {
+  const auto parsed = parse_breakdown_kind(kind);
+  if (!parsed) return val::array();
+  return provenance_to_js(engine.breakdown_provenance(*parsed));
+}
+
+val breakdown_csv(const Engine& engine, const std::string& kind) {
+  const auto parsed = parse_breakdown_kind(kind);
+  if (!parsed) {
+    val js = status_object(make_error(ErrorCode::InvalidOption, "breakdown kind " + kind.substr(0, 32)));
+    js.set("csv", std::string());
+    return js;
+  }
+  const auto csv = engine.breakdown_csv(*parsed);
+  val js = status_object(csv);
+  js.set("csv", csv.ok() ? csv.value() : std::string());
+  return js;
+}
+
 std::string table_csv(const Engine& engine, const val& socs) {
   std::vector<std::string> codes;
   if (socs.isArray()) {

@@ -68,6 +68,19 @@ val agreement(const Engine& engine, const std::string& measure);
 // reasonGemini, reconciled}]}.
 val ilo_tasks(const Engine& engine, const val& input);
 
+// Who holds the exposed work (aiexp/breakdowns.h), the page's build only: their data file; one call per kind under
+// the applied assumptions, each {ok, code, message, kind, caption, ...}; one provenance panel per group of a kind
+// (Provenance[], empty for an unknown kind or before the data file); a kind's CSV ({ok, code, message, csv}).
+StatusJs load_breakdowns(Engine& engine, const val& input);  // data/breakdowns.json, bytes or text
+bool has_breakdowns(const Engine& engine);
+val sex_breakdown(const Engine& engine);
+val pattern_breakdown(const Engine& engine);
+val industry_breakdown(const Engine& engine);
+val region_breakdown(const Engine& engine);
+val pay_breakdown(const Engine& engine);
+val breakdown_provenance(const Engine& engine, const std::string& kind);
+val breakdown_csv(const Engine& engine, const std::string& kind);
+
 std::string table_csv(const Engine& engine, const val& socs);
 val tasks_csv(const Engine& engine, const std::string& soc);  // {ok, code, message, csv}
 

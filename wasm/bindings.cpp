@@ -131,8 +131,8 @@ EMSCRIPTEN_BINDINGS(uk_ai_exposure) {
       .function("encodeState", &encode_state)
       .function("decodeState", &decode_state);
 #ifdef AIEXP_PAGE_BUILD
-  // The page's CSV exports, provenance panels and dataset record only: the widget's build (size) leaves them and
-  // the core code behind them out.
+  // The page's CSV exports, provenance panels, dataset record and breakdowns only: the widget's build (size) leaves
+  // them and the core code behind them out.
   engine.function("tableCsv", &table_csv)
       .function("tasksCsv", &tasks_csv)
       .function("sources", &sources)
@@ -144,7 +144,16 @@ EMSCRIPTEN_BINDINGS(uk_ai_exposure) {
       .function("agreement", &agreement)
       .function("iloTasks", &ilo_tasks)
       .function("majorGroupSummaries", &major_group_summaries)
-      .function("totalsAtOrAbove", &totals_at_or_above);
+      .function("totalsAtOrAbove", &totals_at_or_above)
+      .function("loadBreakdowns", &load_breakdowns)
+      .function("hasBreakdowns", &has_breakdowns)
+      .function("sexBreakdown", &sex_breakdown)
+      .function("patternBreakdown", &pattern_breakdown)
+      .function("industryBreakdown", &industry_breakdown)
+      .function("regionBreakdown", &region_breakdown)
+      .function("payBreakdown", &pay_breakdown)
+      .function("breakdownProvenance", &breakdown_provenance)
+      .function("breakdownCsv", &breakdown_csv);
 #else
   (void)engine;
 #endif

@@ -3,6 +3,7 @@
 #include "convert.h"
 
 #include <cmath>
+#include <limits>
 
 #include "aiexp/format.h"
 
@@ -166,6 +167,174 @@ val provenance_to_js(const std::vector<Provenance>& panels) {
   val list = val::array();
   for (const Provenance& p : panels) list.call<void>("push", provenance_to_js(p));
   return list;
+}
+
+namespace {
+
+constexpr double kNoMean = std::numeric_limits<double>::quiet_NaN();
+
+// One property each, kept out of line (-O3 would inline them again): the breakdowns set about sixty, and an inlined
+// val::set per field costs the page's module kilobytes.
+[[gnu::noinline]] void put(val& object, const char* key, double value) { object.set(key, value); }
+[[gnu::noinline]] void put(val& object, const char* key, int value) { object.set(key, value); }
+[[gnu::noinline]] void put(val& object, const char* key, bool value) { object.set(key, value); }
+[[gnu::noinline]] void put(val& object, const char* key, const std::string& value) { object.set(key, value); }
+[[gnu::noinline]] void put(val& object, const char* key, const val& value) { object.set(key, value); }
+
+// The head every breakdown carries: status, kind and caption.
+val breakdown_head(const Status& status, BreakdownKind kind) {
+  val js = status_object(status);
+  put(js, "kind", std::string(breakdown_kind_name(kind)));
+  put(js, "caption", std::string(breakdown_caption(kind)));
+  return js;
+}
+
+template <class T>
+Status status_of(const Result<T>& result) {
+  return result.ok() ? Status::success() : Status(result.error());
+}
+
+}  // namespace
+
+val split_breakdown_to_js(BreakdownKind kind, const Result<SplitBreakdown>& breakdown) {
+  val js = breakdown_head(status_of(breakdown), kind);
+  if (!breakdown.ok()) return js;
+  const SplitBreakdown& b = breakdown.value();
+  val sides = val::array();
+  for (const SplitSide& side : b.sides) {
+    val item = val::object();
+    put(item, "group", side.group);
+    put(item, "title", side.title);
+    put(item, "employees", side.employees);
+    put(item, "hasMean", side.employees > 0.0);
+    put(item, "meanScore10", side.mean_score10);
+    put(item, "highEmployees", side.high_employees);
+    put(item, "highShare", side.high_share);
+    put(item, "hasWageExposure", side.has_wage_exposure);
+    put(item, "wageExposureGbp", side.wage_exposure_gbp);
+    put(item, "wageEmployees", side.wage_employees);
+    put(item, "wageGroups", side.wage_groups);
+    put(item, "employeesText", side.employees_text);
+    put(item, "meanScoreText", side.mean_score_text);
+    put(item, "highShareText", side.high_share_text);
+    put(item, "wageExposureText", side.wage_exposure_text);
+    sides.call<void>("push", item);
+  }
+  put(js, "sides", sides);
+  put(js, "unitGroups", b.unit_groups);
+  val levels = val::object();
+  put(levels, "unitGroup", b.levels[0]);
+  put(levels, "minorGroup", b.levels[1]);
+  put(levels, "subMajorGroup", b.levels[2]);
+  put(levels, "majorGroup", b.levels[3]);
+  put(js, "levels", levels);
+  put(js, "levelsText", b.levels_text);
+  put(js, "unsplitGroups", b.unsplit_groups);
+  put(js, "unsplitEmployees", b.unsplit_employees);
+  return js;
+}
+
+val industry_breakdown_to_js(const Result<IndustryBreakdown>& breakdown) {
+  val js = breakdown_head(status_of(breakdown), BreakdownKind::Industry);
+  if (!breakdown.ok()) return js;
+  val rows = val::array();
+  std::vector<double> people;
+  std::vector<double> means;
+  for (const IndustryRow& row : breakdown.value().rows) {
+    val item = val::object();
+    put(item, "group", row.group);
+    put(item, "title", row.title);
+    put(item, "scored", row.scored);
+    put(item, "employees", row.people);
+    put(item, "meanScore10", row.mean_score10);
+    put(item, "cells", row.cells);
+    put(item, "smallSampleCells", row.small_sample_cells);
+    put(item, "smallSamplePeople", row.small_sample_people);
+    put(item, "unscoredCells", row.unscored_cells);
+    put(item, "unscoredPeople", row.unscored_people);
+    put(item, "withheldCells", row.withheld_cells);
+    put(item, "totalPeople", row.total_people);
+    put(item, "coveredShare", row.covered_share);
+    put(item, "employeesText", row.people_text);
+    put(item, "meanScoreText", row.mean_score_text);
+    put(item, "coveredText", row.covered_text);
+    put(item, "smallSampleText", row.small_sample_text);
+    rows.call<void>("push", item);
+    people.push_back(row.people);
+    means.push_back(row.scored ? row.mean_score10 : kNoMean);
+  }
+  put(js, "rows", rows);
+  put(js, "employees", float64_array_of(people));
+  put(js, "meanScore10", float64_array_of(means));
+  return js;
+}
+
+val region_breakdown_to_js(const Result<RegionBreakdown>& breakdown) {
+  val js = breakdown_head(status_of(breakdown), BreakdownKind::Region);
+  if (!breakdown.ok()) return js;
+  val rows = val::array();
+  std::vector<double> people;
+  std::vector<double> means;
+  for (const RegionRow& row : breakdown.value().rows) {
+    val item = val::object();
+    put(item, "group", row.group);
+    put(item, "title", row.title);
+    put(item, "scored", row.scored);
+    put(item, "employees", row.people);
+    put(item, "meanScore10", row.mean_score10);
+    put(item, "minorGroups", row.minor_groups);
+    put(item, "unscoredMinorGroups", row.unscored_minor_groups);
+    put(item, "unscoredPeople", row.unscored_people);
+    put(item, "missingMinorGroups", row.missing_minor_groups);
+    put(item, "employeesText", row.people_text);
+    put(item, "meanScoreText", row.mean_score_text);
+    rows.call<void>("push", item);
+    people.push_back(row.people);
+    means.push_back(row.scored ? row.mean_score10 : kNoMean);
+  }
+  put(js, "rows", rows);
+  put(js, "employees", float64_array_of(people));
+  put(js, "meanScore10", float64_array_of(means));
+  put(js, "scoredMinorGroups", breakdown.value().scored_minor_groups);
+  put(js, "plainMeanMinorGroups", breakdown.value().plain_mean_minor_groups);
+  return js;
+}
+
+val pay_breakdown_to_js(const Result<PayBreakdown>& breakdown) {
+  val js = breakdown_head(status_of(breakdown), BreakdownKind::Pay);
+  if (!breakdown.ok()) return js;
+  const PayBreakdown& b = breakdown.value();
+  val rows = val::array();
+  std::vector<double> employees;
+  std::vector<double> means;
+  for (const PayRow& row : b.rows) {
+    val item = val::object();
+    put(item, "group", row.group);
+    put(item, "title", row.title);
+    put(item, "scored", row.scored);
+    put(item, "occupations", row.occupations);
+    put(item, "employees", row.employees);
+    put(item, "meanScore10", row.mean_score10);
+    // Pounds as doubles: exact below 2^53, and wasm32 `long` is 32 bits (NOTES-toolchain.md #7).
+    put(item, "payLowGbp", static_cast<double>(row.pay_low_gbp));
+    put(item, "payHighGbp", static_cast<double>(row.pay_high_gbp));
+    put(item, "wageExposureGbp", row.wage_exposure_gbp);
+    put(item, "wageShare", row.wage_share);
+    put(item, "employeesText", row.employees_text);
+    put(item, "meanScoreText", row.mean_score_text);
+    put(item, "payRangeText", row.pay_range_text);
+    put(item, "wageShareText", row.wage_share_text);
+    rows.call<void>("push", item);
+    employees.push_back(row.employees);
+    means.push_back(row.scored ? row.mean_score10 : kNoMean);
+  }
+  put(js, "rows", rows);
+  put(js, "employees", float64_array_of(employees));
+  put(js, "meanScore10", float64_array_of(means));
+  put(js, "unitGroups", b.unit_groups);
+  put(js, "totalEmployees", b.employees);
+  put(js, "wageExposureGbp", b.wage_exposure_gbp);
+  return js;
 }
 
 val report_to_js(const Result<UnitGroupReport>& result) {

@@ -7,6 +7,7 @@
 
 #include <emscripten/val.h>
 
+#include "aiexp/breakdowns.h"
 #include "aiexp/engine.h"
 #include "aiexp/provenance.h"
 
@@ -131,6 +132,13 @@ val measures_to_js(const Result<MeasuresReport>& measures);
 // A provenance panel (aiexp/provenance.h) as a plain object, and a list of them as an array.
 val provenance_to_js(const Provenance& panel);
 val provenance_to_js(const std::vector<Provenance>& panels);
+// The breakdowns of aiexp/breakdowns.h as {ok, code, message, kind, caption, ...}: `SplitBreakdown`,
+// `IndustryBreakdown`, `RegionBreakdown` and `PayBreakdown` in aiexp.d.ts. Rows are plain objects; the row-ordered
+// figures a chart draws from are also Float64Arrays (NaN where a group has no mean).
+val split_breakdown_to_js(BreakdownKind kind, const Result<SplitBreakdown>& breakdown);
+val industry_breakdown_to_js(const Result<IndustryBreakdown>& breakdown);
+val region_breakdown_to_js(const Result<RegionBreakdown>& breakdown);
+val pay_breakdown_to_js(const Result<PayBreakdown>& breakdown);
 // The current assumptions as a JS object (`Assumptions` in aiexp.d.ts).
 val assumptions_to_js(const Assumptions& assumptions);
 // Reads a JS object into `out`, checking every field's type and value; absent fields keep their defaults.

@@ -4,6 +4,7 @@
 #include "aiexp/bridge.h"
 #include "aiexp/format.h"
 #include "aiexp/printable.h"
+#include "code_size.h"
 
 namespace aiexp {
 
@@ -102,6 +103,99 @@ std::string unit_groups_csv(const Scorer& scorer, const std::vector<std::uint32_
                      number(bridge.task_count > 0, bridge.rated_share),
                      std::string(measure_name(scorer.assumptions().measure)), measure_field(Measure::Eloundou),
                      measure_field(Measure::Ilo2025), measure_field(Measure::Ilo2023), measure_field(Measure::Microsoft)});
+  }
+  return out;
+}
+
+namespace {
+
+// One CSV row written straight into the output, field by field, each field a call (kept out of line, which -O3 would
+// otherwise undo): building a vector of strings per row cost the page's WebAssembly module several kilobytes of code.
+class CsvRow {
+ public:
+  explicit CsvRow(std::string& out) : out_(out) {}
+  CsvRow(const CsvRow&) = delete;
+  CsvRow& operator=(const CsvRow&) = delete;
+  ~CsvRow() { out_ += "\r\n"; }
+
+  [[gnu::noinline]] CsvRow& text(std::string_view value) {
+    separate();
+    out_ += csv_field(value);
+    return *this;
+  }
+  [[gnu::noinline]] CsvRow& number(double value, bool present = true) {
+    separate();
+    if (present) out_ += format_decimal(value, kCsvDecimals);
+    return *this;
+  }
+  [[gnu::noinline]] CsvRow& count(std::int64_t value) {
+    separate();
+    out_ += std::to_string(value);
+    return *this;
+  }
+
+ private:
+  void separate() {
+    if (!first_) out_.push_back(',');
+    first_ = false;
+  }
+  std::string& out_;
+  bool first_ = true;
+};
+
+}  // namespace
+
+AIEXP_FOR_SIZE std::string breakdown_csv(const Scorer& scorer, const Breakdowns& data, BreakdownKind kind) {
+  std::string out;
+  switch (kind) {
+    case BreakdownKind::Sex:
+    case BreakdownKind::Pattern: {
+      const SplitBreakdown split = kind == BreakdownKind::Sex ? sex_breakdown(scorer, data) : pattern_breakdown(scorer, data);
+      const bool sex = kind == BreakdownKind::Sex;
+      out = sex ? "group,employees,mean_score,title,high_employees,high_share,wage_exposure_gbp,wage_exposure_employees,"
+                  "wage_exposure_groups,unit_groups,from_unit_group,from_minor_group,from_sub_major_group,"
+                  "from_major_group\r\n"
+                : "group,employees,mean_score,title,high_employees,high_share,unit_groups,from_unit_group,"
+                  "from_minor_group,from_sub_major_group,from_major_group\r\n";
+      for (const SplitSide& side : split.sides) {
+        const bool has = side.employees > 0.0;
+        CsvRow row(out);
+        row.text(side.group).number(side.employees).number(side.mean_score10, has).text(side.title);
+        row.number(side.high_employees).number(side.high_share, has);
+        if (sex) row.number(side.wage_exposure_gbp).number(side.wage_employees).count(side.wage_groups);
+        row.count(split.unit_groups);
+        for (const int level : split.levels) row.count(level);
+      }
+      return out;
+    }
+    case BreakdownKind::Industry: {
+      out = "group,employees,mean_score,title,total_people,covered_share,cells,small_sample_cells,small_sample_people,"
+            "unscored_cells,unscored_people,withheld_cells\r\n";
+      for (const IndustryRow& r : industry_breakdown(scorer, data).rows) {
+        CsvRow(out).text(r.group).number(r.people).number(r.mean_score10, r.scored).text(r.title)
+            .number(r.total_people).number(r.covered_share).count(r.cells).count(r.small_sample_cells)
+            .number(r.small_sample_people).count(r.unscored_cells).number(r.unscored_people).count(r.withheld_cells);
+      }
+      return out;
+    }
+    case BreakdownKind::Region: {
+      out = "group,employees,mean_score,minor_groups,unscored_minor_groups,unscored_people,missing_minor_groups\r\n";
+      for (const RegionRow& r : region_breakdown(scorer, data).rows) {
+        CsvRow(out).text(r.group).number(r.people).number(r.mean_score10, r.scored).count(r.minor_groups)
+            .count(r.unscored_minor_groups).number(r.unscored_people).count(r.missing_minor_groups);
+      }
+      return out;
+    }
+    case BreakdownKind::Pay: {
+      out = "group,employees,mean_score,title,occupations,pay_low_gbp,pay_high_gbp,wage_exposure_gbp,wage_share\r\n";
+      for (const PayRow& r : pay_breakdown(scorer, data).rows) {
+        CsvRow row(out);
+        row.text(r.group).number(r.employees).number(r.mean_score10, r.scored).text(r.title).count(r.occupations);
+        row.number(static_cast<double>(r.pay_low_gbp), r.scored).number(static_cast<double>(r.pay_high_gbp), r.scored);
+        row.number(r.wage_exposure_gbp).number(r.wage_share);
+      }
+      return out;
+    }
   }
   return out;
 }

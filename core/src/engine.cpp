@@ -30,6 +30,7 @@ Status Engine::load_bundle(std::string_view json_text) {
   scorer_ = std::move(scorer);
   text_ = TextStore(*bundle_);
   titles_.reset();
+  breakdowns_.reset();
   return Status::success();
 }
 
@@ -52,6 +53,14 @@ Status Engine::load_titles(std::string_view json_text) {
   auto parsed = parse_titles(*bundle_, json_text);
   if (!parsed.ok()) return parsed.error();
   titles_ = std::move(parsed).value();
+  return Status::success();
+}
+
+Status Engine::load_breakdowns(std::string_view json_text) {
+  if (!loaded()) return not_loaded();
+  auto parsed = parse_breakdowns(*bundle_, json_text);
+  if (!parsed.ok()) return parsed.error();
+  breakdowns_ = std::move(parsed).value();
   return Status::success();
 }
 
@@ -112,6 +121,47 @@ std::vector<MajorGroupSummary> Engine::major_group_summaries() const {
 
 TotalsView Engine::totals_at_or_above(double min_score10) const {
   return loaded() ? describe_totals(aiexp::totals_at_or_above(*scorer_, min_score10)) : TotalsView{};
+}
+
+Result<SplitBreakdown> Engine::sex_breakdown() const {
+  if (Status status = breakdowns_ready(); !status.ok()) return status.error();
+  return aiexp::sex_breakdown(*scorer_, *breakdowns_);
+}
+
+Result<SplitBreakdown> Engine::pattern_breakdown() const {
+  if (Status status = breakdowns_ready(); !status.ok()) return status.error();
+  return aiexp::pattern_breakdown(*scorer_, *breakdowns_);
+}
+
+Result<IndustryBreakdown> Engine::industry_breakdown() const {
+  if (Status status = breakdowns_ready(); !status.ok()) return status.error();
+  return aiexp::industry_breakdown(*scorer_, *breakdowns_);
+}
+
+Result<RegionBreakdown> Engine::region_breakdown() const {
+  if (Status status = breakdowns_ready(); !status.ok()) return status.error();
+  return aiexp::region_breakdown(*scorer_, *breakdowns_);
+}
+
+Result<PayBreakdown> Engine::pay_breakdown() const {
+  if (Status status = breakdowns_ready(); !status.ok()) return status.error();
+  return aiexp::pay_breakdown(*scorer_, *breakdowns_);
+}
+
+std::vector<Provenance> Engine::breakdown_provenance(BreakdownKind kind) const {
+  if (!breakdowns_ready().ok()) return {};
+  return aiexp::breakdown_provenance(*scorer_, *breakdowns_, kind);
+}
+
+Result<std::string> Engine::breakdown_csv(BreakdownKind kind) const {
+  if (Status status = breakdowns_ready(); !status.ok()) return status.error();
+  return aiexp::breakdown_csv(*scorer_, *breakdowns_, kind);
+}
+
+Status Engine::breakdowns_ready() const {
+  if (!loaded()) return not_loaded();
+  if (!breakdowns_) return make_error(ErrorCode::BreakdownNotLoaded);
+  return Status::success();
 }
 
 std::string Engine::table_csv(const std::vector<std::string>& socs) const {

@@ -3,9 +3,12 @@
 
 #include <cmath>
 #include <cstdint>
+#include <optional>
+#include <span>
 
 #include "aiexp/format.h"
 #include "aiexp/labels.h"
+#include "code_size.h"
 #include "concat.h"
 #include "rounding.h"
 
@@ -331,6 +334,171 @@ std::vector<Provenance> totals_provenance(const Scorer& scorer, const TotalsView
                            " occupations where ASHE publishes both figures = ", millions(t.wage_exposure_gbp), "."}),
            {kSourceAshe, score_id}),
   };
+}
+
+namespace {
+
+// A sentence built piece by piece in one string. The breakdown panels have a hundred pieces between them: each one
+// a call (kept out of line, which -O3 would otherwise undo) rather than a temporary string, they cost the page's
+// module a few kilobytes less code.
+class Text {
+ public:
+  [[gnu::noinline]] Text& operator<<(std::string_view piece) {
+    text_ += piece;
+    return *this;
+  }
+  [[gnu::noinline]] Text& count(double value) { return *this << format_count(value); }
+  // "339 unit groups", "1 unit group".
+  [[gnu::noinline]] Text& plural(int n, std::string_view one, std::string_view many) {
+    return *this << std::to_string(n) << " " << (n == 1 ? one : many);
+  }
+  // "Σ (jobs × score) ÷ Σ jobs = 22,885,771 ÷ 12,573,960 = 1.8201": a weighted mean with its two sums.
+  [[gnu::noinline]] Text& mean(std::string_view weight, double weights, double mean10) {
+    *this << "\u03A3 (" << weight << kTimes << "score) \u00F7 \u03A3 " << weight << " = ";
+    return count(weights * mean10) << " \u00F7 " << format_count(weights) << " = " << fixed(mean10, 4);
+  }
+  std::string take() { return std::move(text_); }
+
+ private:
+  std::string text_;
+};
+
+// The sources behind the breakdowns' scores: the labels, or the headline's other measure, and the bridge's first step.
+AIEXP_FOR_SIZE void add_score_sources(const Bundle& bundle, Measure measure, std::vector<SourceLine>& lines) {
+  if (measure == Measure::Eloundou) {
+    lines.push_back(source_line(bundle, kSourceLabels, "the labels of every task the bridge reaches"));
+  } else {
+    lines.push_back(source_line(bundle, measure == Measure::Microsoft ? kSourceMicrosoftScores : kSourceIloTasks,
+                                "the score of every ISCO-08 group the bridge reaches"));
+  }
+  lines.push_back(source_line(bundle, kSourceCodingIndex, "the ISCO-08 codes of every unit group's index entries"));
+}
+
+std::string_view score_source_id(Measure measure) {
+  return measure == Measure::Eloundou ? kSourceLabels
+         : measure == Measure::Microsoft ? kSourceMicrosoftScores
+                                         : kSourceIloTasks;
+}
+
+}  // namespace
+
+AIEXP_FOR_SIZE std::vector<Provenance> breakdown_provenance(const Scorer& scorer, const Breakdowns& data,
+                                                            BreakdownKind kind) {
+  const Bundle& bundle = scorer.bundle();
+  const Measure measure = scorer.assumptions().measure;
+  std::vector<Provenance> out;
+  // One panel: its title and value, the kind's own source and ASHE where it counts, then the score's; the formula;
+  // the citation's subject. What each count is (published or estimated) is the caption's, breakdowns.h.
+  // `ashe`: the figures also rest on ASHE 2025's employees; `medians`: on women's and men's medians too.
+  const auto add = [&](std::string title, std::string value, std::string_view source, std::string row, bool ashe,
+                       bool medians, std::string formula, std::string_view subject) {
+    Provenance p;
+    p.figure = detail::concat({"breakdown_", breakdown_kind_name(kind)});
+    p.title = std::move(title);
+    p.value_text = std::move(value);
+    std::vector<std::string_view> cited{source};
+    p.sources.push_back(source_line(bundle, source, std::move(row)));
+    if (ashe) {
+      p.sources.push_back(source_line(bundle, kSourceAshe, "Table 14.7a, the employees of every unit group"));
+      cited.push_back(kSourceAshe);
+    }
+    if (medians) {
+      p.sources.push_back(source_line(bundle, kSourceAsheSexMedians, "women's and men's median pay per unit group"));
+      cited.push_back(kSourceAsheSexMedians);
+    }
+    add_score_sources(bundle, measure, p.sources);
+    cited.push_back(score_source_id(measure));
+    p.formula = std::move(formula);
+    p.assumptions = assumptions_text(scorer.assumptions());
+    p.citation = citation(subject, p, bundle, cited);
+    out.push_back(std::move(p));
+  };
+  switch (kind) {
+    case BreakdownKind::Sex:
+    case BreakdownKind::Pattern: {
+      const bool sex = kind == BreakdownKind::Sex;
+      const SplitBreakdown b = sex ? sex_breakdown(scorer, data) : pattern_breakdown(scorer, data);
+      for (std::size_t s = 0; s < 2; ++s) {
+        const SplitSide& side = b.sides[s];
+        Text formula;
+        static constexpr std::array<std::string_view, 4> kShare{"female", "male", "full-time", "part-time"};
+        formula << "\u03A3 employees" << kTimes << "the " << kShare[(sex ? 0 : 2) + s] << " share of the 2024 jobs over the ";
+        formula.plural(b.unit_groups, "unit group", "unit groups") << " with a score and published employees = ";
+        formula.count(side.employees) << " employee jobs: an estimate (2024 shares applied to 2025 employees), not a "
+                                         "count ONS publishes. "
+                                      << b.levels_text
+                                      << " Mean exposure ";
+        formula.mean("jobs", side.employees, side.mean_score10) << ", shown as " << side.mean_score_text
+                                                                 << "; at 6.0 or above: ";
+        formula.count(side.high_employees) << " jobs, " << side.high_share_text << ".";
+        if (side.has_wage_exposure) {
+          formula << " Wage exposure, from their own 2025 median where ONS publishes it (";
+          formula.count(side.wage_employees) << " jobs): " << millions(side.wage_exposure_gbp) << ".";
+        }
+        add(detail::concat({side.title, ": employee jobs and mean exposure"}),
+            detail::concat({side.employees_text, " employee jobs, mean ", side.mean_score_text}), kSourceAsheSexPattern,
+            sex ? "each unit group's female and male jobs, or its nearest parent code's"
+                : "each unit group's full-time and part-time jobs, or its nearest parent code's",
+            true, sex, formula.take(), detail::concat({"UK, ", side.title}));
+      }
+      break;
+    }
+    case BreakdownKind::Industry:
+      for (const IndustryRow& row : industry_breakdown(scorer, data).rows) {
+        Text formula;
+        if (row.scored) {
+          formula.mean("people", row.people, row.mean_score10) << " over ";
+          formula.plural(row.cells, "published cell", "published cells") << " of scored unit groups, shown as "
+                                                                          << row.mean_score_text << "; ";
+        }
+        formula << std::to_string(row.small_sample_cells) << " are small samples ONS marks for caution. The cells hold "
+                << row.covered_text << " of the section's ";
+        formula.count(row.total_people) << " people in employment. Left out: ";
+        formula.plural(row.unscored_cells, "cell", "cells") << " of unscored unit groups and ";
+        formula.plural(row.withheld_cells, "cell", "cells") << " ONS withholds.";
+        const std::string name = detail::concat({row.group, " ", row.title});
+        add(detail::concat({name, ": mean exposure"}),
+            detail::concat({"mean ", row.mean_score_text, " over ", row.people_text, " people"}), kSourceApsIndustry,
+            detail::concat({"section ", row.group, " in 2024"}), false, false, formula.take(),
+            detail::concat({"UK, industry ", name}));
+      }
+      break;
+    case BreakdownKind::Region:
+      for (const RegionRow& row : region_breakdown(scorer, data).rows) {
+        Text formula;
+        if (row.scored) {
+          formula.mean("people", row.people, row.mean_score10) << " over ";
+          formula.plural(row.minor_groups, "minor group", "minor groups")
+              << ", each with its minor group's score, shown as " << row.mean_score_text << ". ";
+        }
+        formula << "Left out: ";
+        formula.plural(row.unscored_minor_groups, "minor group", "minor groups") << " without a score and ";
+        formula.plural(row.missing_minor_groups, "minor group", "minor groups") << " without a figure.";
+        add(detail::concat({row.title, ": mean exposure"}),
+            detail::concat({"mean ", row.mean_score_text, " over ", row.people_text, " people"}), kSourceApsRegion,
+            detail::concat({row.title, " in 2024"}), true, false, formula.take(), detail::concat({"UK, ", row.title}));
+      }
+      break;
+    case BreakdownKind::Pay: {
+      const PayBreakdown pay = pay_breakdown(scorer, data);
+      for (const PayRow& row : pay.rows) {
+        Text formula;
+        if (row.scored) {
+          formula.mean("jobs", row.employees, row.mean_score10) << " over the ";
+          formula.plural(row.occupations, "unit group", "unit groups")
+              << " whose median pay (" << row.pay_range_text << ") puts the midpoint of their employees in this tenth, "
+              << "shown as " << row.mean_score_text << ". Wage exposure " << millions(row.wage_exposure_gbp) << ": "
+              << row.wage_share_text << " of the " << millions(pay.wage_exposure_gbp) << " of all ten tenths.";
+        }
+        add(detail::concat({row.title, ": mean exposure"}),
+            detail::concat({"mean ", row.mean_score_text, " over ", row.employees_text, " employee jobs"}), kSourceAshe,
+            "the employees and median pay of every unit group", false, false, formula.take(),
+            detail::concat({"UK, ", row.title, " by pay"}));
+      }
+      break;
+    }
+  }
+  return out;
 }
 
 }  // namespace aiexp

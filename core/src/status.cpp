@@ -21,12 +21,13 @@ std::string_view code_name(ErrorCode code) {
     case ErrorCode::InvalidState: return "invalid-state";
     case ErrorCode::DataUnavailable: return "data-unavailable";
     case ErrorCode::MeasureNotLoaded: return "measure-not-loaded";
+    case ErrorCode::BreakdownNotLoaded: return "breakdown-not-loaded";
   }
   return "unknown-error";
 }
 
 std::optional<ErrorCode> parse_code_name(std::string_view name) {
-  for (int code = 0; code <= static_cast<int>(ErrorCode::MeasureNotLoaded); ++code) {
+  for (int code = 0; code <= static_cast<int>(ErrorCode::BreakdownNotLoaded); ++code) {
     if (code_name(static_cast<ErrorCode>(code)) == name) return static_cast<ErrorCode>(code);
   }
   return std::nullopt;
@@ -50,6 +51,9 @@ std::string_view to_message(ErrorCode code) {
     case ErrorCode::InvalidState: return "The link's settings could not be read.";
     case ErrorCode::DataUnavailable: return "The occupation data could not be downloaded.";
     case ErrorCode::MeasureNotLoaded: return "That measure's figures come with the details, which are not loaded yet.";
+    case ErrorCode::BreakdownNotLoaded:
+      return "The breakdowns by sex, working pattern, industry, region and pay come with their own data file, which is "
+             "not loaded yet.";
   }
   return "Unknown error.";
 }

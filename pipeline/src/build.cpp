@@ -15,6 +15,7 @@
 #include "aiexp/bridge.h"
 #include "aiexp/bundle.h"
 #include "aiexp/ilo_tasks.h"
+#include "aiexp/pipeline/breakdowns.h"
 #include "aiexp/pipeline/bridge.h"
 #include "aiexp/pipeline/measures.h"
 #include "aiexp/pipeline/reports.h"
@@ -248,6 +249,10 @@ BuildResult build_bundle(const fs::path& sources) {
   const std::vector<CodePair> onet_to_soc2018 = read_onet_to_soc2018(sources);
   const std::vector<IloOccupation> ilo = read_ilo(sources);
   const std::map<std::string, MicrosoftOccupation> microsoft = read_microsoft(sources);
+  const std::vector<AsheJobs> sex_pattern = read_ashe_sex_pattern(sources);
+  const std::vector<AsheMedians> sex_medians = read_ashe_sex_medians(sources);
+  const std::vector<ApsIndustryCell> industry = read_aps_industry(sources);
+  const std::vector<ApsRegionCell> region = read_aps_region(sources);
 
   std::vector<SourceFile> source_files;
   for (const SourceInfo& info : source_catalog()) {
@@ -266,6 +271,9 @@ BuildResult build_bundle(const fs::path& sources) {
   std::map<std::string, IscoShares> shares;
   const auto links = add_bridge(index_entries, isco_to_soc2010, soc2010_to_soc2018, onet_to_soc2018, shares, bundle);
   add_measures(ilo, microsoft, links, bundle);
+  Breakdowns breakdown_data;
+  const BreakdownSummary breakdowns =
+      add_breakdowns(sex_pattern, sex_medians, industry, region, structure, ashe, bundle, breakdown_data);
   if (Status status = finalize_bundle(bundle); !status.ok()) {
     throw std::runtime_error("assembled bundle is inconsistent: " + status.error().message());
   }
@@ -275,12 +283,19 @@ BuildResult build_bundle(const fs::path& sources) {
   for (const SourceFile& file : source_files) identity += std::string(file.info->path) + " " + file.sha256 + "\n";
   identity += serialize_bundle(bundle);
   identity += serialize_details(bundle);
+  identity += serialize_breakdowns(breakdown_data, bundle.build);
   bundle.build = sha256_hex(identity).substr(0, 16);
+  const std::string breakdowns_json = serialize_breakdowns(breakdown_data, bundle.build);
+  // The core reads the breakdowns back with all its checks (sizes, indexes, shares): what it would refuse, stop here.
+  if (const auto check = parse_breakdowns(bundle, breakdowns_json); !check.ok()) {
+    throw std::runtime_error("assembled breakdowns are inconsistent: " + check.error().message());
+  }
 
   BuildResult result;
   auto& files = result.files;
   files["bundle.json"] = with_newline(serialize_bundle(bundle));
   files["details.json"] = with_newline(serialize_details(bundle));
+  files["breakdowns.json"] = with_newline(breakdowns_json);
   for (const std::string& part : text_parts(bundle)) {
     files["text/" + part + ".json"] = with_newline(serialize_task_text_part(bundle, task_text, part));
   }
@@ -312,7 +327,8 @@ BuildResult build_bundle(const fs::path& sources) {
     }
   }
 
-  CoverageInputs coverage{bundle, shares, links, statements, importance, isco_to_soc2010.skipped_minor_groups};
+  CoverageInputs coverage{bundle, shares, links, statements, importance, isco_to_soc2010.skipped_minor_groups,
+                          breakdowns};
   files["COVERAGE.md"] = render_coverage(coverage, summary);
   files["SOURCES.md"] = render_sources(source_files);
   files["bundle.meta.json"] = render_meta(source_files, files, summary);

@@ -93,6 +93,31 @@ const std::vector<SourceInfo>& source_catalog() {
       {"microsoft_soc_to_iwas", source_path::kMicrosoftSocToIwas, "Working with AI: occupation to IWA pairs",
        "Tomlinson et al. (Microsoft Research), 2025", "microsoft/working-with-ai at commit 84c4eba", "CC BY 4.0",
        "the recompute of the applicability scores: which IWAs each occupation has"},
+      {"ashe_2024_sex_pattern", source_path::kAsheSexPattern2024,
+       "Annual Survey of Hours and Earnings, Table 14.7a (annual gross pay) by sex and working pattern, all nine "
+       "sheets, with the coefficients of variation of Table 14.7b (extract of the two workbooks)",
+       "Office for National Statistics", "2024 provisional", "Open Government Licence v3.0",
+       "each unit group's female/male and full-time/part-time shares of employee jobs (from the nearest SOC 2020 "
+       "code that publishes both sides), applied to its 2025 employees in the breakdowns by sex and working pattern"},
+      {"ashe_2025_sex_medians", source_path::kAsheSexMedians2025,
+       "Annual Survey of Hours and Earnings, Table 14.7a: median and mean annual gross pay by sex and full-time "
+       "(third-party parse of the ONS workbook, kncube-stack/uk-earnings at commit 480a1f4)",
+       "Office for National Statistics", "2025 provisional", "Open Government Licence v3.0",
+       "women's and men's median pay per unit group, for the wage exposure of the breakdown by sex (its \"all\" "
+       "medians are checked against Table 14.7a above)"},
+      {"aps_industry", source_path::kApsIndustry,
+       "Employment by 4-digit SOC 2020 and 1-digit industry (SIC 2007 sections A to S), UK, 2021 to 2024: "
+       "Annual Population Survey ad hoc release (extract of the workbook created 14 November 2025)",
+       "Office for National Statistics", "January to December 2024 (2021 to 2023 read and checked, not used)",
+       "Open Government Licence v3.0",
+       "people in employment (self-employed included) per unit group and section, and each section's total, for the "
+       "breakdown by industry"},
+      {"aps_region", source_path::kApsRegion,
+       "Annual Population Survey: people in employment by SOC 2020 minor group and UK nation or ITL1 region "
+       "(third-party parse of a Nomis export, PMOLDN/ukjobs at commit 3db7a2e)",
+       "Office for National Statistics (via Nomis)", "January to December 2024", "Open Government Licence v3.0",
+       "people in employment (self-employed included) per minor group in each of the 12 nations and regions, for "
+       "the breakdown by region"},
   };
   return kCatalog;
 }
@@ -112,7 +137,9 @@ std::string render_sources(const std::vector<SourceFile>& files) {
           " | `" + file.sha256 + "` |\n";
   }
   md += "\n## Sources present but not read\n\n";
-  md += "- `uk/ashe_2024_prov_table14_7a.csv`: the previous year's ASHE; the calculator shows 2025 figures only.\n";
+  md += "- `uk/ashe_2024_prov_table14_7a.csv`: the previous year's ASHE; the calculator shows 2025 figures only (its\n";
+  md += "  2024 shares by sex and working pattern come from the nine-sheet extract above).\n";
+  md += "- `uk/original/*.xlsx`: the ONS workbooks the 2024 ASHE and APS industry extracts were made from.\n";
   md += "- `xwalk/bls_isco08_soc2010_crosswalk.soc2010_to_isco08.csv`: the same pairs as the ISCO-08 to SOC 2010 sheet.\n";
   md += "- `xwalk/twalstrum_bls_soc_2010_2018_refined.csv`: the BLS SOC 2010 to 2018 pairs with an equal split; the\n";
   md += "  bundle weights O*NET occupations itself (SCORING.md section 3).\n";
@@ -127,6 +154,9 @@ std::string render_sources(const std::vector<SourceFile>& files) {
   md += "  the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0\n";
   md += "  license. O*NET® is a trademark of USDOL/ETA. USDOL/ETA has not approved, endorsed or tested this product.\n";
   md += "- Source: Office for National Statistics, licensed under the Open Government Licence v3.0.\n";
+  md += "- The breakdowns by sex, working pattern, industry and region use ONS's ASHE 2024 and 2025 tables and the\n";
+  md += "  Annual Population Survey 2024 (Crown copyright, the same licence); the shares, means and apportioned counts\n";
+  md += "  are the calculator's estimates from them, not figures ONS publishes.\n";
   md += "- Task exposure labels: Eloundou, T., Manning, S., Mishkin, P. and Rock, D., \"GPTs are GPTs: Labor market\n";
   md += "  impact potential of LLMs\", Science 384 (2024); data released under the MIT licence.\n";
   md += "- Crosswalks between ISCO-08 and US SOC: US Bureau of Labor Statistics.\n";
@@ -252,6 +282,28 @@ std::string render_coverage(const CoverageInputs& inputs, const BuildSummary& su
             (ilo ? "scored" : cell(ilo_reason)) + " | " + (microsoft ? "scored" : cell(microsoft_reason)) + " |\n";
     }
     if (missed == 0) md += "| | every unit group is scored by both | | | |\n";
+  }
+
+  {
+    const BreakdownSummary& b = inputs.breakdowns;
+    md += "\n## Breakdowns by sex, working pattern, industry and region\n\n";
+    md += "A unit group's female/male and full-time/part-time shares are those of its ASHE 2024 provisional jobs; where\n";
+    md += "2024 does not publish both sides for it, the first of its minor, sub-major and major group that does. The\n";
+    md += "shares are applied to its 2025 employees: apportioned estimates, not published counts. Industry and region\n";
+    md += "figures are the Annual Population Survey's people in employment in 2024 (self-employed included).\n\n";
+    md += "| share from | unit groups (sex) | unit groups (working pattern) |\n|---|---|---|\n";
+    static constexpr const char* kLevels[] = {"the unit group itself", "its minor group (3 digits)",
+                                              "its sub-major group (2 digits)", "its major group (1 digit)"};
+    for (std::size_t level = 0; level < kSplitLevels; ++level) {
+      md += "| " + std::string(kLevels[level]) + " | " + count(b.sex_levels[level]) + " | " +
+            count(b.pattern_levels[level]) + " |\n";
+    }
+    md += "| no level publishes both sides | " + count(b.sex_none) + " | " + count(b.pattern_none) + " |\n\n";
+    md += "| APS 2024 | count |\n|---|---|\n";
+    md += "| published unit group x industry section cells | " + count(b.industry_cells) + " |\n";
+    md += "| of which shaded by ONS as small samples (use with caution) | " + count(b.industry_small_cells) + " |\n";
+    md += "| minor group x nation or region cells with a figure | " + count(b.region_cells) + " of " +
+          count(b.region_table_cells) + " |\n";
   }
 
   md += "\n## Unit groups without an ASHE 2025 figure\n\n";

@@ -39,8 +39,10 @@ std::optional<Label> parse_source_label(std::string_view text) {
   return std::nullopt;
 }
 
-AsheFigure ashe_figure(const Table& table, const Record& row, std::size_t value_column, std::size_t marker_column,
-                       std::int64_t max_value) {
+}  // namespace
+
+AsheFigure parse_ashe_figure(const Table& table, const Record& row, std::size_t value_column, std::size_t marker_column,
+                             std::int64_t max_value) {
   const std::string_view value = trim(row.fields[value_column]);
   const std::string_view marker_text = trim(row.fields[marker_column]);
   if (value.empty()) {
@@ -62,15 +64,16 @@ AsheFigure ashe_figure(const Table& table, const Record& row, std::size_t value_
   return AsheFigure{AsheMarker::Published, *number};
 }
 
-// ONS's CV of the estimate in `value_column`, from `cv_column` (a percentage with at most one decimal, or empty).
 // ONS publishes no estimate whose CV is above 20%: such a CV beside a published value is an error in the source.
-void read_ashe_cv(const Table& table, const Record& row, std::size_t cv_column, AsheFigure& figure) {
+void parse_ashe_cv(const Table& table, const Record& row, std::size_t cv_column, AsheFigure& figure,
+                   bool zero_allowed) {
   const std::string_view text = trim(row.fields[cv_column]);
   if (text.empty()) return;
   const auto tenths = parse_tenths(text);
-  if (!tenths || *tenths <= 0 || *tenths > kMaxCvTenths) {
-    throw table.error(row, cv_column, "\"" + std::string(text) + "\" is not a percentage above 0 and up to 999.9 "
-                                      "with at most one decimal");
+  if (!tenths || *tenths < (zero_allowed ? 0 : 1) || *tenths > kMaxCvTenths) {
+    throw table.error(row, cv_column, "\"" + std::string(text) + "\" is not a percentage " +
+                                          (zero_allowed ? "from 0" : "above 0") +
+                                          " and up to 999.9 with at most one decimal");
   }
   if (figure.published() && *tenths > 200) {
     throw table.error(row, cv_column, "a CV of " + std::string(text) + "% beside a published value: ONS does not "
@@ -78,8 +81,6 @@ void read_ashe_cv(const Table& table, const Record& row, std::size_t cv_column, 
   }
   figure.cv_tenths = *tenths;
 }
-
-}  // namespace
 
 bool is_digits(std::string_view text, std::size_t count) {
   return text.size() == count && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -277,10 +278,10 @@ std::vector<AsheRow> parse_ashe(const Table& table) {
     AsheRow ashe;
     ashe.line = row.line;
     ashe.soc = require(table, row, 0, is_four_digits, "a 4-digit SOC 2020 code");
-    ashe.employees_k = ashe_figure(table, row, 2, 6, 100'000);
-    ashe.median_pay_gbp = ashe_figure(table, row, 3, 7, 10'000'000);
-    read_ashe_cv(table, row, 4, ashe.employees_k);
-    read_ashe_cv(table, row, 5, ashe.median_pay_gbp);
+    ashe.employees_k = parse_ashe_figure(table, row, 2, 6, 100'000);
+    ashe.median_pay_gbp = parse_ashe_figure(table, row, 3, 7, 10'000'000);
+    parse_ashe_cv(table, row, 4, ashe.employees_k);
+    parse_ashe_cv(table, row, 5, ashe.median_pay_gbp);
     rows.push_back(std::move(ashe));
   }
   return rows;
@@ -302,8 +303,17 @@ std::vector<SocUnitGroup> parse_soc_structure(const Table& table) {
                                       "a 1-digit major group code");
     group.major_group = major[0] - '0';
     group.major_group_title = require_text(table, row, 1);
+    group.sub_major_group = require(table, row, 2, [](std::string_view t) { return is_digits(t, 2); },
+                                    "a 2-digit sub-major group code");
+    if (group.sub_major_group[0] != major[0]) throw table.error(row, 2, "sub-major group outside its major group " + major);
+    group.minor_group = require(table, row, 4, [](std::string_view t) { return is_digits(t, 3); },
+                                "a 3-digit minor group code");
+    if (!group.minor_group.starts_with(group.sub_major_group)) {
+      throw table.error(row, 4, "minor group outside its sub-major group " + group.sub_major_group);
+    }
+    group.minor_group_title = require_text(table, row, 5);
     group.soc = require(table, row, 6, is_four_digits, "a 4-digit SOC 2020 code");
-    if (group.soc[0] != major[0]) throw table.error(row, 6, "unit group outside its major group " + major);
+    if (!group.soc.starts_with(group.minor_group)) throw table.error(row, 6, "unit group outside its minor group " + group.minor_group);
     group.title = require_text(table, row, 7);
     group.description = require_text(table, row, 8);
     groups.push_back(std::move(group));

@@ -368,7 +368,7 @@ describe('sharing', () => {
       assert.equal(dataset['@type'], 'Dataset');
       assert.ok(dataset.license.length >= 3, soc);
       // The sources as the bundle records them.
-      assert.equal(dataset.isBasedOn.length, 15, soc);  // with the ILO and Microsoft files
+      assert.equal(dataset.isBasedOn.length, 19, soc);  // with the ILO, Microsoft and breakdowns' files
       assert.ok(dataset.isBasedOn.some((line) => /^Office for National Statistics, Annual Survey of Hours and Earnings, Table 14\.7a/.test(line)), soc);
     }
   });

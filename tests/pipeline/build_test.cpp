@@ -3,6 +3,7 @@
 // source tree shows that bad input stops the build, naming file, line and field, before anything is written.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -23,6 +24,8 @@
 #include "aiexp/bridge.h"
 #include "aiexp/bundle.h"
 #include "aiexp/format.h"
+#include "aiexp/breakdown_data.h"
+#include "aiexp/pipeline/breakdowns.h"
 #include "aiexp/pipeline/build.h"
 #include "aiexp/pipeline/measures.h"
 #include "aiexp/ilo_tasks.h"
@@ -109,6 +112,75 @@ std::string index_line(std::string_view id, std::string_view soc, std::string_vi
   return std::string(id) + ",1,,,,," + std::string(soc) + "," + std::string(soc) + "/01,\"" + std::string(title) +
          "\"," + std::string(add) + ",,," + std::string(isco) + ",13,,,,,,Unit group," + std::string(isco_title) +
          "," + std::string(title) + "\n";
+}
+
+// The breakdowns' four sources for the three unit groups. ASHE 2024: 1137 publishes both sides of both splits; 2134
+// withholds its women ('x') and takes 213's split, but publishes its own working pattern; 5111, 511 and 51 withhold
+// women and men, so 5111 takes major group 5's split, and its working pattern comes from 51. APS industry 2024: cells
+// in sections A (5111, a small sample), C (2134) and J (1137, 2134; 5111 withheld), a '-' cell, and every section's
+// total. APS region: the three minor groups in the 12 regions, 511 without a London figure, 213 untitled.
+void add_breakdown_sources(std::map<std::string, std::string>& files) {
+  // One code's nine sheets: "all,male,female,full_time,part_time,male_ft,male_pt,female_ft,female_pt" as thousands,
+  // or a marker ('x' with a CV of 25%; '..' empties the row).
+  const auto ashe_code = [](std::string_view code, std::string_view description, std::initializer_list<std::string_view> jobs) {
+    static constexpr std::array<std::string_view, 9> kSheets{"all", "male", "female", "full_time", "part_time",
+                                                             "male_full_time", "male_part_time", "female_full_time",
+                                                             "female_part_time"};
+    std::string rows;
+    std::size_t i = 0;
+    for (std::string_view value : jobs) {
+      const std::string line = std::string(code) + "," + std::string(description) + "," + std::string(kSheets[i++]) + ",";
+      if (value == "x") rows += line + ",,,25.0,,x,x,x\n";
+      else if (value == "..") rows += line + ",,,,,..,,\n";
+      else rows += line + std::string(value) + ",30000,32000,5.0,3.0,,,\n";
+    }
+    return rows;
+  };
+  files[std::string(source_path::kAsheSexPattern2024)] =
+      "soc2020,description,group,jobs_thousands,median_gbp,mean_gbp,cv_jobs_pct,cv_median_pct,jobs_marker,"
+      "median_marker,mean_marker\n" +
+      ashe_code("1", "\"Managers, directors and senior officials\"", {"2697", "1629", "1068", "2500", "197", "1580", "49", "920", "148"}) +
+      ashe_code("11", "Corporate managers and directors", {"2134", "1300", "834", "2000", "134", "1250", "50", "750", "84"}) +
+      ashe_code("113", "Functional managers and directors", {"500", "380", "120", "470", "30", "365", "15", "105", "15"}) +
+      ashe_code("1137", "Information technology directors", {"60", "50", "10", "55", "5", "48", "2", "7", "3"}) +
+      ashe_code("2", "Professional occupations", {"6744", "3000", "3744", "5500", "1244", "2700", "300", "2800", "944"}) +
+      ashe_code("21", "\"Science, research, engineering and technology professionals\"", {"1500", "1100", "400", "1400", "100", "1050", "50", "350", "50"}) +
+      ashe_code("213", "Information technology professionals", {"150", "120", "30", "140", "10", "115", "5", "25", "5"}) +
+      ashe_code("2134", "Programmers and software development professionals", {"140", "112", "x", "130", "10", "107", "5", "x", "x"}) +
+      ashe_code("5", "Skilled trades occupations", {"400", "300", "100", "350", "50", "280", "20", "70", "30"}) +
+      ashe_code("51", "Skilled agricultural and related trades", {"50", "x", "x", "40", "10", "x", "x", "x", "x"}) +
+      ashe_code("511", "Agricultural and related trades", {"x", "x", "x", "x", "x", "x", "x", "x", "x"}) +
+      ashe_code("5111", "Farmers", {"x", "x", "..", "x", "x", "x", "x", "..", ".."});
+  files[std::string(source_path::kAsheSexMedians2025)] =
+      "soc2020,group,median_gbp,mean_gbp\n"
+      "1137,all,90081,95000\n1137,male,92000,96000\n1137,female,85000.0,86000\n"
+      "1137,full_time,91000,96000\n1137,male_full_time,93000,97000\n1137,female_full_time,86000,87000\n"
+      "2134,all,45000,47000\n2134,male,46000,48000\n2134,female,40000,41000\n"
+      "2134,full_time,45500,47500\n2134,male_full_time,46500,48500\n2134,female_full_time,,\n"
+      "5111,all,,\n5111,male,,\n5111,female,,\n5111,full_time,,\n5111,male_full_time,,\n5111,female_full_time,,\n";
+  std::string industry = "year,soc2020,section,section_title,employment,marker,small_sample\n";
+  for (const SectionName& section : industry_sections()) {
+    const std::string letter(section.letter);
+    // A title with a comma is quoted, as the extract writes it.
+    std::string title(section.workbook_title);
+    if (title.find(',') != std::string::npos) title = std::string(1, '"').append(title).append(1, '"');
+    if (letter == "A") industry += "2024,5111,A," + title + ",3000,,1\n";
+    if (letter == "C") industry += "2024,2134,C," + title + ",8000,,0\n2024,1137,C," + title + ",,-,0\n";
+    if (letter == "J") {
+      industry += "2024,1137,J," + title + ",20000,,0\n2024,2134,J," + title + ",150000,,0\n2024,5111,J," + title +
+                  ",,*,0\n";
+    }
+    industry += "2024,total," + letter + "," + title + "," + (letter == "J" ? "200000" : "10000") + ",,0\n";
+  }
+  files[std::string(source_path::kApsIndustry)] = industry;
+  std::string region = "soc2020_minor_group,title,region,employment\n";
+  for (const std::string_view name : region_names()) {
+    const bool london = name == "London";
+    region += "113,Functional Managers," + std::string(name) + "," + (london ? "20000" : "4000") + "\n";
+    region += "213,," + std::string(name) + "," + (london ? "60000" : "10000") + "\n";
+    region += "511,Agricultural and Related Trades," + std::string(name) + "," + (london ? "" : "2000") + "\n";
+  }
+  files[std::string(source_path::kApsRegion)] = region;
 }
 
 std::map<std::string, std::string> synthetic_sources() {
@@ -224,6 +296,7 @@ std::map<std::string, std::string> synthetic_sources() {
       "11-3021,4.A.1.a.1.I01\n"
       "11-3021,4.A.1.a.1.I02\n"
       "15-1252,4.A.1.a.1.I01\n";
+  add_breakdown_sources(files);
   return files;
 }
 
@@ -518,7 +591,14 @@ TEST_CASE("SOURCES.md and bundle.meta.json name every source path with its sha25
                                 read_text(shared / "uk" / "SOURCES-uk.md") +
                                 read_text(shared / "onet" / "SOURCES-task-ratings.md") +
                                 read_text(shared / "SOURCES-measures.md");
-  REQUIRE(source_catalog().size() == 15);
+  // The breakdowns' extracts have no published digest: their SOURCES file gives each one's row count instead.
+  const std::string breakdowns = read_text(shared / "uk" / "SOURCES-breakdowns.md");
+  const std::map<std::string, std::string> rows_of{
+      {std::string(source_path::kAsheSexPattern2024), "4,959"},
+      {std::string(source_path::kAsheSexMedians2025), "2,472"},
+      {std::string(source_path::kApsIndustry), "31,388"},
+      {std::string(source_path::kApsRegion), "1,248"}};
+  REQUIRE(source_catalog().size() == 19);
   REQUIRE(meta["sources"].size() == source_catalog().size());
   std::size_t i = 0;
   for (const SourceInfo& info : source_catalog()) {
@@ -526,7 +606,17 @@ TEST_CASE("SOURCES.md and bundle.meta.json name every source path with its sha25
     INFO(path);
     const std::string bytes = read_text(shared / path);
     const std::string digest = sha256_hex(bytes);
-    CHECK_THAT(published, Contains(digest));
+    if (const auto rows = rows_of.find(path); rows != rows_of.end()) {
+      const std::string name = path.substr(path.find('/') + 1);
+      const auto line = breakdowns.find("| `" + name + "` |");
+      REQUIRE(line != std::string::npos);
+      CHECK_THAT(breakdowns.substr(line, breakdowns.find('\n', line) - line), Contains("| " + rows->second + " |"));
+      std::string digits = rows->second;
+      digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
+      CHECK(static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n')) - 1 == std::stoul(digits));
+    } else {
+      CHECK_THAT(published, Contains(digest));
+    }
     const auto row = sources_md.find("| `" + path + "` |");
     REQUIRE(row != std::string::npos);
     const std::string line = sources_md.substr(row, sources_md.find('\n', row) - row);
@@ -549,8 +639,8 @@ TEST_CASE("a complete synthetic source tree builds, with every quirk handled", "
 
   std::set<std::string> paths;
   for (const auto& [path, contents] : result.files) paths.insert(path);
-  CHECK(paths == std::set<std::string>{"COVERAGE.md", "SOURCES.md", "bundle.json", "bundle.meta.json",
-                                       "details.json", "ilo/tasks-1330.json", "ilo/tasks-2512.json",
+  CHECK(paths == std::set<std::string>{"COVERAGE.md", "SOURCES.md", "breakdowns.json", "bundle.json",
+                                       "bundle.meta.json", "details.json", "ilo/tasks-1330.json", "ilo/tasks-2512.json",
                                        "text/tasks-11.json", "text/tasks-15.json", "titles.json"});
   const BuildSummary& summary = result.summary;
   CHECK(summary.unit_groups == 3);
@@ -663,6 +753,66 @@ TEST_CASE("a complete synthetic source tree builds, with every quirk handled", "
   }
 }
 
+TEST_CASE("the breakdowns' sources give each unit group its split from the nearest code with both sides", "[build]") {
+  TempDir sources;
+  write_tree(sources.path(), synthetic_sources());
+  const BuildResult result = build_bundle(sources.path());
+  const Bundle bundle = parse_built(result);
+  const auto parsed = parse_breakdowns(bundle, result.files.at("breakdowns.json"));
+  REQUIRE(parsed.ok());
+  const Breakdowns& b = parsed.value();
+  const auto split = [&](const std::vector<SplitSource>& splits, const char* soc) {
+    return splits[*bundle.find_unit_group(soc)];
+  };
+  // Sex: 1137 its own 10 women and 50 men; 2134 withholds its women, so 213's 30 and 120; 5111 withholds both, and
+  // so do 511 and 51: major group 5's 100 and 300.
+  CHECK(split(b.sex, "1137").level == 0);
+  CHECK(split(b.sex, "1137").first_k == 10);
+  CHECK(split(b.sex, "1137").second_k == 50);
+  CHECK(split(b.sex, "2134").level == 1);
+  CHECK(split(b.sex, "2134").first_k == 30);
+  CHECK(split(b.sex, "2134").second_k == 120);
+  CHECK(split(b.sex, "5111").level == 3);
+  CHECK(split(b.sex, "5111").first_k == 100);
+  // Working pattern: 2134 publishes its own; 5111 takes sub-major group 51's 40 and 10.
+  CHECK(split(b.pattern, "2134").level == 0);
+  CHECK(split(b.pattern, "2134").first_k == 130);
+  CHECK(split(b.pattern, "5111").level == 2);
+  CHECK(split(b.pattern, "5111").first_k == 40);
+  CHECK(split(b.pattern, "5111").second_k == 10);
+  // 2025 medians by sex, "85000.0" read as whole pounds; none for 5111.
+  CHECK(b.female_median_gbp[*bundle.find_unit_group("1137")] == 85000);
+  CHECK(b.male_median_gbp[*bundle.find_unit_group("2134")] == 46000);
+  CHECK(b.female_median_gbp[*bundle.find_unit_group("5111")] == kNoMedian);
+  // Industry: 19 sections; J's two published cells, its withheld one and its total.
+  REQUIRE(b.industry.size() == 19);
+  const IndustrySection& j = b.industry[9];
+  CHECK(j.letter == "J");
+  CHECK(j.title == "Information and communication");
+  CHECK(j.total_people == 200000);
+  CHECK(j.withheld_cells == 1);
+  REQUIRE(j.cells.size() == 2);
+  CHECK(j.cells[0].unit_group == *bundle.find_unit_group("1137"));
+  CHECK(j.cells[0].people == 20000);
+  CHECK(j.cells[1].people == 150000);
+  CHECK(b.industry[0].cells.size() == 1);
+  CHECK(b.industry[0].cells[0].small_sample);
+  CHECK(b.industry[2].withheld_cells == 0);  // C's '-' cell: no figures to report, not withheld
+  // Region: every SOC 2020 minor group of the structure, in the 12 nations and regions; 511 has no London figure.
+  CHECK(b.region.minor_groups == std::vector<std::string>{"113", "213", "511"});
+  REQUIRE(b.region.regions.size() == 12);
+  CHECK(b.region.regions[2] == "London");
+  CHECK(b.region.at(0, 2) == 20000);
+  CHECK(b.region.at(2, 2) == kNoPeople);
+  CHECK(b.region.at(2, 0) == 2000);
+  // COVERAGE.md counts the levels and cells.
+  const std::string& coverage = result.files.at("COVERAGE.md");
+  CHECK_THAT(coverage, Contains("| the unit group itself | 1 | 2 |"));
+  CHECK_THAT(coverage, Contains("| its sub-major group (2 digits) | 0 | 1 |"));
+  CHECK_THAT(coverage, Contains("| published unit group x industry section cells | 4 |"));
+  CHECK_THAT(coverage, Contains("| minor group x nation or region cells with a figure | 35 of 36 |"));
+}
+
 TEST_CASE("the synthetic build is deterministic and changes its build id when a source changes", "[build]") {
   TempDir sources;
   auto files = synthetic_sources();
@@ -747,6 +897,56 @@ const std::vector<BadInput>& malformed_rows() {
        "4.A.1.a.1.I01", "\"-2.0\" is not a weight of 0 or more"},
       {"a Microsoft pair naming an unknown IWA", source_path::kMicrosoftSocToIwas, "15-1252,4.A.1.a.1.I01",
        "15-1252,4.A.1.a.1.I09", 4, "IWA", "4.A.1.a.1.I09 has no row in microsoft/iwa_metrics.csv"},
+      // The breakdowns' sources. ASHE 2024 by sex and working pattern (line 2 is major group 1's "all" row).
+      {"an ASHE 2024 jobs marker that is not ONS's", source_path::kAsheSexPattern2024,
+       "2134,Programmers and software development professionals,female,,,,25.0,,x,x,x",
+       "2134,Programmers and software development professionals,female,,,,25.0,,z,x,x", 67, "jobs_marker",
+       "empty value needs a marker of x, .., : or blank, found \"z\""},
+      {"an ASHE 2024 median marker that is not ONS's", source_path::kAsheSexPattern2024,
+       "2134,Programmers and software development professionals,female,,,,25.0,,x,x,x",
+       "2134,Programmers and software development professionals,female,,,,25.0,,x,?,x", 67, "median_marker",
+       "\"?\" is not an ONS marker (x, .., :)"},
+      {"an ASHE 2024 code of five digits", source_path::kAsheSexPattern2024, "\n1137,Information technology directors,all,",
+       "\n11370,Information technology directors,all,", 29, "soc2020", "\"11370\" is not a SOC 2020 code of 1 to 4 digits"},
+      {"an ASHE 2024 sheet that is not one of the nine", source_path::kAsheSexPattern2024,
+       "1137,Information technology directors,female,", "1137,Information technology directors,women,", 31, "group",
+       "\"women\" is not one of the nine sheets"},
+      {"an ASHE 2024 sheet listed twice", source_path::kAsheSexPattern2024,
+       "1137,Information technology directors,female,", "1137,Information technology directors,male,", 31, "group",
+       "sheet male of 1137 listed twice"},
+      {"ASHE 2024 women and men who do not add up to all jobs", source_path::kAsheSexPattern2024,
+       "1137,Information technology directors,female,10,", "1137,Information technology directors,female,12,", 29,
+       "jobs_thousands", "1137: all 60 thousand jobs is not male 50 + female 12"},
+      // ASHE 2025 medians by sex.
+      {"an ASHE 2025 median with a fraction", source_path::kAsheSexMedians2025, "1137,female,85000.0,",
+       "1137,female,85000.5,", 4, "median_gbp", "\"85000.5\" is not whole pounds"},
+      {"an ASHE 2025 sheet the extract does not have", source_path::kAsheSexMedians2025, "5111,female,,",
+       "5111,part_time,,", 16, "group", "\"part_time\" is not one of all, male, female"},
+      {"an ASHE 2025 all median that is not Table 14.7a's", source_path::kAsheSexMedians2025, "2134,all,45000,",
+       "2134,all,45001,", 8, "median_gbp", "2134: the median of sheet all (45001) is not Table 14.7a's"},
+      // APS 2024 by industry (line 2 is section A's small-sample cell of 5111).
+      {"an APS marker that is not ONS's", source_path::kApsIndustry, ",,*,0\n", ",,x,0\n", 16, "marker",
+       "\"x\" is not an ONS marker (* or -)"},
+      {"an APS section outside A to S", source_path::kApsIndustry, "2024,5111,A,", "2024,5111,T,", 2, "section",
+       "\"T\" is not a section from A to S"},
+      {"an APS section title not in the list", source_path::kApsIndustry, "2024,5111,A,\"Agriculture, forestry and fishing\"",
+       "2024,5111,A,Farming", 2, "section_title", "\"Farming\" is not the title of section A"},
+      {"an APS small-sample flag other than 0 or 1", source_path::kApsIndustry, ",3000,,1\n", ",3000,,2\n", 2,
+       "small_sample", "\"2\" is not 0 or 1"},
+      {"an APS figure beside a marker", source_path::kApsIndustry, ",8000,,0\n", ",8000,*,0\n", 5, "marker",
+       "marker \"*\" beside a published figure"},
+      {"an APS unit group that is not in SOC 2020", source_path::kApsIndustry, "2024,2134,C,", "2024,2135,C,", 5,
+       "soc2020", "2135 is not a SOC 2020 unit group"},
+      {"APS cells above their section's total: a share above 1", source_path::kApsIndustry,
+       "2024,total,J,Information and communication,200000,", "2024,total,J,Information and communication,160000,", 17,
+       "employment", "add up to 170000 people, more than its total: a share above 1"},
+      // APS 2024 by region.
+      {"an APS region not in the list", source_path::kApsRegion, "113,Functional Managers,London,",
+       "113,Functional Managers,Greater London,", 8, "region", "\"Greater London\" is not one of the 12 UK nations"},
+      {"an APS minor group title that is not SOC 2020's", source_path::kApsRegion, "113,Functional Managers,East,",
+       "113,Functional Directors,East,", 2, "title", "\"Functional Directors\" is not the title of minor group 113"},
+      {"an APS region figure that is not a whole number", source_path::kApsRegion, "213,,East,10000",
+       "213,,East,10000.5", 3, "employment", "\"10000.5\" is not a whole number of people"},
   };
   return cases;
 }
@@ -754,8 +954,8 @@ const std::vector<BadInput>& malformed_rows() {
 }  // namespace
 
 TEST_CASE("a missing source file stops the build, naming the file", "[build]") {
-  const auto i = GENERATE(range(std::size_t{0}, std::size_t{15}));
-  REQUIRE(source_catalog().size() == 15);
+  const auto i = GENERATE(range(std::size_t{0}, std::size_t{19}));
+  REQUIRE(source_catalog().size() == 19);
   const std::string missing(source_catalog()[i].path);
   INFO(missing);
   TempDir sources;
@@ -767,7 +967,7 @@ TEST_CASE("a missing source file stops the build, naming the file", "[build]") {
 }
 
 TEST_CASE("a changed header stops the build, naming the file, line 1 and the column", "[build]") {
-  const auto i = GENERATE(range(std::size_t{0}, std::size_t{15}));
+  const auto i = GENERATE(range(std::size_t{0}, std::size_t{19}));
   const std::string path(source_catalog()[i].path);
   INFO(path);
   TempDir sources;
@@ -793,6 +993,37 @@ TEST_CASE("a malformed row stops the build, naming the file, line and field", "[
   auto files = synthetic_sources();
   std::string& text = files.at(std::string(bad.file));
   text = replace_once(text, bad.from, bad.to);
+  write_tree(sources.path(), files);
+  require_source_error([&] { (void)build_bundle(sources.path()); }, bad.file, bad.line, bad.field, bad.problem);
+}
+
+TEST_CASE("a code the breakdowns' sources give that is not in SOC 2020 stops the build at its first row", "[build]") {
+  struct Case {
+    std::string_view file;
+    std::string from;  // every occurrence is replaced
+    std::string to;
+    std::size_t line;
+    const char* field;
+    const char* problem;
+  };
+  const auto i = GENERATE(0, 1, 2);
+  const Case cases[] = {
+      {source_path::kAsheSexPattern2024, "\n113,Functional", "\n119,Functional", 20, "soc2020",
+       "119 is not a SOC 2020 code"},
+      {source_path::kAsheSexMedians2025, "\n5111,", "\n5112,", 14, "soc2020", "5112 is not a SOC 2020 unit group"},
+      {source_path::kApsRegion, "\n511,", "\n512,", 4, "soc2020_minor_group", "512 is not a SOC 2020 minor group"},
+  };
+  const Case& bad = cases[i];
+  INFO(bad.file);
+  TempDir sources;
+  auto files = synthetic_sources();
+  std::string& text = files.at(std::string(bad.file));
+  std::size_t replaced = 0;
+  for (auto at = text.find(bad.from); at != std::string::npos; at = text.find(bad.from, at + bad.to.size())) {
+    text.replace(at, bad.from.size(), bad.to);
+    ++replaced;
+  }
+  REQUIRE(replaced > 1);
   write_tree(sources.path(), files);
   require_source_error([&] { (void)build_bundle(sources.path()); }, bad.file, bad.line, bad.field, bad.problem);
 }

@@ -42,6 +42,7 @@ void load_everything(Engine& engine) {
     check(engine.load_text_part(read_text(data_dir() / "text" / (part + ".json"))), part);
   }
   check(engine.load_titles(read_text(data_dir() / "titles.json")), "titles.json");
+  check(engine.load_breakdowns(read_text(data_dir() / "breakdowns.json")), "breakdowns.json");
 }
 
 Engine& loaded_engine() {

@@ -21,7 +21,7 @@ std::string read_text(const std::filesystem::path& path);
 // The committed bundle with its details merged, parsed once per test binary.
 const Bundle& committed_bundle();
 
-// An engine with the committed bundle, details and every text part loaded.
+// An engine with the committed bundle, details, every text part, the titles and the breakdowns loaded.
 void load_everything(Engine& engine);
 
 // One such engine per test binary, loaded on first use. Tests set the assumptions they rely on.

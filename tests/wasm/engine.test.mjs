@@ -146,7 +146,7 @@ describe('provenance', () => {
        { skip: wasmModule !== 'aiexp-speed' && 'the page\'s build only' }, () => {
     assert.equal(engine.setAssumptions({}).ok, true);
     const sources = engine.sources();
-    assert.equal(sources.length, 15);  // with the ILO's task scores and Microsoft's four files
+    assert.equal(sources.length, 19);  // with the ILO's task scores, Microsoft's four files and the breakdowns' four
     const ashe = sources.find((source) => source.id === 'ashe');
     assert.equal(ashe.path, 'uk/ashe_2025_prov_table14_7a.csv');
     assert.equal(ashe.licence, 'Open Government Licence v3.0');
@@ -626,7 +626,9 @@ describe('declared surface', () => {
     const pageBlock = bindings.slice(pageStart, bindings.indexOf('#endif', pageStart));
     const pageOnly = [...pageBlock.matchAll(/\.?function\("(\w+)"/g)].map((m) => m[1]);
     assert.deepEqual(pageOnly, ['tableCsv', 'tasksCsv', 'sources', 'provenance', 'taskProvenance', 'totalsProvenance',
-                                'measures', 'measureColumns', 'agreement', 'iloTasks', 'majorGroupSummaries', 'totalsAtOrAbove']);
+                                'measures', 'measureColumns', 'agreement', 'iloTasks', 'majorGroupSummaries', 'totalsAtOrAbove',
+                                'loadBreakdowns', 'hasBreakdowns', 'sexBreakdown', 'patternBreakdown', 'industryBreakdown',
+                                'regionBreakdown', 'payBreakdown', 'breakdownProvenance', 'breakdownCsv']);
     const instance = new module.Engine();
     try {
       for (const name of [...declared, 'delete']) {

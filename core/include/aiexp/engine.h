@@ -11,7 +11,9 @@
 #include <string_view>
 #include <vector>
 
+#include "aiexp/breakdowns.h"
 #include "aiexp/bundle.h"
+#include "aiexp/provenance.h"
 #include "aiexp/report.h"
 #include "aiexp/score.h"
 #include "aiexp/search.h"
@@ -43,10 +45,16 @@ class Engine {
   Status load_details(std::string_view json_text);
   Status load_text_part(std::string_view json_text);
   Status load_titles(std::string_view json_text);
+  // data/breakdowns.json of the same build (breakdown_data.h): what the breakdowns need; the compact bundle is
+  // enough beside it. Errors: NotLoaded, BundleParse, BundleVersion, BundleSchema, BundleMismatch. On error nothing
+  // changes.
+  Status load_breakdowns(std::string_view json_text);
 
   bool loaded() const { return scorer_ != nullptr; }
   bool has_details() const { return loaded() && bundle_->has_details(); }
   bool has_titles() const { return titles_.has_value(); }
+  bool has_breakdowns() const { return breakdowns_.has_value(); }
+  const Breakdowns* breakdowns() const { return breakdowns_ ? &*breakdowns_ : nullptr; }
   const Bundle* bundle() const { return bundle_.get(); }
   const Scorer* scorer() const { return scorer_.get(); }
 
@@ -71,6 +79,18 @@ class Engine {
   std::vector<MajorGroupSummary> major_group_summaries() const;
   TotalsView totals_at_or_above(double min_score10) const;
 
+  // Who holds the exposed work: the breakdowns by sex, working pattern, industry, region and pay under the current
+  // assumptions (breakdowns.h). Errors: NotLoaded; BreakdownNotLoaded before load_breakdowns().
+  Result<SplitBreakdown> sex_breakdown() const;
+  Result<SplitBreakdown> pattern_breakdown() const;
+  Result<IndustryBreakdown> industry_breakdown() const;
+  Result<RegionBreakdown> region_breakdown() const;
+  Result<PayBreakdown> pay_breakdown() const;
+  // One provenance panel per group of a breakdown (provenance.h); empty before its data are loaded.
+  std::vector<Provenance> breakdown_provenance(BreakdownKind kind) const;
+  // The breakdown as CSV (csv.h). Errors: NotLoaded, BreakdownNotLoaded.
+  Result<std::string> breakdown_csv(BreakdownKind kind) const;
+
   // CSV of the listed unit groups (by SOC code, unknown codes skipped) and of one role's tasks.
   // Errors of tasks_csv: NotLoaded, UnknownSoc.
   std::string table_csv(const std::vector<std::string>& socs) const;
@@ -85,10 +105,13 @@ class Engine {
   Result<DecodedState> decode_state(std::string_view query) const;
 
  private:
+  Status breakdowns_ready() const;  // NotLoaded, BreakdownNotLoaded
+
   std::unique_ptr<Bundle> bundle_;
   std::unique_ptr<Scorer> scorer_;
   TextStore text_;
   std::optional<TitleIndex> titles_;
+  std::optional<Breakdowns> breakdowns_;
 };
 
 }  // namespace aiexp

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "aiexp/breakdowns.h"
 #include "aiexp/report.h"
 
 namespace aiexp {
@@ -27,10 +28,15 @@ inline constexpr std::string_view kSourceMicrosoftScores = "microsoft_scores";
 inline constexpr std::string_view kSourceMicrosoftIwaMetrics = "microsoft_iwa_metrics";
 inline constexpr std::string_view kSourceMicrosoftIwaWeights = "microsoft_iwa_weights";
 inline constexpr std::string_view kSourceMicrosoftSocToIwas = "microsoft_soc_to_iwas";
-inline constexpr std::array<std::string_view, 14> kCitedSources{
+inline constexpr std::string_view kSourceAsheSexPattern = "ashe_2024_sex_pattern";
+inline constexpr std::string_view kSourceAsheSexMedians = "ashe_2025_sex_medians";
+inline constexpr std::string_view kSourceApsIndustry = "aps_industry";
+inline constexpr std::string_view kSourceApsRegion = "aps_region";
+inline constexpr std::array<std::string_view, 18> kCitedSources{
     kSourceLabels, kSourceImportance, kSourceOnetOccupations, kSourceAshe, kSourceSocStructure,
     kSourceCodingIndex, kSourceIscoSoc2010, kSourceSoc2010Soc2018, kSourceOnetSoc2018, kSourceIloTasks,
-    kSourceMicrosoftScores, kSourceMicrosoftIwaMetrics, kSourceMicrosoftIwaWeights, kSourceMicrosoftSocToIwas};
+    kSourceMicrosoftScores, kSourceMicrosoftIwaMetrics, kSourceMicrosoftIwaWeights, kSourceMicrosoftSocToIwas,
+    kSourceAsheSexPattern, kSourceAsheSexMedians, kSourceApsIndustry, kSourceApsRegion};
 
 struct SourceLine {
   std::string id;
@@ -59,5 +65,9 @@ std::vector<Provenance> figure_provenance(const Scorer& scorer, const UnitGroupR
 Provenance task_provenance(const Scorer& scorer, const UnitGroupReport& report, const TaskLine& task);
 // The UK totals: employees, mean score, wage exposure.
 std::vector<Provenance> totals_provenance(const Scorer& scorer, const TotalsView& totals);
+// One panel per group of a breakdown (breakdowns.h), in its order: what the group's count is and where it is from,
+// the formula with its numbers (saying which figures are estimates), the assumptions and a citation. Figure
+// "breakdown_<kind>".
+std::vector<Provenance> breakdown_provenance(const Scorer& scorer, const Breakdowns& data, BreakdownKind kind);
 
 }  // namespace aiexp

@@ -28,6 +28,7 @@ enum class ErrorCode : std::uint8_t {
   InvalidState,       // a permalink state string that cannot be decoded
   DataUnavailable,    // a data file could not be downloaded (reported by the JavaScript loader)
   MeasureNotLoaded,   // a measure other than Eloundou asked for before the details (which carry it) are loaded
+  BreakdownNotLoaded, // a breakdown asked for before its data (data/breakdowns.json) are loaded
 };
 
 // The code whose name is `name`, or nullopt.

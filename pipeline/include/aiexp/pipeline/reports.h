@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "aiexp/bundle.h"
+#include "aiexp/pipeline/breakdowns.h"
 #include "aiexp/pipeline/bridge.h"
 #include "aiexp/pipeline/build.h"
 
@@ -43,6 +44,7 @@ struct CoverageInputs {
   const std::set<std::pair<std::string, std::int32_t>>& statements;  // O*NET 29.3 (code, task id)
   const std::map<std::pair<std::string, std::int32_t>, std::uint16_t>& importance;
   int skipped_minor_groups = 0;
+  BreakdownSummary breakdowns;
 };
 
 std::string render_coverage(const CoverageInputs& inputs, const BuildSummary& summary);

@@ -84,8 +84,11 @@ struct SocUnitGroup {
   std::string description;
   int major_group = 0;
   std::string major_group_title;
+  std::string sub_major_group;  // "11": the first two digits of `soc`
+  std::string minor_group;      // "113": the first three
+  std::string minor_group_title;
 };
-// Quirk: descriptions are quoted and span several lines.
+// Quirk: descriptions are quoted and span several lines. Each code must begin with its parent's.
 std::vector<SocUnitGroup> read_soc_structure(const std::filesystem::path& sources);
 std::vector<SocUnitGroup> parse_soc_structure(const Table& table);
 
@@ -127,6 +130,15 @@ std::vector<CodePair> parse_soc2010_to_soc2018(const Table& table);
 // O*NET-SOC 2019 -> US SOC 2018 (from = O*NET code, to = SOC 2018 code).
 std::vector<CodePair> read_onet_to_soc2018(const std::filesystem::path& sources);
 std::vector<CodePair> parse_onet_to_soc2018(const Table& table);
+
+// An ASHE value and its marker column: a whole number up to `max_value` beside an empty marker, or an empty value
+// beside one of ONS's markers (x, .., :, blank). Throws SourceError naming the column at fault.
+AsheFigure parse_ashe_figure(const Table& table, const Record& row, std::size_t value_column, std::size_t marker_column,
+                             std::int64_t max_value);
+// ONS's CV of `figure` from `cv_column` (a percentage with at most one decimal, or empty); a CV above 20% beside a
+// published value is refused (ONS withholds those estimates), and so is a CV of 0 unless `zero_allowed`.
+void parse_ashe_cv(const Table& table, const Record& row, std::size_t cv_column, AsheFigure& figure,
+                   bool zero_allowed = false);
 
 // Field checks shared by the readers (exposed for their tests).
 bool is_onet_code(std::string_view text);     // "11-3021.00"
