@@ -548,7 +548,7 @@ const std::map<std::string, std::string>& sample_values() {
 // The commands of a set as messages name them: "score and rank", "score, onet and rank".
 std::string listed(CommandSet commands) {
   std::vector<std::string> names;
-  for (Command command : {Command::Score, Command::Onet, Command::Rank, Command::BuildData}) {
+  for (Command command : {Command::Score, Command::Onet, Command::Rank, Command::Breakdown, Command::BuildData}) {
     if (commands & command_bit(command)) names.emplace_back(command_name(command));
   }
   std::string text;
@@ -561,6 +561,7 @@ const std::vector<std::pair<Command, Args>>& complete_commands() {
       {Command::Score, {"score", "1137"}},
       {Command::Onet, {"onet", "--all"}},
       {Command::Rank, {"rank"}},
+      {Command::Breakdown, {"breakdown", "sex"}},
       {Command::BuildData, {"build-data", "--sources", "s", "--out", "o"}}};
   return commands;
 }
@@ -616,12 +617,12 @@ TEST_CASE("an option is accepted by exactly the commands its row lists, under ev
 TEST_CASE("onet refuses the options of UK unit groups instead of ignoring them", "[args][options]") {
   auto measure = parse_args({"onet", "--measure", "ilo2025"});
   REQUIRE_FALSE(measure.ok());
-  CHECK(measure.error().detail == "unknown option --measure for onet (--measure is an option of score and rank)");
+  CHECK(measure.error().detail == "unknown option --measure for onet (--measure is an option of score, rank and breakdown)");
   require_usage_error({"onet", "11-3021.00", "--bridge", "blend"}, "unknown option --bridge for onet");
   require_usage_error({"onet", "--all", "--wage=exact"}, "unknown option --wage for onet");
-  require_usage_error({"rank", "--json"}, "unknown option --json for rank (--json is an option of score)");
+  require_usage_error({"rank", "--json"}, "unknown option --json for rank (--json is an option of score and breakdown)");
   require_usage_error({"score", "1137", "--sources", "s"}, "(--sources is an option of build-data)");
-  require_usage_error({"build-data", "--w", "core"}, "unknown option --w for build-data (--w is an option of score, onet and rank)");
+  require_usage_error({"build-data", "--w", "core"}, "unknown option --w for build-data (--w is an option of score, onet, rank and breakdown)");
   // Measures and bridges still apply where they mean something.
   CHECK(parsed({"rank", "--measure", "ilo2025"}).assumptions.measure == Measure::Ilo2025);
   CHECK(parsed({"score", "1137", "--bridge", "blend"}).assumptions.bridge == BridgeMode::Blend);

@@ -49,7 +49,7 @@ expect 1 "another version" -- rank --data "$tmp/wrongschema"
 expect 2 'unknown option --wieghts for score: did you mean --weights?' -- score 1137 --wieghts core --data "$data"
 expect 0 '' -- score 1137 --w importance --label-source human --tasks 975.E1 --data "$data"
 # An option that does not apply to a command is refused, never ignored (one table in cli/args.cpp).
-expect 2 'unknown option --measure for onet (--measure is an option of score and rank)' -- \
+expect 2 'unknown option --measure for onet (--measure is an option of score, rank and breakdown)' -- \
   onet 11-3021.00 --measure ilo2025 --data "$data"
 [ -s "$tmp/out" ] && { echo "FAIL: onet --measure printed figures"; failures=$((failures + 1)); }
 expect 2 '--e2 does not apply to onet --csv' -- onet --all --csv --e2 1 --data "$data"
