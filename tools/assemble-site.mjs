@@ -23,15 +23,17 @@ import { writeSitemap } from './site/sitemap.mjs';
 import { writeStyles } from './site/styles.mjs';
 import { listFiles, precompress, writeDeployFiles } from './site/deploy.mjs';
 
-const DATA_FILES = ['bundle.json', 'details.json', 'titles.json', 'SOURCES.md', 'COVERAGE.md'];
+const DATA_FILES = ['bundle.json', 'details.json', 'titles.json', 'breakdowns.json', 'SOURCES.md', 'COVERAGE.md'];
 // Two builds of the module: aiexp (size, the widget's) and aiexp-speed (speed, the page's).
 const MODULE_BUILDS = ['aiexp', 'aiexp-speed'];
-// What the page fetches before its first figure, preloaded from index.html (see the marker there).
-const PAGE_PRELOADS = ['wasm/aiexp-speed.wasm', 'data/bundle.json', 'data/integrity.json', 'data/details.json'];
+// What the page's calculator starts with, asked for by boot.js when it starts the calculator (its marker), beside
+// the module graph of app.js (a role page adds its details and task statements: tools/site/pages.mjs).
+const START_DATA = ['wasm/aiexp-speed.wasm', 'data/bundle.json', 'data/integrity.json'];
+const APP_MODULES_MARKER = '/* aiexp:app-modules */';
+const START_DATA_MARKER = '/* aiexp:start-data */';
 // data/ilo/tasks-1330.json is pinned by data/ilo-integrity-1.json (aiexp-loader.js reads the same names).
 const ILO_PARTS = 'data/ilo/';
 const iloIntegrityList = (path) => `data/ilo-integrity-${path.slice(`${ILO_PARTS}tasks-`.length)[0]}.json`;
-const PRELOAD_MARKER = '<!-- aiexp:preload-data -->';
 // Where the pages that show cards (the demo host, the iframe card) get WIDGET_MODULES as modulepreload links.
 const WIDGET_PRELOAD_MARKER = '<!-- aiexp:preload-widget -->';
 const WIDGET_PAGES = ['embed-demo.html', 'embed.html'];
@@ -81,6 +83,20 @@ async function writeVendorModules(out) {
     + 'export const { hierarchy, treemap, treemapSquarify } = module.exports;\n';
   await writeFile(join(out, 'vendor', 'd3-hierarchy.js'), wrapped);
   await cp(new URL('LICENSE', D3_HIERARCHY), join(out, 'vendor', 'd3-hierarchy.LICENSE.txt'));
+}
+
+// The static imports of the module `entry` (a path in `out`), recursively, dependencies before the modules that
+// import them, `entry` last: the module graph a page downloads when it imports the entry.
+async function moduleGraph(out, entry, seen = new Set()) {
+  if (seen.has(entry)) return [];
+  seen.add(entry);
+  const source = await readFile(join(out, entry), 'utf8');
+  const order = [];
+  for (const match of source.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'(\.{1,2}\/[^']+)'/gm)) {
+    const path = new URL(match[1], `http://site.invalid/${entry}`).pathname.slice(1);
+    order.push(...await moduleGraph(out, path, seen));
+  }
+  return [...order, entry];
 }
 
 // Puts `lines` (one per line, at the marker's indentation) in place of `marker` in the site's `file`.
@@ -160,10 +176,6 @@ async function assemble({ web, data, wasm, out, siteUrl }) {
     `export default Object.freeze(${JSON.stringify({ build: bundle.build, integrity: pinned })});\n`;
   await writeFile(join(out, 'manifest.js'), manifest);
 
-  // The page's first view needs these before anything shows. Chromium ignores (and warns about) integrity on
-  // fetch preloads; the loader's own requests carry it and are checked when they take the preloaded response.
-  const preloads = PAGE_PRELOADS.map((path) => `<link rel="preload" href="${path}" as="fetch" crossorigin="anonymous">`);
-  await replaceMarker(out, 'index.html', PRELOAD_MARKER, preloads);
   // The card pages preload the widget's module graph, so it arrives in one round as with the embed snippet.
   const widgetPreloads = WIDGET_MODULES.map((path) => `<link rel="modulepreload" href="${path}">`);
   for (const page of WIDGET_PAGES) await replaceMarker(out, page, WIDGET_PRELOAD_MARKER, widgetPreloads);
@@ -188,7 +200,22 @@ async function assemble({ web, data, wasm, out, siteUrl }) {
   const defaults = calculator.snapshot(calculator.defaults()).snapshot;
   const shareImages = await writeShareImages({ out, cards: groups.map((group) => defaults.report(group.soc).report) });
   timed('share images');
-  const rolePages = await writePages({ out, calculator, siteUrl, shareImages });
+  const { written: rolePages, viewModules } = await writePages({ out, calculator, siteUrl, shareImages });
+  // When boot.js starts the calculator it asks at once for the module graph the page runs (app.js's, and the views
+  // of the sections that kind of page holds) and the data it starts with. Chromium ignores (and warns about)
+  // integrity on fetch preloads; the loader's own requests carry it and are checked when they take the preloaded
+  // response.
+  const appGraph = await moduleGraph(out, 'app.js');
+  const pageGraphs = [];
+  for (const [page, views] of Object.entries(viewModules)) {
+    const seen = new Set();
+    const graph = [];
+    for (const entry of [...views, 'app.js']) graph.push(...await moduleGraph(out, entry, seen));
+    if (!appGraph.every((path) => graph.includes(path))) throw new Error(`the ${page} page's modules miss part of app.js's graph`);
+    pageGraphs.push(`'${page}': [${graph.map((path) => `'${path}'`).join(', ')}]`);
+  }
+  await replaceMarker(out, 'boot.js', APP_MODULES_MARKER, [pageGraphs.join(', ')]);
+  await replaceMarker(out, 'boot.js', START_DATA_MARKER, [START_DATA.map((path) => `'${path}'`).join(', ')]);
   await writeSitemap({ out, siteUrl, socs: groups.map((group) => group.soc) });
   timed('pages and sitemap');
   console.log(`pre-rendered the home page, ${rolePages.length} role pages with their share images, and the not-found page`);

@@ -1,35 +1,19 @@
-// The calculator page: every page of the site arrives pre-rendered (the build runs the same views over the page
-// template, tools/site/pages.mjs); this module boots the shared calculator, restores the state the address carries
-// (the role from the path, /occupation/1137/, the assumptions from the query) and from then on keeps one state:
-// every input changes it and asks for a frame, in which each section on screen whose figures or view state
-// changed is drawn again from the snapshot of the assumptions in force (ui/render-loop.js).
+// The calculator, started by boot.js when a visitor first reaches for a control or the browser is idle: every page
+// of the site arrives pre-rendered (the build draws the sections of ui/sections.js over the page's template); this
+// module loads the shared calculator, restores the state the address carries (the role from the path,
+// /occupation/1137/, the assumptions from the query), applies what the visitor did while it loaded, and from then
+// on keeps one state: every input changes it and asks for a frame, in which each section on screen whose figures
+// or view state changed is drawn again from the snapshot of the assumptions in force (ui/render-loop.js).
 import { loadCalculator, timing } from './aiexp-loader.js';
-import { renderAssumptions, wireAssumptions } from './ui/assumptions-view.js';
 import { copyText, download } from './ui/browser.js';
-import { renderBridge } from './ui/bridge-view.js';
 import { wireChartActions } from './ui/chart-actions.js';
-import { MAX_COMPARED, renderCompare, wireCompare } from './ui/compare-view.js';
-import { renderDistribution } from './ui/distribution-view.js';
 import { setText } from './ui/dom.js';
 import { chartEmbedSnippet, embedSnippet } from './ui/embed-code.js';
-import { renderGroupBars, wireGroupBars } from './ui/group-bars-view.js';
-import { renderHead } from './ui/head-view.js';
-import { renderLayout } from './ui/layout-view.js';
-import { renderMeasures, wireMeasures } from './ui/measures-view.js';
 import { Notices } from './ui/notices.js';
-import { renderProvenance, wireProvenance } from './ui/provenance-view.js';
 import { RenderLoop } from './ui/render-loop.js';
-import { renderRole, wireRole } from './ui/role-view.js';
 import { RolePicker } from './ui/role-picker.js';
-import { renderStart } from './ui/start-view.js';
+import { initialState, pageSections } from './ui/sections.js';
 import { roleFromPath, siteLinks } from './ui/site-links.js';
-import { renderTable, tableRows, wireTable } from './ui/table-view.js';
-import { renderTasks, wireTasks } from './ui/tasks-view.js';
-import { initTheme } from './ui/theme.js';
-import { DEFAULT_THRESHOLD, renderThreshold, wireThreshold } from './ui/threshold-view.js';
-import { renderTotals } from './ui/totals-view.js';
-import { renderTreemap, wireTreemap } from './ui/treemap-view.js';
-import { MEASURE_SOURCES } from './widget/uk-ai-exposure-card.js';
 
 const URL_WRITE_DELAY_MS = 250;  // browsers throttle history updates; a slider drag needs only the last one
 const MEASURE_NAMES = { ilo2025: 'The ILO 2025 index', ilo2023: 'The ILO 2023 index', microsoft: "Microsoft's applicability score" };
@@ -42,46 +26,40 @@ function linkProblems(decoded) {
   return decoded.rejections.map((r) => ({ kind: String(r.kind || 'invalid-value'), reason: String(r.reason) }));
 }
 
-// A part of the state, the same object as long as its values are the same (the render loop compares by identity).
-function slice(make) {
-  let last = null;
-  return (state) => {
-    const next = make(state);
-    if (last && Object.keys(next).every((key) => Object.is(next[key], last[key]))) return last;
-    last = next;
-    return next;
-  };
-}
-
 class App {
   #calc;
+  #sections;
   #links;
   #loop;
   #notices;
   #urlTimer = 0;
   #pushNext = false;
   #provenance;
-  #roleProvenance;
   #doc = document;
 
-  constructor(calculator, links, notices) {
+  /** `sections`: pageSections() of this page, their views loaded. */
+  constructor(calculator, sections, links, notices) {
     this.#calc = calculator;
+    this.#sections = sections;
     this.#links = links;
     this.#notices = notices;
     const page = this.#doc.documentElement.dataset.page || 'home';
-    const state = {
-      page, soc: '', compare: [], assumptions: calculator.defaults(), ready: true, textStatus: 'ready', editing: '',
-      taskId: 0, ilo: null, threshold: DEFAULT_THRESHOLD, filterTable: false,
-      sort: { key: 'score', descending: true }, filter: { text: '', major: '', range: '', bridge: '' },
-    };
     this.#loop = new RenderLoop({
-      state,
+      state: initialState({ page, defaults: calculator.defaults(), links, ready: true }),
       snapshotOf: (s) => this.#snapshot(s.assumptions),
       onDrawn: (s, snapshot) => this.#drawn(s, snapshot),
     });
-    this.#sections();
+    for (const section of sections) {
+      this.#loop.add(section.name, this.#doc.querySelector(section.selector), section.render,
+                     { select: section.select, always: section.always });
+    }
     this.#wire();
     window.addEventListener('popstate', () => this.restore(location, { fromHistory: true }));
+  }
+
+  /** Whether this page shows a role itself (a role page), rather than linking to the role's page. */
+  get #showsRoles() {
+    return Boolean(this.#doc.querySelector('#occupation'));
   }
 
   get #state() {
@@ -118,87 +96,51 @@ class App {
     return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   }
 
-  #sections() {
-    const doc = this.#doc;
-    const $ = (selector) => {
-      const found = doc.querySelector(selector);
-      if (!found) throw new Error(`page element ${selector} is missing`);
-      return found;
-    };
-    const links = this.#links;
-    const loop = this.#loop;
-    const roleHref = links.role;
-    loop.add('layout', doc.body, renderLayout, {
-      always: true,
-      select: slice((s) => ({ page: s.page, soc: s.soc, compare: s.compare, homeHref: links.home(), maxLinkBytes: 0 })),
-    });
-    loop.add('head', doc.head, renderHead, { always: true, select: slice((s) => ({ page: s.page, soc: s.soc })) });
-    loop.add('assumptions', $('#assumptions'), renderAssumptions, {
-      always: true, select: slice((s) => ({ defaults: this.#calc.defaults(), ready: s.ready })),
-    });
-    loop.add('role', $('#role-head'), renderRole, { always: true, select: slice((s) => ({ soc: s.soc, ready: s.ready })) });
-    this.#roleProvenance = slice((s) => ({ kind: 'role', soc: s.soc, taskId: s.taskId, permalink: this.#permalink(s.soc), ready: s.ready }));
-    loop.add('role-provenance', $('#role-provenance'), renderProvenance, { always: true, select: this.#roleProvenance });
-    loop.add('measures', $('#measures'), renderMeasures, { select: slice((s) => ({ soc: s.soc, ready: s.ready, ilo: s.ilo })) });
-    loop.add('tasks', $('#tasks'), renderTasks, {
-      select: slice((s) => ({ soc: s.soc, ready: s.ready, textStatus: s.textStatus, editing: s.editing, staticTasks: Infinity,
-                              tasksFile: links.tasksFile })),
-    });
-    loop.add('start', $('#start'), renderStart, { select: slice((s) => ({ soc: s.soc, textStatus: s.textStatus })) });
-    loop.add('bridge', $('#bridge'), renderBridge, { select: slice((s) => ({ soc: s.soc })) });
-    loop.add('compare', $('#compare'), renderCompare, { select: slice((s) => ({ compare: s.compare })) });
-    loop.add('totals', $('#uk-totals'), renderTotals, { select: () => null });
-    loop.add('totals-provenance', $('#totals-provenance'), renderProvenance, {
-      always: true, select: slice((s) => ({ kind: 'totals', permalink: this.#permalink(''), ready: s.ready })),
-    });
-    loop.add('threshold', $('#threshold'), renderThreshold, {
-      select: slice((s) => ({ threshold: s.threshold, filterTable: s.filterTable, ready: s.ready })),
-    });
-    loop.add('treemap', $('#treemap-figure'), renderTreemap, {
-      select: slice((s) => ({ selectedSoc: s.soc, threshold: s.threshold, roleHref, missingAs: 'links' })),
-    });
-    loop.add('groups', $('#groups-chart'), renderGroupBars, { select: () => ({ tableHref: '#occupations-table' }) });
-    loop.add('distribution', $('#distribution-figure'), renderDistribution, { select: slice((s) => ({ selectedSoc: s.soc })) });
-    loop.add('table', $('#occupations'), renderTable, {
-      select: slice((s) => ({ selectedSoc: s.soc, sort: s.sort, filter: s.filter, threshold: s.filterTable ? s.threshold : null,
-                              ready: s.ready, measureColumns: true, roleHref })),
-    });
+  // The module of this page's section `name` (its wireX functions), or null where the page has no such section.
+  #view(name) {
+    return this.#sections.find((section) => section.name === name)?.view ?? null;
   }
 
-  // The page of `soc` (or the home page) with the assumptions in force: what a citation links.
-  #permalink(soc) {
-    const query = this.#snapshot(this.#state.assumptions).query;
-    return `${soc ? this.#links.role(soc) : this.#links.home()}${query ? `?${query}` : ''}`;
-  }
-
+  // Wires the sections this page holds: each wireX, from the section's own view module, turns input inside its
+  // root into a change of the state.
   #wire() {
     const doc = this.#doc;
     const $ = (selector) => doc.querySelector(selector);
+    const when = (selector, wire) => {
+      const root = $(selector);
+      return root ? wire(root) : null;
+    };
+    const section = (name, wire) => {
+      const found = this.#sections.find((candidate) => candidate.name === name);
+      return found ? wire($(found.selector), found.view) : null;
+    };
     const change = (fn) => this.#setAssumptions(fn(this.#state.assumptions));
-    wireAssumptions($('#assumptions'), { change, defaults: this.#calc.defaults() });
-    wireRole($('#role-head'));
-    this.#provenance = wireProvenance($('#role-provenance'));
-    wireProvenance($('#totals-provenance'));
-    wireMeasures($('#measures'), {
-      loadIlo: () => this.#loadIlo(),
-      redraw: () => this.#loop.invalidate('measures'),
+    section('assumptions', (root, view) => view.wireAssumptions(root, { change, defaults: this.#calc.defaults() }));
+    section('role', (root, view) => {
+      view.wireRole(root);
+      this.#wireRoleActions(root);
     });
-    wireTasks($('#tasks'), {
+    this.#provenance = section('role-provenance', (root, view) => view.wireProvenance(root));
+    section('totals-provenance', (root, view) => view.wireProvenance(root));
+    section('measures', (root, view) => view.wireMeasures(root, { loadIlo: () => this.#loadIlo(), redraw: () => this.#loop.invalidate('measures') }));
+    section('tasks', (root, view) => view.wireTasks(root, {
       changeTask: (task, patch) => this.#changeTask(task, patch),
       edit: (key) => this.#update((s) => ({ ...s, editing: key })),
       showSource: (taskId) => {
         this.#update((s) => ({ ...s, taskId }));
-        this.#provenance.showTask(this.#snapshot(this.#state.assumptions), this.#roleProvenance(this.#state));
+        const panels = this.#sections.find((candidate) => candidate.name === 'role-provenance');
+        this.#provenance.showTask(this.#snapshot(this.#state.assumptions), panels.select(this.#state));
       },
       invalidate: () => this.#loop.invalidate('tasks'),
       report: () => {
         const result = this.#snapshot(this.#state.assumptions).report(this.#state.soc);
         return result.ok ? result.report : null;
       },
-    });
-    wireCompare($('#compare'), { open: (soc) => this.open(soc, { focus: true }), remove: (soc) => this.#removeCompared(soc) });
-    wireThreshold($('#threshold'), { change: (patch) => this.#update((s) => ({ ...s, ...patch })) });
-    wireTreemap($('#treemap-figure'), {
+    }));
+    section('compare', (root, view) => view.wireCompare(root, { open: (soc) => this.open(soc, { focus: true }),
+                                                                remove: (soc) => this.#removeCompared(soc) }));
+    section('threshold', (root, view) => view.wireThreshold(root, { change: (patch) => this.#update((s) => ({ ...s, ...patch })) }));
+    section('treemap', (root, view) => view.wireTreemap(root, {
       open: (soc) => this.open(soc, { focus: true }),
       describe: (index) => {
         const snapshot = this.#snapshot(this.#state.assumptions);
@@ -207,55 +149,57 @@ class App {
         return { heading: unit.title, text: `${unit.employeesText} employees · exposure ${row.scoreText}${row.band ? ` (${row.band})` : ''}`
                                             + ` · wage exposure ${row.wageExposureText}` };
       },
-    });
-    wireGroupBars($('#groups-chart'), {
+    }));
+    section('groups', (root, view) => view.wireGroupBars(root, {
       filter: (code) => {
         this.#update((s) => ({ ...s, filter: { ...s.filter, major: String(code) } }));
         $('#occupations .table-scroll').scrollIntoView({ block: 'start' });
         $('#table-major').focus({ preventScroll: true });
       },
+    }));
+    section('table', (root, view) => {
+      view.wireTable(root, {
+        change: (patch) => this.#update((s) => ({ ...s, ...patch })),
+        open: (soc) => this.open(soc, { focus: true }),
+        invalidate: () => this.#loop.invalidate('table'),
+        sortOf: () => this.#state.sort,
+        filterOf: () => this.#state.filter,
+      });
+      root.querySelector('#table-csv').addEventListener('click', () => {
+        const snapshot = this.#snapshot(this.#state.assumptions);
+        const { sort, filter, filterTable, threshold } = this.#state;
+        const socs = view.tableRows(snapshot, { sort, filter, threshold: filterTable ? threshold : null }).map((i) => snapshot.units[i].soc);
+        download(doc, 'uk-ai-exposure-occupations.csv', snapshot.tableCsv(socs));
+      });
     });
-    wireTable($('#occupations'), {
-      change: (patch) => this.#update((s) => ({ ...s, ...patch })),
-      open: (soc) => this.open(soc, { focus: true }),
-      invalidate: () => this.#loop.invalidate('table'),
-      sortOf: () => this.#state.sort,
-      filterOf: () => this.#state.filter,
-    });
-    new RolePicker($('#picker'), this.#calc, (soc) => this.open(soc, { focus: false }));
-    this.#wireRoleActions();
+    // The home page's example roles are what an empty search suggests.
+    const examples = [...doc.querySelectorAll('#examples [data-soc]')].map((chip) => chip.dataset.soc);
+    when('#picker', (root) => new RolePicker(root, this.#calc, (soc) => this.open(soc, { focus: false }), { examples }));
+    // A chart is drawn with the figures in force before it is exported, wherever it is on the page.
+    const chart = (name, selector, title) => () => this.#loop.ensure(name) ?? { svg: $(selector), title };
     wireChartActions($('#main'), {
-      // A chart is drawn with the figures in force before it is exported, wherever it is on the page.
       charts: {
-        treemap: () => this.#loop.ensure('treemap') ?? { svg: $('#treemap'), title: 'UK occupations by employees, coloured by exposure to AI' },
-        groups: () => this.#loop.ensure('groups') ?? { svg: $('#groups-chart'), title: 'Exposure to AI by SOC 2020 major group (employment-weighted mean)' },
-        distribution: () => this.#loop.ensure('distribution') ?? { svg: $('#chart'), title: 'How UK occupations spread across the exposure scale' },
-        compare: () => this.#loop.ensure('compare') ?? { svg: $('#compare-chart'), title: 'UK occupations compared: exposure to AI' },
+        treemap: chart('treemap', '#treemap', 'UK occupations by employees, coloured by exposure to AI'),
+        groups: chart('groups', '#groups-chart', 'Exposure to AI by SOC 2020 major group (employment-weighted mean)'),
+        distribution: chart('distribution', '#chart', 'How UK occupations spread across the exposure scale'),
+        compare: chart('compare', '#compare-chart', 'UK occupations compared: exposure to AI'),
       },
-      describe: (kind) => this.#describeChart(kind),
+      describe: (kind) => this.#describeChart(kind),  // resolves: the measures' source lines load with the first export
       embed: (kind) => chartEmbedSnippet(kind, kind === 'compare' ? this.#state.compare : [], this.#state.assumptions,
                                          this.#calc.defaults()),
       notices: this.#notices,
     });
-    for (const button of doc.querySelectorAll('[data-export], [data-embed-chart], #table-csv')) button.disabled = false;
-    $('#table-csv').addEventListener('click', () => {
-      const snapshot = this.#snapshot(this.#state.assumptions);
-      const { sort, filter, filterTable, threshold } = this.#state;
-      const socs = tableRows(snapshot, { sort, filter, threshold: filterTable ? threshold : null }).map((i) => snapshot.units[i].soc);
-      download(doc, 'uk-ai-exposure-occupations.csv', snapshot.tableCsv(socs));
-    });
-    // The examples are links to the roles' pages; a plain click opens the role here, keeping the assumptions.
-    $('#examples').addEventListener('click', (event) => {
+    // The examples are links to the roles' pages; a plain click opens the role, keeping the assumptions.
+    when('#examples', (root) => root.addEventListener('click', (event) => {
       const chip = event.target.closest('[data-soc]');
       if (!chip || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
       event.preventDefault();
       this.open(chip.dataset.soc, { focus: true });
-    });
+    }));
   }
 
-  #wireRoleActions() {
+  #wireRoleActions(root) {
     const doc = this.#doc;
-    const root = doc.querySelector('#role-head');
     root.addEventListener('click', async (event) => {
       const button = event.target.closest('[data-action]');
       if (!button) return;
@@ -267,8 +211,9 @@ class App {
       } else if (action === 'compare') {
         const { soc, compare } = this.#state;
         if (compare.includes(soc)) return this.#notices.notify('This occupation is already in the comparison.');
-        if (compare.length >= MAX_COMPARED) {
-          return this.#notices.notify(`Up to ${MAX_COMPARED} occupations can be compared; remove one first.`, 'warning');
+        const most = this.#calc.grammar().maxCompared;
+        if (compare.length >= most) {
+          return this.#notices.notify(`Up to ${most} occupations can be compared; remove one first.`, 'warning');
         }
         this.#update((s) => ({ ...s, compare: [...compare, soc] }));
         this.#loop.invalidate('compare');  // drawn in the frame that scrolls it into view
@@ -331,19 +276,36 @@ class App {
       this.#notices.notify(applied.message, 'warning', { timeout: 0, key: 'link:assumptions', scope: 'view' });
       assumptions = this.#calc.defaults();
     }
-    // A path naming no unit group is the not-found page's: it keeps its message and shows no role.
+    const compare = decoded.compare;  // the core keeps at most grammar().maxCompared, and says so
+    // A link of the earlier single page (/?soc=1137&..., /?cmp=2132) opens the role's own page, as the servers'
+    // redirect does where there is one.
+    if (!this.#showsRoles && (decoded.soc || compare.length)) {
+      const soc = decoded.soc || compare[0];
+      const rest = this.#snapshot(assumptions).encode('', compare);
+      location.replace(`${this.#links.role(soc)}${rest ? `?${rest}` : ''}${location.hash}`);
+      return;
+    }
+    // A role page's role is its path; a path naming no unit group is the not-found page's, which shows no role.
     const fromPath = roleFromPath(pathname, this.#links);
-    const soc = fromPath ? (this.#snapshot(assumptions).report(fromPath).ok ? fromPath : '') : decoded.soc;
+    const soc = fromPath && this.#snapshot(assumptions).report(fromPath).ok ? fromPath : '';
     if (!fromHistory) this.#pushNext = false;
     this.#writeNext = !fromHistory && !keepAddress && !(fromPath && !soc);
-    this.#update((s) => ({ ...s, soc, compare: decoded.compare.slice(0, MAX_COMPARED), assumptions, editing: '' }));
+    this.#update((s) => ({ ...s, soc, compare, assumptions, editing: '' }));
   }
 
   #writeNext = false;
 
-  /** Shows a role. */
+  /**
+   * Shows a role: here on a role page (the address follows), else by going to the role's page with the assumptions
+   * in force.
+   */
   open(soc, { focus }) {
     if (soc === this.#state.soc) return;
+    if (!this.#showsRoles) {
+      const query = this.#snapshot(this.#state.assumptions).query;
+      location.assign(`${this.#links.role(soc)}${query ? `?${query}` : ''}`);
+      return;
+    }
     this.#notices.clear({ scope: 'view' });  // what was said about the link or the last view is about the view left
     this.#pushNext = true;
     this.#writeNext = true;
@@ -475,7 +437,8 @@ class App {
 
   // The sentences an exported chart carries: the measure and assumptions in force (as the link grammar writes
   // them, so a reader can reproduce it), the source, and the core's bands for its legend.
-  #describeChart(kind) {
+  async #describeChart(kind) {
+    const { MEASURE_SOURCES } = await import('./widget/uk-ai-exposure-card.js');
     const snapshot = this.#snapshot(this.#state.assumptions);
     const query = snapshot.query;
     const first = snapshot.units[0];
@@ -546,14 +509,32 @@ function reportTextFailure(notices, status) {
     + 'assumption a minute from now, or reload the page.', 'warning', { timeout: 0, key: 'data:text' });
 }
 
-async function main() {
-  // The page's own modules arrived and run: the static fallback (index.html, start-check.js) stands down, and
-  // from here this module says what happens.
+/**
+ * Starts the calculator on this page (boot.js calls it once): loads the core, takes over the page, then applies
+ * what the visitor did while it loaded (`takePending()`: the fields changed and the buttons pressed, in order).
+ * Resolves when the page is live; a failure ends in a message on the page, never a spinner that stays.
+ */
+export async function start({ takePending = () => [] } = {}) {
+  try {
+    await run(takePending);
+  } catch (error) {
+    // A fault of the page's own code still ends in words, not a page that never becomes live (and is logged).
+    // Until its modules are all in, the page is not running, and boot.js shows the static fallback instead.
+    if (document.documentElement.dataset.app === 'running') {
+      showLoadState('error', `The calculator stopped with an error (${error?.message ?? error}). ${STILL_READABLE}`);
+    }
+    throw error;
+  }
+}
+
+async function run(takePending) {
+  performance.mark('aiexp:start');  // these marks let the benchmark say where the time to live goes
+  const loading = loadCalculator({ build: 'speed' });  // the page re-renders on every input: speed over size
+  // The views of the sections this page holds: with them in, every module of the calculator is.
+  const sections = await pageSections(document);
   document.documentElement.dataset.app = 'running';
   const notices = new Notices(document.querySelector('#notices'));
-  initTheme(document.querySelector('#theme-toggle'));
   const links = siteLinks(new URL('./', import.meta.url));
-  const loading = loadCalculator({ build: 'speed' });  // the page re-renders on every input: speed over size
   const slow = setTimeout(() => showLoadState('slow', 'The calculator is taking longer than usual to load: a file it needs '
     + 'has not arrived yet. The figures shown are the defaults and stay readable; wait, or reload the page.'), timing.slowMs);
   const loaded = await loading;
@@ -563,7 +544,7 @@ async function main() {
     return;
   }
   const calculator = loaded.calculator;
-  performance.mark('aiexp:calculator');  // these marks let the benchmark say where the time to live goes
+  performance.mark('aiexp:calculator');
   // The pre-rendered role shows its task statements, ids and description: the first live render waits for the
   // parts that carry them, so it draws the same page instead of placeholders.
   const preRendered = document.documentElement.dataset.page === 'role' ? roleFromPath(location.pathname, links) : '';
@@ -574,7 +555,8 @@ async function main() {
     if (!text.ok) reportTextFailure(notices, text);
     performance.mark('aiexp:parts');
   }
-  const app = new App(calculator, links, notices);
+  const app = new App(calculator, sections, links, notices);
+  const pending = takePending();  // from here the app's own listeners see every event
   window.ukAiExposure = app;  // the in-page benchmark and the browser tests read renderCount and lastRenderMs
   await app.restore(location);
   app.drawNow();
@@ -582,14 +564,20 @@ async function main() {
   hideLoadState();
   document.documentElement.dataset.state = 'ready';
   performance.mark('aiexp:ready');
+  // What the visitor did while the calculator loaded, now that it runs, in order: a field gets back the value they
+  // gave it and its input is sent again; a button is pressed again.
+  for (const [control, action] of pending) {
+    if (!control.isConnected) continue;
+    if (action.kind === 'click') {
+      control.click();
+      continue;
+    }
+    if (control.type === 'checkbox' || control.type === 'radio') control.checked = action.checked;
+    else control.value = action.value;
+    for (const type of ['input', 'change']) control.dispatchEvent(new Event(type, { bubbles: true }));
+  }
   // Descriptions, task ids and O*NET titles for roles opened later: not needed for the first view.
   const status = await calculator.ensureDetails();
   if (!status.ok && !status.cached) reportDetailsFailure(notices, status);
   if (status.ok) app.refresh();
 }
-
-// A fault of the page's own code still ends in words, not a page that never becomes live (and is logged).
-main().catch((error) => {
-  showLoadState('error', `The calculator stopped with an error (${error?.message ?? error}). ${STILL_READABLE}`);
-  throw error;
-});

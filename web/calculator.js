@@ -25,6 +25,7 @@ export class Calculator {
   #unitGroups = null;
   #majorGroups = null;
   #bands = null;
+  #grammar = null;
 
   /**
    * `engine` has its bundle loaded; `fetchBytes(path)` resolves to { ok, bytes } or { ok: false, detail } for a
@@ -61,6 +62,12 @@ export class Calculator {
   majorGroups() {
     this.#majorGroups ??= deepFreeze(this.#engine.majorGroups());
     return this.#majorGroups;
+  }
+
+  /** The core's grammar of links and attributes (Grammar: names, bounds, maxCompared, ...). */
+  grammar() {
+    this.#grammar ??= deepFreeze(this.#module.grammar());
+    return this.#grammar;
   }
 
   /** The five bands, lowest first ({ key, name, rangeText }[]); null in the widget's build, which has no charts. */

@@ -23,7 +23,8 @@ const TIMING = { slowMs: 1500, attemptMs: 3000, attempts: 2, backoffMs: 50, retr
 
 // What a failed download legitimately logs in the console; anything else still fails the test.
 const DOWNLOAD_ERRORS = [/Failed to load resource/, /net::ERR_/, /integrity/i, /digest/, /MIME type/,
-                         /Failed to fetch dynamically imported module/, /was preloaded using link preload but not used/];
+                         /Failed to fetch dynamically imported module/, /was preloaded using link preload but not used/,
+                         /^The calculator could not start: /];
 
 // Route handlers, one per way a file can fail.
 const FAULTS = {
@@ -96,7 +97,7 @@ const noticeTexts = (page) => page.locator('#notices .notice').allTextContents()
 
 describe('the page: its own modules', () => {
   const cases = [
-    ['app.js', '404'], ['ui/dom.js', 'reset'], ['ui/table-view.js', 'truncated'], ['app.js', 'wrong type'],
+    ['app.js', '404'], ['ui/dom.js', 'reset'], ['ui/tasks-view.js', 'truncated'], ['app.js', 'wrong type'],
     ['aiexp-loader.js', '500'],
   ];
   for (const [file, way] of cases) {
@@ -113,8 +114,22 @@ describe('the page: its own modules', () => {
     });
   }
 
-  test('app.js never answering: the fallback shows once its timer runs out', async () => {
+  test('app.js never answering: a visitor who reached for a control sees "loading", then the fallback once the start time runs out', async () => {
     const page = await faultyPage('', { '**/app.js': 'stall' }, { waitUntil: 'commit' });
+    await page.waitForFunction(() => document.documentElement && document.styleSheets.length > 0);
+    await page.evaluate(() => document.documentElement.style.setProperty('--aiexp-start-timeout', '1500ms'));
+    await page.waitForLoadState('domcontentloaded');
+    await page.click('#assumptions > summary');
+    await page.waitForFunction(() => document.getElementById('load-state').dataset.state === 'loading');
+    await page.waitForSelector('#page-fallback', { state: 'visible', timeout: 10000 });
+    assert.match(await page.locator('#page-fallback').innerText(), /has not started/);
+    assert.equal(await page.locator('#load-state').isVisible(), false, 'no "loading" note stays');
+    assert.equal(await page.locator('#e2').isDisabled(), true, 'the controls say they do not work');
+    await done(page);
+  });
+
+  test('boot.js never answering: the fallback shows once the start time runs out', async () => {
+    const page = await faultyPage('', { '**/boot.js': 'stall' }, { waitUntil: 'commit' });
     await page.waitForFunction(() => document.documentElement && document.styleSheets.length > 0);
     await page.evaluate(() => document.documentElement.style.setProperty('--aiexp-start-timeout', '500ms'));
     await page.waitForSelector('#page-fallback', { state: 'visible', timeout: 10000 });
@@ -328,8 +343,15 @@ describe('a link too long for the server', () => {
       const notices = await noticeTexts(page);
       assert.equal(notices.length, 1, notices.join('\n'));
       assert.match(notices[0], /^Part of the link was not used: the link is too long/);
-      assert.equal(await page.inputValue('#e2'), '0');
-      await page.waitForFunction(() => location.search === '');
+      if (length > MAX_REQUEST_LINE_BYTES) {
+        // The server's page for it: what happened, and the search, which works.
+        assert.equal(await page.locator('#empty-state h1').textContent(), 'This link is too long to open');
+        await page.fill('#role-search', '1137');
+        await page.waitForSelector('#role-results [role="option"]');
+      } else {
+        assert.equal(await page.inputValue('#e2'), '0');
+        await page.waitForFunction(() => location.search === '');
+      }
       if (length > MAX_REQUEST_LINE_BYTES) await screenshot(page, 'fault-link-414');
       await done(page);
     });

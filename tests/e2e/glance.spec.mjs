@@ -7,10 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 
-import { parseHTML } from 'linkedom';
-
 import { startServer } from '../../tools/serve.mjs';
-import { axeViolations, axeViolationsWithoutCsp, drawn, inView, openPage, screenshot, setInput, siteDir, text, useSiteAndBrowser,
+import { axeViolations, axeViolationsWithoutCsp, drawn, inView, openPage, screenshot, setInput, showAssumptions, siteDir, text, useSiteAndBrowser,
          waitForApp } from './harness.mjs';
 
 let browser;
@@ -54,6 +52,7 @@ function rankCsv(options = []) {
 async function open(path = '', options = {}) {
   const page = await openPage(browser, `${site.url}${path}`, options);
   await waitForApp(page);
+  await showAssumptions(page);
   return page;
 }
 
@@ -104,10 +103,8 @@ describe('the treemap', () => {
     await page.context().close();
   });
 
-  test('it recolours on every input: each rectangle takes the band ukexp gives under the new assumptions, and outlines the open role', async () => {
-    const page = await open('occupation/2134/');
-    // A page that goes live draws the treemap itself: the image for readers without JavaScript is not fetched.
-    assert.deepEqual(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/charts/'))), []);
+  test('it recolours on every input: each rectangle takes the band ukexp gives under the new assumptions', async () => {
+    const page = await open();
     const before = await leaves(page);
     const bands = (rows) => new Map(rows.filter((row) => row.scored && row.hasEmployees).map((row) => [row.soc, row.bandKey]));
     const published = bands(rankCsv());
@@ -122,10 +119,6 @@ describe('the treemap', () => {
       if (leaf.band !== published.get(leaf.soc)) changed++;
     }
     assert.ok(changed > 50, `${changed} rectangles changed colour`);
-    const outline = await page.locator('#treemap .treemap__current').evaluate((r) => ({
-      visible: r.getAttribute('visibility'), x: r.getAttribute('x'), y: r.getAttribute('y') }));
-    const own = await page.locator('#treemap a[data-soc="2134"] rect').evaluate((r) => ({ x: r.getAttribute('x'), y: r.getAttribute('y') }));
-    assert.deepEqual(outline, { visible: 'visible', ...own });
     await page.assertClean();
     await page.context().close();
   });
@@ -144,24 +137,27 @@ describe('the treemap', () => {
     assert.equal(await page.locator('#treemap a.treemap__leaf[tabindex="0"]').getAttribute('data-soc'), second);
     assert.match(await text(page, '#treemap-tip'), /employees · exposure/);
     await page.keyboard.press('Enter');
-    await page.waitForFunction((soc) => location.pathname.endsWith(`/occupation/${soc}/`), second);
-    assert.equal(await page.locator('#treemap .treemap__current').getAttribute('visibility'), 'visible');
+    await page.waitForURL((url) => url.pathname === `/occupation/${second}/`);
+    await waitForApp(page);
+    assert.equal(await page.locator('#occupation [data-field="soc"]').textContent(), second);
     await page.assertClean();
     await page.context().close();
   });
 
-  test('a role page without JavaScript shows the shared treemap image with the role outlined', async () => {
+  test('the home page without JavaScript draws the treemap in its HTML, every rectangle a link to its role', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site.url}occupation/1137/`);
-    const href = await page.locator('#treemap-figure img.treemap__image').getAttribute('src');
-    assert.match(href, /^\/charts\/treemap\.[0-9a-f]{16}\.svg$/);
-    assert.equal(await page.locator('#treemap .treemap__current').getAttribute('visibility'), 'visible');
-    const response = await page.request.get(`${site.url}${href.slice(1)}`);
-    assert.equal(response.status(), 200);
-    assert.match(response.headers()['content-type'], /^image\/svg\+xml/);
-    const { document } = parseHTML(await response.text());
-    assert.ok(document.querySelectorAll('rect').length > 300);
+    await page.goto(site.url);
+    const drawn = rankCsv().filter((row) => row.scored && row.hasEmployees);
+    assert.equal(await page.locator('#treemap a.treemap__leaf').count(), drawn.length);
+    assert.equal(await page.locator('#treemap a[data-soc="2134"]').getAttribute('href'), '/occupation/2134/');
+    // In the first screen, at a desktop's and a phone's size: the search and the top of the treemap.
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+      await page.setViewportSize(viewport);
+      const top = await page.locator('#treemap').evaluate((svg) => svg.getBoundingClientRect().top);
+      const search = await page.locator('#role-search').evaluate((input) => input.getBoundingClientRect().bottom);
+      assert.ok(search < top && top < viewport.height - 40, `at ${viewport.width} px the treemap starts at ${top} px`);
+    }
     assert.match(await text(page, '#treemap-missing'), /^\d+ scored occupations are not drawn, because ONS does not publish their employees/);
     // The threshold's and the groups' figures are in the HTML too.
     assert.match(await text(page, '#threshold-result'), /^\d+ of \d+ scored occupations are at 6\.0 or above/);
@@ -273,39 +269,41 @@ describe('exports', () => {
   const pngSize = (bytes) => ({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) });
 
   test('every chart downloads as valid SVG and PNG with its title, the assumptions in force and the source drawn in', async () => {
-    const page = await open('?e2=0.5&compare=1137,2134');
-    for (const kind of ['treemap', 'groups', 'distribution', 'compare']) {
-      const svg = await downloaded(page, `[data-export="${kind}"][data-format="svg"]`);
-      assert.equal(svg.name, `uk-ai-exposure-${kind}.svg`);
-      const source = svg.bytes.toString('utf8');
-      assert.match(source, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-      // Well-formed XML: the browser's own parser finds no error in it.
-      const parsed = await page.evaluate((s) => {
-        const doc = new DOMParser().parseFromString(s, 'image/svg+xml');
-        return { error: doc.querySelector('parsererror')?.textContent ?? '', width: Number(doc.documentElement.getAttribute('width')),
-                 height: Number(doc.documentElement.getAttribute('height')), text: doc.documentElement.textContent,
-                 shapes: doc.querySelectorAll('svg svg rect, svg svg line').length, classes: doc.querySelectorAll('[class]').length };
-      }, source);
-      assert.equal(parsed.error, '', `${kind}: ${parsed.error}`);
-      assert.match(parsed.text, /Assumptions: e2=0\.5\./);
-      assert.match(parsed.text, /Source: UK AI Exposure, http:\/\/127\.0\.0\.1:\d+\/\?e2=0\.5 \(data build [0-9a-f]{16}\)/);
-      assert.match(parsed.text, /Minimal under 2/);  // the core's bands, as the page's legend names them
-      assert.ok(parsed.shapes > 5, `${kind}: ${parsed.shapes} shapes`);
-      assert.equal(parsed.classes, 0, 'the file needs no stylesheet');
-      const png = await downloaded(page, `[data-export="${kind}"][data-format="png"]`);
-      assert.equal(png.name, `uk-ai-exposure-${kind}.png`);
-      assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-      assert.deepEqual(pngSize(png.bytes), { width: parsed.width * 2, height: parsed.height * 2 });
-      // The browser decodes it.
-      const decoded = await page.evaluate(async (b64) => {
-        const blob = new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' });
-        const bitmap = await createImageBitmap(blob);
-        return [bitmap.width, bitmap.height];
-      }, png.bytes.toString('base64'));
-      assert.deepEqual(decoded, [parsed.width * 2, parsed.height * 2]);
+    for (const [path, kinds] of [['?e2=0.5', ['treemap', 'groups', 'distribution']], ['occupation/1137/?e2=0.5&cmp=2134', ['compare']]]) {
+      const page = await open(path);
+      for (const kind of kinds) {
+        const svg = await downloaded(page, `[data-export="${kind}"][data-format="svg"]`);
+        assert.equal(svg.name, `uk-ai-exposure-${kind}.svg`);
+        const source = svg.bytes.toString('utf8');
+        assert.match(source, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+        // Well-formed XML: the browser's own parser finds no error in it.
+        const parsed = await page.evaluate((s) => {
+          const doc = new DOMParser().parseFromString(s, 'image/svg+xml');
+          return { error: doc.querySelector('parsererror')?.textContent ?? '', width: Number(doc.documentElement.getAttribute('width')),
+                   height: Number(doc.documentElement.getAttribute('height')), text: doc.documentElement.textContent,
+                   shapes: doc.querySelectorAll('svg svg rect, svg svg line').length, classes: doc.querySelectorAll('[class]').length };
+        }, source);
+        assert.equal(parsed.error, '', `${kind}: ${parsed.error}`);
+        assert.match(parsed.text, /Assumptions: e2=0\.5\./);
+        assert.match(parsed.text, /Source: UK AI Exposure, http:\/\/127\.0\.0\.1:\d+\/(occupation\/1137\/)?\?e2=0\.5(&cmp=2134)? \(data build [0-9a-f]{16}\)/);
+        assert.match(parsed.text, /Minimal under 2/);  // the core's bands, as the page's legend names them
+        assert.ok(parsed.shapes > 5, `${kind}: ${parsed.shapes} shapes`);
+        assert.equal(parsed.classes, 0, 'the file needs no stylesheet');
+        const png = await downloaded(page, `[data-export="${kind}"][data-format="png"]`);
+        assert.equal(png.name, `uk-ai-exposure-${kind}.png`);
+        assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+        assert.deepEqual(pngSize(png.bytes), { width: parsed.width * 2, height: parsed.height * 2 });
+        // The browser decodes it.
+        const decoded = await page.evaluate(async (b64) => {
+          const blob = new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' });
+          const bitmap = await createImageBitmap(blob);
+          return [bitmap.width, bitmap.height];
+        }, png.bytes.toString('base64'));
+        assert.deepEqual(decoded, [parsed.width * 2, parsed.height * 2]);
+      }
+      await page.assertClean();
+      await page.context().close();
     }
-    await page.assertClean();
-    await page.context().close();
   });
 });
 
@@ -439,8 +437,8 @@ ${lines.join('\n')}
 describe('accessibility and layout', () => {
   for (const [colorScheme, width] of [['light', 1280], ['dark', 360]]) {
     test(`axe finds no violation in the overview, ${colorScheme} at ${width} px, and nothing scrolls sideways`, async () => {
-      const page = await open('occupation/2134/', { colorScheme, viewport: { width, height: 900 } });
-      assert.deepEqual(await axeViolations(page, '#overview'), []);
+      const page = await open('', { colorScheme, viewport: { width, height: 900 } });
+      assert.deepEqual(await axeViolations(page), []);
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'the page scrolls sideways');
       await page.locator('#threshold').scrollIntoViewIfNeeded();
       await screenshot(page, `glance-${colorScheme}-${width}`);

@@ -267,6 +267,11 @@ export async function inView(page, selector) {
   await drawn(page);
 }
 
+/** Opens the assumptions panel (a <details> under its one-line summary) if it is closed, as a visitor does to change one. */
+export async function showAssumptions(page) {
+  if (!(await page.locator('#assumptions').evaluate((details) => details.open))) await page.click('#assumptions > summary');
+}
+
 /** Sets a range or text input's value and fires `input`, as a person dragging or typing does, then waits for the frame. */
 export async function setInput(page, selector, value) {
   await page.locator(selector).evaluate((input, v) => {

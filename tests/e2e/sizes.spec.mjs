@@ -1,7 +1,7 @@
 // Transfer budgets, measured in Chromium from what the server actually sends (gzip, as it serves them):
 // what a page with one default card needs before the card's first paint <= 25 KB, the widget's whole payload
-// when a card needs the core (script + wasm + the data it needs) <= 120 KB, and the page's initial transfer
-// <= 350 KB. Sizes are deterministic, so these are checks, unlike timings (see bench/).
+// when a card needs the core (script + wasm + the data it needs) <= 120 KB, a role page before the first
+// interaction <= 60 KB in <= 1,000 elements, the home page <= 150 KB, and a page up to interactive <= 350 KB. Sizes are deterministic, so these are checks, unlike timings (see bench/).
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -98,7 +98,8 @@ test('the widget downloads at most 120 KB (gzip) when a card needs the core: its
 test('the page transfers at most 350 KB (gzip) up to interactive, role and task texts included', async () => {
   const page = await openPage(browser, 'about:blank', { allowedOrigins: [new URL(site.url).origin] });
   const bytes = await recordTransfers(page);
-  await page.goto(`${site.url}?soc=1137`);
+  await page.goto(`${site.url}occupation/1137/`);
+  await page.click('#assumptions > summary');  // a visitor reaches for a control: the calculator loads
   await waitForApp(page);
   await page.waitForFunction(() => !document.querySelector('#task-list').textContent.includes('loading'));
   await page.waitForLoadState('networkidle');
@@ -107,7 +108,35 @@ test('the page transfers at most 350 KB (gzip) up to interactive, role and task 
   assert.ok(!bytes.has('/data/titles.json'), 'the job-title index loads only when the search is used');
   assert.ok(bytes.has('/wasm/aiexp-speed.wasm') && bytes.has('/wasm/aiexp-speed.js'), 'the page runs the speed build');
   assert.ok(!bytes.has('/wasm/aiexp.wasm') && !bytes.has('/wasm/aiexp.js'), 'the page downloaded the widget build too');
+  for (const homeOnly of ['/ui/treemap-view.js', '/vendor/d3-hierarchy.js', '/ui/table-view.js', '/ui/threshold-view.js']) {
+    assert.ok(!bytes.has(homeOnly), `a role page downloaded ${homeOnly}, a view of the home page`);
+  }
   assert.ok(total <= 350 * KB, `initial transfer ${total} bytes`);
   await page.assertClean();
   await page.context().close();
 });
+
+// What a page needs before a visitor does anything: every request sent up to its load event (the calculator is
+// asked for only after it, when the browser is idle, or at the first reach for a control).
+for (const [path, budget] of [['occupation/1137/', 60], ['occupation/2311/', 60], ['', 150]]) {
+  test(`${path || 'the home page'} transfers at most ${budget} KB (gzip) before the first interaction${path ? ', in at most 1,000 elements' : ''}`, async () => {
+    const page = await openPage(browser, 'about:blank', { allowedOrigins: [new URL(site.url).origin] });
+    const bytes = await recordTransfers(page);
+    await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
+    const beforeLoad = [...bytes.requests.keys()];
+    const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+    await waitForApp(page);
+    await page.waitForLoadState('networkidle');
+    const paths = beforeLoad.map((id) => bytes.requests.get(id));
+    for (const seen of paths) assert.doesNotMatch(seen, /\.wasm$|^\/data\/|^\/app\.js$/, 'the core is not asked for before the page has loaded');
+    assert.ok(beforeLoad.every((id) => bytes.byRequest.has(id)), 'a request before the load event did not finish');
+    const total = beforeLoad.reduce((sum, id) => sum + (bytes.byRequest.get(id) ?? 0), 0);
+    const live = await page.evaluate(() => document.getElementsByTagName('*').length);
+    console.log(`${path || 'home'} before the first interaction: ${(total / KB).toFixed(1)} KB gzip (${paths.join(', ')}); `
+      + `${elements} elements as served, ${live} live`);
+    assert.ok(total <= budget * KB, `${total} bytes before the first interaction`);
+    if (path) assert.ok(elements <= 1000 && live <= 1000, `${elements} elements as served, ${live} live`);
+    await page.assertClean();
+    await page.context().close();
+  });
+}

@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 
 import { parseHTML } from 'linkedom';
 
-import { ROLE_PAGE_TABLE_ROWS, ROLE_PAGE_TASKS } from '../../tools/site/pages.mjs';
+import { ROLE_PAGE_TASKS } from '../../tools/site/pages.mjs';
 
 import { axeViolations, drawn, editTask, inView, axeViolationsWithoutJavaScript, checkValues, openPage, screenshot, setInput, siteDir, text, useSiteAndBrowser, waitForApp } from './harness.mjs';
 
@@ -48,6 +48,10 @@ describe('without JavaScript', () => {
       assert.equal(await field(page, 'withToolsText'), expected.with_tools_text);
       assert.equal(await field(page, 'wageExposureText'), expected.wage_exposure_text);
       assert.match(await field(page, 'rankText'), /^Higher exposure than \d+% of the \d+ UK occupations we scored\.$/);
+      // The strip of where it sits: a tick for every score shown (0.1 steps), the role's own marked at its score.
+      const ticks = (await page.locator('#occupation [data-part="rank-ticks"]').getAttribute('d')).match(/M\d+ /g);
+      assert.ok(ticks.length > 30 && ticks.length <= 101, `${ticks.length} ticks`);
+      assert.equal(await page.locator('#occupation [data-part="rank-marker"]').getAttribute('x1'), String(Math.round(Number(expected.exposure_text) * 10)));
       assert.ok((await field(page, 'bandMeaning')).length > 20 && (await field(page, 'bandAdvice')).length > 20);
       assert.equal(await field(page, 'canDoText'), expected.can_do_text);
       // The band over the 18 combinations of source, weighting and bridge (tests/core/score_test.cpp checks its
@@ -67,7 +71,7 @@ describe('without JavaScript', () => {
       const tasks = page.locator('#task-list > li');
       assert.equal(await tasks.count(), expected.task_count);
       assert.equal(await page.locator('#task-list > li[data-label="E1"]').count(), expected.can_do);
-      const importances = await page.locator('#task-list [data-part="importance"]').allTextContents();
+      const importances = (await page.locator('#task-list [data-part="facts"]').allTextContents()).map((facts) => facts.split(' · ')[0]);
       assert.deepEqual([...importances].sort(),
                        checkValues.onet_11_3021.tasks.map((t) => `importance ${t.importance_text}/5`).sort());
       for (const statement of await page.locator('#task-list [data-part="text"]').allTextContents()) {
@@ -76,16 +80,12 @@ describe('without JavaScript', () => {
       assert.equal(await page.locator('#start-list > li').count(), 3);
       assert.ok((await page.locator('#bridge-rows tr').count()) >= 1);
       assert.match(await text(page, '#bridge-onets'), new RegExp(expected.onet_title));
-      // UK totals, the chart and the table's first rows, each title a link to its role's page.
-      for (const total of ['employeesText', 'meanScoreText', 'wageExposureText']) {
-        assert.notEqual((await text(page, `[data-total="${total}"]`)).trim(), '');
+      // The role page is the role: the UK overview and the methodology are pages of their own, linked from it.
+      for (const absent of ['#overview', '#occupations', '#uk-totals', '#treemap', '#methodology']) {
+        assert.equal(await page.locator(absent).count(), 0, `${absent} is not on a role page`);
       }
-      assert.equal(await page.locator('#chart .chart__bar').count(), 20);
-      const links = page.locator('#occupations-body a.row-link');
-      assert.equal(await links.count(), ROLE_PAGE_TABLE_ROWS);  // a first look: the home page lists every row
-      assert.match(await links.first().getAttribute('href'), /^\/occupation\/\d{4}\/$/);
-      // Sources and the credit line.
-      assert.match(await text(page, '#methodology'), /Annual Survey of Hours and Earnings 2025/);
+      assert.deepEqual(await page.locator('#role-more a').evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
+                       ['/#overview', '/methodology/']);
       assert.match(await text(page, '.site-footer'), /Open Government Licence/);
       // What needs the calculator says so, and its controls are not offered.
       assert.equal(await page.locator('.tasks .js-note').isVisible(), true);
@@ -97,22 +97,38 @@ describe('without JavaScript', () => {
     });
   }
 
-  test('the home page lists every occupation with a link to its page, with the chart and the UK totals', async () => {
+  test('the home page leads with the UK: the treemap, the totals, the charts and every occupation with a link to its page', async () => {
     const { page } = await openWithoutScript('');
     const links = page.locator('#occupations-body a.row-link');
     assert.equal(await links.count(), 412);
     const socs = await links.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')));
     assert.equal(new Set(socs).size, 412);
-    assert.equal(await page.locator('#empty-state').isVisible(), true);
+    assert.equal(await page.locator('#empty-state').count(), 0, 'no empty card');
+    assert.ok(await page.locator('#treemap a').count() > 300, 'the treemap links every occupation with employees');
+    for (const total of ['employeesText', 'meanScoreText', 'wageExposureText']) {
+      assert.notEqual((await text(page, `[data-total="${total}"]`)).trim(), '');
+    }
+    assert.equal(await text(page, '#assumptions-line'), 'GPT-4 labels · direct · core weights · modal bridge');
     assert.equal(await page.locator('#chart .chart__bar').count(), 20);
     assert.match(await text(page, '#chart-summary'), /scored occupations/);
     await page.locator('#occupations-body a.row-link[href="/occupation/2132/"]').click();
     await page.waitForURL(/\/occupation\/2132\/$/);
     assert.equal(await field(page, 'wageExposureText'), '£1.42bn');
     await page.context().close();
-    for (const path of ['', 'occupation/9999/', 'occupation/2311/']) {
+    for (const path of ['', 'occupation/9999/', 'occupation/2311/', 'methodology/']) {
       assert.deepEqual(await axeViolationsWithoutJavaScript(browser, `${site.url}${path}`), [], path || 'the home page');
     }
+  });
+
+  test('the methodology and its sources are a page of their own', async () => {
+    const { page, response } = await openWithoutScript('methodology/');
+    assert.equal(response.status(), 200);
+    assert.equal(await text(page, 'h1'), 'Methodology and sources');
+    assert.match(await text(page, '#methodology'), /Annual Survey of Hours and Earnings 2025/);
+    assert.equal(await page.locator('#methodology a[href="/data/SOURCES.md"]').count(), 1);
+    assert.match(await text(page, '.site-footer'), /Open Government Licence/);
+    assert.match(await page.title(), /Methodology/);
+    await page.context().close();
   });
 });
 
@@ -129,10 +145,10 @@ function recordHydration(regions) {
   });
 }
 
-const WHOLE_VIEW = '#occupation, #empty-state, .totals, #assumptions, #chart-summary';
-// 2311 has 866 tasks: its HTML lists the 100 most exposed and the live page all of them, below those.
+const WHOLE_VIEW = '#occupation, #empty-state, .totals, #assumptions, #chart-summary, #threshold, #groups-chart, #role-more';
+// 2311 has 866 tasks: its HTML lists the most exposed and the live page all of them, below those.
 const FIGURES_ONLY = '#occupation .occupation__title, #occupation .figures, #occupation .rank, #occupation .band-texts, ' +
-  '#occupation .tasks__summary, .totals, #assumptions, #chart-summary';
+  '#occupation .tasks__summary, #assumptions, #role-more';
 
 describe('the iframe cards without JavaScript', () => {
   test('embed/1137.html shows the default card and says so; embed.html, which draws by script, says what it needs', async () => {
@@ -154,6 +170,8 @@ describe('the iframe cards without JavaScript', () => {
 describe('hydration', () => {
   for (const [path, regions] of [['occupation/1137/', WHOLE_VIEW], ['occupation/2132/', WHOLE_VIEW], ['', WHOLE_VIEW],
                                  ['occupation/2311/', FIGURES_ONLY]]) {
+    // What an input changes: a role page's headline, the home page's UK mean.
+    const changed = path ? '#occupation [data-field="scoreText"]' : '[data-total="meanScoreText"]';
     test(`${path || 'the home page'} becomes live without changing a figure or shifting the layout`, async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
       await context.addInitScript(recordHydration, regions);
@@ -164,7 +182,7 @@ describe('hydration', () => {
       await page.goto(`${site.url}${path}`);
       await page.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: 30000 });
       // Read where it is, without scrolling: the layout is being watched for shifts.
-      const before = { meanScore: await page.locator('[data-total="meanScoreText"]').textContent() };
+      const before = await page.locator(changed).textContent();
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       const result = await page.evaluate((regions) => ({
         stateBefore: window.__stateBefore,
@@ -178,8 +196,10 @@ describe('hydration', () => {
       assert.deepEqual(problems, []);
       // Live now: the controls work and an input recomputes.
       assert.equal(await page.locator('#e2').isDisabled(), false);
+      await page.click('#assumptions > summary');
       await setInput(page, '#e2', 1);
-      assert.notEqual(await text(page, '[data-total="meanScoreText"]'), before.meanScore);
+      assert.notEqual(await text(page, changed), before);
+      assert.equal(await text(page, '#assumptions-line'), 'GPT-4 labels · with tools · core weights · modal bridge');
       if (path === 'occupation/1137/' || path === 'occupation/2132/') {
         assert.equal(await field(page, 'scoreText'), '9.4');
         // Live, a task's Edit button and the controls it opens are named after its statement.
@@ -194,6 +214,87 @@ describe('hydration', () => {
       await context.close();
     });
   }
+});
+
+describe('the core on demand', () => {
+  // Every request's start, and the page's first paint and load event, on the page's own clock.
+  const timeline = () => {
+    const navigation = performance.getEntriesByType('navigation')[0];
+    return {
+      firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+      loadEnd: navigation.loadEventEnd,
+      requests: performance.getEntriesByType('resource').map((entry) => ({ path: new URL(entry.name).pathname, start: entry.startTime })),
+    };
+  };
+
+  for (const path of ['occupation/1137/', '']) {
+    test(`${path || 'the home page'} paints and loads without the core, which it asks for only once the page has loaded`, async () => {
+      const page = await openPage(browser, `${site.url}${path}`);
+      await waitForApp(page);
+      const seen = await page.evaluate(timeline);
+      const core = seen.requests.filter((request) => /\.wasm$|\/data\/(bundle|details|integrity)[^/]*\.json$|\/app\.js$/.test(request.path));
+      assert.ok(core.some((request) => request.path.endsWith('.wasm')), 'the core did load, when idle');
+      assert.ok(seen.firstPaint !== null && seen.loadEnd > 0);
+      for (const request of core) {
+        assert.ok(request.start >= seen.loadEnd && request.start >= seen.firstPaint,
+                  `${request.path} asked for at ${request.start} ms, before the first paint (${seen.firstPaint}) or the load event (${seen.loadEnd})`);
+      }
+      await page.assertClean();
+      await page.context().close();
+    });
+  }
+
+  test('what a visitor does before the core arrives is kept and applied, and a wait past 300 ms says so', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('console', (message) => ['error', 'warning'].includes(message.type()) && problems.push(message.text()));
+    page.on('pageerror', (error) => problems.push(error.message));
+    let releaseCore;
+    const coreHeld = new Promise((resolve) => { releaseCore = resolve; });
+    await page.route(/\.wasm$/, async (route) => {
+      await coreHeld;
+      await route.continue();
+    });
+    await page.goto(`${site.url}occupation/1137/`);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.state), 'static');
+    // The controls look usable from the start; the visitor opens the assumptions, picks "With tools" and
+    // "every task equally", and types in the search, all before the core is in.
+    await page.click('#assumptions > summary');
+    assert.equal(await page.locator('#e2').isDisabled(), false);
+    await page.click('[data-preset="zeta"]');
+    await page.check('input[name="weights"][value="equal"]');
+    await page.fill('#role-search', '2132');
+    await page.waitForFunction(() => document.querySelector('#load-state')?.dataset.state === 'loading');
+    assert.equal((await text(page, '#load-state')).trim(), 'Loading the calculator…');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.state), 'static');
+    releaseCore();
+    await page.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: 30000 });
+    await drawn(page);
+    // Every one of those inputs is in force: with tools under equal weights, and the search's results listed.
+    assert.equal(await page.locator('[data-preset="zeta"]').getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.isChecked('input[name="weights"][value="equal"]'), true);
+    assert.equal(await text(page, '#assumptions-line'), 'GPT-4 labels · with tools · equal weights · modal bridge');
+    await page.waitForFunction(() => /(^\?|&)e2=1(&|$)/.test(location.search) && /=equal(&|$)/.test(location.search));
+    assert.notEqual(await field(page, 'scoreText'), '1.2');
+    await page.waitForFunction(() => document.querySelector('#role-results [role="option"]'));
+    assert.match(await page.locator('#role-results [role="option"]').first().textContent(), /2132/);
+    assert.equal(await page.locator('#load-state').isVisible(), false, 'the loading note is gone');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a core that cannot be downloaded ends the wait in the clear message, the figures still readable', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.route(/\.wasm$/, (route) => route.abort('failed'));
+    await page.goto(`${site.url}occupation/1137/`);
+    await page.click('#assumptions > summary');
+    await page.waitForFunction(() => document.querySelector('#load-state')?.dataset.state === 'error', null, { timeout: 30000 });
+    assert.match(await text(page, '#load-state'), /could not|failed/i);
+    assert.equal(await field(page, 'scoreText'), '1.2');
+    await page.context().close();
+  });
 });
 
 describe('preloads', () => {
@@ -286,13 +387,25 @@ describe('addresses', () => {
     await context.close();
   });
 
+  test('the in-page anchors of the one-page site move to the page that holds them now, the assumptions with them', async () => {
+    for (const [from, to] of [['occupation/1137/?e2=1#occupations', '/?e2=1#occupations'], ['occupation/2132/#overview', '/#overview'],
+                              ['?e2=0.5#methodology', '/methodology/?e2=0.5'], ['occupation/1137/#methodology', '/methodology/']]) {
+      const page = await openPage(browser, `${site.url}${from}`);
+      await page.waitForURL((url) => `${url.pathname}${url.search}${url.hash}` === to);
+      const anchor = new URL(page.url()).hash.slice(1);
+      if (anchor) assert.equal(await page.locator(`#${anchor}`).count(), 1, to);
+      await page.assertClean();
+      await page.context().close();
+    }
+  });
+
   test('an unknown SOC in a path gets a real 404 page whose role search works', async () => {
     const response = await fetch(`${site.url}occupation/9999/`);
     assert.equal(response.status, 404);
     assert.match(response.headers.get('content-type'), /text\/html/);
     const page = await openPage(browser, `${site.url}occupation/9999/`, { expectErrors: [/404 \(Not Found\)/] });
     await waitForApp(page);
-    assert.equal(await text(page, '#empty-state h2'), 'No page here');
+    assert.equal(await text(page, '#empty-state h1'), 'No page here');
     assert.deepEqual(await axeViolations(page), []);
     assert.equal(new URL(page.url()).pathname, '/occupation/9999/');
     await page.click('#role-search');
@@ -308,7 +421,10 @@ describe('addresses', () => {
   test('the browser\'s back button returns to the role before', async () => {
     const page = await openPage(browser, `${site.url}occupation/1137/`);
     await waitForApp(page);
-    await page.locator('#occupations-body a.row-link[href="/occupation/2132/"]').evaluate((link) => link.click());
+    await page.click('#role-search');
+    await page.keyboard.type('2132');
+    await page.waitForFunction(() => document.querySelector('#role-results [role="option"]'));
+    await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.pathname === '/occupation/2132/');
     assert.equal(await field(page, 'title'), 'IT managers');
     await page.goBack();

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 const sources = readFileSync('data/SOURCES.md', 'utf8');
-const page = readFileSync('web/index.html', 'utf8');
+const page = readFileSync('web/pages/partials/footer.html', 'utf8');  // every page's footer
 
 function footerText(html) {
   const footer = html.slice(html.indexOf('<footer'), html.indexOf('</footer>'));

@@ -1,9 +1,7 @@
 // The light theme's colours as the site's design tokens define them, for what cannot use a stylesheet: the
-// standalone treemap image and the share images. Read from web/styles/tokens.css, never typed here.
+// share images. Read from web/styles/tokens.css, never typed here.
 import { readFileSync } from 'node:fs';
 
-// The font stack images draw text in (the page's own, which an image cannot take from its stylesheet).
-const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif';
 const TOKENS = new URL('../../web/styles/tokens.css', import.meta.url);
 const BAND_KEYS = ['minimal', 'low', 'moderate', 'high', 'very_high'];
 
@@ -19,7 +17,7 @@ export function lightToken(css, name) {
 let palette = null;
 
 /**
- * The light palette: { band: key -> colour, bandText, bg, surface, surface2, text, muted, border, accent, font }
+ * The light palette: { band: key -> colour, bandText, bg, surface, surface2, text, muted, border, accent }
  * (band keys as the core's band_key).
  */
 export function lightPalette() {
@@ -29,7 +27,7 @@ export function lightPalette() {
   palette = Object.freeze({
     band: Object.freeze(Object.fromEntries(BAND_KEYS.map((key) => [key, colour(`band-${key.replace('_', '-')}`)]))),
     bandText: colour('band-text'), bg: colour('bg'), surface: colour('surface'), surface2: colour('surface-2'),
-    text: colour('text'), muted: colour('muted'), border: colour('border'), accent: colour('accent'), font: FONT,
+    text: colour('text'), muted: colour('muted'), border: colour('border'), accent: colour('accent'),
   });
   return palette;
 }

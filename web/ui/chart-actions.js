@@ -4,7 +4,7 @@
 import { copyText, download } from './browser.js';
 
 /**
- * `charts[kind]()`: { svg, title } of the chart on screen; `describe(kind)`: { assumptions, source, bands }
+ * `charts[kind]()`: { svg, title } of the chart on screen; `describe(kind)`: resolves to { assumptions, source, bands }
  * (the sentences drawn in and the core's bands); `embed(kind)`: resolves to the snippet; `notices`: where a
  * failure is said.
  */
@@ -36,7 +36,7 @@ export function wireChartActions(root, { charts, describe, embed, notices }) {
     // The exporter is fetched on the first download: most visits never need it.
     const { chartSvg, svgToPng, themeOf } = await import('./chart-export.js');
     const { svg, title } = charts[kind]();
-    const { bands, ...sentences } = describe(kind);
+    const { bands, ...sentences } = await describe(kind);
     const text = chartSvg(svg, { title, ...sentences, bands, theme: themeOf(svg, bands) });
     const name = `uk-ai-exposure-${kind}`;
     if (button.dataset.format === 'svg') return download(doc, `${name}.svg`, text, 'image/svg+xml');

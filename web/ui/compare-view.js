@@ -3,8 +3,6 @@
 import { renderCompareChart } from './compare-chart-view.js';
 import { el, focusedIn, part, placeChildren, setText } from './dom.js';
 
-export const MAX_COMPARED = 3;
-
 // Direct, with tools and the range are the Eloundou score's: under another headline measure they show none.
 const eloundouOnly = (read) => (r) => (r.measure === 'eloundou' ? read(r) : '—');
 const ROWS = [

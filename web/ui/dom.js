@@ -69,6 +69,16 @@ export function setDisabled(node, disabled) {
 }
 
 /**
+ * A control that works once the calculator runs (`ready`) and `enabled` holds. Until then (the build's HTML) it is
+ * disabled and marked data-needs-core when only the calculator is missing: boot.js makes such controls usable at
+ * once, and a reach for one starts the calculator; a reader without JavaScript finds them disabled.
+ */
+export function setReady(control, ready, enabled = true) {
+  setDisabled(control, !(ready && enabled));
+  setFlag(control, 'data-needs-core', !ready && enabled);
+}
+
+/**
  * Checks or unchecks a radio button or checkbox: its `checked` attribute, which the pre-rendered HTML carries,
  * and its live state, which the attribute no longer sets once the visitor has used the control.
  */

@@ -4,6 +4,8 @@ import { el, setAttr, setText } from './dom.js';
 
 const HOME_TITLE = 'UK AI Exposure: how exposed is each UK occupation to AI?';
 const PAGES = {
+  methodology: { title: 'Methodology and sources · UK AI Exposure',
+                 description: 'How UK AI Exposure scores each UK occupation, where every figure comes from, and the sources and their licences.' },
   'not-found': { title: 'Page not found · UK AI Exposure', description: 'This page does not exist.' },
   'too-long': { title: 'Link too long · UK AI Exposure', description: 'This link is too long to open.' },
 };
@@ -20,5 +22,8 @@ export function renderHead(head, snapshot, { page, soc }) {
   setText(head.querySelector('title'), fixed && !result?.ok ? fixed.title : pageTitle(result?.ok ? result.report : null));
   if (!fixed) return;
   setAttr(head.querySelector('meta[name="description"]'), 'content', fixed.description);
-  if (!head.querySelector('meta[name="robots"]')) head.append(el(head.ownerDocument, 'meta', { name: 'robots', content: 'noindex' }));
+  // The pages of a wrong address are not for search engines.
+  if (page !== 'methodology' && !head.querySelector('meta[name="robots"]')) {
+    head.append(el(head.ownerDocument, 'meta', { name: 'robots', content: 'noindex' }));
+  }
 }

@@ -1,50 +1,48 @@
-// The page's layout: which sections it shows for its state (a role, or the empty state of the home, not-found or
-// too-long page), what the empty state says, the notice a too-long link's page opens with, and the data build in
-// the footer. Drawn first in every frame: the sections it hides are not drawn. Root: <body>.
+// The page's layout: which of its sections it shows for its state (a role page shows its role's, and the compared
+// roles when there are any), what a page of a wrong address says (not found, too long), the notice a too-long
+// link's page opens with, and the data build in the footer. Drawn first in every frame: the sections it hides are
+// not drawn. Root: <body>; every part it looks for is optional, as pages differ.
 import { el, setAttr, setHidden, setText } from './dom.js';
 
-// What the empty state says on each page that shows no role.
-const EMPTY_STATES = {
-  home: {
-    label: 'No occupation chosen',
-    heading: 'Pick an occupation to see its tasks',
-    text: 'Search above, choose one of the examples, or pick any row of the table of all occupations below. Meanwhile '
-      + 'the UK-wide figures below already follow every assumption you set.',
-  },
+// What a page of a wrong address says.
+const MESSAGES = {
   'not-found': {
     label: 'Page not found',
     heading: 'No page here',
     text: 'This address names no page of the calculator: an occupation code may be mistyped (SOC 2020 unit groups have '
-      + 'four digits, such as 1137). Search for an occupation above, or pick one from the table of all UK occupations below.',
+      + 'four digits, such as 1137). Search for an occupation below, or see every UK occupation on the home page.',
   },
   'too-long': {
     label: 'Link too long',
     heading: 'This link is too long to open',
     text: 'A link to the calculator carries its assumptions; this one is longer than any the calculator makes, so none '
-      + 'of it was used. Search for an occupation above, or pick one from the table of all UK occupations below.',
+      + 'of it was used. Search for an occupation below, or see every UK occupation on the home page.',
   },
 };
 
 /**
- * Shows the sections of the state: `page` ('home', 'role', 'not-found' or 'too-long'), `soc` (the role shown, or
- * ''), `compare` (the roles compared), `homeHref` and `maxLinkBytes` (what the too-long page's notice says).
+ * Shows the sections of the state: `page` ('home', 'role', 'methodology', 'not-found' or 'too-long'), `soc` (the
+ * role shown, or ''), `compare` (the roles compared), `homeHref` and `maxLinkBytes` (the too-long page's notice).
  */
 export function renderLayout(root, snapshot, { page, soc, compare, homeHref, maxLinkBytes }) {
-  const report = soc ? snapshot.report(soc) : null;
-  const shown = Boolean(report?.ok);
   const find = (selector) => root.querySelector(selector);
   const article = find('#occupation');
-  setHidden(article, !shown);
-  setAttr(article, 'data-soc', shown ? soc : null);
-  setHidden(find('#empty-state'), shown);
-  setHidden(find('#examples'), Boolean(soc));
-  setHidden(find('#start'), !shown || report.report.whereToStart.length === 0);
-  setHidden(find('#compare'), compare.length === 0);
-  const empty = EMPTY_STATES[page] ?? EMPTY_STATES.home;
-  const emptyState = find('#empty-state');
-  setAttr(emptyState, 'aria-label', empty.label);
-  setText(emptyState.querySelector('h2'), empty.heading);
-  setText(emptyState.querySelector('p'), empty.text);
+  if (article) {
+    const report = soc ? snapshot.report(soc) : null;
+    const shown = Boolean(report?.ok);
+    setHidden(article, !shown);
+    setAttr(article, 'data-soc', shown ? soc : null);
+    setHidden(find('#start'), !shown || report.report.whereToStart.length === 0);
+  }
+  const compared = find('#compare');
+  if (compared) setHidden(compared, compare.length === 0);
+  const message = MESSAGES[page];
+  const box = find('#empty-state');
+  if (box && message) {
+    setAttr(box, 'aria-label', message.label);
+    setText(box.querySelector('h1'), message.heading);
+    setText(box.querySelector('p'), message.text);
+  }
   setText(find('#build-id'), snapshot.build);
   if (page === 'too-long') tooLongNotice(find('#notices'), { homeHref, maxLinkBytes });
 }

@@ -2,7 +2,7 @@
 // (the core's report), whether they agree, the ILO's gradient, the ILO's tasks of the role's ISCO-08 code with
 // both models' reasons (downloaded when opened), and a scatter of the Eloundou score against another measure over
 // every UK occupation (drawn while open). Root: #measures.
-import { el, fillFields, fromTemplate, part, parts, reconcile, setAttr, setDisabled, setHidden, setText } from './dom.js';
+import { el, fillFields, fromTemplate, part, parts, reconcile, setAttr, setHidden, setReady, setText } from './dom.js';
 
 // The scatter's plot area inside its 360 x 300 view box: 0-10 on both axes.
 const PLOT = { left: 40, right: 348, top: 12, bottom: 262 };
@@ -44,7 +44,7 @@ export function renderMeasures(root, snapshot, { soc, ready, ilo }) {
   if (ilo && ilo.isco !== measures.iloIsco && iloDetails.open) iloDetails.open = false;
   renderIloTasks(iloDetails, ilo?.isco === measures.iloIsco ? ilo : null);
   const scatter = part(root, 'scatter');
-  setDisabled(part(scatter, 'scatter-measure'), !ready);
+  setReady(part(scatter, 'scatter-measure'), ready);
   if (scatter.open) drawScatter(scatter, snapshot, soc);
 }
 

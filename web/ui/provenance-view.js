@@ -6,15 +6,17 @@
 // citation". Every text comes from the core (wasm/aiexp.d.ts Provenance).
 // A panel is drawn when it is missing, or when it is open and shows other figures than these; a closed panel
 // that an input made stale is drawn as it opens. Root: the panels' holder (#role-provenance, #totals-provenance).
-import { el, fingerprint, parts, setAttr, setDisabled, setText } from './dom.js';
+import { el, fingerprint, parts, setAttr, setReady, setText } from './dom.js';
 
 const last = new WeakMap();  // root -> the arguments of its last render, for a panel that opens between renders
 
 /**
  * Draws the panels. State: `kind` ('role': the figures of `soc` and, when `taskId` is set, that task's panel;
- * 'totals': the UK totals'), `permalink` (the page's address with these assumptions) and `ready` (copying works).
+ * 'totals': the UK totals'), `href` (the page the citation links, to which the assumptions are added) and `ready`
+ * (copying works).
  */
-export function renderProvenance(root, snapshot, state) {
+export function renderProvenance(root, snapshot, viewState) {
+  const state = { ...viewState, permalink: snapshot.query ? `${viewState.href}?${snapshot.query}` : viewState.href };
   last.set(root, { snapshot, state });
   for (const entry of entries(snapshot, state)) {
     const key = fingerprint(`${snapshot.query} ${state.permalink} ${JSON.stringify(entry)}`);
@@ -22,7 +24,7 @@ export function renderProvenance(root, snapshot, state) {
     if (panel && (panel.dataset.drawn === key || !isOpen(panel))) continue;
     draw(panel ?? create(root, entry.figure), entry, key, state);
   }
-  for (const copy of root.querySelectorAll('[data-part="copy"]')) setDisabled(copy, !state.ready);
+  for (const copy of root.querySelectorAll('[data-part="copy"]')) setReady(copy, state.ready);
 }
 
 // A figure's entry: one per panel of the figures, and the task's when one is chosen.
@@ -50,14 +52,14 @@ function create(root, figure) {
   const panel = el(doc, 'div', { class: 'provenance', popover: true, role: 'dialog', id, 'data-figure': figure,
                                  'aria-labelledby': `${id}-title` },
     el(doc, 'div', { class: 'provenance__head' },
-       part('title', 'h4', { class: 'provenance__title', id: `${id}-title` }),
+       part('title', 'h3', { class: 'provenance__title', id: `${id}-title` }),
        part('close', 'button', { type: 'button', class: 'provenance__close', popovertarget: id, popovertargetaction: 'hide' }, 'Close')),
     part('value', 'p', { class: 'provenance__value' }),
     part('formula', 'p', { class: 'provenance__formula' }),
-    el(doc, 'h5', {}, 'Sources'),
+    el(doc, 'h4', {}, 'Sources'),
     part('sources', 'ul', { class: 'provenance__sources' }),
     part('assumptions', 'p', { class: 'provenance__assumptions' }),
-    el(doc, 'h5', {}, 'Citation'),
+    el(doc, 'h4', {}, 'Citation'),
     el(doc, 'p', { class: 'provenance__citation' }, part('citation', 'span'), ' ', part('permalink', 'a', { class: 'link', href: '' })),
     el(doc, 'p', { class: 'needs-js' }, part('copy', 'button', { type: 'button', class: 'button', disabled: true }, 'Copy citation'), ' ',
        part('copied', 'span', { class: 'provenance__copied', role: 'status' })));
@@ -109,9 +111,10 @@ export function wireProvenance(root) {
     if (button) await copy(button.closest('[data-figure]'));
   });
   return {
-    /** Draws the task panel now, for `snapshot` and the panels' `state` (its `taskId` the task's). */
-    showTask(snapshot, state) {
-      renderProvenance(root, snapshot, state);
+    /** Draws the task panel now, for `snapshot` and the panels' `viewState` (its `taskId` the task's). */
+    showTask(snapshot, viewState) {
+      renderProvenance(root, snapshot, viewState);
+      const state = last.get(root).state;
       const panel = root.querySelector(':scope > [data-figure="task"]');
       const entry = snapshot.taskProvenance(state.soc, state.taskId);
       if (!panel || !entry) return;

@@ -35,7 +35,7 @@ export class RenderLoop {
 
   /**
    * Adds a section: `render(root, snapshot, slice)` draws it from `select(state)` (its part of the state, compared
-   * by identity) and the snapshot. `always`: drawn in every frame where it is stale, on screen or not (what the
+   * key by key with the part drawn last) and the snapshot. `always`: drawn in every frame where it is stale, on screen or not (what the
    * first screen must show, and the layout, which shows and hides the other sections). Sections are drawn in the
    * order they are added; a section inside an element that is hidden is not drawn.
    */
@@ -118,7 +118,8 @@ export class RenderLoop {
 
   #stale(section) {
     const drawn = section.drawn;
-    return section.force || !drawn || drawn.slice !== section.select(this.#state) || drawn.snapshot !== this.#snapshotOf(this.#state);
+    return section.force || !drawn || !sameSlice(drawn.slice, section.select(this.#state))
+      || drawn.snapshot !== this.#snapshotOf(this.#state);
   }
 
   #draw() {
@@ -135,7 +136,7 @@ export class RenderLoop {
       const justShown = section.wasHidden;
       section.wasHidden = false;
       const slice = section.select(state);
-      const current = section.drawn && section.drawn.snapshot === snapshot && section.drawn.slice === slice && !section.force;
+      const current = section.drawn && section.drawn.snapshot === snapshot && sameSlice(section.drawn.slice, slice) && !section.force;
       if (current) continue;
       // Off screen: drawn when it comes into view (a pre-rendered section needs nothing before then). A section
       // just shown is drawn at once: where it lies is not known until it is laid out.
@@ -146,4 +147,11 @@ export class RenderLoop {
     this.lastFrameMs = this.#win.performance.now() - started;
     this.#onDrawn(state, snapshot);
   }
+}
+
+// Whether two parts of the state are the same: the same keys with the same values (Object.is each).
+function sameSlice(a, b) {
+  if (a === b) return true;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]));
 }

@@ -16,16 +16,19 @@ export class RolePicker {
   #titlesPending = false;
 
   #root;
+  #examples;
 
-  /** `root`: the picker (#picker), holding the field, its list, its hint and the example roles. */
-  constructor(root, calculator, onPick) {
+  /** `root`: the picker (#picker), holding the field, its list and its hint; `examples`: the SOC codes an empty search suggests. */
+  constructor(root, calculator, onPick, { examples = [] } = {}) {
     this.#root = root;
+    this.#examples = examples;
     this.#calculator = calculator;
     this.#onPick = onPick;
     this.#input = root.querySelector('#role-search');
     this.#list = root.querySelector('#role-results');
     this.#status = root.querySelector('#role-search-status');
     this.#input.disabled = false;
+    this.#input.removeAttribute('data-needs-core');
     this.#input.addEventListener('input', () => this.#search());
     this.#input.addEventListener('keydown', (event) => this.#key(event));
     // The job titles download on first use; after a failure, a later use asks again (the calculator waits a
@@ -78,8 +81,7 @@ export class RolePicker {
   #suggest() {
     const groups = this.#calculator.unitGroups();
     const titles = new Map(groups.map((group) => [group.soc, group.title]));
-    const examples = [...this.#root.querySelectorAll('#examples [data-soc]')].map((chip) => chip.dataset.soc)
-      .filter((soc) => titles.has(soc));
+    const examples = this.#examples.filter((soc) => titles.has(soc));
     const socs = examples.length ? examples : groups.slice(0, RESULT_LIMIT).map((group) => group.soc);
     this.#results = socs.map((soc) => ({ soc, title: titles.get(soc), matchedTitle: '', qualifier: '' }));
     this.#active = this.#results.length ? 0 : -1;

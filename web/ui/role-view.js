@@ -1,7 +1,7 @@
 // A role's headline: its title, description and figures (employees and pay with ONS's precision, the score with
 // its band, direct and with tools, wage exposure), its rank with a strip of where it sits, the range of its score
 // over other reasonable choices and what the band means. Every text is the core's report. Root: #role-head.
-import { fillFields, part, setAttr, setDisabled, setHidden } from './dom.js';
+import { fillFields, part, setAttr, setHidden, setReady } from './dom.js';
 
 /** Draws the role `soc` of `snapshot`; `ready`: the calculator runs, so the actions work. */
 export function renderRole(root, snapshot, { soc, ready }) {
@@ -20,13 +20,30 @@ export function renderRole(root, snapshot, { soc, ready }) {
   setHidden(part(root, 'headline-measure'), eloundou);
   setAttr(part(root, 'band'), 'data-band', report.bandKey);
   setHidden(part(root, 'band-texts'), !report.scored);
-  const percent = `${report.scored ? report.rankPercent : 0}%`;
-  const marker = part(root, 'rank-marker');
-  setAttr(marker, 'x1', percent);
-  setAttr(marker, 'x2', percent);
-  setAttr(marker, 'visibility', report.scored ? 'visible' : 'hidden');
+  renderRankStrip(root, snapshot, report);
   renderSensitivity(part(root, 'sensitivity'), report);
-  for (const button of root.querySelectorAll('[data-action]')) setDisabled(button, !ready);
+  for (const button of root.querySelectorAll('[data-action]')) setReady(button, ready);
+}
+
+// Where the role sits among all occupations: one tick per score shown (0.1 steps), as tall as the share of scored
+// occupations at that score allows, and the role's own score marked; one path, so the strip costs a few elements.
+function renderRankStrip(root, snapshot, report) {
+  const { score10, band } = snapshot.columns;
+  const counts = new Map();
+  for (let i = 0; i < score10.length; i++) {
+    if (band[i] < 0) continue;
+    const step = Math.round(Math.min(10, score10[i]) * 10);
+    counts.set(step, (counts.get(step) ?? 0) + 1);
+  }
+  const most = Math.max(1, ...counts.values());
+  const ticks = [...counts].sort((a, b) => a[0] - b[0])
+    .map(([step, count]) => `M${step} 20V${(20 - 4 - (count / most) * 14).toFixed(1)}`).join('');
+  setAttr(part(root, 'rank-ticks'), 'd', ticks);
+  const marker = part(root, 'rank-marker');
+  const x = report.scored ? (Math.round(Math.min(10, report.score10) * 10)).toString() : '0';
+  setAttr(marker, 'x1', x);
+  setAttr(marker, 'x2', x);
+  setAttr(marker, 'visibility', report.scored ? 'visible' : 'hidden');
 }
 
 // The score over the 18 combinations, on a 0-10 scale, with the current score marked on it.

@@ -9,6 +9,7 @@ export function siteLinks(root) {
     rootPath,
     home: () => rootPath,
     role: (soc) => `${rootPath}occupation/${soc}/`,
+    methodology: () => `${rootPath}methodology/`,
     // A role's tasks under the default assumptions, written with the data at site assembly.
     tasksFile: (soc) => `${rootPath}data/tasks/${soc}.csv`,
   };

@@ -6,7 +6,7 @@
 // Keyboard: the rows are one tab stop (a roving tabindex on the title links; the table stays a table for screen
 // readers, each row with its aria-rowindex of all rows), moved through every row, drawn or not, by the arrow keys,
 // Page Up/Down and Home/End; Enter follows the link. Root: #occupations.
-import { el, focusedIn, fromTemplate, part, parts, setAttr, setDisabled, setSelected, setText, setValue } from './dom.js';
+import { el, focusedIn, fromTemplate, part, parts, setAttr, setReady, setSelected, setText, setValue } from './dom.js';
 import { VirtualRows } from './virtual-rows.js';
 
 // A table row's height at the default font size, until a laid-out row says otherwise.
@@ -117,7 +117,7 @@ function addSlot(kept, item, soc) {
 export function renderTable(root, snapshot, state) {
   const { selectedSoc, sort, filter, threshold, ready, roleHref } = state;
   const kept = table(root, snapshot);
-  for (const control of root.querySelectorAll('[data-control]')) setDisabled(control, !ready);
+  for (const control of root.querySelectorAll('[data-control]')) setReady(control, ready);
   const major = part(root, 'major');
   if (major.options.length === 1) {
     const doc = root.ownerDocument;
@@ -132,7 +132,7 @@ export function renderTable(root, snapshot, state) {
   for (const header of root.querySelectorAll('th[aria-sort]')) {
     const key = header.querySelector('[data-sort]').dataset.sort;
     setAttr(header, 'aria-sort', key === sort.key ? (sort.descending ? 'descending' : 'ascending') : 'none');
-    setDisabled(header.querySelector('[data-sort]'), !ready);
+    setReady(header.querySelector('[data-sort]'), ready);
   }
   const { rows } = kept;
   const shown = tableRows(snapshot, state).map((index) => rows[index]);
@@ -178,7 +178,9 @@ export function renderTable(root, snapshot, state) {
   while (kept.pool.length < drawn.length) addSlot(kept, fromTemplate(root, 'row'), null);
   const figures = snapshot.rows(drawn.map((row) => row.index));
   const focusedSoc = focusedRowSoc(kept);
-  drawn.forEach((row, k) => fillRow(kept.pool[k], row, figures[k], { index: start + k, selectedSoc, roleHref,
+  // A row's link opens its role's page under the assumptions in force (a new tab included).
+  const linkTo = (soc) => (snapshot.query ? `${roleHref(soc)}?${snapshot.query}` : roleHref(soc));
+  drawn.forEach((row, k) => fillRow(kept.pool[k], row, figures[k], { index: start + k, selectedSoc, roleHref: linkTo,
                                                                      measureColumns: state.measureColumns, live: Boolean(virtual) }));
   const slots = kept.pool.slice(0, drawn.length);
   if (virtual) {
@@ -202,13 +204,12 @@ export function renderTable(root, snapshot, state) {
 function fillRow(slot, row, figures, { index, selectedSoc, roleHref, measureColumns, live }) {
   const { info } = row;
   const p = slot.parts;
+  setAttr(p.open, 'href', roleHref(info.soc));
   if (slot.soc !== info.soc || slot.item.dataset.soc !== info.soc) {
     slot.soc = info.soc;
     setAttr(slot.item, 'data-soc', info.soc);
     setText(p.open, info.title);
     setAttr(p.open, 'data-soc', info.soc);
-    setAttr(p.open, 'href', roleHref(info.soc));
-    setAttr(p.open, 'title', info.title);  // the cell is one line high: the full title on hover
     setText(p.code, info.soc);
     setText(p.major, row.majorTitle);
     setText(p.bridge, info.bridgeGrade);

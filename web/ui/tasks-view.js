@@ -3,7 +3,7 @@
 // many tasks AI can do, which O*NET occupations the list comes from and how cleanly the role maps to them.
 // Live, only the tasks in and near the view are in the DOM (virtual-rows.js): 2311 has 866. The build lists the
 // first `staticTasks` and links the file of all of them. Root: the tasks section.
-import { el, fillFields, fromTemplate, part, parts, reconcile, setAttr, setDisabled, setHidden, setSelected, setText,
+import { el, fillFields, fromTemplate, part, parts, reconcile, setAttr, setHidden, setReady, setSelected, setText,
   setValue, focusedIn } from './dom.js';
 import { VirtualRows } from './virtual-rows.js';
 
@@ -79,12 +79,11 @@ function fillTask(root, item, task, { key, ready, textStatus, open }) {
   setText(p.text, task.text || missingText(textStatus));
   setText(p.chip, task.labelText);
   setAttr(p.chip, 'data-label', task.label);
-  setText(p.importance, task.importanceText);
-  setText(p['weight-text'], task.excluded ? 'left out (weight 0)' : `weight ${task.weight}`);
-  setText(p.onet, task.onet);
-  setHidden(p.changed, !changed);
+  // One line of facts, not a span each: a long list's rows are most of a role page's elements.
+  setText(p.facts, [task.importanceText, task.excluded ? 'left out (weight 0)' : `weight ${task.weight}`, task.onet,
+                    ...(changed ? ['changed'] : [])].filter(Boolean).join(' · '));
   const editable = ready && task.id > 0;  // task ids arrive with the details part
-  setDisabled(p.edit, !editable);
+  setReady(p.edit, ready, task.id > 0);
   setAttr(p.edit, 'aria-expanded', String(open && editable));
   setAttr(p.edit, 'aria-label', `Edit task: ${task.text || task.onet}`);
   let editor = item.querySelector(':scope > [data-part="editor"]');

@@ -1,7 +1,7 @@
 // "Score at least S": a slider and a number box, and how many occupations, employees and how much pay are at or
 // above that headline as displayed (the core's totals of those unit groups), live. The treemap fades the
 // occupations below it; the table can show only those at or above it. Root: #threshold.
-import { part, setAttr, setChecked, setDisabled, setText, setValue } from './dom.js';
+import { part, setAttr, setChecked, setReady, setText, setValue } from './dom.js';
 
 export const DEFAULT_THRESHOLD = 6;
 
@@ -17,7 +17,7 @@ export function renderThreshold(root, snapshot, { threshold, filterTable, ready 
   const range = part(root, 'range');
   const number = part(root, 'number');
   const filter = part(root, 'filter');
-  for (const control of [range, number, filter]) setDisabled(control, !ready);
+  for (const control of [range, number, filter]) setReady(control, ready);
   const text = threshold.toFixed(1);
   setValue(range, text);
   if (number.getAttribute('aria-invalid') !== 'true') setValue(number, text);

@@ -6,15 +6,13 @@
 // groups does (another measure or bridge); every other input recolours the rectangles in place.
 // Each rectangle is a link to its role's page. Live, the rectangles are one tab stop moved through by the arrow
 // keys, a tooltip shows the figures on hover or focus, and a click or Enter opens the role here (wireTreemap).
-// Root: the chart's <figure>, holding the <svg data-part="svg">, its tooltip, legend and the list of the
-// occupations it cannot draw. The same view writes the site's standalone treemap image (`palette`: colours as
-// attributes, as an image has no stylesheet) and, on a role page's HTML, only the role's outline over that image.
+// Root: the chart's <figure> (the home page's, or a chart element's), holding the <svg data-part="svg">, its
+// tooltip and, on the home page, its legend and the list of the occupations it cannot draw.
 import { hierarchy, treemap, treemapSquarify } from '../vendor/d3-hierarchy.js';
 import { el, fingerprint, part, setAttr, setHidden, setText } from './dom.js';
 
 export const TREEMAP_SIZE = { width: 960, height: 540 };
 const CHAR_WIDTH = 6.4;  // a label character's width at 11px, near enough to decide whether a label fits
-const IMAGE_ALT = 'Every scored UK occupation as a rectangle sized by its employees and coloured by its exposure, by major group';
 
 const drawn = new WeakMap();  // svg -> { key, leaves, groups, current, tabStop, focusIndex }
 
@@ -30,21 +28,17 @@ function fitted(text, width) {
 /**
  * Draws the treemap of `snapshot`. State: `selectedSoc` (outlined), `threshold` (a displayed score below which
  * rectangles fade, or null), `roleHref(soc)` (a rectangle's link), `missingAs` ('links': list the scored
- * occupations without published employees; 'count': say how many), `image` (the address of the standalone
- * image: draw only the outline over it, for a reader without JavaScript) and `palette` (colours written as
- * attributes: { band: key -> colour, bandText, surface, surface2, text, muted }).
+ * occupations without published employees; 'count': say how many).
  */
-export function renderTreemap(root, snapshot, { selectedSoc = '', threshold = null, roleHref, missingAs = 'links', image = '',
-                                                palette = null }) {
-  const svg = root.matches('svg') ? root : part(root, 'svg');
-  const doc = svg.ownerDocument;
+export function renderTreemap(root, snapshot, { selectedSoc = '', threshold = null, roleHref, missingAs = 'links' }) {
+  const svg = part(root, 'svg');
   const { units, columns } = snapshot;
   const shown = [];
   for (let i = 0; i < units.length; i++) if (columns.band[i] >= 0 && units[i].hasEmployees) shown.push(i);
   const layoutKey = fingerprint(shown.join(','));
   let state = drawn.get(svg);
   if (!state || state.key !== layoutKey) {
-    state = (svg.getAttribute('data-layout') === layoutKey && adopt(svg)) || layout(svg, snapshot, shown, { roleHref, palette });
+    state = (svg.getAttribute('data-layout') === layoutKey && adopt(svg)) || layout(svg, snapshot, shown, roleHref);
     state.key = layoutKey;
     svg.setAttribute('data-layout', layoutKey);
     drawn.set(svg, state);
@@ -56,7 +50,6 @@ export function renderTreemap(root, snapshot, { selectedSoc = '', threshold = nu
     if (band !== leaf.band || below !== leaf.below) {
       setAttr(leaf.rect, 'data-band', band);
       setFlag(leaf.node, 'data-below', below);
-      if (palette) paintLeaf(leaf, band, below, palette);
       leaf.band = band;
       leaf.below = below;
     }
@@ -85,7 +78,6 @@ export function renderTreemap(root, snapshot, { selectedSoc = '', threshold = nu
     setAttr(stop.node, 'tabindex', '0');
     state.tabStop = stop;
   }
-  if (image) showImage(svg, state, image);
   // The page's figure has a legend and names the occupations it cannot draw; a chart element's has neither.
   const legend = root.querySelector('[data-part="legend"]');
   if (legend) renderLegend(legend, snapshot);
@@ -111,7 +103,7 @@ function adopt(svg) {
   return { leaves, groups, current, tabStop, focusIndex: -1 };
 }
 
-function layout(svg, snapshot, shown, { roleHref, palette }) {
+function layout(svg, snapshot, shown, roleHref) {
   const doc = svg.ownerDocument;
   const { width, height } = TREEMAP_SIZE;
   const units = snapshot.units;
@@ -156,56 +148,15 @@ function layout(svg, snapshot, shown, { roleHref, palette }) {
     const outline = el(doc, 'svg:rect', { class: 'treemap__group', 'data-code': code, 'data-title': title, x: box.x.toFixed(2),
                                           y: box.y.toFixed(2), width: box.w.toFixed(2), height: box.h.toFixed(2) });
     groupsLayer.append(outline, group.background, group.label);
-    if (palette) paintGroup(outline, group, palette);
     groups.push(group);
   }
   const current = el(doc, 'svg:rect', { class: 'treemap__current', visibility: 'hidden' });
-  if (palette) {
-    svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-    svg.setAttribute('width', String(width));
-    svg.setAttribute('height', String(height));
-    for (const [name, value] of [['fill', 'none'], ['stroke', palette.text], ['stroke-width', 3.5]]) current.setAttribute(name, value);
-    svg.replaceChildren(el(doc, 'svg:rect', { x: 0, y: 0, width, height, fill: palette.surface2 }), leavesLayer, groupsLayer, current);
-  } else {
-    svg.replaceChildren(leavesLayer, groupsLayer, current);
-  }
+  svg.replaceChildren(leavesLayer, groupsLayer, current);
   return { leaves, groups, current, tabStop: null, focusIndex: -1 };
 }
 
 function setFlag(node, name, on) {
   if (node.hasAttribute(name) !== on) node.toggleAttribute(name, on);
-}
-
-// The standalone image's colours, as attributes: what the page's stylesheet gives the inline drawing.
-function paintLeaf(leaf, band, below, palette) {
-  const attributes = { fill: palette.band[band] ?? palette.muted, 'fill-opacity': below ? 0.4 : null, stroke: palette.surface,
-                       'stroke-width': 0.75 };
-  for (const [name, value] of Object.entries(attributes)) setAttr(leaf.rect, name, value);
-  if (leaf.label) {
-    for (const [name, value] of Object.entries({ fill: below ? palette.text : palette.bandText, 'font-size': 11, 'font-family': palette.font })) {
-      setAttr(leaf.label, name, value);
-    }
-  }
-}
-
-function paintGroup(outline, group, palette) {
-  for (const [name, value] of Object.entries({ fill: 'none', stroke: palette.surface, 'stroke-width': 3 })) outline.setAttribute(name, value);
-  for (const [name, value] of Object.entries({ fill: palette.surface, 'fill-opacity': 0.88 })) group.background.setAttribute(name, value);
-  for (const [name, value] of Object.entries({ fill: palette.text, 'font-size': 11, 'font-weight': 700, 'font-family': palette.font })) {
-    group.label.setAttribute(name, value);
-  }
-}
-
-// A role page's HTML: the rectangles give way to the shared image, shown under the role's outline to a reader
-// without JavaScript (a <noscript>, so a page that goes live never downloads it: it draws the treemap itself).
-function showImage(svg, state, href) {
-  const doc = svg.ownerDocument;
-  svg.replaceChildren(state.current);
-  drawn.delete(svg);
-  svg.removeAttribute('data-layout');
-  const fallback = svg.previousElementSibling?.matches('noscript') ? svg.previousElementSibling : el(doc, 'noscript');
-  fallback.replaceChildren(el(doc, 'img', { class: 'treemap__image', src: href, alt: IMAGE_ALT }));
-  if (!fallback.isConnected) svg.before(fallback);
 }
 
 // The legend: the core's bands, each with the scores it covers.

@@ -24,6 +24,7 @@ export class VirtualRows {
   #start = 0;
   #end = 0;
   #sizes;
+  #observedKey = new WeakMap();  // row element -> the key it showed when last observed
   #onChange;
   #pendingScroll = null;
   #scrollFrame = 0;
@@ -126,7 +127,15 @@ export class VirtualRows {
     this.#spacerHeight(this.#before, this.top(this.#start));
     this.#spacerHeight(this.#after, this.top(this.#keys.length) - this.top(this.#end));
     placeChildren(this.#body, [...before, ...nodes, ...after]);
-    for (const node of nodes) this.#sizes.observe(node);
+    // A view reuses its row elements: one that now shows another row is observed afresh, as a new observation
+    // reports its size even when it is the size the element had (a resize alone would not say it).
+    for (const node of nodes) {
+      const key = node.dataset.key ?? node.dataset.soc;
+      if (this.#observedKey.get(node) === key) continue;
+      this.#observedKey.set(node, key);
+      this.#sizes.unobserve(node);
+      this.#sizes.observe(node);
+    }
   }
 
   /**
