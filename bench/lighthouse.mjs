@@ -41,6 +41,8 @@ const TARGETS = { performance: 95, lcpRatio: 1.25, tbtMs: 150, cls: 0.01, otherS
 const MAX_ELEMENTS = 30;
 
 class BenchError extends Error {}
+// A failure that another run may not have: a trace Lighthouse could not read, an audit that failed.
+class RunError extends BenchError {}
 
 function parseArguments(argv) {
   const options = { site: join(ROOT, 'build/wasm/site'), server: 'dev', runs: 5, pages: DEFAULT_PAGES, json: null };
@@ -108,24 +110,29 @@ async function runOnce(url, port) {
   }, CONFIG);
   const lhr = result?.lhr;
   if (!lhr) throw new BenchError(`Lighthouse returned no result for ${url}`);
-  if (lhr.runtimeError) throw new BenchError(`Lighthouse could not load ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  if (lhr.runtimeError) {
+    // NO_NAVSTART, NO_FCP and the like: the trace lacked what Lighthouse looks for. Anything else (the page
+    // answered 404, the browser could not load it) would fail again.
+    const Failure = /^NO_/.test(lhr.runtimeError.code) ? RunError : BenchError;
+    throw new Failure(`Lighthouse could not load ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  }
   const failed = Object.values(lhr.audits).filter((audit) => audit.scoreDisplayMode === 'error');
   if (failed.length) {
-    throw new BenchError(`Lighthouse could not run ${failed.length} audit(s) on ${url}:\n  ` +
+    throw new RunError(`Lighthouse could not run ${failed.length} audit(s) on ${url}:\n  ` +
                          failed.map((audit) => `${audit.id}: ${audit.errorMessage}`).join('\n  '));
   }
   return lhr;
 }
 
 // Now and then a trace comes back without the navigation's start (NO_NAVSTART: "run Lighthouse again", it
-// says): a run that fails is run again, up to ATTEMPTS times in all, and the repeats are counted in `retries`.
+// says): such a run is run again, up to ATTEMPTS times in all, and the repeats are counted in `retries`.
 const ATTEMPTS = 3;
 async function runLighthouse(url, port, retries) {
   for (let attempt = 1; ; attempt++) {
     try {
       return await runOnce(url, port);
     } catch (error) {
-      if (!(error instanceof BenchError) || attempt === ATTEMPTS) throw error;
+      if (!(error instanceof RunError) || attempt === ATTEMPTS) throw error;
       retries.push(error.message.split('\n')[0]);
       console.error(`  ${error.message.split('\n')[0]}: running it again`);
     }
@@ -379,6 +386,8 @@ function printReport(pages, runsByPage, context) {
       (lhr.audits['bootup-time'].details?.items ?? []).map((item) => ({ key: item.url, value: item.scripting })))
       .map(({ key, value }) => [key, value]));
     const name = (url) => (url.startsWith('http') ? pathOf(url) : url);
+    // A script over the threshold in one run only has a median of 0: left out.
+    totals.splice(0, totals.length, ...totals.filter(({ value }) => Math.round(value) > 0));
     console.log(`  ${page}: ${totals.length ? totals.map(({ key, value }) =>
       `${name(key)} ${Math.round(value)} (${Math.round(scripting.get(key) ?? 0)})`).join(', ') : 'no script above the threshold'}`);
     const medianRun = computeMedianRun(runsByPage[page]);
