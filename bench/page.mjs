@@ -14,10 +14,10 @@
 // site is missing, a page logs an error or a warning, breaks the CSP or shows a wrong figure.
 //
 //   node bench/page.mjs [--site DIR] [--inputs N] [--loads N]      (defaults: build/wasm/site, 200, 10)
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFloorSite } from './floor.mjs';
 import { printTable } from './table.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -290,26 +290,14 @@ function loadSummary(label, values, floor, targets = {}) {
           checks.length ? (checks.every((check) => check.meets) ? 'meets' : 'misses') : ''];
 }
 
-// A bare page served the same way: one module script that writes one line of text. Its load time is what a
-// fresh context, the server and the first frame cost on this machine before any of the site's own work.
-function writeFloorSite() {
-  const dir = mkdtempSync(join(tmpdir(), 'aiexp-floor-'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title>' +
-                '<link rel="icon" href="icon.svg"><script type="module" src="floor.js"></script></head>' +
-                '<body><p id="floor" elementtiming="floor"></p></body></html>\n');
-  writeFileSync(join(dir, 'icon.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>\n');
-  writeFileSync(join(dir, 'floor.js'), "document.getElementById('floor').textContent = 'ready';\n");
-  return dir;
-}
-
 async function main() {
   const options = parseArguments(process.argv.slice(2));
   if (!existsSync(join(options.site, 'index.html'))) {
     throw new BenchError(`no site at ${options.site}: build it with 'cmake --build --preset wasm'`);
   }
   const site = await startSite(options.site);
-  const floorDir = writeFloorSite();
-  const floorSite = await startSite(floorDir);
+  const floorPage = writeFloorSite();
+  const floorSite = await startSite(floorPage.dir);
   const browser = await launchBrowser();
   const problems = [];
   try {
@@ -374,7 +362,7 @@ async function main() {
     await browser.close();
     await site.close();
     await floorSite.close();
-    rmSync(floorDir, { recursive: true, force: true });
+    floorPage.remove();
   }
 }
 
