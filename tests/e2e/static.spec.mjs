@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 
 import { parseHTML } from 'linkedom';
 
-import { ROLE_PAGE_TASKS } from '../../tools/site/pages.mjs';
+import { HOME_TABLE_ROWS, ROLE_PAGE_TASKS } from '../../tools/site/pages.mjs';
 
 import { axeViolations, drawn, editTask, inView, axeViolationsWithoutJavaScript, checkValues, openPage, screenshot, setInput, siteDir, text, useSiteAndBrowser, waitForApp } from './harness.mjs';
 
@@ -97,12 +97,14 @@ describe('without JavaScript', () => {
     });
   }
 
-  test('the home page leads with the UK: the treemap, the totals, the charts and every occupation with a link to its page', async () => {
+  test('the home page leads with the UK: the treemap, the totals, the charts and the most exposed occupations, linking every one', async () => {
     const { page } = await openWithoutScript('');
+    // The table holds the most exposed; it says so and links the page that holds every occupation.
     const links = page.locator('#occupations-body a.row-link');
-    assert.equal(await links.count(), 412);
-    const socs = await links.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')));
-    assert.equal(new Set(socs).size, 412);
+    assert.equal(await links.count(), HOME_TABLE_ROWS);
+    assert.ok(HOME_TABLE_ROWS >= 25, 'the home page lists at least the 25 most exposed');
+    assert.match(await text(page, '#table-more'), new RegExp(`^The ${HOME_TABLE_ROWS} most exposed of the 412 occupations are listed here\\. Every occupation in one table$`));
+    assert.equal(await page.locator('#table-more a').getAttribute('href'), '/occupations/');
     assert.equal(await page.locator('#empty-state').count(), 0, 'no empty card');
     assert.ok(await page.locator('#treemap a').count() > 300, 'the treemap links every occupation with employees');
     for (const total of ['employeesText', 'meanScoreText', 'wageExposureText']) {
@@ -111,11 +113,19 @@ describe('without JavaScript', () => {
     assert.equal(await text(page, '#assumptions-line'), 'GPT-4 labels · direct · core weights · modal bridge');
     assert.equal(await page.locator('#chart .chart__bar').count(), 20);
     assert.match(await text(page, '#chart-summary'), /scored occupations/);
+    // Every occupation, each with every figure and a link to its page.
+    await page.locator('#table-more a').click();
+    await page.waitForURL(/\/occupations\/$/);
+    const all = page.locator('#occupations-body a.row-link');
+    assert.equal(await all.count(), 412);
+    assert.equal(new Set(await all.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')))).size, 412);
+    assert.equal(await page.locator('#table-more').isVisible(), false);
+    assert.equal(await text(page, '#occupations-body tr[data-soc="1137"] [data-part="score"]'), '1.2');
     await page.locator('#occupations-body a.row-link[href="/occupation/2132/"]').click();
     await page.waitForURL(/\/occupation\/2132\/$/);
     assert.equal(await field(page, 'wageExposureText'), '£1.42bn');
     await page.context().close();
-    for (const path of ['', 'occupation/9999/', 'occupation/2311/', 'methodology/']) {
+    for (const path of ['', 'occupation/9999/', 'occupation/2311/', 'methodology/', 'occupations/']) {
       assert.deepEqual(await axeViolationsWithoutJavaScript(browser, `${site.url}${path}`), [], path || 'the home page');
     }
   });

@@ -144,12 +144,13 @@ describe('share images', () => {
 describe('sitemap and robots.txt', () => {
   const siteUrl = 'https://calculator.example/uk/';
 
-  test('the sitemap lists the home page, the methodology, then one absolute URL per role in code order', async () => {
+  test('the sitemap lists the home page, the methodology, the occupations, then one absolute URL per role in code order', async () => {
     const out = await scratchDir();
     await writeSitemap({ out, siteUrl, socs: ['2132', '1137', '9222'] });
     assert.deepEqual(sitemapLocs(await readFile(join(out, 'sitemap.xml'), 'utf8')), [
       siteUrl,
       `${siteUrl}methodology/`,
+      `${siteUrl}occupations/`,
       `${siteUrl}occupation/1137/`,
       `${siteUrl}occupation/2132/`,
       `${siteUrl}occupation/9222/`,
@@ -203,12 +204,12 @@ describe('the assembled site', () => {
     }
   });
 
-  test('sitemap.xml lists the home page, the methodology and the 412 role pages; robots.txt names it', async () => {
+  test('sitemap.xml lists the home page, the methodology, the occupations and the 412 role pages; robots.txt names it', async () => {
     const robots = await readFile(join(siteDir, 'robots.txt'), 'utf8');
     const sitemapUrl = robots.match(/^Sitemap: (\S+)$/m)?.[1];
     assert.ok(sitemapUrl?.endsWith('/sitemap.xml'), `robots.txt names the sitemap (got ${sitemapUrl})`);
     const home = sitemapUrl.replace(/sitemap\.xml$/, '');
     const locs = sitemapLocs(await readFile(join(siteDir, 'sitemap.xml'), 'utf8'));
-    assert.deepEqual(locs, [home, `${home}methodology/`, ...[...socs].sort().map((soc) => `${home}occupation/${soc}/`)]);
+    assert.deepEqual(locs, [home, `${home}methodology/`, `${home}occupations/`, ...[...socs].sort().map((soc) => `${home}occupation/${soc}/`)]);
   });
 });

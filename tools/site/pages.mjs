@@ -17,9 +17,12 @@ import { MAX_REQUEST_LINE_BYTES } from './headers.mjs';
 
 // Tasks listed in a role page's HTML, most exposed first: half the roles have more than 60, and the widest bridges
 // reach hundreds (2311: 866), which would make a role page several times the size a phone should wait for. The
-// rest are in the role's tasks file (data/tasks/<soc>.csv), and the live page lists them all. The home page lists
-// every occupation in its table, so a reader without JavaScript reaches every role from it.
+// rest are in the role's tasks file (data/tasks/<soc>.csv), and the live page lists them all. The home page's
+// treemap and /occupations/ link every role, so a reader without JavaScript reaches each of them.
 export const ROLE_PAGE_TASKS = 50;
+// The home page's table as the build draws it: the most exposed rows, so the page stays light; every row is in
+// the live table and, for a reader without JavaScript, on /occupations/.
+export const HOME_TABLE_ROWS = 30;
 
 // The licences of the sources the dataset is derived from (data/SOURCES.md names which file carries which).
 const DATA_LICENCES = [
@@ -140,7 +143,7 @@ async function startData({ out, rootPath, report }) {
 }
 
 /**
- * Writes index.html, methodology/index.html, occupation/<soc>/index.html for every unit group, 404.html and
+ * Writes index.html, occupations/index.html, methodology/index.html, occupation/<soc>/index.html for every unit group, 404.html and
  * 414.html into `out` from the templates in `out`/pages/ (removed once used). `calculator`: tools/site/core.mjs's.
  * `siteUrl`: the public address of the site's root. `shareImages`: soc -> the share image's path in the site, or an
  * empty map. Resolves to { written: the role page paths, viewModules: page kind -> the view modules its sections use }.
@@ -148,7 +151,7 @@ async function startData({ out, rootPath, report }) {
 export async function writePages({ out, calculator, siteUrl, shareImages = new Map() }) {
   const templatesDir = join(out, 'pages');
   const templates = {};
-  for (const name of ['home', 'role', 'methodology', 'message']) {
+  for (const name of ['home', 'role', 'occupations', 'methodology', 'message']) {
     templates[name] = await expandIncludes(templatesDir, await readFile(join(templatesDir, `${name}.html`), 'utf8'));
   }
   const { renderPage, initialState, pageSections } = await import(pathToFileURL(join(out, 'ui', 'sections.js')).href);
@@ -164,11 +167,11 @@ export async function writePages({ out, calculator, siteUrl, shareImages = new M
   // wait for the calculator (ready: false); boot.js makes them usable in the browser.
   // Also notes the view modules each kind of page draws with: the browser loads those, and only those.
   const viewModules = {};
-  const render = async (template, { page, soc = '' }) => {
+  const render = async (template, { page, soc = '', staticRows = Infinity }) => {
     const { document } = parseHTML(template);
     rootedAddresses(document, links.rootPath);
     document.documentElement.setAttribute('data-page', page);
-    const state = { ...initialState({ page, defaults, links, ready: false, staticRows: Infinity, staticTasks: ROLE_PAGE_TASKS,
+    const state = { ...initialState({ page, defaults, links, ready: false, staticRows, staticTasks: ROLE_PAGE_TASKS,
                                       maxLinkBytes: MAX_REQUEST_LINE_BYTES }), soc };
     const sections = await pageSections(document);
     viewModules[page] ??= [...new Set(sections.map((section) => `ui/${section.module}`))];
@@ -181,7 +184,7 @@ export async function writePages({ out, calculator, siteUrl, shareImages = new M
   const siteDescription = 'For every UK occupation (SOC 2020 unit group): how much of its work large language ' +
     'models can do, how many people do it, what they earn and how much pay is exposed.';
 
-  const home = await render(templates.home, { page: 'home' });
+  const home = await render(templates.home, { page: 'home', staticRows: HOME_TABLE_ROWS });
   sharingTags(home.document, {
     title: pageTitle(null), description: home.document.head.querySelector('meta[name="description"]').getAttribute('content'),
     url: siteUrl, image: null, imageAlt: '', type: 'website',
@@ -189,6 +192,14 @@ export async function writePages({ out, calculator, siteUrl, shareImages = new M
   datasetJsonLd(home.document, { siteUrl, name: 'UK AI Exposure: AI exposure of UK occupations', description: siteDescription,
                                  url: siteUrl, build, sources: calculator.sources() });
   await writeFile(join(out, 'index.html'), serialize(home.document));
+
+  const occupations = await render(templates.occupations, { page: 'occupations' });
+  sharingTags(occupations.document, {
+    title: occupations.document.title, description: occupations.document.head.querySelector('meta[name="description"]').getAttribute('content'),
+    url: absolute(links.occupations()), image: null, imageAlt: '', type: 'website',
+  });
+  await mkdir(join(out, 'occupations'), { recursive: true });
+  await writeFile(join(out, 'occupations', 'index.html'), serialize(occupations.document));
 
   const methodology = await render(templates.methodology, { page: 'methodology' });
   sharingTags(methodology.document, {

@@ -1,5 +1,5 @@
 // sitemap.xml (sitemaps.org protocol 0.9) and robots.txt for the assembled site (issue 14 item 3): the home
-// page, the methodology and the page of every unit group, in a fixed order and with no dates, so a rebuild writes
+// page, the methodology, the table of every occupation and the page of every unit group, in a fixed order and with no dates, so a rebuild writes
 // the same bytes.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -27,7 +27,7 @@ export function occupationUrl(siteUrl, soc) {
 }
 
 /**
- * Writes `out`/sitemap.xml (the home page `siteUrl`, the methodology, then the page of each SOC code of `socs` in
+ * Writes `out`/sitemap.xml (the home page `siteUrl`, the methodology, the occupations, then the page of each SOC code of `socs` in
  * code order)
  * and `out`/robots.txt (allows everything and names the sitemap). Rejects a bad site URL or a code given twice.
  */
@@ -39,7 +39,7 @@ export async function writeSitemap({ out, siteUrl, socs }) {
     if (soc === codes[i - 1]) throw new Error(`sitemap: ${soc} is listed twice`);
   });
   // No <lastmod>: a date would change the bytes of every build, and the protocol makes it optional.
-  const urls = [home, `${home}methodology/`, ...codes.map((soc) => occupationUrl(home, soc))];
+  const urls = [home, `${home}methodology/`, `${home}occupations/`, ...codes.map((soc) => occupationUrl(home, soc))];
   const sitemap = '<?xml version="1.0" encoding="UTF-8"?>\n' +
                   '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' +
                   urls.map((url) => `  <url><loc>${escapeXml(url)}</loc></url>\n`).join('') +

@@ -5,7 +5,8 @@
 // page that holds its section: a role page never downloads the treemap's.
 
 /**
- * The page's state, as both renderers hold it: `page` ('home', 'role', 'methodology', 'not-found', 'too-long'),
+ * The page's state, as both renderers hold it: `page` ('home', 'role', 'occupations', 'methodology', 'not-found',
+ * 'too-long'),
  * `soc` (the role shown, or ''), `compare`, `assumptions`, `defaults`, `ready` (the calculator runs: controls
  * work), `textStatus`, `editing`, `taskId`, `ilo`, `threshold`, `filterTable`, `sort`, `filter`, `links`
  * (site-links.js), `staticRows` and `staticTasks` (the build: how many table rows and tasks the HTML holds;
@@ -57,7 +58,8 @@ export const SECTIONS = [
   { name: 'distribution', selector: '#distribution-figure', module: 'distribution-view.js', render: 'renderDistribution', select: (s) => ({ selectedSoc: s.soc }) },
   { name: 'table', selector: '#occupations', module: 'table-view.js', render: 'renderTable',
     select: (s) => ({ selectedSoc: s.soc, sort: s.sort, filter: s.filter, threshold: s.filterTable ? s.threshold : null,
-                      ready: s.ready, measureColumns: s.staticRows === Infinity, roleHref: s.links.role, staticRows: s.staticRows }) },
+                      ready: s.ready, measureColumns: s.staticRows === Infinity, roleHref: s.links.role, staticRows: s.staticRows,
+                      allHref: s.links.occupations() }) },
 ];
 
 /**

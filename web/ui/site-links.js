@@ -10,6 +10,7 @@ export function siteLinks(root) {
     home: () => rootPath,
     role: (soc) => `${rootPath}occupation/${soc}/`,
     methodology: () => `${rootPath}methodology/`,
+    occupations: () => `${rootPath}occupations/`,
     // A role's tasks under the default assumptions, written with the data at site assembly.
     tasksFile: (soc) => `${rootPath}data/tasks/${soc}.csv`,
   };

@@ -6,7 +6,7 @@
 // Keyboard: the rows are one tab stop (a roving tabindex on the title links; the table stays a table for screen
 // readers, each row with its aria-rowindex of all rows), moved through every row, drawn or not, by the arrow keys,
 // Page Up/Down and Home/End; Enter follows the link. Root: #occupations.
-import { el, focusedIn, fromTemplate, part, parts, setAttr, setReady, setSelected, setText, setValue } from './dom.js';
+import { el, focusedIn, fromTemplate, part, parts, setAttr, setHidden, setReady, setSelected, setText, setValue } from './dom.js';
 import { VirtualRows } from './virtual-rows.js';
 
 // A table row's height at the default font size, until a laid-out row says otherwise.
@@ -112,7 +112,8 @@ function addSlot(kept, item, soc) {
  * Draws the table of `snapshot`. State: `selectedSoc` (the open role, marked and scrolled into view), `sort`
  * ({ key, descending }), `filter` ({ text, major, range, bridge }), `threshold` (only the rows at or above this
  * displayed score, or null), `ready` (the controls work), `measureColumns` (fill the other measures' cells:
- * the build leaves them empty and small), `roleHref(soc)`, `staticRows` (the build: how many rows its HTML holds).
+ * the build leaves them empty and small), `roleHref(soc)`, `staticRows` (the build: how many rows its HTML holds),
+ * `allHref` (the page of every occupation, which a table drawn in part links).
  */
 export function renderTable(root, snapshot, state) {
   const { selectedSoc, sort, filter, threshold, ready, roleHref } = state;
@@ -159,6 +160,14 @@ export function renderTable(root, snapshot, state) {
                                                             : `${shown.length} of ${rows.length} occupations.`);
   let start = 0;
   let end = Math.min(shown.length, state.staticRows ?? Infinity);
+  // A table the build drew in part says so and links the page that holds every row (the live one holds them all).
+  const more = root.querySelector('[data-part="more"]');
+  if (more) {
+    const cut = !virtual && end < shown.length;
+    setHidden(more, !cut);
+    if (cut) setText(part(more, 'more-text'), `The ${end} most exposed of the ${shown.length} occupations are listed here.`);
+    setAttr(part(more, 'all-link'), 'href', state.allHref);
+  }
   if (virtual) {
     const keys = shown.map((row) => row.info.soc);
     virtual.range(keys);  // the rows' places in the new order, before the view moves over them
