@@ -11,7 +11,6 @@ import { wireChartActions } from './ui/chart-actions.js';
 import { MAX_COMPARED, renderCompare, wireCompare } from './ui/compare-view.js';
 import { renderDistribution } from './ui/distribution-view.js';
 import { setText } from './ui/dom.js';
-import { chartEmbedSnippet, embedPageUrl, embedSnippet } from './ui/embed-code.js';
 import { renderGroupBars, wireGroupBars } from './ui/group-bars-view.js';
 import { renderHead } from './ui/head-view.js';
 import { renderLayout } from './ui/layout-view.js';
@@ -233,8 +232,9 @@ class App {
         compare: () => this.#loop.ensure('compare') ?? { svg: $('#compare-chart'), title: 'UK occupations compared: exposure to AI' },
       },
       describe: (kind) => this.#describeChart(kind),
-      embed: (kind) => chartEmbedSnippet(kind, kind === 'compare' ? this.#state.compare : [],
-                                         this.#snapshot(this.#state.assumptions).query),
+      // The snippet writer loads on the first "Embed" click: no visitor who does not embed downloads it.
+      embed: async (kind) => (await import('./ui/embed-code.js')).chartEmbedSnippet(kind, kind === 'compare' ? this.#state.compare : [],
+                                                                                   this.#snapshot(this.#state.assumptions).query),
       notices: this.#notices,
     });
     for (const button of doc.querySelectorAll('[data-export], [data-embed-chart], #table-csv')) button.disabled = false;
@@ -283,6 +283,7 @@ class App {
         const snapshot = this.#snapshot(this.#state.assumptions);
         const report = snapshot.report(this.#state.soc).report;
         try {
+          const { embedPageUrl, embedSnippet } = await import('./ui/embed-code.js');
           // Every assumption of the page, task changes and the exact wage option included (the link's query).
           box.querySelector('[data-part="embed-page"]').href = embedPageUrl(this.#state.soc, snapshot.query);
           code.value = await embedSnippet(this.#state.soc, report.title, snapshot.query);

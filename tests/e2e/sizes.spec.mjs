@@ -40,8 +40,8 @@ test('a page with one default card needs at most 25 KB (gzip) before the card\'s
   const pin = (path) => `integrity="${integrity.integrity[path]}" crossorigin="anonymous"`;
   await writeFile(join(dir, 'favicon.ico'), '');
   await writeFile(join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-${integrity.preload.map((path) => `<link rel="modulepreload" href="${site.url}${path}" ${pin(path)}>`).join('\n')}
-<script type="module" src="${site.url}${integrity.entry}" ${pin(integrity.entry)}></script>
+${integrity.card.preload.map((path) => `<link rel="modulepreload" href="${site.url}${path}" ${pin(path)}>`).join('\n')}
+<script type="module" src="${site.url}${integrity.card.entry}" ${pin(integrity.card.entry)}></script>
 </head><body><main><h1>A newsletter</h1><uk-ai-exposure soc="1137"></uk-ai-exposure></main></body></html>`);
   const widgetOrigin = new URL(site.url).origin;
   const host = await startServer({ root: dir, host: 'localhost', policy:
@@ -55,7 +55,8 @@ ${integrity.preload.map((path) => `<link rel="modulepreload" href="${site.url}${
     const beforePaint = [...bytes.requests.keys()];
     await page.waitForLoadState('networkidle');
     assert.equal(await page.locator('uk-ai-exposure').evaluate((h) => h.shadowRoot.querySelector('.value').textContent), '1.2/10');
-    const paths = beforePaint.map((id) => bytes.requests.get(id));
+    // The snippet names a release (releases/<id>/...): its files are checked as the site's own paths.
+    const paths = beforePaint.map((id) => bytes.requests.get(id).replace(/^\/releases\/[0-9a-f]{16}\//, '/'));
     for (const path of paths) assert.doesNotMatch(path, /^\/(?:wasm\/|data\/|aiexp-loader\.js|calculator\.js|snapshot\.js|manifest\.js)/);
     const total = beforePaint.reduce((sum, id) => sum + (bytes.byRequest.get(id) ?? 0), 0);
     console.log(`default card before its first paint: ${(total / KB).toFixed(1)} KB gzip (${beforePaint.map((id) =>
@@ -79,7 +80,7 @@ test('the widget downloads at most 120 KB (gzip) when a card needs the core: its
   // The demo's card-2132 (e2="1") needs the core; its default cards (and its iframe card) fetch their shards.
   const shards = [...bytes.keys()].filter((path) => /^\/widget\/cards\/\d\.[0-9a-f]{16}\.json$/.test(path));
   assert.deepEqual(shards.map((path) => path.split('.')[0]).sort(), ['/widget/cards/1', '/widget/cards/3', '/widget/cards/4']);
-  const widgetFiles = ['/widget/uk-ai-exposure-define.js', '/widget/uk-ai-exposure.js', '/widget/uk-ai-exposure-card.js',
+  const widgetFiles = ['/widget/uk-ai-exposure-define.js', '/widget/uk-ai-exposure.js', '/widget/uk-ai-exposure-base.js', '/widget/uk-ai-exposure-card.js',
                        '/widget/styles-card.js', '/widget/cards.js', ...shards, '/aiexp-loader.js', '/calculator.js', '/snapshot.js',
                        '/manifest.js', '/wasm/aiexp.js', '/wasm/aiexp.wasm', '/data/bundle.json'];
   for (const path of widgetFiles) assert.ok(bytes.has(path), `${path} was not downloaded`);
