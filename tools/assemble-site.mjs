@@ -15,13 +15,16 @@ import { join, relative } from 'node:path';
 
 import { minify } from 'terser';
 
-import { CHART_ENTRY, CHART_MODULES, WIDGET_ENTRY, WIDGET_MODULES, writeCards } from './site/cards.mjs';
+import { writeCards } from './site/cards.mjs';
 import { loadSiteCalculator } from './site/core.mjs';
 import { writePages } from './site/pages.mjs';
 import { writeShareImages } from './site/share-images.mjs';
 import { writeSitemap } from './site/sitemap.mjs';
 import { writeStyles } from './site/styles.mjs';
 import { listFiles, precompress, writeDeployFiles } from './site/deploy.mjs';
+import { writeElementsManifest } from './site/elements-manifest.mjs';
+import { writeOembed } from './site/oembed.mjs';
+import { CHART_ENTRY, pagePins, pinScripts, preloadLinks, writeRelease } from './site/widget-release.mjs';
 
 const DATA_FILES = ['bundle.json', 'details.json', 'titles.json', 'breakdowns.json', 'SOURCES.md', 'COVERAGE.md'];
 // Two builds of the module: aiexp (size, the widget's) and aiexp-speed (speed, the page's).
@@ -34,12 +37,15 @@ const START_DATA_MARKER = '/* aiexp:start-data */';
 // data/ilo/tasks-1330.json is pinned by data/ilo-integrity-1.json (aiexp-loader.js reads the same names).
 const ILO_PARTS = 'data/ilo/';
 const iloIntegrityList = (path) => `data/ilo-integrity-${path.slice(`${ILO_PARTS}tasks-`.length)[0]}.json`;
-// Where the pages that show cards (the demo host, the iframe card) get WIDGET_MODULES as modulepreload links.
+// Where the pages that show cards (the demo host, the iframe card) get their module graph as modulepreload links
+// pinned with integrity, and the module (page) that graph starts from...
 const WIDGET_PRELOAD_MARKER = '<!-- aiexp:preload-widget -->';
-const WIDGET_PAGES = ['embed-demo.html', 'embed.html'];
-// ...and where the pages that show charts get CHART_MODULES.
+const WIDGET_PAGES = { 'embed-demo.html': 'widget/uk-ai-exposure-define.js', 'embed.html': 'embed.js' };
+// ...and the pages that show charts, whose graph includes the glue of the page's build of the core.
 const CHART_PRELOAD_MARKER = '<!-- aiexp:preload-chart -->';
-const CHART_PAGES = ['embed-charts-demo.html', 'embed-chart.html'];
+const CHART_PAGES = { 'embed-charts-demo.html': CHART_ENTRY, 'embed-chart.html': 'embed-chart.js' };
+// The editor's embed page (web/embed-editor.html), at embed/ beside the iframe card pages embed/<soc>.html.
+const EDITOR_PAGE = 'embed-editor.html';
 
 // Where the site is served when the build is not told: a placeholder origin at the root path.
 export const DEFAULT_SITE_URL = 'https://calculator.example/';
@@ -176,25 +182,29 @@ async function assemble({ web, data, wasm, out, siteUrl }) {
     `export default Object.freeze(${JSON.stringify({ build: bundle.build, integrity: pinned })});\n`;
   await writeFile(join(out, 'manifest.js'), manifest);
 
-  // The card pages preload the widget's module graph, so it arrives in one round as with the embed snippet.
-  const widgetPreloads = WIDGET_MODULES.map((path) => `<link rel="modulepreload" href="${path}">`);
-  for (const page of WIDGET_PAGES) await replaceMarker(out, page, WIDGET_PRELOAD_MARKER, widgetPreloads);
-  const chartPreloads = CHART_MODULES.map((path) => `<link rel="modulepreload" href="${path}">`);
-  for (const page of CHART_PAGES) await replaceMarker(out, page, CHART_PRELOAD_MARKER, chartPreloads);
 
   // What a visitor sees first, computed by the same core and drawn by the same view code as in the browser.
   // The order matters: pages name the share images, and the deploy files and compressed copies come last.
   timed('copies, minified glue and modules, integrity');
   const calculator = await loadSiteCalculator({ wasmDir: join(out, 'wasm'), dataDir: data, webDir: out });
   await writeCards({ out, calculator, cardCss: styles.card });
-  // The snippet pins what a default card loads before its first paint (WIDGET_MODULES, from tools/site/cards.mjs),
-  // written just above: widget/cards.js pins the rest.
-  // The chart's snippet pins its whole module graph (CHART_MODULES) the same way.
-  const modules = {};
-  for (const path of [...WIDGET_MODULES, WIDGET_ENTRY, ...CHART_MODULES, CHART_ENTRY]) modules[path] = integrity(await readFile(join(out, path)));
-  await writeFile(join(out, 'embed-integrity.json'),
-                  JSON.stringify({ build: bundle.build, preload: WIDGET_MODULES, entry: WIDGET_ENTRY,
-                                   chart: { preload: CHART_MODULES, entry: CHART_ENTRY }, integrity: modules }, null, 2) + '\n');
+  // The pages that show cards and charts preload their module graph, so it arrives in one round as with the embed
+  // snippet, and pin every script with its integrity, as the snippets do (the modules are final by now).
+  const pinPage = async (page, marker, entry, lazy) => {
+    const pinned = await pagePins(out, entry, { lazy });
+    await replaceMarker(out, page, marker, preloadLinks(pinned));
+    await writeFile(join(out, page), pinScripts(await readFile(join(out, page), 'utf8'), pinned));
+  };
+  for (const [page, entry] of Object.entries(WIDGET_PAGES)) await pinPage(page, WIDGET_PRELOAD_MARKER, entry, []);
+  for (const [page, entry] of Object.entries(CHART_PAGES)) await pinPage(page, CHART_PRELOAD_MARKER, entry, ['wasm/aiexp-speed.js']);
+  // The release a snippet names (releases/<id>/), the unpinned widget/latest/ entries and embed-integrity.json.
+  const release = await writeRelease({ out, build: bundle.build });
+  console.log(`widget release ${release.id}: ${release.files.length} files`);
+  // The editor's embed page, and the manifest and type declarations of the two elements.
+  await mkdir(join(out, 'embed'), { recursive: true });
+  await cp(join(out, EDITOR_PAGE), join(out, 'embed', 'index.html'));
+  await rm(join(out, EDITOR_PAGE));
+  await writeElementsManifest({ web, out });
   const groups = calculator.unitGroups();
   timed('the core in node and the widget\'s cards');
   const defaults = calculator.snapshot(calculator.defaults()).snapshot;
@@ -216,6 +226,8 @@ async function assemble({ web, data, wasm, out, siteUrl }) {
   }
   await replaceMarker(out, 'boot.js', APP_MODULES_MARKER, [pageGraphs.join(', ')]);
   await replaceMarker(out, 'boot.js', START_DATA_MARKER, [START_DATA.map((path) => `'${path}'`).join(', ')]);
+  // oEmbed: a JSON per role (and per chart), and the discovery link in each role page and the home page.
+  await writeOembed({ out, siteUrl, reports: groups.map((group) => defaults.report(group.soc).report), shareImages });
   await writeSitemap({ out, siteUrl, socs: groups.map((group) => group.soc) });
   timed('pages and sitemap');
   console.log(`pre-rendered the home page, ${rolePages.length} role pages with their share images, and the not-found page`);

@@ -15,6 +15,7 @@ import {
   COMPRESSION_MIN_BYTES, CONTENT_SECURITY_POLICY, MAX_REQUEST_LINE_BYTES, NOT_FOUND_PAGE, TOO_LONG_PAGE, TOO_LONG_STATUS,
   compressible, headersFor, mimeTypeFor, redirectFor,
 } from './site/headers.mjs';
+import { endpointSiteUrl, oembedAnswer } from './site/oembed.mjs';
 
 export { CONTENT_SECURITY_POLICY };
 
@@ -165,6 +166,24 @@ async function respond(root, policy, request, response) {
   if (roleLocation) {
     sendRedirect(response, pathname, roleLocation, policy, request.method);
     return;
+  }
+  // oEmbed's endpoint form, answered from the JSON site assembly wrote, as nginx does (tools/site/oembed.mjs).
+  if (pathname === '/oembed') {
+    const siteUrl = await endpointSiteUrl(root);
+    if (siteUrl) {
+      const answer = oembedAnswer(query, siteUrl);
+      if (answer.file) {
+        const body = await readIfFile(join(root, answer.file));
+        if (body) await sendFile(answer.file, join(root, answer.file), body, 200, policy, request, response);
+        else await sendNotFound(root, policy, request, response);
+      } else {
+        const text = answer.body;
+        response.writeHead(answer.status, { ...headersFor(pathname, { policy }), 'Content-Type': 'application/json; charset=utf-8',
+                                            'Content-Length': Buffer.byteLength(text) });
+        response.end(request.method === 'HEAD' ? undefined : text);
+      }
+      return;
+    }
   }
   const file = resolve(root, '.' + normalize(pathname.endsWith('/') ? pathname + 'index.html' : pathname));
   if (!(file === root || file.startsWith(root + sep)) || pathname.includes('\0')) {

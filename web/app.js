@@ -8,7 +8,6 @@ import { loadCalculator, timing } from './aiexp-loader.js';
 import { copyText, download } from './ui/browser.js';
 import { wireChartActions } from './ui/chart-actions.js';
 import { setText } from './ui/dom.js';
-import { chartEmbedSnippet, embedSnippet } from './ui/embed-code.js';
 import { Notices } from './ui/notices.js';
 import { RenderLoop } from './ui/render-loop.js';
 import { RolePicker } from './ui/role-picker.js';
@@ -185,8 +184,9 @@ class App {
         compare: chart('compare', '#compare-chart', 'UK occupations compared: exposure to AI'),
       },
       describe: (kind) => this.#describeChart(kind),  // resolves: the measures' source lines load with the first export
-      embed: (kind) => chartEmbedSnippet(kind, kind === 'compare' ? this.#state.compare : [], this.#state.assumptions,
-                                         this.#calc.defaults()),
+      // The snippet writer loads on the first "Embed" click: no visitor who does not embed downloads it.
+      embed: async (kind) => (await import('./ui/embed-code.js')).chartEmbedSnippet(kind, kind === 'compare' ? this.#state.compare : [],
+                                                                                   this.#snapshot(this.#state.assumptions).query),
       notices: this.#notices,
     });
     // The examples are links to the roles' pages; a plain click opens the role, keeping the assumptions.
@@ -225,9 +225,13 @@ class App {
       } else if (action === 'embed') {
         const box = doc.querySelector('#embed-box');
         const code = doc.querySelector('#embed-code');
-        const report = this.#snapshot(this.#state.assumptions).report(this.#state.soc).report;
+        const snapshot = this.#snapshot(this.#state.assumptions);
+        const report = snapshot.report(this.#state.soc).report;
         try {
-          code.value = await embedSnippet(this.#state.soc, report.title, this.#state.assumptions, this.#calc.defaults());
+          const { embedPageUrl, embedSnippet } = await import('./ui/embed-code.js');
+          // Every assumption of the page, task changes and the exact wage option included (the link's query).
+          box.querySelector('[data-part="embed-page"]').href = embedPageUrl(this.#state.soc, snapshot.query);
+          code.value = await embedSnippet(this.#state.soc, report.title, snapshot.query);
           box.hidden = false;
           code.focus();
         } catch (error) {

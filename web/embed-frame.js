@@ -43,3 +43,21 @@ export function reportHeight(params, element, updatedEvent) {
   new ResizeObserver(report).observe(document.documentElement);
   element.addEventListener(updatedEvent, report);
 }
+
+/**
+ * Keeps a level-one heading in the frame's page: the card's own title is one once it has drawn; before that, for
+ * an error, and for a chart (whose title is its caption) the page carries `text` as a heading of its own.
+ */
+export function keepHeading(host, element, text, { always = false } = {}) {
+  const heading = document.createElement('h1');
+  heading.className = 'frame-heading';
+  heading.textContent = text;
+  const update = () => {
+    const state = element.dataset.state;
+    const needed = always || state === 'error' || (state !== 'ready' && !element.shadowRoot?.querySelector('h1'));
+    if (needed && !heading.isConnected) host.prepend(heading);
+    else if (!needed && heading.isConnected) heading.remove();
+  };
+  new MutationObserver(update).observe(element, { attributes: true, attributeFilter: ['data-state'] });
+  update();
+}

@@ -4,7 +4,7 @@
 // the assumptions are not the defaults) and reports its height to the embedding page (embed-frame.js); without a
 // listener, give the iframe a height (about 300px).
 import './widget/uk-ai-exposure-define.js';
-import { applyQuery, reportHeight } from './embed-frame.js';
+import { applyQuery, keepHeading, reportHeight } from './embed-frame.js';
 
 // This module and the ones it imports arrived: the static fallback (embed.html, start-check.js) stands down.
 document.documentElement.dataset.app = 'running';
@@ -17,4 +17,6 @@ const card = prerendered ?? document.createElement('uk-ai-exposure');
 applyQuery(card, params, { own: ['theme', 'variant'], skip: prerendered ? ['soc'] : [] });
 card.setAttribute('page', new URL('index.html', import.meta.url).href);
 if (!prerendered) host.append(card);
+// The card's title is the page's heading; a card that has not drawn, or shows an error, has none of its own.
+keepHeading(host, card, 'UK AI Exposure card');
 reportHeight(params, card, 'uk-ai-exposure-updated');

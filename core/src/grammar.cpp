@@ -12,8 +12,9 @@ namespace {
 
 constexpr std::uint8_t kAllDoors = kDoorLink | kDoorWidget | kDoorCli;
 
-// The soc is the CLI's positional argument, and compare is the page's only; a card shows one role and no task
-// changes. "label-source" was the widget's name for labels, "w", "cmp" and "t" the links'.
+// The soc is the CLI's positional argument, and compare is the page's only; a card takes every assumption a
+// link does (task changes and the exact wage option included), so an embedded card shows the figures of the page
+// it was made from. "label-source" was the widget's name for labels, "w", "cmp" and "t" the links'.
 constexpr std::array<ParamSpec, kParamCount> kParams{{
     {Param::Soc, "soc", "soc", {}, kDoorLink | kDoorWidget, ValueKind::Soc, {}, 0, 0, "a SOC 2020 unit group code"},
     {Param::Compare, "compare", "cmp", {"cmp", ""}, kDoorLink, ValueKind::SocList, {}, 0, 0,
@@ -25,11 +26,11 @@ constexpr std::array<ParamSpec, kParamCount> kParams{{
     {Param::Weights, "weights", "w", {"w", ""}, kAllDoors, ValueKind::Choice, {"core", "importance", "equal"}, 0, 0,
      "core, importance or equal"},
     {Param::Bridge, "bridge", "bridge", {}, kAllDoors, ValueKind::Choice, {"modal", "blend"}, 0, 0, "modal or blend"},
-    {Param::Wage, "wage", "wage", {}, kDoorLink | kDoorCli, ValueKind::Choice, {"displayed", "exact"}, 0, 0,
+    {Param::Wage, "wage", "wage", {}, kAllDoors, ValueKind::Choice, {"displayed", "exact"}, 0, 0,
      "displayed or exact"},
     {Param::Measure, "measure", "measure", {}, kAllDoors, ValueKind::Choice, {"eloundou", "ilo2025", "ilo2023", "microsoft"},
      0, 0, "eloundou, ilo2025, ilo2023 or microsoft"},
-    {Param::Tasks, "tasks", "t", {"t", ""}, kDoorLink | kDoorCli, ValueKind::TaskChanges, {}, 0, kMaxTaskWeight,
+    {Param::Tasks, "tasks", "t", {"t", ""}, kAllDoors, ValueKind::TaskChanges, {}, 0, kMaxTaskWeight,
      "task changes such as 968.E1,971.w0"},
 }};
 

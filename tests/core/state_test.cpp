@@ -258,7 +258,10 @@ TEST_CASE("the grammar's table names each parameter once and agrees with the cor
   // The doors: compare is the page's only; the CLI has no soc option (it is the positional argument).
   CHECK(find_param("compare", kDoorCli) == nullptr);
   CHECK(find_param("soc", kDoorCli) == nullptr);
-  CHECK(find_param("tasks", kDoorWidget) == nullptr);
+  // A card takes every assumption of a link: task changes and the exact wage option too.
+  CHECK(find_param("tasks", kDoorWidget) == &param_spec(Param::Tasks));
+  CHECK(find_param("t", kDoorWidget) == &param_spec(Param::Tasks));
+  CHECK(find_param("wage", kDoorWidget) == &param_spec(Param::Wage));
   CHECK(find_param("w", kDoorWidget) == &param_spec(Param::Weights));
   CHECK(find_param("") == nullptr);
 }

@@ -19,7 +19,7 @@ useSiteAndBrowser((env) => ({ browser, site } = env));
 
 // Short enough for a quick suite, long enough for two cores shared with other suites: a stall is said to be
 // slow after 1.5 s and given up after 2 tries of 3 s.
-const TIMING = { slowMs: 1500, attemptMs: 3000, attempts: 2, backoffMs: 50, retryLaterMs: 60000 };
+const TIMING = { slowMs: 1500, attemptMs: 3000, attempts: 2, backoffMs: 50, retryLaterMs: 60000, embedMs: 1500 };
 
 // What a failed download legitimately logs in the console; anything else still fails the test.
 const DOWNLOAD_ERRORS = [/Failed to load resource/, /net::ERR_/, /integrity/i, /digest/, /MIME type/,
@@ -49,6 +49,16 @@ const FAULTS = {
   stall: () => {},  // never answers
 };
 
+// A route for the site's stylesheets that sets the static fallback's start time to `value` ("500ms") where
+// fallback.css sets it: the page reads it from the first paint on, before any script could change it.
+function startTime(value) {
+  return async (route) => {
+    const response = await route.fetch();
+    const css = (await response.text()).replace(/--aiexp-start-timeout:\s*15s/g, `--aiexp-start-timeout: ${value}`);
+    await route.fulfill({ status: response.status(), headers: plainHeaders(response), body: css });
+  };
+}
+
 // The response's headers without those of the transfer (the body handed on is the decoded one).
 function plainHeaders(response) {
   const headers = { ...response.headers() };
@@ -71,7 +81,7 @@ async function faultyPage(path, faults, { expectErrors = DOWNLOAD_ERRORS, waitUn
     const { pathname } = new URL(request.url());
     page.requested.set(pathname, (page.requested.get(pathname) ?? 0) + 1);
   });
-  for (const [glob, way] of Object.entries(faults)) await context.route(glob, FAULTS[way]);
+  for (const [glob, way] of Object.entries(faults)) await context.route(glob, typeof way === 'function' ? way : FAULTS[way]);
   await page.goto(`${site.url}${path}`, { waitUntil });
   return page;
 }
@@ -115,10 +125,7 @@ describe('the page: its own modules', () => {
   }
 
   test('app.js never answering: a visitor who reached for a control sees "loading", then the fallback once the start time runs out', async () => {
-    const page = await faultyPage('', { '**/app.js': 'stall' }, { waitUntil: 'commit' });
-    await page.waitForFunction(() => document.documentElement && document.styleSheets.length > 0);
-    await page.evaluate(() => document.documentElement.style.setProperty('--aiexp-start-timeout', '1500ms'));
-    await page.waitForLoadState('domcontentloaded');
+    const page = await faultyPage('', { '**/app.js': 'stall', '**/*.css': startTime('1500ms') }, { waitUntil: 'domcontentloaded' });
     await page.click('#assumptions > summary');
     await page.waitForFunction(() => document.getElementById('load-state').dataset.state === 'loading');
     await page.waitForSelector('#page-fallback', { state: 'visible', timeout: 10000 });
@@ -129,9 +136,9 @@ describe('the page: its own modules', () => {
   });
 
   test('boot.js never answering: the fallback shows once the start time runs out', async () => {
-    const page = await faultyPage('', { '**/boot.js': 'stall' }, { waitUntil: 'commit' });
-    await page.waitForFunction(() => document.documentElement && document.styleSheets.length > 0);
-    await page.evaluate(() => document.documentElement.style.setProperty('--aiexp-start-timeout', '500ms'));
+    const page = await faultyPage('', { '**/boot.js': 'stall', '**/*.css': startTime('500ms') }, { waitUntil: 'commit' });
+    // Styled first: before its stylesheet the fallback is a plain block, which would count as shown.
+    await page.waitForFunction(() => document.styleSheets.length > 0);
     await page.waitForSelector('#page-fallback', { state: 'visible', timeout: 10000 });
     assert.match(await page.locator('#page-fallback').innerText(), /has not started/);
     await done(page);
@@ -303,6 +310,38 @@ describe('the page: notices about a link', () => {
     await page.waitForFunction(() => document.querySelectorAll('#notices .notice').length === 0);
     await done(page);
   });
+});
+
+describe('the page: "Embed this card"', () => {
+  // The list of the widget's files, changed by `change(list)` as it is served.
+  const damagedList = (change) => async (route) => {
+    const response = await route.fetch();
+    const list = JSON.parse(await response.text());
+    change(list);
+    await route.fulfill({ status: 200, headers: plainHeaders(response), body: JSON.stringify(list) });
+  };
+  const cases = [
+    ['never answering', 'stall', /^The embed code could not be made \(The list of the widget's files \(embed-integrity\.json\) did not arrive within 2 s: no snippet was written\. Check the connection and try again\.\)\.$/],
+    ['answering 404', '404', /could not be had \(HTTP 404\): no snippet was written/],
+    ['without a pin', damagedList((list) => { delete list.integrity[list.card.entry]; }), /is damaged \(no integrity for .*\): no snippet was written/],
+    ['naming a script outside its release', damagedList((list) => { list.card.entry = 'javascript:alert(1)//.js'; }), /is damaged \(a file outside the release\): no snippet was written/],
+    ['not JSON', async (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"release":' }), /is damaged \(not JSON\)/],
+  ];
+  for (const [name, way, message] of cases) {
+    test(`the list of the widget's files ${name}: a notice says no snippet was written, within its time`, async () => {
+      const page = await faultyPage('occupation/1137/?e2=0.5', { '**/embed-integrity.json': way });
+      await waitForApp(page);
+      const started = Date.now();
+      await page.click('[data-action="embed"]');
+      await page.waitForFunction(() => [...document.querySelectorAll('#notices .notice')].some((n) => /embed code/.test(n.textContent)), null, { timeout: 10000 });
+      assert.ok(Date.now() - started < TIMING.embedMs + 2500, 'said within the time the writer waits');
+      const notice = (await noticeTexts(page)).find((text) => /embed code/.test(text));
+      assert.match(notice.replace(/\s*Dismiss.*$/, ''), message);
+      assert.equal(await page.locator('#embed-box').isHidden(), true, 'no box with a snippet');
+      assert.equal(await page.inputValue('#embed-code'), '');
+      await done(page);
+    });
+  }
 });
 
 describe('a link too long for the server', () => {
@@ -486,9 +525,9 @@ describe('the iframe card', () => {
   });
 
   test('embed.html never starting (embed.js stalled): the fallback shows once its timer runs out', async () => {
-    const page = await faultyPage('embed.html?soc=1137', { '**/embed.js': 'stall' }, { waitUntil: 'commit' });
-    await page.waitForFunction(() => document.documentElement && document.styleSheets.length > 0);
-    await page.evaluate(() => document.documentElement.style.setProperty('--aiexp-start-timeout', '500ms'));
+    const page = await faultyPage('embed.html?soc=1137', { '**/embed.js': 'stall', '**/*.css': startTime('500ms') }, { waitUntil: 'commit' });
+    // Styled first: before its stylesheet the fallback is a plain block, which would count as shown.
+    await page.waitForFunction(() => document.styleSheets.length > 0);
     assert.match(await fallback(page), /has not started/);
     await done(page);
   });

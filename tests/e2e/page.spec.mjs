@@ -647,17 +647,20 @@ describe('links, search, table and comparison', () => {
     // The snippet is written once the integrity file has arrived.
     await page.waitForFunction(() => document.getElementById('embed-code').value !== '');
     const snippet = await page.inputValue('#embed-code');
-    // The modules a card needs before its first paint (its view, its styles, the pre-computed figures and the
-    // element); widget/cards.js among them pins the core's, which the card imports only for other assumptions
-    // (as here, e2=0.5).
-    assert.equal((snippet.match(/rel="modulepreload"/g) ?? []).length, 4);
-    assert.equal((snippet.match(/integrity="sha384-[A-Za-z0-9+/=]{64}"/g) ?? []).length, 5);
-    assert.ok(snippet.includes(`${site.url}widget/cards.js`));
+    // The modules a card needs before its first paint (its view, its styles, the shared base, the pre-computed
+    // figures and the element), each from the current release (releases/<id>/, never changed) and pinned;
+    // widget/cards.js among them pins the core's, which the card imports only for other assumptions (as here).
+    const list = await (await fetch(`${site.url}embed-integrity.json`)).json();
+    const preloads = [...snippet.matchAll(/<link rel="modulepreload" href="([^"]+)" integrity="(sha384-[A-Za-z0-9+/=]{64})" crossorigin="anonymous">/g)];
+    assert.deepEqual(preloads.map(([, href]) => href), list.card.preload.map((path) => `${site.url}${path}`));
+    assert.deepEqual(preloads.map(([, , pin]) => pin), list.card.preload.map((path) => list.integrity[path]));
+    assert.ok(list.card.preload.includes(`releases/${list.release}/widget/cards.js`));
+    assert.ok(snippet.includes(`<script type="module" src="${site.url}releases/${list.release}/widget/uk-ai-exposure-define.js" `
+                               + `integrity="${list.integrity[list.card.entry]}" crossorigin="anonymous"></script>`), snippet);
     assert.ok(!snippet.includes('aiexp-loader.js'), 'the snippet preloads the core, which a default card does not need');
     // Inside the element, for a host where the modules never arrive: a link to the same view on the site.
     assert.ok(snippet.includes(`<uk-ai-exposure soc="1137" e2="0.5"><a href="${site.url}occupation/1137/?e2=0.5">`
                                + 'Information technology directors: how exposed this work is to AI, on UK AI Exposure</a></uk-ai-exposure>'), snippet);
-    assert.ok(snippet.includes(`${site.url}widget/uk-ai-exposure-define.js`));
     await page.assertClean();
     await page.context().close();
   });

@@ -46,7 +46,14 @@ async function alteredSite(mutate, { resign = true } = {}) {
   const cardsText = await readFile(join(dir, 'widget', 'cards.js'), 'utf8');
   const cards = JSON.parse(cardsText.slice(cardsText.indexOf('(') + 1, cardsText.lastIndexOf(')')));
   cards.modules['manifest.js'] = hash(manifestOut);
-  await writeFile(join(dir, 'widget', 'cards.js'), `export default Object.freeze(${JSON.stringify(cards)});\n`);
+  const cardsOut = `export default Object.freeze(${JSON.stringify(cards)});\n`;
+  await writeFile(join(dir, 'widget', 'cards.js'), cardsOut);
+  // The site's own pages with cards pin widget/cards.js in turn, as a rebuild would re-pin them.
+  for (const page of ['embed-demo.html', 'embed.html']) {
+    const html = await readFile(join(dir, page), 'utf8');
+    if (!html.includes(hash(cardsText))) throw new Error(`${page} does not pin widget/cards.js`);
+    await writeFile(join(dir, page), html.replaceAll(hash(cardsText), hash(cardsOut)));
+  }
   const server = await startServer({ root: dir });
   return { server, close: async () => { await server.close(); await rm(dir, { recursive: true, force: true }); } };
 }

@@ -250,8 +250,8 @@ describe('a host on another origin', () => {
     const dir = await mkdtemp(join(tmpdir(), 'aiexp-host-'));
     const integrity = JSON.parse(await readFile(join(siteDir, 'embed-integrity.json'), 'utf8'));
     const lines = [
-      ...integrity.preload.map((path) => `<link rel="modulepreload" href="${site.url}${path}" integrity="${integrityFor(path, integrity)}" crossorigin="anonymous">`),
-      `<script type="module" src="${site.url}${integrity.entry}" integrity="${integrityFor(integrity.entry, integrity)}" crossorigin="anonymous"></script>`,
+      ...integrity.card.preload.map((path) => `<link rel="modulepreload" href="${site.url}${path}" integrity="${integrityFor(path, integrity)}" crossorigin="anonymous">`),
+      `<script type="module" src="${site.url}${integrity.card.entry}" integrity="${integrityFor(integrity.card.entry, integrity)}" crossorigin="anonymous"></script>`,
     ];
     await writeFile(join(dir, 'favicon.ico'), '');
     await writeFile(join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
@@ -268,6 +268,7 @@ ${lines.join('\n')}
   async function onHost(cards, body, { integrityFor = (path, integrity) => integrity.integrity[path], expectErrors = [],
                                        route } = {}) {
     const { host, dir, origins } = await hostPage(integrityFor, cards);
+    const { release } = JSON.parse(await readFile(join(siteDir, 'embed-integrity.json'), 'utf8'));
     try {
       const page = await openPage(browser, 'about:blank', { allowedOrigins: origins, expectErrors });
       // Every card's update event from the first: a card that paints from pre-computed figures can fire before
@@ -277,8 +278,10 @@ ${lines.join('\n')}
         document.addEventListener('uk-ai-exposure-updated', (event) => window.__cardUpdates.push(event.detail));
       });
       page.paths = [];
-      page.on('request', (request) => page.paths.push(new URL(request.url()).pathname));
-      if (route) await page.route(route.url, route.handler);
+      // The snippet names a release of the widget (releases/<id>/...): its paths are counted as the site's.
+      page.paths.release = release;
+      page.on('request', (request) => page.paths.push(new URL(request.url()).pathname.replace(/^\/releases\/[0-9a-f]{16}\//, '/')));
+      if (route) await page.route(`${site.url}releases/${release}/${route.path}`, route.handler);
       await page.goto(host.url);
       await body(page);
       await page.context().close();
@@ -317,8 +320,8 @@ ${lines.join('\n')}
       assert.deepEqual(events.map((d) => [d.soc, d.scoreText, d.wageExposureText, d.employeesText, d.medianPayText, d.url]),
                        [['1137', '1.2', '£649m', '60k', '£90,081', `${site.url}occupation/1137/`],
                         ['2132', '1.2', '£1.42bn', '213k', '£55,502', `${site.url}occupation/2132/`]]);
-      assert.deepEqual(events[0].assumptions, { labels: 'gpt4', e1: 1, e2: 0, weights: 'core', bridge: 'modal', measure: 'eloundou',
-                                                 overrides: [] });
+      assert.deepEqual(events[0].assumptions, { labels: 'gpt4', e1: 1, e2: 0, weights: 'core', bridge: 'modal', wage: 'displayed',
+                                                 measure: 'eloundou', overrides: [] });
       await page.waitForLoadState('networkidle');
       for (const path of CORE_FILES) assert.equal(requested(page, path), 0, `${path} was requested`);
       assert.deepEqual(shardsRequested(page), ['/widget/cards/1', '/widget/cards/2']);
@@ -345,7 +348,7 @@ ${lines.join('\n')}
       const { default: pins } = await import(pathToFileURL(join(siteDir, 'widget', 'cards.js')).href);
       const preloads = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('link[rel="modulepreload"]')]
         .map((link) => [link.href, link.integrity])));
-      for (const [path, integrity] of Object.entries(pins.modules)) assert.equal(preloads[`${site.url}${path}`], integrity, path);
+      for (const [path, integrity] of Object.entries(pins.modules)) assert.equal(preloads[`${site.url}releases/${page.paths.release}/${path}`], integrity, path);
       await page.assertClean();
     });
   });
@@ -380,7 +383,7 @@ ${lines.join('\n')}
     test(`a lazily imported module that does not match its pin (${tampered}) is refused, with a readable error`, async () => {
       const cards = '<uk-ai-exposure id="card" soc="1137"></uk-ai-exposure><uk-ai-exposure id="live" soc="2132" e2="1"></uk-ai-exposure>';
       const route = {
-        url: `${site.url}${tampered}`,
+        path: tampered,
         handler: async (request) => {
           const response = await request.fetch();
           await request.fulfill({
@@ -412,7 +415,7 @@ ${lines.join('\n')}
       assert.ok(page.problems.length === 0);
     }, {
       // widget/cards.js also vouches for the shards and the lazily imported modules.
-      integrityFor: (path, integrity) => (path === 'widget/cards.js' ? 'sha384-' + 'A'.repeat(64) : integrity.integrity[path]),
+      integrityFor: (path, integrity) => (path.endsWith('/widget/cards.js') ? 'sha384-' + 'A'.repeat(64) : integrity.integrity[path]),
       expectErrors: [/integrity/, /Failed to load/],
     });
   });

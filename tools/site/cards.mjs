@@ -11,25 +11,17 @@ import { parseHTML } from 'linkedom';
 import { minify } from 'terser';
 
 import { hashedName } from './headers.mjs';
+import { pagePins, pinScripts, preloadLinks } from './widget-release.mjs';
 
-// The widget's module graph. What a default card needs before its first paint, entry last: the embed snippet
-// preloads these with their integrity...
-export const WIDGET_MODULES = ['widget/uk-ai-exposure-card.js', 'widget/styles-card.js', 'widget/cards.js', 'widget/uk-ai-exposure.js'];
-export const WIDGET_ENTRY = 'widget/uk-ai-exposure-define.js';
-// ...and what a card imports only when its assumptions differ from the defaults: widget/cards.js pins these,
-// dependencies before the modules that import them, and the element preloads them with that integrity.
+// What a card imports only when its assumptions differ from the defaults: widget/cards.js pins these,
+// dependencies before the modules that import them, and the element preloads them with that integrity. (What
+// each snippet preloads is the module graph of its entry: tools/site/widget-release.mjs.)
 export const CORE_MODULES = ['manifest.js', 'snapshot.js', 'calculator.js', 'wasm/aiexp.js', 'aiexp-loader.js'];
-// The chart element's module graph, dependencies before the modules that import them, entry last: the chart's
-// embed snippet preloads every one with its integrity (it draws with the page's views and the page's build of
-// the core, whose glue the loader imports).
-export const CHART_MODULES = ['manifest.js', 'snapshot.js', 'calculator.js', 'wasm/aiexp-speed.js', 'aiexp-loader.js',
-  'vendor/d3-hierarchy.js', 'ui/dom.js', 'ui/compare-chart-view.js', 'ui/distribution-view.js', 'ui/group-bars-view.js',
-  'ui/treemap-view.js', 'widget/styles-chart.js', 'widget/uk-ai-exposure-card.js', 'widget/uk-ai-exposure-chart.js'];
-export const CHART_ENTRY = 'widget/uk-ai-exposure-chart-define.js';
 // The widget's own modules and the core's loader as they ship: minified, as the module's glue is, because every
 // card on every host downloads them (their source, with its comments, is web/widget/, web/aiexp-loader.js and
 // web/calculator.js). The site build has imported calculator.js already: it runs the source.
-const MINIFIED_MODULES = ['widget/uk-ai-exposure-card.js', 'widget/uk-ai-exposure.js', 'widget/uk-ai-exposure-define.js',
+const MINIFIED_MODULES = ['widget/uk-ai-exposure-card.js', 'widget/uk-ai-exposure-base.js', 'widget/uk-ai-exposure.js',
+  'widget/uk-ai-exposure-define.js',
   'aiexp-loader.js', 'calculator.js', 'snapshot.js'];
 
 function integrity(bytes) {
@@ -47,10 +39,11 @@ function shardOf(soc) {
 
 // The iframe card of one role, readable without JavaScript: the card's shadow root is declarative, styled by
 // the widget's own CSS as a same-origin file. embed.js sizes the frame and re-renders only for other assumptions.
-function embedPage({ soc, title, stylesheet, shadowHtml }) {
-  const preloads = [...WIDGET_MODULES, WIDGET_ENTRY].map((path) => `<link rel="modulepreload" href="../${path}">`);
+// Every script it runs is pinned with its integrity (`pinned`, pagePins of embed.js).
+function embedPage({ soc, title, stylesheet, shadowHtml, pinned }) {
+  const preloads = preloadLinks(pinned, '../');
   const role = `../occupation/${escapeHtml(soc)}/`;
-  return `<!doctype html>
+  return pinScripts(`<!doctype html>
 <html lang="en-GB">
 <head>
   <meta charset="utf-8">
@@ -75,7 +68,7 @@ function embedPage({ soc, title, stylesheet, shadowHtml }) {
   </main>
 </body>
 </html>
-`;
+`, pinned, '../');
 }
 
 /**
@@ -130,12 +123,13 @@ export async function writeCards({ out, calculator, cardCss }) {
 
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   await mkdir(join(out, 'embed'), { recursive: true });
+  const pinned = await pagePins(out, 'embed.js');
   for (const card of views) {
     const article = document.createElement('article');
     view.prepareCard(article, 'auto');
     view.renderCard(article, card, { variant: 'compact', href: `../occupation/${card.soc}/`, headingLevel: 1 });
     const shadowHtml = `<template shadowrootmode="open"><link rel="stylesheet" href="../${stylesheet}">${article.outerHTML}</template>`;
-    await writeFile(join(out, 'embed', `${card.soc}.html`), embedPage({ soc: card.soc, title: card.title, stylesheet, shadowHtml }));
+    await writeFile(join(out, 'embed', `${card.soc}.html`), embedPage({ soc: card.soc, title: card.title, stylesheet, shadowHtml, pinned }));
   }
   return { shards: shards.size, cards: views.length };
 }

@@ -14,14 +14,19 @@ export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
 export const PATH_KINDS = {
   // A page: an .html file, or a folder whose index.html answers.
   html: String.raw`(?:\.html|/)$`,
-  // The iframe card pages exist to be framed by other sites.
-  frameable: String.raw`^/embed(?:\.html|-chart\.html|/[^/]+\.html)$`,
+  // The iframe card pages exist to be framed by other sites. The editors' embed page (embed/) shares their folder
+  // and its headers (one _headers rule for the folder); it changes nothing, so being framed costs it nothing.
+  frameable: String.raw`^/embed(?:\.html|-chart\.html|/(?:[^/]+\.html)?)$`,
   // What a page on another origin loads for the widget (module scripts and fetches with integrity are CORS
   // requests), the iframe cards and the share images other sites show.
   // The chart element imports the page's views (ui/) and the vendored libraries (vendor/) too.
-  crossOrigin: String.raw`^/(?:widget/|wasm/|data/|embed/|share/|ui/|vendor/|aiexp-loader\.js$|calculator\.js$|snapshot\.js$|manifest\.js$)`,
+  // The widget's releases (releases/<id>/) and the oEmbed answers, which editors' pages may fetch, too.
+  crossOrigin: String.raw`^/(?:widget/|releases/|oembed(?:/|$)|wasm/|data/|embed/|share/|ui/|vendor/|aiexp-loader\.js$|calculator\.js$|snapshot\.js$|manifest\.js$)`,
   // name.<first 16 hex digits of the SHA-256 of the content>.ext: a new content gets a new name.
   contentHashed: String.raw`\.[0-9a-f]{16}\.[A-Za-z0-9]+$`,
+  // A release of the widget: releases/<first 16 hex digits of the SHA-256 of all its files>/ (site assembly,
+  // tools/site/widget-release.mjs). Its files never change; a new content is a new release beside it.
+  release: String.raw`^/releases/[0-9a-f]{16}/`,
 };
 
 // The header rules. A rule applies to a path when every kind in `when` matches it and none in `unless` does;
@@ -37,8 +42,9 @@ export const HEADER_RULES = [
   { header: 'Cross-Origin-Resource-Policy', value: 'cross-origin', when: ['crossOrigin'] },
   { header: 'Cross-Origin-Resource-Policy', value: 'same-origin', unless: ['crossOrigin'] },
   { header: 'Cache-Control', value: IMMUTABLE_CACHE, when: ['contentHashed'] },
-  // HTML and every fixed name revalidate (cheaply, by ETag), so a deploy is seen at once.
-  { header: 'Cache-Control', value: 'no-cache', unless: ['contentHashed'] },
+  { header: 'Cache-Control', value: IMMUTABLE_CACHE, when: ['release'], unless: ['contentHashed'] },
+  // HTML and every fixed name (widget/latest/ too) revalidate (cheaply, by ETag), so a deploy is seen at once.
+  { header: 'Cache-Control', value: 'no-cache', unless: ['contentHashed', 'release'] },
 ];
 
 export const MIME_TYPES = {

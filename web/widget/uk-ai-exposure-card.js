@@ -4,7 +4,7 @@
 
 /** The assumptions the build pre-computes cards under (SCORING.md defaults), in the core's Assumptions form. */
 export const DEFAULT_ASSUMPTIONS = Object.freeze({ labels: 'gpt4', e1: 1, e2: 0, weights: 'core', bridge: 'modal',
-  measure: 'eloundou' });
+  wage: 'displayed', measure: 'eloundou' });
 
 const frozen = (spec) => Object.freeze({ ...spec, aliases: Object.freeze(spec.aliases),
   ...(spec.choices ? { choices: Object.freeze(spec.choices) } : {}) });
@@ -21,7 +21,9 @@ export const ATTRIBUTES = Object.freeze({
   e2: frozen({ aliases: [], kind: 'number', min: 0, max: 1 }),
   weights: frozen({ aliases: ['w'], kind: 'choice', choices: ['core', 'importance', 'equal'] }),
   bridge: frozen({ aliases: [], kind: 'choice', choices: ['modal', 'blend'] }),
+  wage: frozen({ aliases: [], kind: 'choice', choices: ['displayed', 'exact'] }),
   measure: frozen({ aliases: [], kind: 'choice', choices: ['eloundou', 'ilo2025', 'ilo2023', 'microsoft'] }),
+  tasks: frozen({ aliases: ['t'], kind: 'task-changes' }),
 });
 
 /** An attribute's plain decimal within the grammar's bounds of `name` ("0.5", ".5", "1"), else `fallback`. */

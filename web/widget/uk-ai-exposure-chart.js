@@ -3,7 +3,7 @@
 //   kind="groups"        the nine major groups' employment-weighted means
 //   kind="distribution"  how the occupations spread across the score (soc= marks one)
 //   kind="compare"       socs="1137,2132,..." (up to 6) side by side
-// Assumptions as <uk-ai-exposure> takes them (labels, e1, e2, weights, bridge, measure), theme (auto, light,
+// Assumptions as <uk-ai-exposure> takes them (labels, e1, e2, weights, bridge, wage, measure, tasks), theme (auto, light,
 // dark) and page (the calculator the chart links to). The charts are drawn by the page's own views
 // (web/ui/*-view.js) from the shared core, in the page's build (the charts need every occupation's figures),
 // loaded once for every chart on the page; the class has no side effects (uk-ai-exposure-chart-define.js
@@ -16,7 +16,8 @@ import { el } from '../ui/dom.js';
 import { renderGroupBars } from '../ui/group-bars-view.js';
 import { renderTreemap, wireTreemap } from '../ui/treemap-view.js';
 import { CHART_CSS } from './styles-chart.js';
-import { ATTRIBUTES, DEFAULT_ASSUMPTIONS, MEASURE_SOURCES, numberIn, pageUrl } from './uk-ai-exposure-card.js';
+import { UkAiExposureBase, cut, defineOwnProperties } from './uk-ai-exposure-base.js';
+import { MEASURE_SOURCES } from './uk-ai-exposure-card.js';
 
 export const CHART_TAG = 'uk-ai-exposure-chart';
 export const CHART_UPDATED_EVENT = 'uk-ai-exposure-chart-updated';
@@ -31,38 +32,37 @@ const TITLES = {
 };
 const VIEW_BOXES = { treemap: '0 0 960 540', groups: '0 0 480 370', distribution: '0 0 640 220', compare: '0 0 520 74' };
 
-let sharedSheet = null;
-function styleSheet() {
-  if (!sharedSheet) {
-    sharedSheet = new CSSStyleSheet();
-    sharedSheet.replaceSync(CHART_CSS);
-  }
-  return sharedSheet;
-}
-
-const SITE = new URL('../', import.meta.url);
-
-export class UkAiExposureChartElement extends HTMLElement {
-  static observedAttributes = ['kind', 'socs', 'soc', 'theme', 'page',
-    ...Object.entries(ATTRIBUTES).filter(([name]) => name !== 'soc').flatMap(([name, { aliases }]) => [name, ...aliases])];
-
-  /** Registers the element (under `tag`, in `registry`) unless that name is already taken. */
-  static define(tag = CHART_TAG, registry = globalThis.customElements) {
-    if (!registry.get(tag)) registry.define(tag, this);
-    return registry.get(tag);
-  }
+/**
+ * One of the calculator's charts of UK occupations, for an article.
+ * @tag uk-ai-exposure-chart
+ * @summary The treemap, the major groups' bars, the distribution or a comparison, under the attributes' assumptions.
+ * @attr {"treemap"|"groups"|"distribution"|"compare"} kind - Which chart (an unknown kind is an error the chart says).
+ * @attr {string} socs - `compare` only: 1 to 6 SOC 2020 codes, comma-separated.
+ * @fires uk-ai-exposure-chart-updated - After each render; `detail` carries kind, socs, assumptions and the data build.
+ * @csspart chart - The chart's frame.
+ * @csspart svg - The drawing.
+ * @csspart link - The link to the calculator.
+ * @cssprop --aiexp-bg - The chart's background.
+ * @cssprop --aiexp-text - Its text colour.
+ * @cssprop --aiexp-muted - Secondary text.
+ * @cssprop --aiexp-border - The border.
+ * @cssprop --aiexp-accent - Links and focus rings.
+ * @cssprop --aiexp-font - The font family.
+ * @cssprop --aiexp-radius - The corner radius.
+ * @cssprop --aiexp-chart-max-width - The chart's widest.
+ */
+export class UkAiExposureChartElement extends UkAiExposureBase {
+  static tag = CHART_TAG;
+  static updatedEvent = CHART_UPDATED_EVENT;
+  static ownAttributes = { kind: null, socs: null };
+  static css = CHART_CSS;
 
   #frame;
-  #queued = false;
-  #latest = 0;
-  #renders = 0;
 
   constructor() {
     super();
-    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    root.adoptedStyleSheets = [styleSheet()];
     this.#frame = el(document, 'figure', { class: 'frame', part: 'chart' });
-    root.replaceChildren(this.#frame);
+    this.shadowRoot.replaceChildren(this.#frame);
   }
 
   /** The chart's kind; an unknown kind is an error the chart says. */
@@ -78,48 +78,6 @@ export class UkAiExposureChartElement extends HTMLElement {
   }
   set socs(value) { this.setAttribute('socs', Array.isArray(value) ? value.join(',') : String(value)); }
 
-  get theme() {
-    const value = this.getAttribute('theme');
-    return ['auto', 'light', 'dark'].includes(value) ? value : 'auto';
-  }
-  set theme(value) { this.setAttribute('theme', String(value)); }
-
-  /** The calculator the chart links to; defaults to the one beside the widget. */
-  get page() {
-    return pageUrl(this.getAttribute('page'), document.baseURI, new URL('index.html', SITE).href);
-  }
-  set page(value) { this.setAttribute('page', String(value)); }
-
-  get renderCount() {
-    return this.#renders;
-  }
-
-  /** The assumptions the attributes give, each invalid one at its default (as <uk-ai-exposure> reads them). */
-  get assumptions() {
-    const read = (name) => [name, ...ATTRIBUTES[name].aliases].map((n) => this.getAttribute(n)).find((v) => v !== null) ?? null;
-    const choice = (name) => (ATTRIBUTES[name].choices.includes(read(name)) ? read(name) : DEFAULT_ASSUMPTIONS[name]);
-    const number = (name) => numberIn(read(name), name, DEFAULT_ASSUMPTIONS[name]);
-    return { labels: choice('labels'), e1: number('e1'), e2: number('e2'), weights: choice('weights'),
-             bridge: choice('bridge'), measure: choice('measure'), overrides: [] };
-  }
-
-  connectedCallback() {
-    this.#queue();
-  }
-
-  attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue !== newValue) this.#queue();
-  }
-
-  #queue() {
-    if (this.#queued || !this.isConnected) return;
-    this.#queued = true;
-    queueMicrotask(() => {
-      this.#queued = false;
-      this.#render();
-    });
-  }
-
   #status(state, message) {
     this.dataset.state = state;
     const frame = this.#frame;
@@ -127,13 +85,11 @@ export class UkAiExposureChartElement extends HTMLElement {
     frame.replaceChildren(el(document, 'figcaption', { class: 'title' }, TITLES[this.kind] ?? 'UK AI Exposure'), paragraph);
   }
 
-  async #render() {
-    const token = ++this.#latest;
-    const current = () => token === this.#latest && this.isConnected;
+  async render(current) {
     this.#frame.setAttribute('data-theme', this.theme);
     const kind = this.kind;
     if (!CHART_KINDS.includes(kind)) {
-      return this.#status('error', `Unknown chart kind "${kind}": use one of ${CHART_KINDS.join(', ')}.`);
+      return this.#status('error', `Unknown chart kind "${cut(kind)}": use one of ${CHART_KINDS.join(', ')}.`);
     }
     const socs = this.socs;
     if (kind === 'compare' && (socs.length === 0 || socs.length > MAX_CHART_SOCS)) {
@@ -147,22 +103,15 @@ export class UkAiExposureChartElement extends HTMLElement {
       const loaded = await loadCalculator({ build: 'speed' });
       if (!current()) return;
       if (!loaded.ok) return this.#status('error', `${loaded.message}${/[.!?]$/.test(loaded.message) ? '' : '.'} Reload the page to try again.`);
-      const calculator = loaded.calculator;
-      const assumptions = this.assumptions;
-      if (assumptions.measure !== 'eloundou') {
-        const details = await calculator.ensureDetails();
-        if (!current()) return;
-        if (!details.ok) {
-          return this.#status('error', `The figures of the measure "${assumptions.measure}" could not be downloaded (${details.detail ?? details.message}). Reload the page to try again.`);
-        }
-      }
-      const made = calculator.snapshot(assumptions);
+      const made = await this.snapshotOf(loaded.calculator);
+      if (!current()) return;
       if (!made.ok) return this.#status('error', made.message);
       const snapshot = made.snapshot;
       const reports = [];
       for (const soc of kind === 'compare' ? socs : []) {
         const result = snapshot.report(soc);
-        if (!result.ok) return this.#status('error', `${result.message} (${soc})`);
+        // The core's message names the code (cut: an attribute may hold anything, at any length).
+        if (!result.ok) return this.#status('error', cut(result.message, 120));
         reports.push(result.report);
       }
       this.#draw(kind, snapshot, reports);
@@ -239,10 +188,7 @@ export class UkAiExposureChartElement extends HTMLElement {
                        'Open UK AI Exposure'));
     nodes.push(source);
     frame.replaceChildren(...nodes);
-    this.#renders++;
-    this.dataset.state = 'ready';
-    this.dispatchEvent(new CustomEvent(CHART_UPDATED_EVENT, {
-      bubbles: true, composed: true, detail: { kind, socs: reports.map((r) => r.soc), assumptions, build: snapshot.build },
-    }));
+    this.rendered({ kind, socs: reports.map((r) => r.soc), assumptions, build: snapshot.build });
   }
 }
+defineOwnProperties(UkAiExposureChartElement);

@@ -3,45 +3,14 @@
 // default assumptions as the site build pre-computed them (widget/cards.js names the shards), otherwise live
 // from the WebAssembly module, loaded on first need and shared by every card on the page (aiexp-loader.js).
 import cards from './cards.js';
-import { ATTRIBUTES, DEFAULT_ASSUMPTIONS, cardView, numberIn, pageUrl, prepareCard, renderCard, renderStatus } from './uk-ai-exposure-card.js';
+import { UkAiExposureBase, defineOwnProperties } from './uk-ai-exposure-base.js';
+import { cardView, prepareCard, renderCard, renderStatus } from './uk-ai-exposure-card.js';
 import { CARD_CSS } from './styles-card.js';
 
 export const TAG = 'uk-ai-exposure';
 export const UPDATED_EVENT = 'uk-ai-exposure-updated';
 
-// The assumptions' defaults are the ones the build pre-computes cards under.
-const DEFAULTS = Object.freeze({
-  soc: '',
-  labels: DEFAULT_ASSUMPTIONS.labels,
-  e1: DEFAULT_ASSUMPTIONS.e1,
-  e2: DEFAULT_ASSUMPTIONS.e2,
-  weights: DEFAULT_ASSUMPTIONS.weights,
-  bridge: DEFAULT_ASSUMPTIONS.bridge,
-  measure: DEFAULT_ASSUMPTIONS.measure,
-  theme: 'auto',
-  variant: 'compact',
-});
-// The assumptions' names, aliases and values are the core's (ATTRIBUTES); theme and variant are the card's own.
-const ALLOWED = {
-  labels: ATTRIBUTES.labels.choices,
-  weights: ATTRIBUTES.weights.choices,
-  bridge: ATTRIBUTES.bridge.choices,
-  measure: ATTRIBUTES.measure.choices,
-  theme: ['auto', 'light', 'dark'],
-  variant: ['compact', 'expanded'],
-};
-
-// Shared by every card through adoptedStyleSheets: applied under a strict style-src CSP, parsed once.
-let sharedSheet = null;
-function styleSheet() {
-  if (!sharedSheet) {
-    sharedSheet = new CSSStyleSheet();
-    sharedSheet.replaceSync(CARD_CSS);
-  }
-  return sharedSheet;
-}
-
-// The site the widget belongs to: shards, the core's modules and the full calculator sit beside widget/.
+// The site the widget belongs to: the core's modules sit beside widget/ (in a release, beside its widget/).
 const SITE = new URL('../', import.meta.url);
 
 // How long a card waits before it says it is still loading, for a shard before it asks the core instead, and
@@ -113,10 +82,6 @@ function loadCore() {
   return corePromise;
 }
 
-function isDefault(assumptions) {
-  return Object.entries(DEFAULT_ASSUMPTIONS).every(([key, value]) => assumptions[key] === value);
-}
-
 // The role's own page of the full calculator, with the assumptions that differ from the defaults as its query.
 function roleUrl(page, soc, query) {
   const url = new URL(`occupation/${soc}/`, page);
@@ -124,125 +89,51 @@ function roleUrl(page, soc, query) {
   return url.href;
 }
 
-export class UkAiExposureElement extends HTMLElement {
-  static observedAttributes = [...Object.entries(ATTRIBUTES).flatMap(([name, { aliases }]) => [name, ...aliases]),
-    'theme', 'variant', 'page'];
-
-  /** Registers the element (under `tag`, in `registry`) unless that name is already taken. */
-  static define(tag = TAG, registry = globalThis.customElements) {
-    if (!registry.get(tag)) registry.define(tag, this);
-    return registry.get(tag);
-  }
+/**
+ * A card of one UK occupation's exposure to AI.
+ * @tag uk-ai-exposure
+ * @summary One occupation's exposure score, band and figures, under the assumptions its attributes give.
+ * @attr {"compact"|"expanded"} variant - `expanded` adds "K of T tasks", what the band means and the rank.
+ * @fires uk-ai-exposure-updated - After each render; `detail` carries the figures shown and the assumptions.
+ * @csspart card - The card's frame.
+ * @csspart title - The occupation's title.
+ * @csspart score - The score and its band.
+ * @csspart band - The band.
+ * @csspart link - The link to the role's page of the calculator.
+ * @csspart status - A loading line or an error.
+ * @cssprop --aiexp-bg - The card's background.
+ * @cssprop --aiexp-text - Its text colour.
+ * @cssprop --aiexp-muted - Secondary text.
+ * @cssprop --aiexp-border - The border.
+ * @cssprop --aiexp-accent - Links and focus rings.
+ * @cssprop --aiexp-font - The font family.
+ * @cssprop --aiexp-radius - The corner radius.
+ * @cssprop --aiexp-max-width - The card's widest (34rem).
+ */
+export class UkAiExposureElement extends UkAiExposureBase {
+  static tag = TAG;
+  static updatedEvent = UPDATED_EVENT;
+  static ownAttributes = { variant: ['compact', 'expanded'] };
+  static ownDefaults = { variant: 'compact' };
+  static css = CARD_CSS;
 
   #card;
-  #renderQueued = false;
-  #renders = 0;
-  #latest = 0;  // the newest render started: an older one that finishes later draws nothing
 
   constructor() {
     super();
-    // A pre-rendered card (embed/<soc>.html) arrives with its declarative shadow root: it is kept, not redrawn
-    // blank, so the figures already on screen stay until the same figures replace them.
-    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    root.adoptedStyleSheets = [styleSheet()];
-    this.#card = root.querySelector('article.card');
+    this.#card = this.shadowRoot.querySelector('article.card');
     if (!this.#card) {
       this.#card = document.createElement('article');
-      root.append(this.#card);
+      this.shadowRoot.append(this.#card);
     }
     prepareCard(this.#card, this.theme);
   }
 
-  // Properties: each validates its attribute and falls back to its default.
-  get soc() {
-    const value = (this.#attribute('soc') ?? '').trim();
-    return /^\d{4}$/.test(value) ? value : DEFAULTS.soc;
-  }
-  set soc(value) { this.setAttribute('soc', String(value)); }
-
-  get labels() { return this.#choice('labels'); }
-  set labels(value) { this.setAttribute('labels', String(value)); }
-  /** The older name of `labels` (attribute `label-source`). */
-  get labelSource() { return this.labels; }
-  set labelSource(value) { this.labels = value; }
-
-  get e1() { return numberIn(this.#attribute('e1'), 'e1', DEFAULTS.e1); }
-  set e1(value) { this.setAttribute('e1', String(value)); }
-
-  get e2() { return numberIn(this.#attribute('e2'), 'e2', DEFAULTS.e2); }
-  set e2(value) { this.setAttribute('e2', String(value)); }
-
-  get weights() { return this.#choice('weights'); }
-  set weights(value) { this.setAttribute('weights', String(value)); }
-
-  get bridge() { return this.#choice('bridge'); }
-  set bridge(value) { this.setAttribute('bridge', String(value)); }
-
-  /** The headline's measure: eloundou (the default), ilo2025, ilo2023 or microsoft. */
-  get measure() { return this.#choice('measure'); }
-  set measure(value) { this.setAttribute('measure', String(value)); }
-
-  get theme() { return this.#choice('theme'); }
-  set theme(value) { this.setAttribute('theme', String(value)); }
-
-  get variant() { return this.#choice('variant'); }
-  set variant(value) { this.setAttribute('variant', String(value)); }
-
-  /** The full calculator page the card links to; defaults to the one beside the widget. */
-  get page() {
-    return pageUrl(this.getAttribute('page'), document.baseURI, new URL('index.html', SITE).href);
-  }
-  set page(value) { this.setAttribute('page', String(value)); }
-
-  /** How many times the card has rendered (each attribute batch renders once). */
-  get renderCount() {
-    return this.#renders;
-  }
-
-  connectedCallback() {
-    this.#queueRender();
-  }
-
-  attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue === newValue) return;
-    this.#queueRender();
-  }
-
-  // The attribute `name`, or else the first of its older names (ATTRIBUTES) that is set.
-  #attribute(name) {
-    for (const attribute of [name, ...(ATTRIBUTES[name]?.aliases ?? [])]) {
-      const value = this.getAttribute(attribute);
-      if (value !== null) return value;
-    }
-    return null;
-  }
-
-  #choice(name) {
-    const value = this.#attribute(name);
-    return ALLOWED[name].includes(value) ? value : DEFAULTS[name];
-  }
-
-  // Several attribute changes in one task render once, in a microtask.
-  #queueRender() {
-    if (this.#renderQueued || !this.isConnected) return;
-    this.#renderQueued = true;
-    queueMicrotask(() => {
-      this.#renderQueued = false;
-      this.#render();
-    });
-  }
-
-  async #render() {
-    const token = ++this.#latest;
+  async render(current) {
     const card = this.#card;
     prepareCard(card, this.theme);
     const soc = this.soc;
     if (!soc) return this.#showStatus('error', 'No occupation: set the soc attribute to a SOC 2020 code, such as 1137.');
-    const assumptions = {
-      labels: this.labels, e1: this.e1, e2: this.e2, weights: this.weights, bridge: this.bridge, measure: this.measure,
-      overrides: [],
-    };
-    const current = () => token === this.#latest && this.isConnected;
     if (!card.firstChild) this.#showStatus('loading', 'Loading…');
     // Whatever is slow to arrive, the card says so in time, instead of a "Loading…" (or figures of other
     // assumptions) that stays; the loads themselves are bounded and end in figures or an error.
@@ -250,14 +141,16 @@ export class UkAiExposureElement extends HTMLElement {
       if (current()) this.#showStatus('loading', 'Still loading: a file the card needs has not arrived yet. Reload the page to try again.');
     }, SLOW_MS);
     try {
-      return await this.#draw(card, soc, assumptions, current);
+      return await this.#draw(card, soc, current);
     } finally {
       clearTimeout(slow);
     }
   }
 
-  async #draw(card, soc, assumptions, current) {
-    let view = isDefault(assumptions) ? await precomputedView(soc) : null;
+  async #draw(card, soc, current) {
+    const published = this.publishedAssumptions;
+    let assumptions = this.assumptions;
+    let view = published ? await precomputedView(soc) : null;
     if (!current()) return;
     let href = roleUrl(this.page, soc, '');
     let measureTitle = '';
@@ -265,36 +158,24 @@ export class UkAiExposureElement extends HTMLElement {
       const loaded = await loadCore();
       if (!current()) return;
       if (!loaded.ok) return this.#showFailure(loaded, roleUrl(this.page, soc, ''));
-      const calculator = loaded.calculator;
-      // Another measure than Eloundou's comes with the details part: only such a card downloads it.
-      if (assumptions.measure !== 'eloundou') {
-        const details = await calculator.ensureDetails();
-        if (!current()) return;
-        if (!details.ok) {
-          return this.#showStatus('error', `the figures of the measure "${assumptions.measure}" could not be downloaded (${details.detail ?? details.message}). Reload the page to try again.`);
-        }
-      }
-      const made = calculator.snapshot(assumptions);
+      const made = await this.snapshotOf(loaded.calculator);
+      if (!current()) return;
       if (!made.ok) return this.#showStatus('error', made.message);
       const result = made.snapshot.report(soc);
-      if (!result.ok) return this.#showStatus('error', `${result.message} (${soc})`);
+      // The core's message names the code already.
+      if (!result.ok) return this.#showStatus('error', result.message);
       view = cardView(result.report);
       measureTitle = result.report.measureTitle;
       href = roleUrl(this.page, soc, made.snapshot.query);
+      assumptions = made.snapshot.assumptions;
     }
     renderCard(card, view, { variant: this.variant, href, measure: assumptions.measure, measureTitle });
-    this.#renders++;
-    this.dataset.state = 'ready';
-    this.dispatchEvent(new CustomEvent(UPDATED_EVENT, {
-      bubbles: true,
-      composed: true,
-      detail: {
-        soc: view.soc, title: view.title, scored: view.scored, scoreText: view.scoreText, band: view.band, bandKey: view.bandKey,
-        directText: view.directText, withToolsText: view.withToolsText, wageExposureText: view.wageExposureText,
-        employeesText: view.employeesText, medianPayText: view.medianPayText, rangeText: view.rangeText, url: href,
-        assumptions,
-      },
-    }));
+    this.rendered({
+      soc: view.soc, title: view.title, scored: view.scored, scoreText: view.scoreText, band: view.band, bandKey: view.bandKey,
+      directText: view.directText, withToolsText: view.withToolsText, wageExposureText: view.wageExposureText,
+      employeesText: view.employeesText, medianPayText: view.medianPayText, rangeText: view.rangeText, url: href,
+      assumptions,
+    });
   }
 
   #showStatus(state, message) {
@@ -320,3 +201,4 @@ export class UkAiExposureElement extends HTMLElement {
     this.#card.append(help);
   }
 }
+defineOwnProperties(UkAiExposureElement);
