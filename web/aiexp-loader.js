@@ -21,6 +21,7 @@ const DEFAULT_TIMING = {
   attempts: 3,         // tries per download
   backoffMs: 1000,     // the wait before the second try, doubled before each later one
   retryLaterMs: 60000, // a data part that failed every try is not asked for again before this long
+  partsWaitMs: 1500,   // a role page's first live view waits at most this long for the parts its HTML shows
 };
 export const timing = Object.freeze(Object.fromEntries(Object.entries(DEFAULT_TIMING).map(([key, value]) => {
   const override = globalThis.aiexpTestTiming?.[key];

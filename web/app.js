@@ -44,7 +44,8 @@ class App {
     this.#notices = notices;
     const page = this.#doc.documentElement.dataset.page || 'home';
     this.#loop = new RenderLoop({
-      state: initialState({ page, defaults: calculator.defaults(), links, ready: true }),
+      state: initialState({ page, defaults: calculator.defaults(), links, ready: true,
+                            details: calculator.hasDetails ? 'ready' : 'loading' }),
       snapshotOf: (s) => this.#snapshot(s.assumptions),
       onDrawn: (s, snapshot) => this.#drawn(s, snapshot),
     });
@@ -115,10 +116,7 @@ class App {
     };
     const change = (fn) => this.#setAssumptions(fn(this.#state.assumptions));
     section('assumptions', (root, view) => view.wireAssumptions(root, { change, defaults: this.#calc.defaults() }));
-    section('role', (root, view) => {
-      view.wireRole(root);
-      this.#wireRoleActions(root);
-    });
+    section('role', (root) => this.#wireRoleActions(root));
     this.#provenance = section('role-provenance', (root, view) => view.wireProvenance(root));
     section('totals-provenance', (root, view) => view.wireProvenance(root));
     section('measures', (root, view) => view.wireMeasures(root, { loadIlo: () => this.#loadIlo(), redraw: () => this.#loop.invalidate('measures') }));
@@ -282,16 +280,27 @@ class App {
     }
     const compare = decoded.compare;  // the core keeps at most grammar().maxCompared, and says so
     // A link of the earlier single page (/?soc=1137&..., /?cmp=2132) opens the role's own page, as the servers'
-    // redirect does where there is one.
+    // redirect does where there is one, by the same rule: the last soc= of the link names the page, any other stays
+    // in its query for the role page to name as left out.
     if (!this.#showsRoles && (decoded.soc || compare.length)) {
-      const soc = decoded.soc || compare[0];
-      const rest = this.#snapshot(assumptions).encode('', compare);
+      const params = search.replace(/^\?/, '').split('&');
+      const last = params.findLastIndex((param) => param === `soc=${decoded.soc}`);
+      const [soc, rest] = decoded.soc && last >= 0
+        ? [decoded.soc, params.filter((_, i) => i !== last).join('&')]
+        : [decoded.soc || compare[0], this.#snapshot(assumptions).encode('', compare)];
       location.replace(`${this.#links.role(soc)}${rest ? `?${rest}` : ''}${location.hash}`);
       return;
     }
     // A role page's role is its path; a path naming no unit group is the not-found page's, which shows no role.
     const fromPath = roleFromPath(pathname, this.#links);
     const soc = fromPath && this.#snapshot(assumptions).report(fromPath).ok ? fromPath : '';
+    // The path wins over a soc= in the query, which is named as left out (written links never carry one).
+    if (soc && decoded.soc && decoded.soc !== soc) {
+      const title = (code) => this.#snapshot(assumptions).report(code).report?.title ?? code;
+      this.#notices.notify(`The link names two occupations: this page shows ${title(soc)} (SOC 2020 ${soc}), the one in its `
+        + `address; soc=${decoded.soc} (${title(decoded.soc)}) in its query was left out.`, 'warning',
+      { timeout: 0, key: 'link:soc', scope: 'view' });
+    }
     if (!fromHistory) this.#pushNext = false;
     this.#writeNext = !fromHistory && !keepAddress && !(fromPath && !soc);
     this.#update((s) => ({ ...s, soc, compare, assumptions, editing: '' }));
@@ -336,6 +345,13 @@ class App {
   /** Draws again: a data part arrived, so the snapshot of the same assumptions has more in it. */
   refresh() {
     this.#loop.request();
+  }
+
+  /** The details part's download ended (`status`: the calculator's): what waited for it says the outcome. */
+  detailsSettled(status) {
+    const details = status.ok ? 'ready' : 'failed';
+    if (this.#state.details !== details) this.#update((s) => ({ ...s, details }));
+    else if (status.ok) this.refresh();
   }
 
   async #setAssumptions(assumptions) {
@@ -391,8 +407,13 @@ class App {
     const result = this.#snapshot(this.#state.assumptions).measures(this.#state.soc);
     const isco = result.ok ? result.measures.iloIsco : '';
     if (!isco || (this.#state.ilo?.isco === isco && this.#state.ilo.status !== 'failed')) return;
-    this.#update((s) => ({ ...s, ilo: { isco, status: 'loading' } }));
+    this.#update((s) => ({ ...s, ilo: { isco, status: 'loading', slow: false } }));
+    // Past the slow time the list says it is taking longer; the download itself ends within its bounded tries.
+    const slow = setTimeout(() => {
+      if (this.#state.ilo?.isco === isco && this.#state.ilo.status === 'loading') this.#update((s) => ({ ...s, ilo: { ...s.ilo, slow: true } }));
+    }, timing.slowMs);
     const tasks = await this.#calc.iloTasks(isco);
+    clearTimeout(slow);
     if (this.#state.ilo?.isco !== isco) return;  // the visitor moved on meanwhile
     this.#update((s) => ({ ...s, ilo: tasks.ok ? { isco, status: 'ready', tasks: tasks.tasks, title: tasks.title }
                                                 : { isco, status: 'failed', message: tasks.detail ?? tasks.message } }));
@@ -549,14 +570,18 @@ async function run(takePending) {
   }
   const calculator = loaded.calculator;
   performance.mark('aiexp:calculator');
-  // The pre-rendered role shows its task statements, ids and description: the first live render waits for the
-  // parts that carry them, so it draws the same page instead of placeholders.
+  // Descriptions, task ids, O*NET titles and the other measures: asked for now, needed by every role's view.
+  const details = calculator.ensureDetails();
+  // The pre-rendered role shows its task statements, ids and description: the first live render waits a moment for
+  // the parts that carry them (they were preloaded with the module, so they are usually in), to draw the same page
+  // instead of placeholders. Never longer than partsWaitMs: the figures do not need them, and a part still on its
+  // way arrives on its own (or is said unavailable), while the controls already work.
   const preRendered = document.documentElement.dataset.page === 'role' ? roleFromPath(location.pathname, links) : '';
   if (preRendered) {
     const defaults = calculator.snapshot(calculator.defaults()).snapshot;
-    const [details, text] = await Promise.all([calculator.ensureDetails(), calculator.ensureText(defaults, preRendered)]);
-    if (!details.ok) reportDetailsFailure(notices, details);
-    if (!text.ok) reportTextFailure(notices, text);
+    const text = calculator.ensureText(defaults, preRendered);
+    text.then((status) => { if (!status.ok) reportTextFailure(notices, status); });
+    await Promise.race([Promise.all([details, text]), new Promise((resolve) => setTimeout(resolve, timing.partsWaitMs))]);
     performance.mark('aiexp:parts');
   }
   const app = new App(calculator, sections, links, notices);
@@ -580,8 +605,8 @@ async function run(takePending) {
     else control.value = action.value;
     for (const type of ['input', 'change']) control.dispatchEvent(new Event(type, { bubbles: true }));
   }
-  // Descriptions, task ids and O*NET titles for roles opened later: not needed for the first view.
-  const status = await calculator.ensureDetails();
-  if (!status.ok && !status.cached) reportDetailsFailure(notices, status);
-  if (status.ok) app.refresh();
+  // The details, once their download ends: said if they failed, drawn if they arrived.
+  const status = await details;
+  if (!status.ok) reportDetailsFailure(notices, status);
+  app.detailsSettled(status);
 }

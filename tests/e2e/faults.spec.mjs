@@ -19,7 +19,7 @@ useSiteAndBrowser((env) => ({ browser, site } = env));
 
 // Short enough for a quick suite, long enough for two cores shared with other suites: a stall is said to be
 // slow after 1.5 s and given up after 2 tries of 3 s.
-const TIMING = { slowMs: 1500, attemptMs: 3000, attempts: 2, backoffMs: 50, retryLaterMs: 60000, embedMs: 1500 };
+const TIMING = { slowMs: 1500, attemptMs: 3000, attempts: 2, backoffMs: 50, retryLaterMs: 60000, embedMs: 1500, partsWaitMs: 500 };
 
 // What a failed download legitimately logs in the console; anything else still fails the test.
 const DOWNLOAD_ERRORS = [/Failed to load resource/, /net::ERR_/, /integrity/i, /digest/, /MIME type/,
@@ -233,14 +233,81 @@ describe('the page: data parts it loads later', () => {
     await done(page);
   });
 
+  test('details.json (404): the other measures\' rows say they are unavailable, not "loading", once the download ends', async () => {
+    const page = await faultyPage('occupation/1137/', { '**/data/details.json': '404' });
+    await waitForApp(page);
+    await page.waitForFunction(() => [...document.querySelectorAll('#measures tbody tr')].length === 4);
+    const ranks = () => page.locator('#measures tbody tr td:nth-child(4)').allTextContents();
+    // The notice and the rows learn the outcome together (a 404 is not retried).
+    await page.waitForFunction(() => [...document.querySelectorAll('#notices .notice')].some((n) => /task details could not/.test(n.textContent)),
+                               null, { timeout: TIMING.attemptMs + 1000 });
+    await inView(page, '#measures');
+    await page.waitForFunction(() => ![...document.querySelectorAll('#measures tbody tr td:nth-child(4)')].some((td) => /loading/.test(td.textContent)));
+    const [eloundou, ...others] = await ranks();
+    assert.match(eloundou, /higher than \d+% of 376 UK occupations/);
+    assert.deepEqual(others, ['unavailable: not downloaded', 'unavailable: not downloaded', 'unavailable: not downloaded']);
+    await done(page);
+  });
+
+  test('a task-text part never answering: the calculator is live within the parts\' wait, and the rows say the outcome later', async () => {
+    const page = await faultyPage('occupation/1137/', { '**/data/text/tasks-11.json': 'stall' });
+    const started = Date.now();
+    await waitForApp(page);
+    // Live without the statements: the wait for them is bounded (partsWaitMs), far below the download's own bound.
+    assert.ok(Date.now() - started < TIMING.partsWaitMs + TIMING.attemptMs, `live after ${Date.now() - started} ms`);
+    assert.notEqual(await page.locator('#load-state').getAttribute('data-state'), 'slow');
+    await page.click('#assumptions > summary');
+    await setInput(page, '#e2', 1);
+    assert.equal(await score(page), '9.4', 'the inputs work while the statements are on their way');
+    // The statements already on the page stay, never replaced by "loading"; the download ends within its tries and
+    // the notice says so.
+    await inView(page, '#task-list');
+    const statements = () => page.locator('#task-list [data-part="text"]').allTextContents();
+    const before = await statements();
+    assert.ok(before.length > 0 && before.every((text) => text && !/loading|unavailable/.test(text)), before.join('\n'));
+    await page.waitForFunction(() => [...document.querySelectorAll('#notices .notice')].some((n) => /^Task statements could not/.test(n.textContent)),
+                               null, { timeout: TIMING.attempts * TIMING.attemptMs + 3000 });
+    assert.ok((await noticeTexts(page)).some((n) => /^Task statements could not be downloaded \(data\/text\/tasks-11\.json: no answer within 3 s, tried 2 times/.test(n)));
+    assert.deepEqual(await statements(), before);
+    await done(page);
+  });
+
+  test('the ILO\'s task list never answering: "taking longer" within the slow time, then the error', async () => {
+    const page = await faultyPage('occupation/1137/', { '**/data/ilo/tasks-*.json': 'stall' });
+    await waitForApp(page);
+    await inView(page, '#measures');
+    const status = page.locator('#ilo-tasks-status');
+    await page.locator('#measures [data-part="ilo-tasks"] > summary').click();
+    await page.waitForFunction(() => /^Downloading the ILO's tasks/.test(document.getElementById('ilo-tasks-status').textContent));
+    const opened = Date.now();
+    await page.waitForFunction(() => /taking longer than usual/.test(document.getElementById('ilo-tasks-status').textContent), null, { timeout: TIMING.slowMs + 2000 });
+    assert.ok(Date.now() - opened < TIMING.slowMs + 1500, 'said within the slow time');
+    await page.waitForFunction(() => /could not be downloaded/.test(document.getElementById('ilo-tasks-status').textContent), null,
+                               { timeout: TIMING.attempts * TIMING.attemptMs + 3000 });
+    assert.match(await status.textContent(), /^The ILO's tasks could not be downloaded \(data\/ilo\/tasks-\d{4}\.json: no answer within 3 s, tried 2 times\)\. Close and open this again to retry\.$/);
+    await done(page);
+  });
+
   test('a task-text part (500): rows say the statement is unavailable, one notice over many renders, no request per render', async () => {
     const page = await faultyPage('occupation/1137/', { '**/data/text/tasks-11.json': '500' });
     await waitForApp(page);
+    // The statements the page's HTML holds stay; another role of the same part (1136, opened here) has none to show.
+    await inView(page, '#task-list');
+    const statements = await page.locator('#task-list [data-part="text"]').allTextContents();
+    assert.ok(statements.length > 0 && statements.every((text) => text && !/loading|unavailable/.test(text)), statements.join('\n'));
+    await page.click('#role-search');
+    await page.keyboard.type('1136');
+    await page.waitForSelector('#role-results [role="option"]');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('occupation').dataset.soc === '1136');
     await inView(page, '#task-list');
     await page.waitForFunction(() => document.querySelector('#task-list').textContent.includes('unavailable'), null, { timeout: 10000 });
     assert.equal(await page.locator('#task-list').textContent().then((t) => t.includes('loading')), false);
+    const direct = await score(page);
     for (const value of [1, 0.5, 0, 1]) await setInput(page, '#e2', value);
-    assert.equal(await score(page), '9.4', 'the figures still compute');
+    assert.notEqual(await score(page), direct, 'the figures still compute');
+    await setInput(page, '#e2', 0);
+    assert.equal(await score(page), direct);
     await page.waitForTimeout(200);
     const notices = (await noticeTexts(page)).filter((n) => /^Task statements could not be downloaded/.test(n));
     assert.equal(notices.length, 1, notices.join('\n'));
@@ -260,6 +327,42 @@ describe('the page: data parts it loads later', () => {
     await page.waitForSelector('#role-results [role="option"]');
     assert.match(await page.locator('#role-results').textContent(), /IT managers/);
     await done(page);
+  });
+
+  test('titles.json never answering, then arriving late: the search says what it searches from the first second, and again when they arrive', async () => {
+    const hint = (page) => page.locator('#role-search-hint').textContent();
+    const status = (page) => page.locator('#role-search-status').textContent();
+    // Never answering: "still downloading" within a second of the first keystroke, then the failure, within its tries.
+    const stalled = await faultyPage('', { '**/data/titles.json': 'stall' });
+    await waitForApp(stalled);
+    await stalled.click('#role-search');
+    await stalled.keyboard.type('barista');
+    const typed = Date.now();
+    await stalled.waitForFunction(() => /still downloading/.test(document.getElementById('role-search-hint').textContent), null, { timeout: 3000 });
+    assert.ok(Date.now() - typed < 2000, `said after ${Date.now() - typed} ms`);
+    assert.match(await hint(stalled), /^The 32,000 job titles are still downloading, so for now the search looks only at the titles and codes of the 412 occupations\.$/);
+    await stalled.fill('#role-search', 'barist');
+    await stalled.keyboard.type('a');
+    await stalled.waitForFunction(() => document.getElementById('role-search-status').textContent !== '');
+    assert.equal(await status(stalled), 'No occupation title or code matches (the job titles are not searched yet).');
+    await stalled.waitForFunction(() => /could not be downloaded/.test(document.getElementById('role-search-hint').textContent), null,
+                                  { timeout: TIMING.attempts * TIMING.attemptMs + 3000 });
+    await done(stalled);
+    // Arriving after the first second: the hint says the usual again, the search is redone and says so.
+    const late = await faultyPage('', { '**/data/titles.json': async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      await route.continue();
+    } });
+    await waitForApp(late);
+    await late.click('#role-search');
+    await late.keyboard.type('barista');
+    await late.waitForFunction(() => /still downloading/.test(document.getElementById('role-search-hint').textContent), null, { timeout: 3000 });
+    await late.waitForFunction(() => /^Searches all 412 UK occupations and the 32,000 job titles/.test(document.getElementById('role-search-hint').textContent),
+                               null, { timeout: TIMING.attemptMs });
+    await late.waitForFunction(() => /^The job titles have arrived: /.test(document.getElementById('role-search-status').textContent));
+    assert.match(await status(late), /^The job titles have arrived: (At least )?\d+ matching occupations\./);
+    assert.match(await late.locator('#role-results').textContent(), /job title: barista/i);
+    await done(late);
   });
 
   test('integrity.json (500): the parts it vouches for fail with one notice each, naming the checksums, and the figures compute', async () => {
@@ -296,6 +399,26 @@ describe('the page: notices about a link', () => {
     await setInput(page, '#e2', 0.5);
     assert.deepEqual((await noticeTexts(page)).filter((n) => /link/.test(n)), []);
     await done(page);
+  });
+
+  test('a link naming two occupations: the path wins over a query soc=, a repeated soc= takes the last, each with a notice naming the one left out', async () => {
+    const twoNames = (notices) => notices.filter((n) => /^The link names two occupations/.test(n));
+    const onRole = await faultyPage('occupation/1137/?soc=2132&e2=1', {});
+    await waitForApp(onRole);
+    assert.deepEqual(twoNames(await noticeTexts(onRole)), ['The link names two occupations: this page shows Information technology directors '
+      + '(SOC 2020 1137), the one in its address; soc=2132 (IT managers) in its query was left out.']);
+    assert.equal(await score(onRole), '9.4', 'the path\'s role, under the link\'s other assumptions');
+    await onRole.waitForFunction(() => !location.search.includes('soc='), null, { timeout: 5000 });
+    assert.match(onRole.url(), /\/occupation\/1137\/\?e2=1$/);
+    await done(onRole);
+    // An old link with soc= twice: the last names the page (the servers' redirect, or the page's own where a host
+    // has none), the earlier is named.
+    const repeated = await faultyPage('?soc=1137&soc=2132', {});
+    await waitForApp(repeated);
+    assert.match(repeated.url(), /\/occupation\/2132\//);
+    assert.deepEqual(twoNames(await noticeTexts(repeated)), ['The link names two occupations: this page shows IT managers (SOC 2020 2132), '
+      + 'the one in its address; soc=1137 (Information technology directors) in its query was left out.']);
+    await done(repeated);
   });
 
   test('clear when another role is opened', async () => {

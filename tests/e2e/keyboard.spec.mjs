@@ -425,3 +425,27 @@ describe('the iframe card pages', () => {
                                                    { viewport: { width: 560, height: 500 }, withoutScripts: true }), []);
   });
 });
+
+describe('the treemap', () => {
+  test('is one tab stop, on a rectangle, where the arrow keys move between rectangles', async () => {
+    const page = await open('');
+    await inView(page, '#treemap-figure');
+    // From what comes before the treemap, Tab lands on a rectangle, not on the drawing around them.
+    await page.locator('#assumptions > summary').focus();
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => ({ tag: document.activeElement.tagName, leaf: document.activeElement.matches('a.treemap__leaf'),
+                                               label: document.activeElement.getAttribute('aria-label') }));
+    assert.deepEqual([first.tag.toLowerCase(), first.leaf], ['a', true], JSON.stringify(first));
+    await page.keyboard.press('ArrowRight');
+    const next = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+    assert.notEqual(next, first.label, 'ArrowRight moved to the next rectangle');
+    assert.equal(await page.evaluate(() => document.querySelectorAll('#treemap a.treemap__leaf[tabindex="0"]').length), 1);
+    // Tab leaves the drawing at once: no second stop inside it.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => Boolean(document.activeElement.closest('#treemap'))), false);
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), next, 'Shift+Tab comes back to the same rectangle');
+    await page.assertClean();
+    await page.context().close();
+  });
+});

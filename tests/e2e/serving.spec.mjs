@@ -167,6 +167,10 @@ describe(`serving (${serverKind} under test, the other server beside it)`, () =>
       ['/?e2=0.5&soc=2132&w=core', 301, '/occupation/2132/?e2=0.5&w=core'],
       ['/?soc=1137', 301, '/occupation/1137/'],
       ['/?soc=abcd&soc=1137', 301, '/occupation/1137/?soc=abcd'],
+      // Given twice, the last is used (the link grammar's rule); the earlier stays, for the page to name.
+      ['/?soc=1137&soc=2132', 301, '/occupation/2132/?soc=1137'],
+      ['/?soc=1137&e2=0.5&soc=2132&w=equal', 301, '/occupation/2132/?soc=1137&e2=0.5&w=equal'],
+      ['/?soc=1137&e2=0.5&soc=21', 301, '/occupation/1137/?e2=0.5&soc=21'],
       ['/?soc=11375', 200, undefined],
       ['/?xsoc=1137', 200, undefined],
       ['/index.html?soc=1137', 200, undefined],

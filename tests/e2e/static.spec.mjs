@@ -27,6 +27,37 @@ async function openWithoutScript(path, options = {}) {
 }
 
 describe('without JavaScript', () => {
+  test('every page offers only what works without it: no enabled control that needs a script, no promise of sorting', async () => {
+    for (const path of ['', 'occupation/1137/', 'occupation/2311/', 'occupations/', 'methodology/']) {
+      const { page } = await openWithoutScript(path);
+      // What a reader can reach and use: native disclosures (summary), links, and buttons that open a popover.
+      const dead = await page.evaluate(() => [...document.querySelectorAll('button, input, select, textarea')]
+        .filter((control) => !control.disabled && !control.matches(':disabled') && control.checkVisibility({ visibilityProperty: true }))
+        .filter((control) => !(control.matches('button') && control.hasAttribute('popovertarget')))
+        .map((control) => control.outerHTML.slice(0, 120)));
+      assert.deepEqual(dead, [], `${path || 'home'}: controls that do nothing without JavaScript`);
+      // The score's "?" opens what the score means.
+      if (path.startsWith('occupation/')) {
+        await page.click('button[popovertarget="score-help"]');
+        assert.match(await page.locator('#score-help').innerText(), /^The share of this role's work/);
+        await page.keyboard.press('Escape');
+      }
+      if (path === '' || path === 'occupations/') {
+        const caption = await page.locator('#occupations-table caption').textContent();
+        assert.doesNotMatch(caption, /select a column heading|arrow keys/);
+        assert.match(caption, /most exposed first; sorting by another column needs JavaScript\.$/);
+        const rows = await page.locator('#occupations-body tr').count();
+        if (path === '') {
+          assert.equal(await page.locator('#table-count').isVisible(), false, 'no "All 412 occupations" over 30 rows');
+          assert.equal(await page.locator('#table-more [data-part="more-text"]').textContent(), `The ${rows} most exposed of the 412 occupations are listed here.`);
+        } else {
+          assert.equal(await page.locator('#table-count').textContent(), `All ${rows} occupations.`);
+        }
+      }
+      await page.context().close();
+    }
+  });
+
   for (const expected of checkValues.unit_groups) {
     test(`/occupation/${expected.soc}/ shows every default figure: ${expected.exposure_text}, ${expected.with_tools_text}, ${expected.wage_exposure_text}, ${expected.employees_text}, ${expected.median_pay_text}, "${expected.can_do} of ${expected.task_count}"`, async () => {
       const { page, response } = await openWithoutScript(`occupation/${expected.soc}/`);
@@ -405,6 +436,12 @@ describe('addresses', () => {
     await page.waitForFunction(() => document.documentElement.dataset.state === 'ready');
     await page.waitForFunction(() => location.pathname === '/occupation/2132/' && location.search === '');
     assert.equal(await field(page, 'wageExposureText'), '£1.42bn');
+    // soc= twice: the last names the page, as the servers' redirect has it, and the role page names the other.
+    await page.route(/\/\?soc=1137&e2=1&soc=2132$/, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: home }));
+    await page.goto(`${site.url}?soc=1137&e2=1&soc=2132`);
+    await page.waitForFunction(() => document.documentElement.dataset.state === 'ready' && location.pathname === '/occupation/2132/');
+    await page.waitForFunction(() => location.search === '?e2=1');
+    assert.match(await page.locator('#notices').textContent(), /soc=1137 \(Information technology directors\) in its query was left out/);
     await context.close();
   });
 

@@ -88,16 +88,16 @@ function typesBlock() {
   return ['types {', ...lines, '}'].join('\n  ');
 }
 
-// The old /?soc= links: nginx has no query parser, so three expressions cover where the first
-// soc=<four digits> parameter stands (alone, first, after others); each keeps the other parameters as written,
-// which is what redirectFor in headers.mjs does.
+// The old /?soc= links: nginx has no query parser, so three expressions, tried in order, cover where the last
+// soc=<four digits> parameter stands (alone; after others, the greedy prefix finding the last; first, with no
+// other after it); each keeps the other parameters as written, which is what redirectFor in headers.mjs does.
 function roleRedirectLines() {
   const soc = ROLE_REDIRECT.socPattern;
   const to = (capture) => ROLE_REDIRECT.to(capture);
   return [
     `if ($args ~ ${quoted(`^soc=(${soc})$`)}) { return ${ROLE_REDIRECT.status} ${to('$1')}; }`,
+    `if ($args ~ ${quoted(`^(.*)&soc=(${soc})(&.*)?$`)}) { return ${ROLE_REDIRECT.status} ${to('$2')}?$1$3; }`,
     `if ($args ~ ${quoted(`^soc=(${soc})&(.*)$`)}) { return ${ROLE_REDIRECT.status} ${to('$1')}?$2; }`,
-    `if ($args ~ ${quoted(`^(.*?)&soc=(${soc})(&.*)?$`)}) { return ${ROLE_REDIRECT.status} ${to('$2')}?$1$3; }`,
   ];
 }
 

@@ -134,7 +134,7 @@ export function hashedName(name, bytes) {
   return `${name.slice(0, dot)}.${hash}${name.slice(dot)}`;
 }
 
-// Old links carry the role as a query on the home page: /?soc=1137&e2=0.5 -> /occupation/1137/?e2=0.5. The first
+// Old links carry the role as a query on the home page: /?soc=1137&e2=0.5 -> /occupation/1137/?e2=0.5. The last
 // parameter that is exactly soc=<four digits> is taken out; the others stay as they were written, in order.
 export const ROLE_REDIRECT = { status: 301, from: '/', socPattern: '[0-9]{4}', to: (soc) => `/occupation/${soc}/` };
 
@@ -142,7 +142,9 @@ export const ROLE_REDIRECT = { status: 301, from: '/', socPattern: '[0-9]{4}', t
 export function redirectFor(pathname, query) {
   if (pathname !== ROLE_REDIRECT.from || !query) return null;
   const parts = query.split('&');
-  const index = parts.findIndex((part) => new RegExp(`^soc=${ROLE_REDIRECT.socPattern}$`).test(part));
+  // A parameter given twice takes its last value (the link grammar's rule): the last soc=<four digits> names the
+  // page; an earlier one stays in the query, where the role page names it as left out.
+  const index = parts.findLastIndex((part) => new RegExp(`^soc=${ROLE_REDIRECT.socPattern}$`).test(part));
   if (index < 0) return null;
   const soc = parts[index].slice('soc='.length);
   const rest = parts.filter((_, i) => i !== index).join('&');

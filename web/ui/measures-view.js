@@ -4,14 +4,20 @@
 // every UK occupation (drawn while open). Root: #measures.
 import { el, fillFields, fromTemplate, part, parts, reconcile, setAttr, setHidden, setReady, setText } from './dom.js';
 
+// What a measure's rank says while its figures are not in: still coming, or they could not be had (the notice
+// says why and what to do).
+const PENDING_RANK = { loading: 'loading…', failed: 'unavailable: not downloaded', ready: '—' };
+
 // The scatter's plot area inside its 360 x 300 view box: 0-10 on both axes.
 const PLOT = { left: 40, right: 348, top: 12, bottom: 262 };
 
 /**
- * Draws the measures of role `soc`. State: `ready` (the controls work) and `ilo`, the ILO task list asked for:
- * { isco, status: 'loading' | 'ready' | 'failed', tasks, title, message } or null.
+ * Draws the measures of role `soc`. State: `ready` (the controls work), `details` (the download of the part that
+ * carries the other measures: 'loading', 'ready' or 'failed') and `ilo`, the ILO task list asked for:
+ * { isco, status: 'loading' | 'ready' | 'failed', slow, tasks, title, message } or null (`slow`: past the time
+ * after which a download is said to take longer than usual).
  */
-export function renderMeasures(root, snapshot, { soc, ready, ilo }) {
+export function renderMeasures(root, snapshot, { soc, ready, details = 'ready', ilo }) {
   const result = snapshot.measures(soc);
   if (!result.ok) return;
   const measures = result.measures;
@@ -30,7 +36,7 @@ export function renderMeasures(root, snapshot, { soc, ready, ilo }) {
       setHidden(chip, !line.bandKey);
       setAttr(chip, 'data-band', line.bandKey);
       setText(chip, line.band);
-      setText(rank, line.measure !== 'eloundou' && !measures.loaded ? 'loading…' : line.rankText);
+      setText(rank, line.measure !== 'eloundou' && !measures.loaded ? PENDING_RANK[details] ?? PENDING_RANK.loading : line.rankText);
       setText(wage, line.scored ? line.wageExposureText : '—');
     },
   });
@@ -57,7 +63,9 @@ function renderIloTasks(details, ilo) {
     return;
   }
   if (ilo.status !== 'ready') {
-    setText(status, ilo.status === 'loading' ? `Downloading the ILO's tasks for ISCO-08 ${ilo.isco}…`
+    const loading = ilo.slow ? `Still downloading the ILO's tasks for ISCO-08 ${ilo.isco}: this is taking longer than usual. `
+      + 'It is tried again a few times; if it cannot be had, this says so.' : `Downloading the ILO's tasks for ISCO-08 ${ilo.isco}…`;
+    setText(status, ilo.status === 'loading' ? loading
       : `The ILO's tasks could not be downloaded (${ilo.message}). Close and open this again to retry.`);
     list.replaceChildren();
     return;

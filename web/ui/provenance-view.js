@@ -7,6 +7,7 @@
 // A panel is drawn when it is missing, or when it is open and shows other figures than these; a closed panel
 // that an input made stale is drawn as it opens. Root: the panels' holder (#role-provenance, #totals-provenance).
 import { el, fingerprint, parts, setAttr, setReady, setText } from './dom.js';
+import { copyText } from './browser.js';
 
 const last = new WeakMap();  // root -> the arguments of its last render, for a panel that opens between renders
 
@@ -129,12 +130,12 @@ async function copy(panel) {
   const doc = panel.ownerDocument;
   const url = new URL(p.permalink.getAttribute('href'), doc.baseURI).href;
   const text = `${p.citation.textContent} ${url} (accessed ${accessed(new Date())})`;
-  try {
-    await doc.defaultView.navigator.clipboard.writeText(text);
+  if (await copyText(text, doc.defaultView)) {
     setText(p.copied, 'Citation copied.');
-  } catch {
-    // A browser that refuses the clipboard still shows the citation: say so, and select it for a manual copy.
-    setText(p.copied, 'The browser did not allow copying: the citation is selected, copy it with the keyboard.');
+  } else {
+    // A browser that refuses the clipboard, or never answers, still shows the citation: say so, and select it for
+    // a manual copy.
+    setText(p.copied, 'The browser did not copy it: the citation is selected, copy it with the keyboard.');
     const range = doc.createRange();
     range.selectNodeContents(p.citation.parentElement);
     const selection = doc.defaultView.getSelection();

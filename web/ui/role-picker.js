@@ -4,6 +4,9 @@
 import { el, setText } from './dom.js';
 
 const RESULT_LIMIT = 12;
+// After this long without the job titles (or at their first failure, which the calculator retries), the search
+// says it looks at the occupations' own titles and codes only, until they arrive.
+const TITLES_NOTE_MS = 1000;
 
 export class RolePicker {
   #input;
@@ -46,22 +49,34 @@ export class RolePicker {
   async #loadTitles() {
     if (this.#calculator.hasTitles || this.#titlesPending) return;
     this.#titlesPending = true;
+    const waiting = setTimeout(() => this.#showTitlesState('waiting'), TITLES_NOTE_MS);
     const status = await this.#calculator.ensureTitles();
+    clearTimeout(waiting);
     this.#titlesPending = false;
-    this.#showTitlesState(status.ok);
-    if (status.ok && this.#input.value.trim()) this.#search();  // redo with the job titles now loaded
+    const said = this.#titlesState;
+    this.#showTitlesState(status.ok ? 'ready' : 'failed');
+    if (status.ok && this.#input.value.trim()) {
+      this.#search();  // redo with the job titles now loaded
+      if (said) setText(this.#status, `The job titles have arrived: ${this.#status.textContent}`);
+    }
   }
 
-  // Without the job-title index the search still finds occupations by their own titles and codes: the hint says
-  // so, and that the index is asked for again later.
-  #showTitlesState(ok) {
+  #titlesState = '';  // '' (the job titles searched, or not yet asked for long), 'waiting' or 'failed'
+
+  // Without the job-title index the search still finds occupations by their own titles and codes: from the first
+  // second of waiting the hint says so (and, after a failure, that the index is asked for again later); it says
+  // the usual again when the index arrives.
+  #showTitlesState(state) {
     const hint = this.#root.querySelector('#role-search-hint');
+    this.#titlesState = state === 'ready' ? '' : state;
     if (!hint) return;
     hint.dataset.defaultText ??= hint.textContent;
-    hint.dataset.state = ok ? '' : 'degraded';
-    setText(hint, ok ? hint.dataset.defaultText
-                     : 'The 32,000 job titles could not be downloaded, so the search looks only at the titles and codes of '
-                       + 'the 412 occupations for now. It tries again when you search a minute from now.');
+    hint.dataset.state = state === 'ready' ? '' : 'degraded';
+    setText(hint, state === 'ready' ? hint.dataset.defaultText : state === 'waiting'
+      ? 'The 32,000 job titles are still downloading, so for now the search looks only at the titles and codes of the '
+        + '412 occupations.'
+      : 'The 32,000 job titles could not be downloaded, so the search looks only at the titles and codes of '
+        + 'the 412 occupations for now. It tries again when you search a minute from now.');
   }
 
   #search() {
@@ -73,7 +88,7 @@ export class RolePicker {
     if (query.trim()) {
       setText(this.#status, this.#results.length
         ? `${this.#results.length === RESULT_LIMIT ? 'At least ' : ''}${this.#results.length} matching occupations. Use the arrow keys to choose.`
-        : 'No occupation matches.');
+        : this.#titlesState ? 'No occupation title or code matches (the job titles are not searched yet).' : 'No occupation matches.');
     }
   }
 

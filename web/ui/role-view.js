@@ -61,13 +61,3 @@ function renderSensitivity(block, report) {
   setAttr(marker, 'x2', at(report.score10));
   setAttr(marker, 'visibility', report.scored ? 'visible' : 'hidden');
 }
-
-/** Wires the score's "?" button, which shows what the score means. */
-export function wireRole(root) {
-  const info = part(root, 'score-info');
-  info.addEventListener('click', () => {
-    const help = part(root, 'score-help');
-    help.hidden = !help.hidden;
-    info.setAttribute('aria-expanded', String(!help.hidden));
-  });
-}

@@ -8,13 +8,15 @@
  * The page's state, as both renderers hold it: `page` ('home', 'role', 'occupations', 'methodology', 'not-found',
  * 'too-long'),
  * `soc` (the role shown, or ''), `compare`, `assumptions`, `defaults`, `ready` (the calculator runs: controls
- * work), `textStatus`, `editing`, `taskId`, `ilo`, `threshold`, `filterTable`, `sort`, `filter`, `links`
+ * work), `textStatus`, `details` ('loading', 'ready' or 'failed': the details part, which carries the other
+ * measures, as far as the page knows), `editing`, `taskId`, `ilo`, `threshold`, `filterTable`, `sort`, `filter`, `links`
  * (site-links.js), `staticRows` and `staticTasks` (the build: how many table rows and tasks the HTML holds;
  * Infinity live, where only those in view are drawn), `maxLinkBytes` (what the too-long page says).
  */
-export function initialState({ page, defaults, links, ready, staticRows = Infinity, staticTasks = Infinity, maxLinkBytes = 0 }) {
+export function initialState({ page, defaults, links, ready, details = 'ready', staticRows = Infinity, staticTasks = Infinity,
+                               maxLinkBytes = 0 }) {
   return {
-    page, soc: '', compare: [], assumptions: defaults, defaults, ready, textStatus: 'ready', editing: '', taskId: 0, ilo: null,
+    page, soc: '', compare: [], assumptions: defaults, defaults, ready, textStatus: 'ready', details, editing: '', taskId: 0, ilo: null,
     threshold: 6, filterTable: false, sort: { key: 'score', descending: true }, filter: { text: '', major: '', range: '', bridge: '' },
     links, staticRows, staticTasks, maxLinkBytes,
   };
@@ -40,7 +42,8 @@ export const SECTIONS = [
   { name: 'role', selector: '#role-head', module: 'role-view.js', render: 'renderRole', always: true, select: (s) => ({ soc: s.soc, ready: s.ready }) },
   { name: 'role-provenance', selector: '#role-provenance', module: 'provenance-view.js', render: 'renderProvenance', always: true,
     select: (s) => ({ kind: 'role', soc: s.soc, taskId: s.taskId, href: s.links.role(s.soc), ready: s.ready }) },
-  { name: 'measures', selector: '#measures', module: 'measures-view.js', render: 'renderMeasures', select: (s) => ({ soc: s.soc, ready: s.ready, ilo: s.ilo }) },
+  { name: 'measures', selector: '#measures', module: 'measures-view.js', render: 'renderMeasures',
+    select: (s) => ({ soc: s.soc, ready: s.ready, details: s.details, ilo: s.ilo }) },
   { name: 'tasks', selector: '#tasks', module: 'tasks-view.js', render: 'renderTasks',
     select: (s) => ({ soc: s.soc, ready: s.ready, textStatus: s.textStatus, editing: s.editing, staticTasks: s.staticTasks,
                       tasksFile: s.links.tasksFile }) },

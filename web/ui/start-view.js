@@ -1,6 +1,7 @@
 // Where to start: a role's most important tasks that a language model cannot yet do on its own, each saying
 // whether tools change it. Root: the "Where to start" section.
 import { fromTemplate, part, parts, reconcile, setAttr, setText } from './dom.js';
+import { setStatement } from './tasks-view.js';
 
 /** Draws the starting points of role `soc`; `textStatus` says what a task without its statement shows. */
 export function renderStart(root, snapshot, { soc, textStatus }) {
@@ -12,9 +13,7 @@ export function renderStart(root, snapshot, { soc, textStatus }) {
     create: () => fromTemplate(root, 'start'),
     update: (item, start) => {
       const p = parts(item);
-      setText(p.text, start.task.text || (textStatus === 'failed'
-        ? 'Task statement unavailable: it could not be downloaded (the figures still count this task).'
-        : 'Task statement loading…'));
+      setStatement(p.text, start.task.text, textStatus);
       setText(p.note, start.note);
       setAttr(item, 'data-label', start.task.label);
     },

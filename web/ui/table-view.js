@@ -156,18 +156,27 @@ export function renderTable(root, snapshot, state) {
   kept.selected = selectedSoc;
   if (roleChanged && focusedRowSoc(kept) === null) kept.activeSoc = '';
   setAttr(part(root, 'table'), 'aria-rowcount', String(shown.length + 1));
-  setText(part(root, 'count'), shown.length === rows.length ? `All ${rows.length} occupations.`
-                                                            : `${shown.length} of ${rows.length} occupations.`);
   let start = 0;
   let end = Math.min(shown.length, state.staticRows ?? Infinity);
-  // A table the build drew in part says so and links the page that holds every row (the live one holds them all).
+  // A table the build drew in part says so, and not that it holds them all, and links the page that holds every
+  // row (the live one holds them all).
+  const cut = !virtual && end < shown.length;
+  const count = part(root, 'count');
+  setHidden(count, cut);
+  setText(count, cut ? '' : shown.length === rows.length ? `All ${rows.length} occupations.` : `${shown.length} of ${rows.length} occupations.`);
   const more = root.querySelector('[data-part="more"]');
   if (more) {
-    const cut = !virtual && end < shown.length;
     setHidden(more, !cut);
     if (cut) setText(part(more, 'more-text'), `The ${end} most exposed of the ${shown.length} occupations are listed here.`);
     setAttr(part(more, 'all-link'), 'href', state.allHref);
   }
+  // What the table holds, and what its keys do once the calculator runs; before (and without JavaScript) the column
+  // headings and the keys do nothing, so it promises neither.
+  setText(root.querySelector('caption'), ready
+    ? 'Every UK occupation with its figures; select a column heading to sort. On an occupation, the arrow keys, Page Up, '
+      + 'Page Down, Home and End move between the rows.'
+    : `${cut ? `The ${end} most exposed UK occupations` : 'Every UK occupation'} with its figures, most exposed first; `
+      + 'sorting by another column needs JavaScript.');
   if (virtual) {
     const keys = shown.map((row) => row.info.soc);
     virtual.range(keys);  // the rows' places in the new order, before the view moves over them

@@ -11,9 +11,20 @@ const lists = new WeakMap();  // root -> its VirtualRows, once the live page wir
 
 const taskKey = (task, index) => String(task.id || `${task.onet}#${index}`);
 
-function missingText(textStatus) {
-  return textStatus === 'failed' ? 'Task statement unavailable: it could not be downloaded (the figures still count this task).'
-                                 : 'Task statement loading…';
+/**
+ * Writes a task's statement into `node`, or what stands for it while its text part is not in (`textStatus`:
+ * 'loading' or 'failed'). A statement the build already wrote into this row (rows are keyed by task) stays: the
+ * live page never replaces words on screen by a placeholder, whatever became of the download.
+ */
+export function setStatement(node, text, textStatus) {
+  if (text) {
+    setText(node, text);
+    delete node.dataset.placeholder;
+  } else if (!node.textContent || 'placeholder' in node.dataset) {
+    setText(node, textStatus === 'failed' ? 'Task statement unavailable: it could not be downloaded (the figures still count this task).'
+                                          : 'Task statement loading…');
+    node.dataset.placeholder = '';
+  }
 }
 
 /**
@@ -76,7 +87,7 @@ function fillTask(root, item, task, { key, ready, textStatus, open }) {
   item.classList.toggle('task--excluded', task.excluded);
   const changed = task.labelOverridden || task.weightOverridden;
   item.classList.toggle('task--changed', changed);
-  setText(p.text, task.text || missingText(textStatus));
+  setStatement(p.text, task.text, textStatus);
   setText(p.chip, task.labelText);
   setAttr(p.chip, 'data-label', task.label);
   // One line of facts, not a span each: a long list's rows are most of a role page's elements.

@@ -238,8 +238,10 @@ export function wireTreemap(root, { open, describe }) {
     setHidden(tip, false);
     link.setAttribute('aria-describedby', tip.id);
   };
-  svg.addEventListener('focusin', (event) => show(event.target.closest?.('a[data-soc]'), true));
-  svg.addEventListener('focusout', () => setHidden(tip, true));
+  // On the figure, not the <svg>: Chromium makes an SVG element with focus listeners a tab stop of its own, where
+  // the arrow keys do nothing (they work on the rectangle that holds the one tab stop).
+  root.addEventListener('focusin', (event) => show(event.target.closest?.('a[data-soc]'), true));
+  root.addEventListener('focusout', () => setHidden(tip, true));
   svg.addEventListener('pointerover', (event) => show(event.target.closest?.('a[data-soc]'), false));
   svg.addEventListener('pointerleave', () => setHidden(tip, true));
 }
