@@ -272,6 +272,27 @@ describe('the page: data parts it loads later', () => {
     await done(page);
   });
 
+  test('details.json never answering: live within the parts\' wait, the description and statements shown stay, the inputs work', async () => {
+    const page = await faultyPage('occupation/1137/', { '**/data/details.json': 'stall' });
+    await page.waitForLoadState('domcontentloaded');
+    const description = await page.locator('#occupation [data-field="description"]').textContent();
+    assert.ok(description.length > 50);
+    const statements = async () => (await page.locator('#task-list [data-part="text"]').allTextContents()).sort();
+    const shown = await statements();
+    const started = Date.now();
+    await waitForApp(page);
+    assert.ok(Date.now() - started < TIMING.partsWaitMs + TIMING.attemptMs, `live after ${Date.now() - started} ms`);
+    assert.equal(await page.locator('#occupation [data-field="description"]').textContent(), description);
+    assert.equal(await page.locator('#occupation [data-field="description"]').isVisible(), true);
+    await page.click('#assumptions > summary');
+    await setInput(page, '#e2', 1);
+    assert.equal(await score(page), '9.4');
+    assert.equal(await page.locator('#occupation [data-field="description"]').textContent(), description, 'kept through a render');
+    await inView(page, '#task-list');
+    assert.deepEqual(await statements(), shown);
+    await done(page);
+  });
+
   test('the ILO\'s task list never answering: "taking longer" within the slow time, then the error', async () => {
     const page = await faultyPage('occupation/1137/', { '**/data/ilo/tasks-*.json': 'stall' });
     await waitForApp(page);

@@ -3,17 +3,27 @@
 // over other reasonable choices and what the band means. Every text is the core's report. Root: #role-head.
 import { fillFields, part, setAttr, setHidden, setReady } from './dom.js';
 
-/** Draws the role `soc` of `snapshot`; `ready`: the calculator runs, so the actions work. */
-export function renderRole(root, snapshot, { soc, ready }) {
+/**
+ * Draws the role `soc` of `snapshot`; `ready`: the calculator runs, so the actions work; `details`: the download
+ * of the part that carries the descriptions ('loading', 'ready' or 'failed').
+ */
+export function renderRole(root, snapshot, { soc, ready, details = 'ready' }) {
   const result = snapshot.report(soc);
   if (!result.ok) return;
   const report = result.report;
+  // A description already on screen for this role (the build wrote it) stays while the part that carries it is
+  // not in: the live page never blanks words it showed.
+  const description = part(root, 'description');
+  const keep = !report.description && details !== 'ready' && description.dataset.soc === soc && description.textContent !== '';
+  const { description: text, ...rest } = report;
   fillFields(root, {
-    ...report,
+    ...rest,
+    ...(keep ? {} : { description: text }),
     band: report.scored ? report.band : 'Not scored',
     rangeText: report.sensitivity.rangeText,
   });
-  setHidden(part(root, 'description'), !report.description);
+  setAttr(description, 'data-soc', keep || text ? soc : null);
+  setHidden(description, !keep && !text);
   // Direct, with tools and the range are the Eloundou score's: under another headline measure they would mislead.
   const eloundou = report.measure === 'eloundou';
   for (const node of root.querySelectorAll('[data-role="eloundou-only"]')) setHidden(node, !eloundou);
