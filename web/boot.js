@@ -151,9 +151,32 @@ if (location.search) {
   }
 }
 
-// The theme toggle works at once: it needs no calculator.
-const theme = document.getElementById('theme-toggle');
-if (theme) import('./ui/theme.js').then(({ initTheme }) => initTheme(theme));
+// Light and dark themes: the system's choice by default; the toggle overrides it and is remembered. It works at
+// once (it needs no calculator), and is here rather than in a module of its own: one request fewer before the
+// first paint.
+const THEME_KEY = 'uk-ai-exposure-theme';
+const themeToggle = document.getElementById('theme-toggle');
+if (themeToggle) {
+  const effectiveTheme = () => root.dataset.theme ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+  const showTheme = () => themeToggle.setAttribute('aria-pressed', String(effectiveTheme() === 'dark'));
+  try {
+    const saved = localStorage.getItem(THEME_KEY);
+    if (saved === 'light' || saved === 'dark') root.dataset.theme = saved;
+  } catch {
+    // storage may be blocked; the system theme still applies
+  }
+  showTheme();
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', showTheme);
+  themeToggle.addEventListener('click', () => {
+    root.dataset.theme = effectiveTheme() === 'dark' ? 'light' : 'dark';
+    try {
+      localStorage.setItem(THEME_KEY, root.dataset.theme);
+    } catch {
+      // not remembered, still applied
+    }
+    showTheme();
+  });
+}
 
 // A page without controls (the methodology) never needs the calculator; the others load it when the browser is
 // idle after the page has loaded, never competing with its first paint.
