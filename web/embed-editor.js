@@ -48,10 +48,21 @@ function setOutput(name, text) {
   $(`#out-${name}`).value = text;
 }
 
+// Shows the fields of the chosen form only: a card's variant, a chart's kind, and the roles of a comparison.
+function showFields(isCard) {
+  const show = (id, visible) => {
+    for (const node of [$(`#${id}`), $(`label[for="${id}"]`), $(`#${id}-hint`)]) if (node) node.hidden = !visible;
+  };
+  show('editor-variant', isCard);
+  show('editor-kind', !isCard);
+  show('editor-socs', !isCard && form.elements.kind.value === 'compare');
+}
+
 async function update() {
-  if (!calculator || !manifest) return;
   const chosen = form.elements.form.value;
   const isCard = chosen === 'card' || chosen === 'iframe-card';
+  showFields(isCard);
+  if (!calculator || !manifest) return;
   if (isCard && !state.soc) {
     say('Pick an occupation to embed its card.');
     return;
@@ -126,6 +137,8 @@ form.addEventListener('change', () => update());
 form.addEventListener('input', (event) => {
   if (event.target.type !== 'text' && event.target.id !== 'role-search') update();
 });
+
+update();  // the fields of the form chosen, while the calculator loads
 
 const [loaded, listed] = await Promise.all([loadCalculator(), loadManifest().then((m) => ({ ok: true, manifest: m }), (error) => ({ ok: false, error }))]);
 if (!loaded.ok) {

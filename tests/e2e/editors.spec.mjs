@@ -86,10 +86,13 @@ describe('oEmbed', () => {
 
   test('the answer\'s html, pasted as an editor\'s platform does, shows the role\'s card', async () => {
     const answer = await (await fetch(endpoint({ url: `${siteUrl}occupation/1137/`, format: 'json' }))).json();
-    const page = await openPage(browser, `${site.url}embed-demo.html`);
-    await page.evaluate((html) => {
-      document.body.innerHTML = html;
-    }, local(answer.html.replace(/&amp;/g, '&')));
+    // A host page of its own (no script of the site's), with the answer's html in its body, served from the
+    // test's origin (a page without one may not frame a local address).
+    const page = await openPage(browser, 'about:blank', { allowedOrigins: [new URL(site.url).origin] });
+    await page.route(`${site.url}an-article.html`, (route) => route.fulfill({ contentType: 'text/html', body:
+      `<!doctype html><html lang="en"><head><title>An article</title></head><body><main><h1>An article</h1>${
+        local(answer.html.replace(/&amp;/g, '&'))}</main></body></html>` }));
+    await page.goto(`${site.url}an-article.html`);
     const card = page.frameLocator('iframe[data-uk-ai-exposure]').locator('uk-ai-exposure');
     await card.evaluate((host) => host.shadowRoot.querySelector('.title') !== null);
     const shown = await card.evaluate((host) => host.shadowRoot.textContent);
@@ -227,6 +230,12 @@ describe('the embed page', () => {
     assert.match(frame, /embed-chart\.html\?kind=groups&amp;frame-id=uk-ai-exposure-chart-groups/);
     assert.match(frame, /integrity="sha384-/, 'the frame\'s sizing script is pinned');
     assert.equal(await page.locator('[data-output="iframe"]').isHidden(), true, 'the frame form is not offered twice');
+    // Only the chosen form's fields: a chart's kind, not a card's variant; the roles compared only for a comparison.
+    assert.deepEqual([await page.locator('#editor-variant').isVisible(), await page.locator('#editor-kind').isVisible(),
+                      await page.locator('#editor-socs').isVisible()], [false, true, false]);
+    await page.selectOption('#editor-kind', 'compare');
+    assert.equal(await page.locator('#editor-socs').isVisible(), true);
+    await page.selectOption('#editor-kind', 'groups');
     assert.match(await page.inputValue('#out-csp'), /^frame-src http:\/\/127\.0\.0\.1:\d+; script-src 'self' http:\/\/127\.0\.0\.1:\d+$/);
 
     // An assumption out of range: said, with the old code left as it was.
