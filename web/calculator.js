@@ -1,7 +1,7 @@
 // One calculator session over a loaded WebAssembly module and engine: what the page, the widget and the site
 // build (tools/site/core.mjs, in node) all compute through. A set of assumptions gives a Snapshot, an immutable
 // view of every figure under them (snapshot.js); the engine behind it is a cache no caller sees. The data parts
-// (details, task text, job titles, the ILO's tasks) are fetched through the function the calculator is given,
+// (details, task text, job titles, the ILO's tasks, the breakdowns) are fetched through the function the calculator is given,
 // so the browser checks their integrity and the build reads them from disk.
 import { Snapshot } from './snapshot.js';
 
@@ -99,6 +99,7 @@ export class Calculator {
     const snapshot = new Snapshot({
       key, assumptions: frozen, build: this.#build, units: this.unitGroups(), majorGroups: this.majorGroups(),
       bands: this.bands(), bandOf: (displayed10) => this.bandOf(displayed10), measuresLoaded: this.#engine.hasDetails(),
+      breakdownsLoaded: this.hasBreakdowns,
       // Every figure a snapshot reads is read with the engine holding its assumptions.
       read: (fn) => {
         const applied = this.#apply(frozen);
@@ -147,6 +148,11 @@ export class Calculator {
     return this.#engine.hasTitles();
   }
 
+  /** Whether the breakdowns' data are loaded (always false in the widget's build, which has no breakdowns). */
+  get hasBreakdowns() {
+    return Boolean(this.#engine.hasBreakdowns?.());
+  }
+
   /** Task ids, titles, descriptions, the bridge details and the other measures. Resolves to a Status. */
   ensureDetails() {
     if (this.#engine.hasDetails()) return Promise.resolve(OK);
@@ -160,6 +166,18 @@ export class Calculator {
     const statuses = await Promise.all(missing.parts.map((name) => this.#download(`data/text/${name}.json`,
       (bytes) => this.#engine.loadTextPart(bytes))));
     return statuses.find((status) => !status.ok) ?? OK;
+  }
+
+  /**
+   * The breakdowns by sex, working pattern, industry, region and pay (data/breakdowns.json, page build), fetched when
+   * a view first needs them. Resolves to a Status; once it is ok, snapshots have the breakdowns.
+   */
+  ensureBreakdowns() {
+    if (this.hasBreakdowns) return Promise.resolve(OK);
+    if (!this.#engine.loadBreakdowns) {
+      return Promise.resolve(this.#module.errorStatus('breakdown-not-loaded', "this build of the module has no breakdowns"));
+    }
+    return this.#download('data/breakdowns.json', (bytes) => this.#engine.loadBreakdowns(bytes));
   }
 
   /** The ~32,000 job titles of the role search. Resolves to a Status (they change no figure). */

@@ -2,6 +2,9 @@
 // snapshot reads from the core only what a view asks of it, once (a section off screen asks nothing), and keeps
 // it; asking again costs nothing. It never changes after it is made: the figures of other assumptions are
 // another snapshot (Calculator.snapshot), so no view can see figures it did not ask for.
+/** The breakdowns of who holds the exposed work, in the order the page shows them. */
+export const BREAKDOWN_KINDS = Object.freeze(['sex', 'pattern', 'industry', 'region', 'pay']);
+
 export class Snapshot {
   #read;
   #memo = new Map();
@@ -10,7 +13,7 @@ export class Snapshot {
    * Made by Calculator.snapshot: `read(fn)` calls fn(engine) with the engine holding these `assumptions`; the
    * rest is the same under any assumptions.
    */
-  constructor({ key, assumptions, build, units, majorGroups, bands, bandOf, measuresLoaded, read }) {
+  constructor({ key, assumptions, build, units, majorGroups, bands, bandOf, measuresLoaded, breakdownsLoaded = false, read }) {
     this.key = key;
     /** The assumptions (frozen), in the core's Assumptions form. */
     this.assumptions = assumptions;
@@ -25,6 +28,8 @@ export class Snapshot {
     this.bandOf = bandOf;
     /** Whether the other measures (which come with the details) are loaded. */
     this.measuresLoaded = measuresLoaded;
+    /** Whether the breakdowns' data are loaded: without them breakdown() and roleBreakdown() say breakdown-not-loaded. */
+    this.breakdownsLoaded = breakdownsLoaded;
     this.#read = read;
     Object.freeze(this);
   }
@@ -108,6 +113,31 @@ export class Snapshot {
   /** Where the label and weight of one task of a role come from (Provenance, or null; page build). */
   taskProvenance(soc, taskId) {
     return this.#once(`taskProvenance ${soc} ${taskId}`, (engine) => engine.taskProvenance(soc, taskId));
+  }
+
+  /**
+   * Who holds the exposed work, one breakdown of BREAKDOWN_KINDS (SplitBreakdown, IndustryBreakdown, RegionBreakdown or
+   * PayBreakdown; page build): { ok: false, code: 'breakdown-not-loaded', caption } until its data are loaded.
+   */
+  breakdown(kind) {
+    if (!BREAKDOWN_KINDS.includes(kind)) throw new Error(`unknown breakdown ${kind}`);
+    return this.#once(`breakdown ${kind}`, (engine) => engine[`${kind}Breakdown`]());
+  }
+
+  /** Where each group of a breakdown comes from (Provenance[], one per group in its order; empty until loaded). */
+  breakdownProvenance(kind) {
+    if (!BREAKDOWN_KINDS.includes(kind)) throw new Error(`unknown breakdown ${kind}`);
+    return this.#once(`breakdownProvenance ${kind}`, (engine) => engine.breakdownProvenance(kind));
+  }
+
+  /** { ok, code, message, csv }: one breakdown as CSV (as `ukexp breakdown <kind> --csv` writes it). */
+  breakdownCsv(kind) {
+    return this.#read((engine) => engine.breakdownCsv(kind));
+  }
+
+  /** The line a role's page says about who does its work (RoleBreakdown; page build). */
+  roleBreakdown(soc) {
+    return this.#once(`roleBreakdown ${soc}`, (engine) => engine.roleBreakdown(soc));
   }
 
   /** CSV of the listed unit groups, in that order (page build). */
