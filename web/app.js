@@ -13,6 +13,7 @@ import { RenderLoop } from './ui/render-loop.js';
 import { RolePicker } from './ui/role-picker.js';
 import { initialState, pageSections } from './ui/sections.js';
 import { roleFromPath, siteLinks } from './ui/site-links.js';
+import { BREAKDOWN_KINDS } from './snapshot.js';
 
 const URL_WRITE_DELAY_MS = 250;  // browsers throttle history updates; a slider drag needs only the last one
 const MEASURE_NAMES = { ilo2025: 'The ILO 2025 index', ilo2023: 'The ILO 2023 index', microsoft: "Microsoft's applicability score" };
@@ -46,7 +47,7 @@ class App {
     this.#loop = new RenderLoop({
       state: initialState({ page, defaults: calculator.defaults(), links, ready: true }),
       snapshotOf: (s) => this.#snapshot(s.assumptions),
-      onDrawn: (s, snapshot) => this.#drawn(s, snapshot),
+      onDrawn: (s, snapshot, needs) => this.#drawn(s, snapshot, needs),
     });
     for (const section of sections) {
       this.#loop.add(section.name, this.#doc.querySelector(section.selector), section.render,
@@ -187,8 +188,14 @@ class App {
       // The snippet writer loads on the first "Embed" click: no visitor who does not embed downloads it.
       embed: async (kind) => (await import('./ui/embed-code.js')).chartEmbedSnippet(kind, kind === 'compare' ? this.#state.compare : [],
                                                                                    this.#snapshot(this.#state.assumptions).query),
+      embedOnly: BREAKDOWN_KINDS,
       notices: this.#notices,
     });
+    // Each breakdown downloads as CSV, its data fetched first if no view has needed them yet.
+    when('#who', (root) => root.addEventListener('click', (event) => {
+      const button = event.target.closest('[data-breakdown-csv]');
+      if (button) this.#breakdownCsv(button.dataset.breakdownCsv);
+    }));
     // The examples are links to the roles' pages; a plain click opens the role, keeping the assumptions.
     when('#examples', (root) => root.addEventListener('click', (event) => {
       const chip = event.target.closest('[data-soc]');
@@ -398,14 +405,46 @@ class App {
                                                 : { isco, status: 'failed', message: tasks.detail ?? tasks.message } }));
   }
 
-  // After every frame: the address follows the view, and the task statements the roles on screen need are fetched.
-  #drawn(state, snapshot) {
+  // After every frame: the address follows the view, and the task statements the roles on screen need and the data
+  // parts its views lacked (`needs`) are fetched.
+  #drawn(state, snapshot, needs = new Set()) {
     if (this.#writeNext) {
       this.#writeNext = false;
       clearTimeout(this.#urlTimer);
       this.#urlTimer = setTimeout(() => this.#writeUrl(), URL_WRITE_DELAY_MS);
     }
     this.#loadTexts(state, snapshot);
+    if (needs.has('breakdowns')) this.#loadBreakdowns(snapshot);
+  }
+
+  #breakdownsAskedFor = '';  // the key of the snapshot whose views last asked for the breakdowns
+
+  // The breakdowns' data (data/breakdowns.json), fetched when a view first needs them, never before the first paint:
+  // their arrival makes a new snapshot, which draws them. A failure is said in each breakdown's section (their
+  // views read the state), and the data are asked for again when the assumptions change (the calculator does not
+  // fetch a failed part again for a while).
+  async #loadBreakdowns(snapshot) {
+    const { status } = this.#state.breakdowns;
+    if (status === 'loading' || this.#breakdownsAskedFor === snapshot.key) return;
+    this.#breakdownsAskedFor = snapshot.key;
+    if (status !== 'failed') this.#update((s) => ({ ...s, breakdowns: { status: 'loading', message: '' } }));
+    const loaded = await this.#calc.ensureBreakdowns();
+    this.#update((s) => ({ ...s, breakdowns: loaded.ok ? { status: 'ready', message: '' }
+                                                           : { status: 'failed', message: loaded.detail ?? loaded.message } }));
+  }
+
+  // One breakdown as CSV, as `ukexp breakdown <kind> --csv` writes it under the assumptions in force.
+  async #breakdownCsv(kind) {
+    const loaded = await this.#calc.ensureBreakdowns();
+    if (!loaded.ok) {
+      this.#notices.notify(`The breakdown could not be downloaded as CSV: its data did not arrive (${loaded.detail ?? loaded.message}). `
+        + 'Reload the page to try again.', 'warning', { key: 'data:breakdowns' });
+      return;
+    }
+    if (this.#state.breakdowns.status !== 'ready') this.#update((s) => ({ ...s, breakdowns: { status: 'ready', message: '' } }));
+    const csv = this.#snapshot(this.#state.assumptions).breakdownCsv(kind);
+    if (csv.ok) download(this.#doc, `uk-ai-exposure-${kind}.csv`, csv.csv);
+    else this.#notices.notify(csv.message, 'warning');
   }
 
   // Fetches the task statements the roles on screen need under the assumptions drawn (a blended bridge reaches more
@@ -549,12 +588,14 @@ async function run(takePending) {
   }
   const calculator = loaded.calculator;
   performance.mark('aiexp:calculator');
-  // The pre-rendered role shows its task statements, ids and description: the first live render waits for the
-  // parts that carry them, so it draws the same page instead of placeholders.
+  // The pre-rendered role shows its task statements, ids and description, and its line on who does the work: the
+  // first live render waits for the parts that carry them, so it draws the same page instead of placeholders, and
+  // the line follows the first input. (A breakdowns' file that did not arrive is said by the line when it must change.)
   const preRendered = document.documentElement.dataset.page === 'role' ? roleFromPath(location.pathname, links) : '';
   if (preRendered) {
     const defaults = calculator.snapshot(calculator.defaults()).snapshot;
-    const [details, text] = await Promise.all([calculator.ensureDetails(), calculator.ensureText(defaults, preRendered)]);
+    const [details, text] = await Promise.all([calculator.ensureDetails(), calculator.ensureText(defaults, preRendered),
+                                               calculator.ensureBreakdowns()]);
     if (!details.ok) reportDetailsFailure(notices, details);
     if (!text.ok) reportTextFailure(notices, text);
     performance.mark('aiexp:parts');

@@ -10,13 +10,15 @@
  * `soc` (the role shown, or ''), `compare`, `assumptions`, `defaults`, `ready` (the calculator runs: controls
  * work), `textStatus`, `editing`, `taskId`, `ilo`, `threshold`, `filterTable`, `sort`, `filter`, `links`
  * (site-links.js), `staticRows` and `staticTasks` (the build: how many table rows and tasks the HTML holds;
- * Infinity live, where only those in view are drawn), `maxLinkBytes` (what the too-long page says).
+ * Infinity live, where only those in view are drawn), `maxLinkBytes` (what the too-long page says), `breakdowns`
+ * (the state of the breakdowns' data, fetched when a view first needs them: { status: 'idle' | 'loading' | 'ready'
+ * | 'failed', message }).
  */
 export function initialState({ page, defaults, links, ready, staticRows = Infinity, staticTasks = Infinity, maxLinkBytes = 0 }) {
   return {
     page, soc: '', compare: [], assumptions: defaults, defaults, ready, textStatus: 'ready', editing: '', taskId: 0, ilo: null,
     threshold: 6, filterTable: false, sort: { key: 'score', descending: true }, filter: { text: '', major: '', range: '', bridge: '' },
-    links, staticRows, staticTasks, maxLinkBytes,
+    links, staticRows, staticTasks, maxLinkBytes, breakdowns: { status: 'idle', message: '' },
   };
 }
 
@@ -40,6 +42,8 @@ export const SECTIONS = [
   { name: 'role', selector: '#role-head', module: 'role-view.js', render: 'renderRole', always: true, select: (s) => ({ soc: s.soc, ready: s.ready }) },
   { name: 'role-provenance', selector: '#role-provenance', module: 'provenance-view.js', render: 'renderProvenance', always: true,
     select: (s) => ({ kind: 'role', soc: s.soc, taskId: s.taskId, href: s.links.role(s.soc), ready: s.ready }) },
+  { name: 'role-who', selector: '#role-who', module: 'role-who-view.js', render: 'renderRoleWho',
+    select: (s) => ({ soc: s.soc, breakdowns: s.breakdowns }) },
   { name: 'measures', selector: '#measures', module: 'measures-view.js', render: 'renderMeasures', select: (s) => ({ soc: s.soc, ready: s.ready, ilo: s.ilo }) },
   { name: 'tasks', selector: '#tasks', module: 'tasks-view.js', render: 'renderTasks',
     select: (s) => ({ soc: s.soc, ready: s.ready, textStatus: s.textStatus, editing: s.editing, staticTasks: s.staticTasks,
@@ -60,6 +64,15 @@ export const SECTIONS = [
     select: (s) => ({ selectedSoc: s.soc, sort: s.sort, filter: s.filter, threshold: s.filterTable ? s.threshold : null,
                       ready: s.ready, measureColumns: s.staticRows === Infinity, roleHref: s.links.role, staticRows: s.staticRows,
                       allHref: s.links.occupations() }) },
+  // Who is exposed: the breakdowns, each drawn from the core's figures once their data are in (breakdown-parts.js).
+  ...['sex', 'pattern', 'industry', 'pay'].map((kind) => ({
+    name: `who-${kind}`, selector: `#who-${kind}`, module: 'breakdown-bars-view.js', render: 'renderBreakdownBars',
+    select: (s) => ({ kind, breakdowns: s.breakdowns, ready: s.ready }),
+  })),
+  { name: 'who-region', selector: '#who-region', module: 'breakdown-tiles-view.js', render: 'renderBreakdownTiles',
+    select: (s) => ({ breakdowns: s.breakdowns, ready: s.ready }) },
+  { name: 'who-provenance', selector: '#who-provenance', module: 'provenance-view.js', render: 'renderProvenance', always: true,
+    select: (s) => ({ kind: 'breakdowns', href: s.links.home(), ready: s.ready }) },
 ];
 
 /**
