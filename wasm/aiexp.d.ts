@@ -555,7 +555,7 @@ export interface RoleBreakdown extends Status {
   industryRank?: number;
   industryCount?: number;
   industryMeanText?: string;
-  /** The line: "Women hold an estimated 31% of its employee jobs, men 69% (…). Its largest industry, …". */
+  /** The line, one sentence: "Women hold an estimated 31% of its employee jobs and men 69% (…); its largest industry, …". */
   text?: string;
 }
 

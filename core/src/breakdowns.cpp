@@ -352,10 +352,10 @@ std::string ordinal(int n) {
     const std::string source = split.level == 0
         ? std::string("ASHE 2024 shares of this occupation's jobs")
         : detail::concat({"ASHE 2024 shares of its ", kLevelNames[split.level], " ", out.sex_code});
-    sex_text = detail::concat({"Women hold an estimated ", format_percent(out.female_percent), " of its employee jobs, men ",
-                               format_percent(100 - out.female_percent), " (", source, ")."});
+    sex_text = detail::concat({"Women hold an estimated ", format_percent(out.female_percent), " of its employee jobs and men ",
+                               format_percent(100 - out.female_percent), " (", source, ")"});
   } else {
-    sex_text = "ASHE publishes no split of its jobs by sex.";
+    sex_text = "ASHE publishes no split of its jobs by sex";
   }
   // Its largest published cell over the sections (the first section on a tie, in A to S order).
   std::size_t section_at = data.industry.size();
@@ -388,16 +388,17 @@ std::string ordinal(int n) {
     }
     if (row.scored) {
       ++out.industry_rank;
-      industry_text = detail::concat({"Its largest industry, ", row.title, " (APS 2024", largest->small_sample ? ", a small sample" : "",
-                                      "), ranks ", ordinal(out.industry_rank), " of ", std::to_string(out.industry_count),
-                                      " industries by mean exposure, at ", row.mean_score_text, "."});
+      industry_text = detail::concat({"its largest industry, ", row.title, ", ranks ", ordinal(out.industry_rank), " of ",
+                                      std::to_string(out.industry_count), " by mean exposure, at ", row.mean_score_text,
+                                      largest->small_sample ? " (APS 2024, a small sample)" : " (APS 2024)"});
     } else {
-      industry_text = detail::concat({"Its largest industry, ", row.title, " (APS 2024), has no mean exposure."});
+      industry_text = detail::concat({"its largest industry, ", row.title, ", has no mean exposure (APS 2024)"});
     }
   } else {
-    industry_text = "ONS publishes no figure of its people in employment by industry (APS 2024).";
+    industry_text = "ONS publishes no figure of its people in employment by industry (APS 2024)";
   }
-  out.text = detail::concat({sex_text, " ", industry_text});
+  // One sentence: the split, then the industry.
+  out.text = detail::concat({sex_text, "; ", industry_text, "."});
   return out;
 }
 

@@ -22,6 +22,8 @@ using aiexp::test::check_values;
 using aiexp::test::loaded_engine;
 using aiexp::test::read_text;
 using Catch::Matchers::Contains;
+using Catch::Matchers::EndsWith;
+using Catch::Matchers::StartsWith;
 
 namespace {
 
@@ -457,18 +459,18 @@ TEST_CASE("a role's line gives its women's share from the nearest level and wher
   CHECK(it.industry == "J");
   CHECK(it.industry_rank == 1);
   CHECK_THAT(it.text, Contains("Women hold an estimated "));
-  CHECK_THAT(it.text, Contains("Its largest industry, Information and communication (APS 2024), ranks 1st of 19 industries by mean "
-                               "exposure, at 3.38."));
+  CHECK_THAT(it.text, EndsWith("; its largest industry, Information and communication, ranks 1st of 19 by mean exposure, at 3.38 "
+                               "(APS 2024)."));
   const RoleBreakdown midwives = engine.role_breakdown("2231").value();
   CHECK(midwives.sex_level == 1);
   CHECK(midwives.sex_code == "223");
-  CHECK_THAT(midwives.text, Contains("(ASHE 2024 shares of its minor group 223)."));
+  CHECK_THAT(midwives.text, Contains("(ASHE 2024 shares of its minor group 223); "));
   // Programmers' split is their own (2134: 51 of 335 thousand jobs are women's).
   const RoleBreakdown programmers = engine.role_breakdown("2134").value();
   CHECK(programmers.sex_level == 0);
   CHECK(programmers.female_percent == 15);
-  CHECK_THAT(programmers.text, Contains("Women hold an estimated 15% of its employee jobs, men 85% (ASHE 2024 shares of this "
-                                        "occupation's jobs)."));
+  CHECK_THAT(programmers.text, StartsWith("Women hold an estimated 15% of its employee jobs and men 85% (ASHE 2024 shares of "
+                                          "this occupation's jobs); its largest industry, "));
   // The industries' standing follows the assumptions; the split does not.
   Assumptions ilo;
   ilo.measure = Measure::Ilo2025;

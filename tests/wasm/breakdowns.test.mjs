@@ -219,9 +219,9 @@ describe('a role\'s line', pageBuild, () => {
     assert.equal(line.industryRank, 1);
     assert.equal(line.industryCount, 19);
     assert.equal(line.industryMeanText, engine.industryBreakdown().rows[9].meanScoreText);
-    assert.match(line.text, /^Women hold an estimated \d+% of its employee jobs, men \d+% \(ASHE 2024 shares of this occupation's jobs\)\. /);
+    assert.match(line.text, /^Women hold an estimated \d+% of its employee jobs and men \d+% \(ASHE 2024 shares of this occupation's jobs\); its largest industry, Information and communication, ranks 1st of 19 by mean exposure, at 3\.38 \(APS 2024\)\.$/);
     // Midwifery nurses' jobs are split by the shares of their minor group, 223.
-    assert.match(engine.roleBreakdown('2231').text, /^Women hold an estimated \d+% of its employee jobs, men \d+% \(ASHE 2024 shares of its minor group 223\)\. /);
+    assert.match(engine.roleBreakdown('2231').text, /^Women hold an estimated \d+% of its employee jobs and men \d+% \(ASHE 2024 shares of its minor group 223\); /);
     assert.equal(engine.setAssumptions({ e2: 1 }).ok, true);
     const withTools = engine.roleBreakdown('2132');
     assert.equal(withTools.femalePercent, line.femalePercent);

@@ -162,7 +162,7 @@ struct RoleBreakdown {
   int industry_rank = 0;               // 1 + the sections with a higher mean
   int industry_count = 0;              // sections with a mean
   std::string industry_mean_text;      // "3.38"
-  std::string text;  // "Women hold an estimated 31% of its employee jobs, men 69% (...). Its largest industry, ..."
+  std::string text;  // "Women hold an estimated 31% of its employee jobs and men 69% (...); its largest industry, ..."
 };
 
 // The line of the unit group at `unit_group` (an index into the bundle's unit groups) under the Scorer's current
