@@ -11,11 +11,13 @@ import { setText } from './ui/dom.js';
 import { Notices } from './ui/notices.js';
 import { RenderLoop } from './ui/render-loop.js';
 import { RolePicker } from './ui/role-picker.js';
-import { initialState, pageSections } from './ui/sections.js';
+import { BREAKDOWNS, initialState, pageSections } from './ui/sections.js';
 import { roleFromPath, siteLinks } from './ui/site-links.js';
-import { BREAKDOWN_KINDS } from './snapshot.js';
 
 const URL_WRITE_DELAY_MS = 250;  // browsers throttle history updates; a slider drag needs only the last one
+// A data part a view lacks is fetched once the inputs pause this long: a slider drag needs it only where it stops,
+// and its arrival, which draws the page again, does not land among the frames of the drag.
+const PART_FETCH_DELAY_MS = 250;
 const MEASURE_NAMES = { ilo2025: 'The ILO 2025 index', ilo2023: 'The ILO 2023 index', microsoft: "Microsoft's applicability score" };
 
 // What a visitor can still do when a part of the calculator did not arrive: the page is pre-rendered.
@@ -122,6 +124,7 @@ class App {
     });
     this.#provenance = section('role-provenance', (root, view) => view.wireProvenance(root));
     section('totals-provenance', (root, view) => view.wireProvenance(root));
+    section('who-provenance', (root, view) => view.wireProvenance(root));
     section('measures', (root, view) => view.wireMeasures(root, { loadIlo: () => this.#loadIlo(), redraw: () => this.#loop.invalidate('measures') }));
     section('tasks', (root, view) => view.wireTasks(root, {
       changeTask: (task, patch) => this.#changeTask(task, patch),
@@ -188,7 +191,7 @@ class App {
       // The snippet writer loads on the first "Embed" click: no visitor who does not embed downloads it.
       embed: async (kind) => (await import('./ui/embed-code.js')).chartEmbedSnippet(kind, kind === 'compare' ? this.#state.compare : [],
                                                                                    this.#snapshot(this.#state.assumptions).query),
-      embedOnly: BREAKDOWN_KINDS,
+      embedOnly: BREAKDOWNS,
       notices: this.#notices,
     });
     // Each breakdown downloads as CSV, its data fetched first if no view has needed them yet.
@@ -414,19 +417,24 @@ class App {
       this.#urlTimer = setTimeout(() => this.#writeUrl(), URL_WRITE_DELAY_MS);
     }
     this.#loadTexts(state, snapshot);
-    if (needs.has('breakdowns')) this.#loadBreakdowns(snapshot);
+    if (needs.has('breakdowns')) {
+      clearTimeout(this.#breakdownsTimer);
+      this.#breakdownsTimer = setTimeout(() => this.#loadBreakdowns(), PART_FETCH_DELAY_MS);
+    }
   }
 
-  #breakdownsAskedFor = '';  // the key of the snapshot whose views last asked for the breakdowns
+  #breakdownsTimer = 0;
+  #breakdownsAskedFor = '';  // the key of the snapshot the breakdowns were last asked for under
 
-  // The breakdowns' data (data/breakdowns.json), fetched when a view first needs them, never before the first paint:
-  // their arrival makes a new snapshot, which draws them. A failure is said in each breakdown's section (their
-  // views read the state), and the data are asked for again when the assumptions change (the calculator does not
-  // fetch a failed part again for a while).
-  async #loadBreakdowns(snapshot) {
+  // The breakdowns' data (data/breakdowns.json), fetched when a view needs them (the inputs paused), never before the
+  // first paint: their arrival makes a new snapshot, which draws them. A failure is said in each view that needs
+  // them (they read the state), and the data are asked for again when the assumptions change (the calculator does
+  // not fetch a failed part again for a while).
+  async #loadBreakdowns() {
     const { status } = this.#state.breakdowns;
-    if (status === 'loading' || this.#breakdownsAskedFor === snapshot.key) return;
-    this.#breakdownsAskedFor = snapshot.key;
+    const key = this.#snapshot(this.#state.assumptions).key;
+    if (status === 'loading' || this.#breakdownsAskedFor === key) return;
+    this.#breakdownsAskedFor = key;
     if (status !== 'failed') this.#update((s) => ({ ...s, breakdowns: { status: 'loading', message: '' } }));
     const loaded = await this.#calc.ensureBreakdowns();
     this.#update((s) => ({ ...s, breakdowns: loaded.ok ? { status: 'ready', message: '' }
@@ -588,14 +596,12 @@ async function run(takePending) {
   }
   const calculator = loaded.calculator;
   performance.mark('aiexp:calculator');
-  // The pre-rendered role shows its task statements, ids and description, and its line on who does the work: the
-  // first live render waits for the parts that carry them, so it draws the same page instead of placeholders, and
-  // the line follows the first input. (A breakdowns' file that did not arrive is said by the line when it must change.)
+  // The pre-rendered role shows its task statements, ids and description: the first live render waits for the
+  // parts that carry them, so it draws the same page instead of placeholders.
   const preRendered = document.documentElement.dataset.page === 'role' ? roleFromPath(location.pathname, links) : '';
   if (preRendered) {
     const defaults = calculator.snapshot(calculator.defaults()).snapshot;
-    const [details, text] = await Promise.all([calculator.ensureDetails(), calculator.ensureText(defaults, preRendered),
-                                               calculator.ensureBreakdowns()]);
+    const [details, text] = await Promise.all([calculator.ensureDetails(), calculator.ensureText(defaults, preRendered)]);
     if (!details.ok) reportDetailsFailure(notices, details);
     if (!text.ok) reportTextFailure(notices, text);
     performance.mark('aiexp:parts');

@@ -99,7 +99,6 @@ export class Calculator {
     const snapshot = new Snapshot({
       key, assumptions: frozen, build: this.#build, units: this.unitGroups(), majorGroups: this.majorGroups(),
       bands: this.bands(), bandOf: (displayed10) => this.bandOf(displayed10), measuresLoaded: this.#engine.hasDetails(),
-      breakdownsLoaded: this.hasBreakdowns,
       // Every figure a snapshot reads is read with the engine holding its assumptions.
       read: (fn) => {
         const applied = this.#apply(frozen);
@@ -148,11 +147,6 @@ export class Calculator {
     return this.#engine.hasTitles();
   }
 
-  /** Whether the breakdowns' data are loaded (always false in the widget's build, which has no breakdowns). */
-  get hasBreakdowns() {
-    return Boolean(this.#engine.hasBreakdowns?.());
-  }
-
   /** Task ids, titles, descriptions, the bridge details and the other measures. Resolves to a Status. */
   ensureDetails() {
     if (this.#engine.hasDetails()) return Promise.resolve(OK);
@@ -169,14 +163,11 @@ export class Calculator {
   }
 
   /**
-   * The breakdowns by sex, working pattern, industry, region and pay (data/breakdowns.json, page build), fetched when
-   * a view first needs them. Resolves to a Status; once it is ok, snapshots have the breakdowns.
+   * The breakdowns by sex, working pattern, industry, region and pay (data/breakdowns.json; the page's build of the
+   * module only), fetched when a view first needs them. Resolves to a Status; from then on snapshots have them.
    */
   ensureBreakdowns() {
-    if (this.hasBreakdowns) return Promise.resolve(OK);
-    if (!this.#engine.loadBreakdowns) {
-      return Promise.resolve(this.#module.errorStatus('breakdown-not-loaded', "this build of the module has no breakdowns"));
-    }
+    if (this.#engine.hasBreakdowns()) return Promise.resolve(OK);
     return this.#download('data/breakdowns.json', (bytes) => this.#engine.loadBreakdowns(bytes));
   }
 

@@ -129,9 +129,9 @@ async function expandIncludes(dir, text, depth = 0) {
   return parts.join('');
 }
 
-// The data a role page's calculator starts with besides the bundle (the details, its task statements, named
-// by the first two digits of the O*NET codes they hold: data/text/tasks-11.json, and the breakdowns, which its line
-// on who does the work follows), as boot.js asks for them when it starts the calculator.
+// The data a role page's calculator starts with besides the bundle (the details and its task statements, named
+// by the first two digits of the O*NET codes they hold: data/text/tasks-11.json), as boot.js asks for them when
+// it starts the calculator.
 async function startData({ out, rootPath, report }) {
   const parts = [...new Set(report.onets.map((onet) => `data/text/tasks-${onet.code.slice(0, 2)}.json`))].sort();
   for (const part of parts) {
@@ -139,7 +139,7 @@ async function startData({ out, rootPath, report }) {
       throw new Error(`${part}, the task statements of unit group ${report.soc}, is not in the site`);
     });
   }
-  return ['data/details.json', ...parts, 'data/breakdowns.json'].map((path) => `${rootPath}${path}`).join(' ');
+  return ['data/details.json', ...parts].map((path) => `${rootPath}${path}`).join(' ');
 }
 
 /**

@@ -1,10 +1,18 @@
-// What the views of the breakdowns share (breakdown-bars-view.js, breakdown-tiles-view.js): their titles, the id of
-// each group's Source panel, the band of a mean as shown, and the rule for a breakdown whose data are not loaded.
+// What the views of the breakdowns share (breakdown-bars-view.js, breakdown-tiles-view.js): their titles and sources,
+// the band of a mean as shown, and the rule for a breakdown whose data are not loaded.
 // The data come in a file of their own (data/breakdowns.json), fetched when a view first needs them: until then a
 // view keeps what the build drew under the default assumptions, and under other assumptions marks it as not theirs
 // and returns NEEDS_BREAKDOWNS, which the page reads as "fetch the breakdowns" (app.js). Every figure and caption is
 // the core's (wasm/aiexp.d.ts SplitBreakdown ... PayBreakdown).
-import { el, setAttr, setDisabled, setHidden, setReady, setText } from './dom.js';
+import { el, idPart, setAttr, setDisabled, setHidden, setReady, setText } from './dom.js';
+
+/**
+ * The figure of one group's provenance panel: the core's figure of the breakdown ("breakdown_region") with the
+ * group, so that each group's panel has an id of its own ("provenance-breakdown_region-east-midlands").
+ */
+export function breakdownFigure(kind, group) {
+  return `breakdown_${kind}-${idPart(group)}`;
+}
 
 /** Each breakdown's title: the page's headings and the chart element's (one place). */
 export const BREAKDOWN_TITLES = Object.freeze({
@@ -38,11 +46,6 @@ export const NEEDS_BREAKDOWNS = Object.freeze({ needs: Object.freeze(['breakdown
 
 /** The page's state of the breakdowns' data before any view asked for them. */
 export const BREAKDOWNS_IDLE = Object.freeze({ status: 'idle', message: '' });
-
-/** The figure of a group's provenance panel ("breakdown_region-east-midlands"); its id is "provenance-" + it. */
-export function breakdownFigure(kind, group) {
-  return `breakdown_${kind}-${String(group).toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
-}
 
 /** The key of the band of a mean as the core wrote it ("3.38"), for its colour; '' for a group without one. */
 export function bandOfMean(snapshot, meanScoreText) {

@@ -3,7 +3,7 @@
 // its people in employment and, on the page, its Source panel; the highest and lowest means are named. Root: the
 // breakdown's <figure> (#who-region, or a chart element's frame) with its parts, as breakdown-bars-view.js.
 import { BREAKDOWN_TITLES, NEEDS_BREAKDOWNS, bandOfMean, breakdownFigure, breakdownToDraw, rowsPart } from './breakdown-parts.js';
-import { el, reconcile, setAttr, setHidden, setText } from './dom.js';
+import { el, idPart, reconcile, setAttr, setHidden, setText } from './dom.js';
 
 /**
  * Draws the region breakdown of `snapshot`. State: `sources`, `breakdowns` and `ready`, as renderBreakdownBars.
@@ -22,7 +22,7 @@ export function renderBreakdownTiles(root, snapshot, { sources = true, breakdown
   const lowest = Math.min(...scored.map((row) => row.meanScore10));
   reconcile(rowsPart(root, 'bd-tiles'), result.rows, {
     key: (row) => row.group,
-    create: (row) => el(doc, 'li', { class: 'bd-tile', 'data-region': breakdownFigure('region', row.group).replace(/^breakdown_region-/, '') },
+    create: (row) => el(doc, 'li', { class: 'bd-tile', 'data-region': idPart(row.group) },
       el(doc, 'span', { class: 'bd-tile__name', 'data-part': 'name' }),
       el(doc, 'strong', { class: 'bd-tile__value', 'data-part': 'value' }),
       el(doc, 'span', { class: 'bd-tile__rank', 'data-part': 'rank' }),

@@ -6,16 +6,15 @@
 // citation". Every text comes from the core (wasm/aiexp.d.ts Provenance).
 // A panel is drawn when it is missing, or when it is open and shows other figures than these; a closed panel
 // that an input made stale is drawn as it opens. Root: the panels' holder (#role-provenance, #totals-provenance).
-import { BREAKDOWN_KINDS } from '../snapshot.js';
-import { breakdownFigure } from './breakdown-parts.js';
-import { el, fingerprint, parts, setAttr, setReady, setText } from './dom.js';
+import { el, fingerprint, idPart, parts, setAttr, setReady, setText } from './dom.js';
 
 const last = new WeakMap();  // root -> the arguments of its last render, for a panel that opens between renders
 
 /**
  * Draws the panels. State: `kind` ('role': the figures of `soc` and, when `taskId` is set, that task's panel;
- * 'totals': the UK totals'; 'breakdowns': one per group of every breakdown), `href` (the page the citation links,
- * to which the assumptions are added) and `ready` (copying works).
+ * 'totals': the UK totals'; 'breakdowns': one per group of each breakdown of `kinds`, its figure the core's with the
+ * group, "breakdown_region-east-midlands"), `href` (the page the citation links, to which the assumptions are added)
+ * and `ready` (copying works).
  */
 export function renderProvenance(root, snapshot, viewState) {
   const state = { ...viewState, permalink: snapshot.query ? `${viewState.href}?${snapshot.query}` : viewState.href };
@@ -36,14 +35,14 @@ export function renderProvenance(root, snapshot, viewState) {
 }
 
 // A figure's entry: one per panel of the figures, and the task's when one is chosen.
-function entries(snapshot, { kind, soc, taskId }) {
+function entries(snapshot, { kind, soc, taskId, kinds }) {
   if (kind === 'totals') return snapshot.totalsProvenance;
   if (kind === 'breakdowns') {
     // One panel per group, in the order of the core's groups; empty until the data are loaded.
-    return BREAKDOWN_KINDS.flatMap((name) => {
+    return kinds.flatMap((name) => {
       const breakdown = snapshot.breakdown(name);
       const groups = breakdown.ok ? (breakdown.rows ?? breakdown.sides) : [];
-      return snapshot.breakdownProvenance(name).map((entry, i) => ({ ...entry, figure: breakdownFigure(name, groups[i].group) }));
+      return snapshot.breakdownProvenance(name).map((entry, i) => ({ ...entry, figure: `${entry.figure}-${idPart(groups[i].group)}` }));
     });
   }
   const list = [...snapshot.provenance(soc)];

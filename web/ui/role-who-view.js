@@ -1,10 +1,9 @@
 // A role's line on who does its work: how its employee jobs split by sex (an estimate from ASHE 2024 shares) and
 // where its largest industry stands among the industries by mean exposure, in the core's words, with a link to the
-// breakdowns of the whole UK. Its data come with the breakdowns (data/breakdowns.json), which a role page's
-// calculator starts with (app.js); without them the line the build drew stays where it is of this role and these
-// assumptions, and for another role or other assumptions the line says it waits for them, or why they are missing,
-// and the view returns NEEDS_BREAKDOWNS (breakdown-parts.js). Root: #role-who.
-import { NEEDS_BREAKDOWNS } from './breakdown-parts.js';
+// breakdowns of the whole UK. Its data come with the breakdowns (data/breakdowns.json), fetched when it first needs
+// them: until then the line the build drew stays where it is of this role and these assumptions; for another role
+// or other assumptions the line says it waits for them (or why they are missing) and the view says it needs them
+// (render-loop.js). Root: #role-who.
 import { part, setAttr, setHidden, setText } from './dom.js';
 
 /** Draws the line of the role `soc`; `breakdowns`: the page's state of their data ({ status, message }). */
@@ -25,5 +24,5 @@ export function renderRoleWho(root, snapshot, { soc, breakdowns }) {
   setText(status, current ? '' : breakdowns?.status === 'failed'
     ? `Who does this work (by sex and industry) could not be shown: its data could not be downloaded (${breakdowns.message}).`
     : 'Loading who does this work…');
-  return current || line.code !== 'breakdown-not-loaded' ? undefined : NEEDS_BREAKDOWNS;
+  return current || line.code !== 'breakdown-not-loaded' ? undefined : { needs: ['breakdowns'] };
 }

@@ -22,6 +22,9 @@ export function initialState({ page, defaults, links, ready, staticRows = Infini
   };
 }
 
+/** The breakdowns of who holds the exposed work, in the order the home page shows them. */
+export const BREAKDOWNS = Object.freeze(['sex', 'pattern', 'industry', 'region', 'pay']);
+
 // The address of a page of the site with the assumptions of `snapshot` as its query.
 const withQuery = (href, snapshot) => (snapshot.query ? `${href}?${snapshot.query}` : href);
 
@@ -65,14 +68,14 @@ export const SECTIONS = [
                       ready: s.ready, measureColumns: s.staticRows === Infinity, roleHref: s.links.role, staticRows: s.staticRows,
                       allHref: s.links.occupations() }) },
   // Who is exposed: the breakdowns, each drawn from the core's figures once their data are in (breakdown-parts.js).
-  ...['sex', 'pattern', 'industry', 'pay'].map((kind) => ({
+  ...BREAKDOWNS.filter((kind) => kind !== 'region').map((kind) => ({
     name: `who-${kind}`, selector: `#who-${kind}`, module: 'breakdown-bars-view.js', render: 'renderBreakdownBars',
     select: (s) => ({ kind, breakdowns: s.breakdowns, ready: s.ready }),
   })),
   { name: 'who-region', selector: '#who-region', module: 'breakdown-tiles-view.js', render: 'renderBreakdownTiles',
     select: (s) => ({ breakdowns: s.breakdowns, ready: s.ready }) },
   { name: 'who-provenance', selector: '#who-provenance', module: 'provenance-view.js', render: 'renderProvenance', always: true,
-    select: (s) => ({ kind: 'breakdowns', href: s.links.home(), ready: s.ready }) },
+    select: (s) => ({ kind: 'breakdowns', kinds: BREAKDOWNS, href: s.links.home(), ready: s.ready }) },
 ];
 
 /**
