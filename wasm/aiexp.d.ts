@@ -533,6 +533,32 @@ export interface PayBreakdown extends BreakdownHead {
   wageExposureGbp?: number;
 }
 
+/** Engine.roleBreakdown: what a role's page says in one line about who does the work. */
+export interface RoleBreakdown extends Status {
+  soc?: string;
+  /** Whether a level publishes both sides; the share is of the 2024 jobs at that level (0: the unit group's own, 1 its
+   * minor, 2 sub-major, 3 major group's), whose code is sexCode ("213"). */
+  hasSex?: boolean;
+  sexLevel?: number;
+  sexCode?: string;
+  femaleShare?: number;
+  /** As shown, rounded; men's is 100 minus it. */
+  femalePercent?: number;
+  /** The SIC 2007 section of its largest published APS 2024 cell, and that cell's people in employment. */
+  hasIndustry?: boolean;
+  industry?: string;
+  industryTitle?: string;
+  industryPeople?: number;
+  industrySmallSample?: boolean;
+  /** The section's mean (industryBreakdown), its rank among the sections with a mean (1: the highest) and their count. */
+  industryMeanScore10?: number;
+  industryRank?: number;
+  industryCount?: number;
+  industryMeanText?: string;
+  /** The line, one sentence: "Women hold an estimated 31% of its employee jobs and men 69% (…); its largest industry, …". */
+  text?: string;
+}
+
 export interface TaskOverride {
   id: number;
   label?: Label | null;
@@ -692,6 +718,8 @@ export interface Engine {
   industryBreakdown(): IndustryBreakdown;
   regionBreakdown(): RegionBreakdown;
   payBreakdown(): PayBreakdown;
+  /** The line a role's page says about who does the work of `soc`; "breakdown-not-loaded" before loadBreakdowns. */
+  roleBreakdown(soc: string): RoleBreakdown;
   /** One panel per group of a breakdown (figure "breakdown_<kind>"), in its order; empty for an unknown kind or
    * before loadBreakdowns. */
   breakdownProvenance(kind: BreakdownKind): Provenance[];

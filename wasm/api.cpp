@@ -294,6 +294,8 @@ val industry_breakdown(const Engine& engine) { return industry_breakdown_to_js(e
 val region_breakdown(const Engine& engine) { return region_breakdown_to_js(engine.region_breakdown()); }
 val pay_breakdown(const Engine& engine) { return pay_breakdown_to_js(engine.pay_breakdown()); }
 
+val role_breakdown(const Engine& engine, const std::string& soc) { return role_breakdown_to_js(engine.role_breakdown(soc)); }
+
 val breakdown_provenance(const Engine& engine, const std::string& kind) {
   const auto parsed = parse_breakdown_kind(kind);
   if (!parsed) return val::array();

@@ -78,6 +78,7 @@ val pattern_breakdown(const Engine& engine);
 val industry_breakdown(const Engine& engine);
 val region_breakdown(const Engine& engine);
 val pay_breakdown(const Engine& engine);
+val role_breakdown(const Engine& engine, const std::string& soc);  // the role page's line on who does the work
 val breakdown_provenance(const Engine& engine, const std::string& kind);
 val breakdown_csv(const Engine& engine, const std::string& kind);
 

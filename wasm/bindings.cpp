@@ -152,6 +152,7 @@ EMSCRIPTEN_BINDINGS(uk_ai_exposure) {
       .function("industryBreakdown", &industry_breakdown)
       .function("regionBreakdown", &region_breakdown)
       .function("payBreakdown", &pay_breakdown)
+      .function("roleBreakdown", &role_breakdown)
       .function("breakdownProvenance", &breakdown_provenance)
       .function("breakdownCsv", &breakdown_csv);
 #else

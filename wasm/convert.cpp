@@ -337,6 +337,29 @@ val pay_breakdown_to_js(const Result<PayBreakdown>& breakdown) {
   return js;
 }
 
+val role_breakdown_to_js(const Result<RoleBreakdown>& line) {
+  val js = status_object(status_of(line));
+  if (!line.ok()) return js;
+  const RoleBreakdown& r = line.value();
+  put(js, "soc", r.soc);
+  put(js, "hasSex", r.has_sex);
+  put(js, "sexLevel", r.sex_level);
+  put(js, "sexCode", r.sex_code);
+  put(js, "femaleShare", r.female_share);
+  put(js, "femalePercent", r.female_percent);
+  put(js, "hasIndustry", r.has_industry);
+  put(js, "industry", r.industry);
+  put(js, "industryTitle", r.industry_title);
+  put(js, "industryPeople", r.industry_people);
+  put(js, "industrySmallSample", r.industry_small_sample);
+  put(js, "industryMeanScore10", r.industry_mean_score10);
+  put(js, "industryRank", r.industry_rank);
+  put(js, "industryCount", r.industry_count);
+  put(js, "industryMeanText", r.industry_mean_text);
+  put(js, "text", r.text);
+  return js;
+}
+
 val report_to_js(const Result<UnitGroupReport>& result) {
   val js = status_object(result);
   if (!result.ok()) return js;

@@ -139,6 +139,8 @@ val split_breakdown_to_js(BreakdownKind kind, const Result<SplitBreakdown>& brea
 val industry_breakdown_to_js(const Result<IndustryBreakdown>& breakdown);
 val region_breakdown_to_js(const Result<RegionBreakdown>& breakdown);
 val pay_breakdown_to_js(const Result<PayBreakdown>& breakdown);
+// A role's line ({ok, code, message, soc, ...}: `RoleBreakdown` in aiexp.d.ts).
+val role_breakdown_to_js(const Result<RoleBreakdown>& line);
 // The current assumptions as a JS object (`Assumptions` in aiexp.d.ts).
 val assumptions_to_js(const Assumptions& assumptions);
 // Reads a JS object into `out`, checking every field's type and value; absent fields keep their defaults.

@@ -11,10 +11,13 @@ import { setText } from './ui/dom.js';
 import { Notices } from './ui/notices.js';
 import { RenderLoop } from './ui/render-loop.js';
 import { RolePicker } from './ui/role-picker.js';
-import { initialState, pageSections } from './ui/sections.js';
+import { BREAKDOWNS, initialState, pageSections } from './ui/sections.js';
 import { roleFromPath, siteLinks } from './ui/site-links.js';
 
 const URL_WRITE_DELAY_MS = 250;  // browsers throttle history updates; a slider drag needs only the last one
+// A data part a view lacks is fetched once the inputs pause this long: a slider drag needs it only where it stops,
+// and its arrival, which draws the page again, does not land among the frames of the drag.
+const PART_FETCH_DELAY_MS = 250;
 const MEASURE_NAMES = { ilo2025: 'The ILO 2025 index', ilo2023: 'The ILO 2023 index', microsoft: "Microsoft's applicability score" };
 
 // What a visitor can still do when a part of the calculator did not arrive: the page is pre-rendered.
@@ -47,7 +50,7 @@ class App {
       state: initialState({ page, defaults: calculator.defaults(), links, ready: true,
                             details: calculator.hasDetails ? 'ready' : 'loading' }),
       snapshotOf: (s) => this.#snapshot(s.assumptions),
-      onDrawn: (s, snapshot) => this.#drawn(s, snapshot),
+      onDrawn: (s, snapshot, needs) => this.#drawn(s, snapshot, needs),
     });
     for (const section of sections) {
       this.#loop.add(section.name, this.#doc.querySelector(section.selector), section.render,
@@ -119,6 +122,7 @@ class App {
     section('role', (root) => this.#wireRoleActions(root));
     this.#provenance = section('role-provenance', (root, view) => view.wireProvenance(root));
     section('totals-provenance', (root, view) => view.wireProvenance(root));
+    section('who-provenance', (root, view) => view.wireProvenance(root));
     section('measures', (root, view) => view.wireMeasures(root, { loadIlo: () => this.#loadIlo(), redraw: () => this.#loop.invalidate('measures') }));
     section('tasks', (root, view) => view.wireTasks(root, {
       changeTask: (task, patch) => this.#changeTask(task, patch),
@@ -185,8 +189,14 @@ class App {
       // The snippet writer loads on the first "Embed" click: no visitor who does not embed downloads it.
       embed: async (kind) => (await import('./ui/embed-code.js')).chartEmbedSnippet(kind, kind === 'compare' ? this.#state.compare : [],
                                                                                    this.#snapshot(this.#state.assumptions).query),
+      embedOnly: BREAKDOWNS,
       notices: this.#notices,
     });
+    // Each breakdown downloads as CSV, its data fetched first if no view has needed them yet.
+    when('#who', (root) => root.addEventListener('click', (event) => {
+      const button = event.target.closest('[data-breakdown-csv]');
+      if (button) this.#breakdownCsv(button.dataset.breakdownCsv);
+    }));
     // The examples are links to the roles' pages; a plain click opens the role, keeping the assumptions.
     when('#examples', (root) => root.addEventListener('click', (event) => {
       const chip = event.target.closest('[data-soc]');
@@ -419,14 +429,51 @@ class App {
                                                 : { isco, status: 'failed', message: tasks.detail ?? tasks.message } }));
   }
 
-  // After every frame: the address follows the view, and the task statements the roles on screen need are fetched.
-  #drawn(state, snapshot) {
+  // After every frame: the address follows the view, and the task statements the roles on screen need and the data
+  // parts its views lacked (`needs`) are fetched.
+  #drawn(state, snapshot, needs = new Set()) {
     if (this.#writeNext) {
       this.#writeNext = false;
       clearTimeout(this.#urlTimer);
       this.#urlTimer = setTimeout(() => this.#writeUrl(), URL_WRITE_DELAY_MS);
     }
     this.#loadTexts(state, snapshot);
+    if (needs.has('breakdowns')) {
+      clearTimeout(this.#breakdownsTimer);
+      this.#breakdownsTimer = setTimeout(() => this.#loadBreakdowns(), PART_FETCH_DELAY_MS);
+    }
+  }
+
+  #breakdownsTimer = 0;
+  #breakdownsAskedFor = '';  // the key of the snapshot the breakdowns were last asked for under
+
+  // The breakdowns' data (data/breakdowns.json), fetched when a view needs them (the inputs paused), never before the
+  // first paint: their arrival makes a new snapshot, which draws them. A failure is said in each view that needs
+  // them (they read the state), and the data are asked for again when the assumptions change (the calculator does
+  // not fetch a failed part again for a while).
+  async #loadBreakdowns() {
+    const { status } = this.#state.breakdowns;
+    const key = this.#snapshot(this.#state.assumptions).key;
+    if (status === 'loading' || this.#breakdownsAskedFor === key) return;
+    this.#breakdownsAskedFor = key;
+    if (status !== 'failed') this.#update((s) => ({ ...s, breakdowns: { status: 'loading', message: '' } }));
+    const loaded = await this.#calc.ensureBreakdowns();
+    this.#update((s) => ({ ...s, breakdowns: loaded.ok ? { status: 'ready', message: '' }
+                                                           : { status: 'failed', message: loaded.detail ?? loaded.message } }));
+  }
+
+  // One breakdown as CSV, as `ukexp breakdown <kind> --csv` writes it under the assumptions in force.
+  async #breakdownCsv(kind) {
+    const loaded = await this.#calc.ensureBreakdowns();
+    if (!loaded.ok) {
+      this.#notices.notify(`The breakdown could not be downloaded as CSV: its data did not arrive (${loaded.detail ?? loaded.message}). `
+        + 'Reload the page to try again.', 'warning', { key: 'data:breakdowns' });
+      return;
+    }
+    if (this.#state.breakdowns.status !== 'ready') this.#update((s) => ({ ...s, breakdowns: { status: 'ready', message: '' } }));
+    const csv = this.#snapshot(this.#state.assumptions).breakdownCsv(kind);
+    if (csv.ok) download(this.#doc, `uk-ai-exposure-${kind}.csv`, csv.csv);
+    else this.#notices.notify(csv.message, 'warning');
   }
 
   // Fetches the task statements the roles on screen need under the assumptions drawn (a blended bridge reaches more

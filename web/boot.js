@@ -178,10 +178,28 @@ if (themeToggle) {
   });
 }
 
+// Calls `fn` once the page has painted its first content: on a busy device the load event can come first.
+function afterFirstPaint(fn) {
+  if (performance.getEntriesByName('first-contentful-paint').length) {
+    fn();
+    return;
+  }
+  try {
+    const observer = new PerformanceObserver((list) => {
+      if (!list.getEntriesByName('first-contentful-paint').length) return;
+      observer.disconnect();
+      fn();
+    });
+    observer.observe({ type: 'paint', buffered: true });
+  } catch {
+    requestAnimationFrame(() => setTimeout(fn, 0));  // no paint timing here: the frame after the next one
+  }
+}
+
 // A page without controls (the methodology) never needs the calculator; the others load it when the browser is
-// idle after the page has loaded, never competing with its first paint.
+// idle after the page has loaded and painted, never competing with its first paint.
 if (document.querySelector('[data-needs-core]')) {
-  const whenIdle = () => (globalThis.requestIdleCallback ?? ((fn) => setTimeout(fn, 1)))(() => start(), { timeout: IDLE_TIMEOUT_MS });
+  const whenIdle = () => afterFirstPaint(() => (globalThis.requestIdleCallback ?? ((fn) => setTimeout(fn, 1)))(() => start(), { timeout: IDLE_TIMEOUT_MS }));
   if (document.readyState === 'complete') whenIdle();
   else addEventListener('load', whenIdle, { once: true });
 }

@@ -1,7 +1,7 @@
 // One calculator session over a loaded WebAssembly module and engine: what the page, the widget and the site
 // build (tools/site/core.mjs, in node) all compute through. A set of assumptions gives a Snapshot, an immutable
 // view of every figure under them (snapshot.js); the engine behind it is a cache no caller sees. The data parts
-// (details, task text, job titles, the ILO's tasks) are fetched through the function the calculator is given,
+// (details, task text, job titles, the ILO's tasks, the breakdowns) are fetched through the function the calculator is given,
 // so the browser checks their integrity and the build reads them from disk.
 import { Snapshot } from './snapshot.js';
 
@@ -160,6 +160,15 @@ export class Calculator {
     const statuses = await Promise.all(missing.parts.map((name) => this.#download(`data/text/${name}.json`,
       (bytes) => this.#engine.loadTextPart(bytes))));
     return statuses.find((status) => !status.ok) ?? OK;
+  }
+
+  /**
+   * The breakdowns by sex, working pattern, industry, region and pay (data/breakdowns.json; the page's build of the
+   * module only), fetched when a view first needs them. Resolves to a Status; from then on snapshots have them.
+   */
+  ensureBreakdowns() {
+    if (this.#engine.hasBreakdowns()) return Promise.resolve(OK);
+    return this.#download('data/breakdowns.json', (bytes) => this.#engine.loadBreakdowns(bytes));
   }
 
   /** The ~32,000 job titles of the role search. Resolves to a Status (they change no figure). */

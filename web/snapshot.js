@@ -35,54 +35,59 @@ export class Snapshot {
     return this.#memo.get(name);
   }
 
+  // The engine's `method` called with `args`, read once: most figures are one such call.
+  #call(method, ...args) {
+    return this.#once(`${method} ${args.join(' ')}`, (engine) => engine[method](...args));
+  }
+
   /** Every unit group's figures as numbers (FigureColumns), in `units` order. */
   get columns() {
-    return this.#once('columns', (engine) => engine.figureColumns());
+    return this.#call('figureColumns');
   }
 
   /** The UK totals (Totals). */
   get totals() {
-    return this.#once('totals', (engine) => engine.totals());
+    return this.#call('totals');
   }
 
   /** The nine major groups' totals in code order (MajorGroupSummary[]; page build). */
   get summaries() {
-    return this.#once('summaries', (engine) => engine.majorGroupSummaries());
+    return this.#call('majorGroupSummaries');
   }
 
   /** Every measure's 0-10 score per unit group (page build). */
   get measureColumns() {
-    return this.#once('measureColumns', (engine) => engine.measureColumns());
+    return this.#call('measureColumns');
   }
 
   /** The link query of these assumptions ("e2=0.5&w=equal"; "" for the defaults). */
   get query() {
-    return this.#once('query', (engine) => engine.encodeState('', []));
+    return this.#call('encodeState', '', []);
   }
 
   /** The link query of these assumptions with a role and the roles compared. */
   encode(soc, compare = []) {
-    return this.#once(`encode ${soc} ${compare.join(',')}`, (engine) => engine.encodeState(soc ?? '', compare));
+    return this.#call('encodeState', soc ?? '', compare);
   }
 
   /** { ok, code, message, report } of one SOC 2020 code. */
   report(soc) {
-    return this.#once(`report ${soc}`, (engine) => engine.report(soc));
+    return this.#call('report', soc);
   }
 
   /** { ok, code, message, measures }: one role under every measure side by side (page build). */
   measures(soc) {
-    return this.#once(`measures ${soc}`, (engine) => engine.measures(soc));
+    return this.#call('measures', soc);
   }
 
   /** Spearman's rank agreement of a measure with the Eloundou score (page build). */
   agreement(measure) {
-    return this.#once(`agreement ${measure}`, (engine) => engine.agreement(measure));
+    return this.#call('agreement', measure);
   }
 
   /** The totals of the unit groups whose displayed headline is at least `minScore10`, with their `members`. */
   atOrAbove(minScore10) {
-    return this.#once(`atOrAbove ${minScore10}`, (engine) => engine.totalsAtOrAbove(minScore10));
+    return this.#call('totalsAtOrAbove', minScore10);
   }
 
   /** The table rows (Row, with display strings) of the unit groups at these indices of `units`. */
@@ -97,17 +102,41 @@ export class Snapshot {
 
   /** Where each figure of a role comes from (Provenance[]; page build). */
   provenance(soc) {
-    return this.#once(`provenance ${soc}`, (engine) => engine.provenance(soc));
+    return this.#call('provenance', soc);
   }
 
   /** Where each UK total comes from (Provenance[]; page build). */
   get totalsProvenance() {
-    return this.#once('totalsProvenance', (engine) => engine.totalsProvenance());
+    return this.#call('totalsProvenance');
   }
 
   /** Where the label and weight of one task of a role come from (Provenance, or null; page build). */
   taskProvenance(soc, taskId) {
-    return this.#once(`taskProvenance ${soc} ${taskId}`, (engine) => engine.taskProvenance(soc, taskId));
+    return this.#call('taskProvenance', soc, taskId);
+  }
+
+  /**
+   * Who holds the exposed work: the breakdown `kind` ('sex', 'pattern', 'industry', 'region' or 'pay': SplitBreakdown,
+   * IndustryBreakdown, RegionBreakdown or PayBreakdown; page build), { ok: false, code: 'breakdown-not-loaded',
+   * caption } until its data are loaded (Calculator.ensureBreakdowns).
+   */
+  breakdown(kind) {
+    return this.#call(`${kind}Breakdown`);
+  }
+
+  /** Where each group of a breakdown comes from (Provenance[], one per group in its order; empty until loaded). */
+  breakdownProvenance(kind) {
+    return this.#call('breakdownProvenance', kind);
+  }
+
+  /** { ok, code, message, csv }: one breakdown as CSV (as `ukexp breakdown <kind> --csv` writes it). */
+  breakdownCsv(kind) {
+    return this.#read((engine) => engine.breakdownCsv(kind));
+  }
+
+  /** The line a role's page says about who does its work (RoleBreakdown; page build). */
+  roleBreakdown(soc) {
+    return this.#call('roleBreakdown', soc);
   }
 
   /** CSV of the listed unit groups, in that order (page build). */

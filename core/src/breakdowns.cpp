@@ -323,4 +323,83 @@ std::string format_share(double share01) {
   return out;
 }
 
+namespace {
+
+// "1st", "2nd", "3rd", "4th", "11th", "21st".
+std::string ordinal(int n) {
+  const int tens = n % 100;
+  const int units = n % 10;
+  const char* suffix = (tens >= 11 && tens <= 13) ? "th" : units == 1 ? "st" : units == 2 ? "nd" : units == 3 ? "rd" : "th";
+  return detail::concat({std::to_string(n), suffix});
+}
+
+}  // namespace
+
+[[gnu::noinline]] RoleBreakdown role_breakdown(const Scorer& scorer, const Breakdowns& data, std::uint32_t unit_group) {
+  static constexpr std::array<std::string_view, kSplitLevels> kLevelNames{
+      "this occupation's", "minor group", "sub-major group", "major group"};
+  const UnitGroup& group = scorer.bundle().unit_groups[unit_group];
+  RoleBreakdown out;
+  out.soc = group.soc;
+  std::string sex_text;
+  if (const SplitSource& split = data.sex[unit_group]; split.has()) {
+    out.has_sex = true;
+    out.sex_level = split.level;
+    // Level 0 is the unit group's own four digits; each level up drops one.
+    out.sex_code = group.soc.substr(0, group.soc.size() - split.level);
+    out.female_share = split.first_share();
+    out.female_percent = static_cast<int>(detail::round_to_int64(out.female_share * 100.0));
+    const std::string source = split.level == 0
+        ? std::string("ASHE 2024 shares of this occupation's jobs")
+        : detail::concat({"ASHE 2024 shares of its ", kLevelNames[split.level], " ", out.sex_code});
+    sex_text = detail::concat({"Women hold an estimated ", format_percent(out.female_percent), " of its employee jobs and men ",
+                               format_percent(100 - out.female_percent), " (", source, ")"});
+  } else {
+    sex_text = "ASHE publishes no split of its jobs by sex";
+  }
+  // Its largest published cell over the sections (the first section on a tie, in A to S order).
+  std::size_t section_at = data.industry.size();
+  const IndustryCell* largest = nullptr;
+  for (std::size_t s = 0; s < data.industry.size(); ++s) {
+    const std::vector<IndustryCell>& cells = data.industry[s].cells;
+    const auto cell = std::lower_bound(cells.begin(), cells.end(), unit_group,
+                                       [](const IndustryCell& c, std::uint32_t g) { return c.unit_group < g; });
+    if (cell == cells.end() || cell->unit_group != unit_group) continue;
+    if (!largest || cell->people > largest->people) {
+      largest = &*cell;
+      section_at = s;
+    }
+  }
+  std::string industry_text;
+  if (largest) {
+    const IndustryBreakdown industries = industry_breakdown(scorer, data);
+    const IndustryRow& row = industries.rows[section_at];
+    out.has_industry = true;
+    out.industry = row.group;
+    out.industry_title = row.title;
+    out.industry_people = static_cast<double>(largest->people);
+    out.industry_small_sample = largest->small_sample;
+    out.industry_mean_score10 = row.mean_score10;
+    out.industry_mean_text = row.mean_score_text;
+    for (const IndustryRow& other : industries.rows) {
+      if (!other.scored) continue;
+      ++out.industry_count;
+      if (row.scored && other.mean_score10 > row.mean_score10) ++out.industry_rank;
+    }
+    if (row.scored) {
+      ++out.industry_rank;
+      industry_text = detail::concat({"its largest industry, ", row.title, ", ranks ", ordinal(out.industry_rank), " of ",
+                                      std::to_string(out.industry_count), " by mean exposure, at ", row.mean_score_text,
+                                      largest->small_sample ? " (APS 2024, a small sample)" : " (APS 2024)"});
+    } else {
+      industry_text = detail::concat({"its largest industry, ", row.title, ", has no mean exposure (APS 2024)"});
+    }
+  } else {
+    industry_text = "ONS publishes no figure of its people in employment by industry (APS 2024)";
+  }
+  // One sentence: the split, then the industry.
+  out.text = detail::concat({sex_text, "; ", industry_text, "."});
+  return out;
+}
+
 }  // namespace aiexp

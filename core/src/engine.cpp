@@ -148,6 +148,13 @@ Result<PayBreakdown> Engine::pay_breakdown() const {
   return aiexp::pay_breakdown(*scorer_, *breakdowns_);
 }
 
+Result<RoleBreakdown> Engine::role_breakdown(std::string_view soc) const {
+  if (Status status = breakdowns_ready(); !status.ok()) return status.error();
+  const auto group = bundle_->find_unit_group(soc);
+  if (!group) return make_error(ErrorCode::UnknownSoc, std::string(soc.substr(0, 16)));
+  return aiexp::role_breakdown(*scorer_, *breakdowns_, *group);
+}
+
 std::vector<Provenance> Engine::breakdown_provenance(BreakdownKind kind) const {
   if (!breakdowns_ready().ok()) return {};
   return aiexp::breakdown_provenance(*scorer_, *breakdowns_, kind);

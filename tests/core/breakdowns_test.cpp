@@ -22,6 +22,8 @@ using aiexp::test::check_values;
 using aiexp::test::loaded_engine;
 using aiexp::test::read_text;
 using Catch::Matchers::Contains;
+using Catch::Matchers::EndsWith;
+using Catch::Matchers::StartsWith;
 
 namespace {
 
@@ -405,6 +407,84 @@ TEST_CASE("relabelling one task changes exactly the breakdown cells that hold th
   for (const BreakdownKind kind : kBreakdownKinds) {
     CHECK(changed_groups(before[kind], computed(*engine.scorer(), data, kind)).empty());
   }
+}
+
+TEST_CASE("a role's line gives its women's share from the nearest level and where its largest industry stands",
+          "[breakdowns]") {
+  Engine& engine = loaded_engine();
+  REQUIRE(engine.set_assumptions(Assumptions{}).ok());
+  const Bundle& bundle = *engine.bundle();
+  const Breakdowns& data = *engine.breakdowns();
+  const auto industries = engine.industry_breakdown().value();
+  const auto rank_of = [&](const std::string& letter) {
+    const auto row = std::find_if(industries.rows.begin(), industries.rows.end(), [&](const IndustryRow& r) { return r.group == letter; });
+    return 1 + static_cast<int>(std::count_if(industries.rows.begin(), industries.rows.end(), [&](const IndustryRow& r) {
+             return r.scored && r.mean_score10 > row->mean_score10;
+           }));
+  };
+  for (std::uint32_t g = 0; g < bundle.unit_groups.size(); ++g) {
+    const std::string& soc = bundle.unit_groups[g].soc;
+    INFO(soc);
+    const auto line = engine.role_breakdown(soc);
+    REQUIRE(line.ok());
+    const RoleBreakdown& r = line.value();
+    CHECK(r.has_sex == data.sex[g].has());
+    if (r.has_sex) {
+      CHECK(r.sex_code == soc.substr(0, 4 - data.sex[g].level));
+      CHECK(r.female_share == Approx(data.sex[g].first_share()).margin(1e-12));
+      CHECK(r.female_percent == static_cast<int>(std::lround(100.0 * data.sex[g].first_share())));
+    }
+    // Its largest published cell, section by section.
+    std::string letter;
+    std::int64_t most = -1;
+    for (const IndustrySection& section : data.industry) {
+      for (const IndustryCell& cell : section.cells) {
+        if (cell.unit_group == g && cell.people > most) {
+          most = cell.people;
+          letter = section.letter;
+        }
+      }
+    }
+    CHECK(r.has_industry == (most >= 0));
+    if (r.has_industry) {
+      CHECK(r.industry == letter);
+      CHECK(r.industry_people == Approx(double(most)));
+      CHECK(r.industry_rank == rank_of(letter));
+      CHECK(r.industry_count == 19);
+    }
+  }
+  // IT managers (2132) work mostly in Information and communication, the most exposed industry; midwifery nurses'
+  // split is their minor group's (223).
+  const RoleBreakdown it = engine.role_breakdown("2132").value();
+  CHECK(it.industry == "J");
+  CHECK(it.industry_rank == 1);
+  CHECK_THAT(it.text, Contains("Women hold an estimated "));
+  CHECK_THAT(it.text, EndsWith("; its largest industry, Information and communication, ranks 1st of 19 by mean exposure, at 3.38 "
+                               "(APS 2024)."));
+  const RoleBreakdown midwives = engine.role_breakdown("2231").value();
+  CHECK(midwives.sex_level == 1);
+  CHECK(midwives.sex_code == "223");
+  CHECK_THAT(midwives.text, Contains("(ASHE 2024 shares of its minor group 223); "));
+  // Programmers' split is their own (2134: 51 of 335 thousand jobs are women's).
+  const RoleBreakdown programmers = engine.role_breakdown("2134").value();
+  CHECK(programmers.sex_level == 0);
+  CHECK(programmers.female_percent == 15);
+  CHECK_THAT(programmers.text, StartsWith("Women hold an estimated 15% of its employee jobs and men 85% (ASHE 2024 shares of "
+                                          "this occupation's jobs); its largest industry, "));
+  // The industries' standing follows the assumptions; the split does not.
+  Assumptions ilo;
+  ilo.measure = Measure::Ilo2025;
+  REQUIRE(engine.set_assumptions(ilo).ok());
+  const RoleBreakdown under_ilo = engine.role_breakdown("2132").value();
+  CHECK(under_ilo.female_percent == it.female_percent);
+  CHECK(under_ilo.industry_mean_score10 != Approx(it.industry_mean_score10).margin(0.01));
+  CHECK(under_ilo.industry_mean_score10 ==
+        Approx(engine.industry_breakdown().value().rows[9].mean_score10).margin(1e-12));
+  REQUIRE(engine.set_assumptions(Assumptions{}).ok());
+  CHECK(engine.role_breakdown("9998").error().code == ErrorCode::UnknownSoc);
+  Engine bare;
+  REQUIRE(bare.load_bundle(read_text(aiexp::test::data_dir() / "bundle.json")).ok());
+  CHECK(bare.role_breakdown("2132").error().code == ErrorCode::BreakdownNotLoaded);
 }
 
 TEST_CASE("the breakdowns need their own data file, and only the compact bundle beside it", "[breakdowns]") {

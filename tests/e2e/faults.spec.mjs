@@ -398,6 +398,74 @@ describe('the page: data parts it loads later', () => {
   });
 });
 
+describe('the page: the breakdowns\' data', () => {
+  const KINDS = ['sex', 'pattern', 'industry', 'region', 'pay'];
+  for (const [way, why] of [['404', 'the server answered HTTP 404'], ['reset', 'the connection failed, tried 2 times']]) {
+    test(`breakdowns.json (${way}): each breakdown says its figures are the defaults' and why, the rest of the page recomputes`, async () => {
+      const page = await faultyPage('?e2=1', { '**/data/breakdowns.json': way });
+      await waitForApp(page);
+      // The rest of the page is the assumptions in force.
+      assert.notEqual(await page.locator('[data-total="meanScoreText"]').textContent(), '1.74');
+      for (const kind of KINDS) {
+        await inView(page, `#who-${kind}`);
+        await page.waitForFunction((id) => document.getElementById(id).dataset.state === 'failed', `who-${kind}`, { timeout: 15000 });
+        const status = page.locator(`#who-${kind} [data-part="status"]`);
+        assert.equal(await status.isVisible(), true);
+        assert.equal(await status.textContent(), 'These figures are under the default assumptions, not those in force: the breakdowns\' data '
+          + `could not be downloaded (data/breakdowns.json: ${why}). Reload the page to try again.`);
+        // The build's figures stay readable, marked, and their panels (the defaults') are not offered as these.
+        assert.ok(await page.locator(`#who-${kind} [data-part="rows"] > li`).count() >= 2);
+        assert.ok(await page.locator(`#who-${kind} .source-button`).evaluateAll((buttons) => buttons.every((b) => b.disabled)));
+      }
+      // More inputs ask no more: the calculator remembers the failure for a while.
+      const asked = page.requested.get('/data/breakdowns.json');
+      assert.ok(asked <= TIMING.attempts, `${asked} requests`);
+      await page.locator('#assumptions').scrollIntoViewIfNeeded();
+      await setInput(page, '#assumptions input[name="e2"]', '0.5');
+      await inView(page, '#who-industry');
+      assert.equal(page.requested.get('/data/breakdowns.json'), asked);
+      assert.equal(await page.locator('#who-industry').getAttribute('data-state'), 'failed');
+      // A CSV asked for says why it cannot be had.
+      await page.locator('[data-breakdown-csv="industry"]').click();
+      await page.waitForFunction(() => [...document.querySelectorAll('#notices .notice')].some((n) => /breakdown could not be downloaded as CSV/.test(n.textContent)));
+      assert.match((await noticeTexts(page)).find((n) => /as CSV/.test(n)), new RegExp(`its data did not arrive \\(data/breakdowns\\.json: ${why.replace(/[.,]/g, '.')}\\)`));
+      assert.deepEqual(await axeViolations(page, '#who'), []);
+      await inView(page, '#who-sex');
+      await screenshot(page, `fault-page-breakdowns-${way.replace(' ', '-')}`);
+      await done(page);
+    });
+  }
+
+  test('breakdowns.json (404) on a role page: its line stays under the defaults, and says why once the figures change', async () => {
+    const page = await faultyPage('occupation/2132/', { '**/data/breakdowns.json': '404' });
+    await waitForApp(page);
+    const line = page.locator('#role-who [data-part="text"]');
+    assert.match(await line.textContent(), /^Women hold an estimated 23% of its employee jobs/);
+    assert.equal(await line.isVisible(), true);
+    await setInput(page, '#e2', 1);
+    assert.equal(await score(page), '9.4');
+    await page.waitForFunction(() => /could not be shown/.test(document.querySelector('#role-who [data-part="status"]').textContent));
+    assert.equal(await page.locator('#role-who [data-part="status"]').textContent(),
+                 'Who does this work (by sex and industry) could not be shown: its data could not be downloaded (data/breakdowns.json: '
+                 + 'the server answered HTTP 404).');
+    assert.equal(await line.isVisible(), false, 'a line of other assumptions is not shown as this one');
+    await setInput(page, '#e2', 0);
+    assert.equal(await line.isVisible(), true, 'under the defaults the build\'s line is current again');
+    await done(page);
+  });
+
+  test('breakdowns.json (500) for a chart of who is exposed: the chart says what failed, a chart of another kind draws', async () => {
+    const page = await faultyPage('embed-chart.html?kind=industry', { '**/data/breakdowns.json': '500' });
+    const chart = page.locator('uk-ai-exposure-chart');
+    await page.waitForFunction(() => document.querySelector('uk-ai-exposure-chart')?.dataset.state === 'error', null, { timeout: 20000 });
+    assert.match(await chart.evaluate((host) => host.shadowRoot.textContent),
+                 /The figures of this chart could not be downloaded \(data\/breakdowns\.json: the server answered HTTP 500, tried 2 times\)\. Reload the page to try again\./);
+    await page.goto(`${site.url}embed-chart.html?kind=groups`);
+    await page.waitForFunction(() => document.querySelector('uk-ai-exposure-chart')?.dataset.state === 'ready', null, { timeout: 20000 });
+    await done(page);
+  });
+});
+
 describe('the page: notices about a link', () => {
   test('are grouped by kind with a count, can be dismissed by keyboard, and clear when the visitor moves on', async () => {
     const page = await faultyPage('occupation/1137/?e1=-5&e2=1e308&w=bad&t=abc,99999999.E1', {});

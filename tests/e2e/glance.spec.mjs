@@ -402,7 +402,7 @@ ${lines.join('\n')}
       assert.equal((await state('treemap'))[0], 'ready');
       assert.match((await state('treemap'))[1], /Microsoft "Working with AI"/);
       assert.equal((await state('bad-kind'))[0], 'error');
-      assert.match((await state('bad-kind'))[1], /Unknown chart kind "pie": use one of treemap, groups, distribution, compare\./);
+      assert.match((await state('bad-kind'))[1], /Unknown chart kind "pie": use one of treemap, groups, distribution, compare, sex, pattern, industry, region, pay\./);
       assert.match((await state('bad-soc'))[1], /No UK occupation has that SOC 2020 code: 9998/);
       assert.doesNotMatch((await state('bad-soc'))[1], /9998.*9998/, 'the code is said once');
       assert.match((await state('no-socs'))[1], /needs 1 to 6 SOC 2020 codes/);
@@ -434,6 +434,253 @@ ${lines.join('\n')}
     assert.ok(code.includes(`src="${site.url}${integrity.resizer}" integrity="${integrity.integrity[integrity.resizer]}"`), 'the resizer pinned');
     await page.assertClean();
     await page.context().close();
+  });
+});
+
+describe('who is exposed', () => {
+  const KINDS = ['sex', 'pattern', 'industry', 'region', 'pay'];
+
+  // `ukexp breakdown <kind> --csv` with these options: its text, and its rows by group.
+  function breakdownCsv(kind, options = []) {
+    const csv = execFileSync(UKEXP, ['breakdown', kind, '--csv', ...options], { encoding: 'utf8' });
+    const [head, ...lines] = csv.trim().split(/\r?\n/);
+    const names = fields(head);
+    return { csv, rows: new Map(lines.map((line) => {
+      const row = Object.fromEntries(fields(line).map((value, i) => [names[i], value]));
+      return [row.group, row];
+    })) };
+  }
+
+  // A breakdown's groups as drawn: key, mean and count (data-*), and its value as shown.
+  const drawnRows = (root, id) => root.locator(`#who-${id} [data-part="rows"] > li`).evaluateAll((items) => items.map((li) => ({
+    key: li.dataset.key, mean: li.dataset.mean === '' ? NaN : Number(li.dataset.mean), employees: Number(li.dataset.employees),
+    value: li.querySelector('[data-part="value"]').textContent,
+  })));
+
+  // Each section drawn for the query `query` (the view marks what it drew with it) once it is in view.
+  async function breakdownsDrawn(page, query) {
+    for (const kind of KINDS) {
+      await inView(page, `#who-${kind}`);
+      await page.waitForFunction(([id, q]) => {
+        const root = document.getElementById(id);
+        return root.dataset.state === 'ready' && root.dataset.query === q;
+      }, [`who-${kind}`, query], { timeout: 15000 });
+    }
+  }
+
+  function sameAsUkexp(kind, drawn, options) {
+    const { rows } = breakdownCsv(kind, options);
+    assert.equal(drawn.length, rows.size, `${kind}: ${drawn.length} groups drawn`);
+    for (const row of drawn) {
+      const expected = rows.get(row.key);
+      assert.ok(expected, `${kind} ${row.key} is one of ukexp's`);
+      if (expected.mean_score === '') assert.ok(Number.isNaN(row.mean), `${kind} ${row.key} has no mean`);
+      else assert.ok(Math.abs(row.mean - Number(expected.mean_score)) < 1e-8, `${kind} ${row.key}: ${row.mean} vs ${expected.mean_score} (${options.join(' ')})`);
+      assert.ok(Math.abs(row.employees - Number(expected.employees)) < 1e-6 * Number(expected.employees) + 1e-6, `${kind} ${row.key} employees`);
+    }
+  }
+
+  test('each breakdown follows every input as ukexp breakdown --csv does, its data fetched only once one needs them', async () => {
+    const page = await open();
+    const fetched = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await page.waitForLoadState('networkidle');
+    // Under the defaults the build's figures are current: nothing is fetched, even in view.
+    await inView(page, '#who-sex');
+    await inView(page, '#who-pay');
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(fetched.filter((path) => path === '/data/breakdowns.json'), []);
+    for (const kind of KINDS) sameAsUkexp(kind, await drawnRows(page, kind), []);
+    // With tools counted in full every breakdown recomputes, from one download.
+    await page.locator('#assumptions').scrollIntoViewIfNeeded();
+    await setInput(page, '#assumptions input[name="e2"]', '1');
+    await breakdownsDrawn(page, 'e2=1');
+    assert.equal(fetched.filter((path) => path === '/data/breakdowns.json').length, 1);
+    for (const kind of KINDS) sameAsUkexp(kind, await drawnRows(page, kind), ['--e2', '1']);
+    const women = (await drawnRows(page, 'sex')).find((row) => row.key === 'female');
+    assert.equal(women.value, (Math.round(Number(breakdownCsv('sex', ['--e2', '1']).rows.get('female').mean_score) * 100) / 100).toFixed(2));
+    await screenshot(page, 'who-live-e2');
+    await page.assertClean();
+    await page.context().close();
+  });
+
+  test('a task relabelled moves exactly the groups that hold its occupations, as ukexp says', async () => {
+    const page = await open('?t=975.E1');
+    await breakdownsDrawn(page, 't=975.E1');
+    for (const kind of KINDS) {
+      const drawn = await drawnRows(page, kind);
+      sameAsUkexp(kind, drawn, ['--tasks', '975.E1']);
+      const before = breakdownCsv(kind).rows;
+      const moved = drawn.filter((row) => Math.abs(row.mean - Number(before.get(row.key).mean_score)) > 1e-9).map((row) => row.key);
+      if (kind === 'industry') assert.ok(moved.includes('J') && moved.length < 19, moved.join());
+      if (kind === 'pay') assert.ok(moved.length > 0 && moved.length < 10, moved.join());
+      if (kind === 'sex') assert.deepEqual(moved.sort(), ['female', 'male']);
+    }
+    await page.assertClean();
+    await page.context().close();
+  });
+
+  test('a role\'s line follows the inputs: its industry\'s mean and rank are ukexp\'s, its data fetched only then', async () => {
+    const page = await open('occupation/2132/');
+    const fetched = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    const line = () => page.locator('#role-who [data-part="text"]').textContent();
+    assert.match(await line(), /its largest industry, Information and communication, ranks 1st of 19 by mean exposure, at 3\.38 \(APS 2024\)\.$/);
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(fetched.filter((path) => path === '/data/breakdowns.json'), [], 'the line the build drew is current');
+    for (const [options, query] of [[['--measure', 'ilo2025'], () => page.locator('#assumptions input[name="measure"][value="ilo2025"]').check()],
+                                    [['--measure', 'ilo2025', '--e2', '1'], () => setInput(page, '#e2', 1)]]) {
+      await query();
+      const industries = [...breakdownCsv('industry', options).rows.values()].filter((row) => row.mean_score !== '');
+      const j = industries.find((row) => row.group === 'J');
+      const rank = 1 + industries.filter((row) => Number(row.mean_score) > Number(j.mean_score)).length;
+      const ordinal = rank === 1 ? '1st' : rank === 2 ? '2nd' : rank === 3 ? '3rd' : `${rank}th`;
+      const mean = (Math.round(Number(j.mean_score) * 100) / 100).toFixed(2);
+      await page.waitForFunction((expected) => document.querySelector('#role-who [data-part="text"]').textContent.endsWith(expected)
+                                 && !document.querySelector('#role-who [data-part="text"]').hidden,
+                                 `ranks ${ordinal} of 19 by mean exposure, at ${mean} (APS 2024).`, { timeout: 15000 });
+      assert.match(await line(), /^Women hold an estimated 23% of its employee jobs and men 77% /, 'the split does not follow the scores');
+    }
+    assert.equal(fetched.filter((path) => path === '/data/breakdowns.json').length, 1);
+    await page.assertClean();
+    await page.context().close();
+  });
+
+  test('each breakdown downloads as CSV, byte for byte what ukexp writes under the same assumptions', async () => {
+    const page = await open('?e2=0.5&measure=ilo2025');
+    for (const kind of KINDS) {
+      await inView(page, `#who-${kind}`);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-breakdown-csv="${kind}"]`).click()]);
+      assert.equal(download.suggestedFilename(), `uk-ai-exposure-${kind}.csv`);
+      const dir = await mkdtemp(join(tmpdir(), 'aiexp-breakdown-'));
+      const path = join(dir, download.suggestedFilename());
+      await download.saveAs(path);
+      const csv = await readFile(path, 'utf8');
+      await rm(dir, { recursive: true, force: true });
+      assert.equal(csv, breakdownCsv(kind, ['--e2', '0.5', '--measure', 'ilo2025']).csv, kind);
+    }
+    await page.assertClean();
+    await page.context().close();
+  });
+
+  test('"Embed this chart" under a breakdown writes its chart element with the assumptions, pinned, and its iframe form', async () => {
+    const page = await open('?e2=1');
+    await inView(page, '#who-region');
+    await page.locator('[data-embed-chart="region"]').click();
+    await page.waitForFunction(() => document.querySelector('#chart-embed-code').value !== '');
+    const code = await page.locator('#chart-embed-code').inputValue();
+    assert.match(code, /<uk-ai-exposure-chart kind="region" e2="1">/);
+    assert.match(code, /embed-chart\.html\?kind=region&amp;e2=1&amp;frame-id=uk-ai-exposure-chart-region/);
+    const integrity = JSON.parse(await readFile(join(siteDir, 'embed-integrity.json'), 'utf8'));
+    assert.ok(code.includes(`src="${site.url}${integrity.chart.entry}" integrity="${integrity.integrity[integrity.chart.entry]}"`));
+    // The box opens under the chart it is for.
+    assert.equal(await page.locator('#who-region + #chart-embed-box').count(), 1);
+    await page.assertClean();
+    await page.context().close();
+  });
+
+  for (const [colorScheme, width] of [['light', 1280], ['dark', 360]]) {
+    test(`axe finds no violation in who is exposed, live, ${colorScheme} at ${width} px, and nothing scrolls sideways`, async () => {
+      const page = await open('?e2=1', { colorScheme, viewport: { width, height: 900 } });
+      await breakdownsDrawn(page, 'e2=1');
+      assert.deepEqual(await axeViolations(page, '#who'), []);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'the page scrolls sideways');
+      for (const kind of ['sex', 'industry', 'region', 'pay']) {
+        await inView(page, `#who-${kind}`);
+        await screenshot(page, `who-${kind}-${colorScheme}-${width}`);
+      }
+      // A Source panel opens live with the figures in force, and fits the screen.
+      await page.locator('#who-region li[data-key="London"] .source-button').click();
+      const panel = page.locator('#provenance-breakdown_region-london');
+      await panel.waitFor();
+      assert.match(await panel.locator('[data-part="assumptions"]').textContent(), /E2 = 1/);
+      const box = await panel.boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= width, `the panel spans ${box.x} to ${box.x + box.width}`);
+      assert.deepEqual(await axeViolations(page, '#provenance-breakdown_region-london'), []);
+      await screenshot(page, `who-source-${colorScheme}-${width}`);
+      await page.assertClean();
+      await page.context().close();
+    });
+  }
+});
+
+describe('<uk-ai-exposure-chart> of who is exposed', () => {
+  test('on a host on another origin with a strict CSP, the five kinds draw what ukexp computes, from one data download', async () => {
+    const integrity = JSON.parse(await readFile(join(siteDir, 'embed-integrity.json'), 'utf8'));
+    const dir = await mkdtemp(join(tmpdir(), 'aiexp-breakdown-host-'));
+    const lines = [
+      ...integrity.chart.preload.map((path) => `<link rel="modulepreload" href="${site.url}${path}" integrity="${integrity.integrity[path]}" crossorigin="anonymous">`),
+      `<script type="module" src="${site.url}${integrity.chart.entry}" integrity="${integrity.integrity[integrity.chart.entry]}" crossorigin="anonymous"></script>`,
+    ];
+    await writeFile(join(dir, 'favicon.ico'), '');
+    await writeFile(join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+${lines.join('\n')}
+</head><body><main><h1>An article</h1>
+<uk-ai-exposure-chart id="sex" kind="sex"></uk-ai-exposure-chart>
+<uk-ai-exposure-chart id="pattern" kind="pattern" e2="1"></uk-ai-exposure-chart>
+<uk-ai-exposure-chart id="industry" kind="industry" e2="1" theme="dark"></uk-ai-exposure-chart>
+<uk-ai-exposure-chart id="region" kind="region"></uk-ai-exposure-chart>
+<uk-ai-exposure-chart id="pay" kind="pay" measure="ilo2025"></uk-ai-exposure-chart>
+</main></body></html>`);
+    const widgetOrigin = new URL(site.url).origin;
+    const policy = `default-src 'self'; script-src 'self' ${widgetOrigin} 'wasm-unsafe-eval'; connect-src 'self' ${widgetOrigin}; `
+                 + "style-src 'self'; object-src 'none'; base-uri 'none'";
+    const host = await startServer({ root: dir, host: 'localhost', policy });
+    try {
+      const page = await openPage(browser, 'about:blank', { allowedOrigins: [new URL(host.url).origin, widgetOrigin] });
+      const paths = [];
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.origin === widgetOrigin) paths.push(url.pathname.replace(/^\/releases\/[0-9a-f]{16}\//, '/'));
+      });
+      await page.goto(host.url);
+      await page.waitForFunction(() => [...document.querySelectorAll('uk-ai-exposure-chart')].every((c) => c.dataset.state === 'ready'),
+                                 null, { timeout: 30000 });
+      assert.equal(paths.filter((path) => path === '/data/breakdowns.json').length, 1, 'the breakdowns\' data load once for the page');
+      // Every script that ran is one the snippet pinned.
+      const pinned = new Set([...integrity.chart.preload, integrity.chart.entry].map((path) => path.replace(/^releases\/[0-9a-f]{16}\//, '')));
+      assert.deepEqual([...new Set(paths.filter((path) => path.endsWith('.js')).map((path) => path.slice(1)))].filter((path) => !pinned.has(path)), []);
+      const shadowRows = (id) => page.locator(`#${id}`).evaluate((host) => [...host.shadowRoot.querySelectorAll('[data-part="rows"] > li')].map((li) => ({
+        key: li.dataset.key, mean: li.dataset.mean === '' ? NaN : Number(li.dataset.mean), employees: Number(li.dataset.employees),
+      })));
+      for (const [id, options] of [['sex', []], ['pattern', ['--e2', '1']], ['industry', ['--e2', '1']], ['region', []], ['pay', ['--measure', 'ilo2025']]]) {
+        const [head, ...lines] = execFileSync(UKEXP, ['breakdown', id, '--csv', ...options], { encoding: 'utf8' }).trim().split(/\r?\n/);
+        const names = fields(head);
+        const expected = new Map(lines.map((line) => {
+          const row = Object.fromEntries(fields(line).map((value, i) => [names[i], value]));
+          return [row.group, row];
+        }));
+        const drawnRows = await shadowRows(id);
+        assert.equal(drawnRows.length, expected.size, id);
+        for (const row of drawnRows) {
+          assert.ok(Math.abs(row.mean - Number(expected.get(row.key).mean_score)) < 1e-8, `${id} ${row.key}`);
+        }
+      }
+      const text = (id) => page.locator(`#${id}`).evaluate((host) => host.shadowRoot.textContent);
+      assert.match(await text('sex'), /^Exposure to AI by sex/);
+      assert.match(await text('sex'), /estimates, not counts ONS publishes/);
+      assert.match(await text('industry'), /People in employment, self-employed included, in 2024 \(Annual Population Survey\)/);
+      assert.doesNotMatch(await text('industry'), /Employees only/, 'the APS counts the self-employed too');
+      assert.match(await text('pay'), /© ILO, CC BY 4\.0/);
+      assert.equal(await page.locator('#region').evaluate((host) => host.shadowRoot.querySelectorAll('.bd-tile').length), 12);
+      // No Source buttons in an article: the source line names the data instead, and links the section.
+      assert.equal(await page.locator('#sex').evaluate((host) => host.shadowRoot.querySelectorAll('.source-button').length), 0);
+      assert.match(await page.locator('#region').evaluate((host) => host.shadowRoot.querySelector('a[part="link"]').href), /\/(index\.html)?#who$/);
+      assert.deepEqual(await axeViolationsWithoutCsp(browser, host.url, { prepare: async (p) => {
+        await p.waitForFunction(() => [...document.querySelectorAll('uk-ai-exposure-chart')].every((c) => c.dataset.state === 'ready'), null, { timeout: 30000 });
+      } }), []);
+      await screenshot(page, 'who-charts-host');
+      await page.setViewportSize({ width: 360, height: 900 });
+      await page.waitForTimeout(300);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'the host page scrolls sideways at 360 px');
+      await page.locator('#region').scrollIntoViewIfNeeded();
+      await screenshot(page, 'who-charts-host-360');
+      await page.assertClean();
+      await page.context().close();
+    } finally {
+      await host.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

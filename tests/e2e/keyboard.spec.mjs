@@ -341,6 +341,57 @@ describe('the role search', () => {
   });
 });
 
+describe('who is exposed', () => {
+  test('Tab reaches every group\'s Source in reading order, each in view; Enter opens its panel, Escape returns to it', async () => {
+    const page = await open('?e2=1');
+    // Each breakdown is drawn for e2=1 once it is in view and the data have arrived.
+    for (const id of ['who-sex', 'who-pattern', 'who-industry', 'who-region', 'who-pay']) {
+      await inView(page, `#${id}`);
+      await page.waitForFunction((root) => document.getElementById(root).dataset.query === 'e2=1', id, { timeout: 15000 });
+    }
+    const expected = await page.locator('#who figure button:not([disabled])').evaluateAll((buttons) => buttons.map((b) =>
+      b.getAttribute('popovertarget') ?? `${b.dataset.breakdownCsv ? 'csv' : 'embed'}:${b.dataset.breakdownCsv ?? b.dataset.embedChart}`));
+    assert.equal(expected.filter((name) => name.startsWith('provenance-')).length, 45);
+    assert.equal(expected.length, 55);
+    // From the last tab stop before the section, Tab walks its controls in order.
+    await page.evaluate(() => {
+      const who = document.getElementById('who');
+      const stops = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
+        .filter((node) => node.tabIndex >= 0 && !node.disabled && node.getClientRects().length > 0
+                          && (who.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING));
+      stops.at(-1).focus();
+    });
+    const seen = [];
+    for (let i = 0; i < 200 && seen.length < expected.length; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const node = document.activeElement;
+        if (!node.closest('#who')) return null;
+        const box = node.getBoundingClientRect();
+        return { name: node.getAttribute('popovertarget') ?? `${node.dataset.breakdownCsv ? 'csv' : 'embed'}:${node.dataset.breakdownCsv ?? node.dataset.embedChart}`,
+                 label: node.textContent, inView: box.top >= -1 && box.bottom <= innerHeight + 1 && box.width > 0, top: box.top, bottom: box.bottom };
+      });
+      if (!focused) continue;
+      assert.ok(focused.inView, `${focused.name} is in view when focused (${JSON.stringify(focused)})`);
+      seen.push(focused.name);
+      if (focused.name.startsWith('provenance-')) assert.match(focused.label, /^Source of .+/);
+    }
+    assert.deepEqual(seen, expected);
+    // Enter on a Source opens its panel with the figures in force; Escape closes it and focus goes back.
+    const button = page.locator('#who-industry li[data-key="J"] .source-button');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.locator('#provenance-breakdown_industry-j');
+    await panel.waitFor();
+    assert.match(await panel.locator('[data-part="assumptions"]').textContent(), /E2 = 1/);
+    await page.keyboard.press('Escape');
+    assert.equal(await panel.isVisible(), false);
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('popovertarget')), 'provenance-breakdown_industry-j');
+    await page.assertClean();
+    await page.context().close();
+  });
+});
+
 // The headings of a document, shadow roots included, in document order: [level, text].
 function headings(page) {
   return page.evaluate(() => {

@@ -109,6 +109,49 @@ test('the widget downloads at most 120 KB (gzip) when a card needs the core: its
   await page.context().close();
 });
 
+test('a chart of who is exposed adds only the breakdowns\' data (about 16 KB gzip) to a chart\'s payload, once for the page', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'aiexp-host-'));
+  const integrity = JSON.parse(await readFile(join(siteDir, 'embed-integrity.json'), 'utf8'));
+  const pin = (path) => `integrity="${integrity.integrity[path]}" crossorigin="anonymous"`;
+  await writeFile(join(dir, 'favicon.ico'), '');
+  await writeFile(join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+${integrity.chart.preload.map((path) => `<link rel="modulepreload" href="${site.url}${path}" ${pin(path)}>`).join('\n')}
+<script type="module" src="${site.url}${integrity.chart.entry}" ${pin(integrity.chart.entry)}></script>
+</head><body><main><h1>An article</h1><uk-ai-exposure-chart kind="groups"></uk-ai-exposure-chart>
+<uk-ai-exposure-chart kind="sex"></uk-ai-exposure-chart><uk-ai-exposure-chart kind="industry" e2="1"></uk-ai-exposure-chart></main></body></html>`);
+  const widgetOrigin = new URL(site.url).origin;
+  const host = await startServer({ root: dir, host: 'localhost', policy:
+    `default-src 'self'; script-src 'self' ${widgetOrigin} 'wasm-unsafe-eval'; connect-src 'self' ${widgetOrigin}; style-src 'self'` });
+  try {
+    const page = await openPage(browser, 'about:blank', { allowedOrigins: [new URL(host.url).origin, widgetOrigin] });
+    const bytes = await recordTransfers(page);
+    await page.goto(host.url);
+    await page.waitForFunction(() => [...document.querySelectorAll('uk-ai-exposure-chart')].every((c) => c.dataset.state === 'ready'),
+                               null, { timeout: 30000 });
+    await page.waitForLoadState('networkidle');
+    const release = (path) => path.replace(/^\/releases\/[0-9a-f]{16}\//, '/');
+    const byPath = new Map();
+    for (const [id, path] of bytes.requests) {
+      if (!bytes.byRequest.has(id)) continue;
+      byPath.set(release(path), (byPath.get(release(path)) ?? 0) + bytes.byRequest.get(id));
+    }
+    const downloads = [...bytes.requests.values()].map(release);
+    assert.equal(downloads.filter((path) => path === '/data/breakdowns.json').length, 1, 'the breakdowns\' data load once');
+    const data = byPath.get('/data/breakdowns.json');
+    const views = ['/ui/breakdown-bars-view.js', '/ui/breakdown-parts.js', '/ui/breakdown-tiles-view.js'].reduce((sum, path) => sum + (byPath.get(path) ?? 0), 0);
+    const total = [...byPath.entries()].filter(([path]) => path !== '/' && path !== '/favicon.ico').reduce((sum, [, value]) => sum + value, 0);
+    console.log(`chart element with breakdowns: ${(total / KB).toFixed(1)} KB gzip in all; data/breakdowns.json ${(data / KB).toFixed(1)} KB, `
+      + `the breakdowns' views ${(views / KB).toFixed(1)} KB`);
+    assert.ok(data <= 20 * KB, `data/breakdowns.json is ${data} bytes`);
+    assert.ok(views <= 8 * KB, `the breakdowns' views are ${views} bytes`);
+    await page.assertClean();
+    await page.context().close();
+  } finally {
+    await host.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 test('the page transfers at most 350 KB (gzip) up to interactive, role and task texts included', async () => {
   const page = await openPage(browser, 'about:blank', { allowedOrigins: [new URL(site.url).origin] });
   const bytes = await recordTransfers(page);

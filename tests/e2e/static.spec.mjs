@@ -161,12 +161,95 @@ describe('without JavaScript', () => {
     }
   });
 
+  test('the home page says who is exposed: every breakdown at the issue\'s check values, captioned, with its Source panels', async () => {
+    const { page } = await openWithoutScript('');
+    const expected = checkValues.breakdowns;
+    const rows = (id) => page.locator(`#who-${id} [data-part="rows"] > li`).evaluateAll((items) => items.map((li) => ({
+      key: li.dataset.key, mean: li.dataset.mean === '' ? NaN : Number(li.dataset.mean), employees: Number(li.dataset.employees),
+      value: li.querySelector('[data-part="value"]').textContent, text: li.textContent,
+      source: li.querySelector('.source-button')?.getAttribute('popovertarget') ?? '',
+    })));
+    const near = (actual, wanted, tolerance, what) => assert.ok(Math.abs(actual - wanted) <= tolerance, `${what}: ${actual} against ${wanted} ± ${tolerance}`);
+    const sex = Object.fromEntries((await rows('sex')).map((row) => [row.key, row]));
+    for (const side of ['female', 'male']) {
+      near(sex[side].employees, expected.sex[side].employees, expected.total_tolerance * expected.sex[side].employees, `${side} employees`);
+      near(sex[side].mean, expected.sex[side].mean_score, expected.mean_tolerance, `${side} mean`);
+    }
+    assert.deepEqual([sex.female.value, sex.male.value], ['1.82', '1.59']);
+    assert.match(sex.female.text, /12\.6m employee jobs \(estimated\) · 8\.4% in occupations at 6\.0 or above/);
+    assert.match(sex.male.text, /12m employee jobs \(estimated\) · 5\.7% in occupations at 6\.0 or above/);
+    const pattern = Object.fromEntries((await rows('pattern')).map((row) => [row.key, row]));
+    near(pattern.full_time.mean, expected.pattern.full_time.mean_score, expected.mean_tolerance, 'full-time mean');
+    near(pattern.part_time.mean, expected.pattern.part_time.mean_score, expected.mean_tolerance, 'part-time mean');
+    // The industries, most exposed first: J (3.38; see check_values.json on the issue's 3.39) to A (0.85).
+    const industry = await rows('industry');
+    assert.equal(industry.length, 19);
+    for (let i = 1; i < industry.length; i++) assert.ok(industry[i - 1].mean >= industry[i].mean, `${industry[i].key} sorted`);
+    assert.deepEqual([industry[0].key, industry[0].value, industry.at(-1).key, industry.at(-1).value], ['J', '3.38', 'A', '0.85']);
+    near(industry[0].mean, expected.industry.J.mean_score, expected.industry.J.tolerance, 'industry J');
+    near(industry.at(-1).mean, expected.industry.A.mean_score, expected.mean_tolerance, 'industry A');
+    const region = Object.fromEntries((await rows('region')).map((row) => [row.key, row]));
+    assert.equal(Object.keys(region).length, 12);
+    for (const name of ['London', 'East Midlands']) near(region[name].mean, expected.region[name].mean_score, expected.mean_tolerance, name);
+    assert.match(region.London.text, /^London1\.62highest/);
+    const pay = await rows('pay');
+    assert.deepEqual(pay.map((row) => row.key), ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    near(pay[0].mean, expected.pay['1'].mean_score, expected.mean_tolerance, 'lowest-paid tenth');
+    near(pay[9].mean, expected.pay['10'].mean_score, expected.mean_tolerance, 'highest-paid tenth');
+    // Captions say in plain words what each count is, and which figures are estimates.
+    assert.match(await text(page, '#who-sex [data-part="caption"]'), /^Employee jobs \(ASHE 2025; the self-employed are not counted\) .*estimates, not counts ONS publishes/);
+    assert.match(await text(page, '#who-pattern [data-part="caption"]'), /estimates, not counts ONS publishes/);
+    for (const kind of ['industry', 'region']) {
+      assert.match(await text(page, `#who-${kind} [data-part="caption"]`), /^People in employment, self-employed included, in 2024 \(Annual Population Survey\)/);
+    }
+    assert.match(await text(page, '#who-pay [data-part="caption"]'), /^Employee jobs \(ASHE 2025\)/);
+    assert.match(await text(page, '#who-sex [data-part="note"]'), /^Shares from the unit group's own 2024 jobs for 159 unit groups, its minor group's for 140/);
+    // Every group opens its Source panel without JavaScript: J's formula has its numbers.
+    const sources = [...Object.values(sex), ...Object.values(pattern), ...industry, ...Object.values(region), ...pay].map((row) => row.source);
+    assert.equal(new Set(sources).size, 45);
+    for (const id of sources) assert.equal(await page.locator(`#who-provenance > #${id}`).count(), 1, id);
+    await page.locator('#who-industry li[data-key="J"] .source-button').click();
+    assert.equal(await page.locator('#provenance-breakdown_industry-j').isVisible(), true);
+    assert.match(await text(page, '#provenance-breakdown_industry-j [data-part="formula"]'), /= 3\.3848 over 105 published cells of scored unit groups, shown as 3\.38/);
+    assert.match(await text(page, '#provenance-breakdown_industry-j [data-part="sources"]'), /Annual Population Survey/);
+    await page.keyboard.press('Escape');
+    await page.locator('#who-sex li[data-key="female"] .source-button').click();
+    assert.match(await text(page, '#provenance-breakdown_sex-female [data-part="formula"]'), /an estimate \(2024 shares applied to 2025 employees\), not a count ONS publishes/);
+    await page.keyboard.press('Escape');
+    // What needs the calculator (CSV, embedding) is not offered.
+    assert.equal(await page.locator('#who [data-breakdown-csv]').first().isVisible(), false);
+    await page.locator('#who').scrollIntoViewIfNeeded();
+    await screenshot(page, 'static-who-no-js');
+    await page.context().close();
+  });
+
+  test('a role page says in one line how its jobs split by sex and where its industry stands', async () => {
+    for (const [soc, source, industry, rank, mean] of [['2132', "this occupation's jobs", 'Information and communication', '1st', '3.38'],
+                                                       ['2231', 'its minor group 223', 'Human health and social work activities', '15th', '1.39']]) {
+      const { page } = await openWithoutScript(`occupation/${soc}/`);
+      const line = await text(page, '#role-who [data-part="text"]');
+      const match = /^Women hold an estimated (\d+)% of its employee jobs and men (\d+)% \(ASHE 2024 shares of (.+)\); its largest industry, (.+), ranks (\d+(?:st|nd|rd|th)) of 19 by mean exposure, at (\d\.\d\d) \(APS 2024(?:, a small sample)?\)\.$/.exec(line);
+      assert.ok(match, line);
+      assert.equal(Number(match[1]) + Number(match[2]), 100);
+      assert.deepEqual(match.slice(3), [source, industry, rank, mean], line);
+      assert.equal(await page.locator('#role-who a').getAttribute('href'), '/#who');
+      await page.context().close();
+    }
+  });
+
   test('the methodology and its sources are a page of their own', async () => {
     const { page, response } = await openWithoutScript('methodology/');
     assert.equal(response.status(), 200);
     assert.equal(await text(page, 'h1'), 'Methodology and sources');
     assert.match(await text(page, '#methodology'), /Annual Survey of Hours and Earnings 2025/);
     assert.equal(await page.locator('#methodology a[href="/data/SOURCES.md"]').count(), 1);
+    // Now that the pages show the breakdowns, it says what they count and what is estimated.
+    assert.match(await text(page, '#breakdowns + p'), /never added together|Each figure is a mean/);
+    const breakdowns = await page.locator('#methodology ul').textContent();
+    assert.match(breakdowns, /By sex and by working pattern: estimates\./);
+    assert.match(breakdowns, /ASHE 2024 provisional/);
+    assert.match(breakdowns, /By industry: published counts\..*Annual Population Survey's 2024/s);
+    assert.match(breakdowns, /minor group's score .* an estimate of the calculator's/s);
     assert.match(await text(page, '.site-footer'), /Open Government Licence/);
     assert.match(await page.title(), /Methodology/);
     await page.context().close();
@@ -196,7 +279,7 @@ function recordHydration(regions) {
   });
 }
 
-const WHOLE_VIEW = ['#occupation', '#empty-state', '.totals', '#assumptions', '#chart-summary', '#threshold', '#groups-chart', '#role-more'];
+const WHOLE_VIEW = ['#occupation', '#empty-state', '.totals', '#assumptions', '#chart-summary', '#threshold', '#groups-chart', '#role-more', '#who'];
 // 2311 has 866 tasks: its HTML lists the most exposed and the live page all of them, below those.
 const FIGURES_ONLY = ['#occupation .occupation__title', '#occupation .figures', '#occupation .rank', '#occupation .band-texts',
   '#occupation .tasks__summary', '#assumptions', '#role-more'];

@@ -208,3 +208,26 @@ describe('provenance and CSV', pageBuild, () => {
     assert.equal(engine.breakdownCsv('ages').code, 'invalid-option');
   });
 });
+
+describe('a role\'s line', pageBuild, () => {
+  test('says how its jobs split by sex and where its largest industry stands, following the assumptions', () => {
+    assert.equal(engine.setAssumptions({}).ok, true);
+    const line = engine.roleBreakdown('2132');
+    assert.deepEqual(Object.keys(line).slice(0, 4), ['ok', 'code', 'message', 'soc']);
+    assert.equal(line.ok, true);
+    assert.equal(line.industry, 'J');
+    assert.equal(line.industryRank, 1);
+    assert.equal(line.industryCount, 19);
+    assert.equal(line.industryMeanText, engine.industryBreakdown().rows[9].meanScoreText);
+    assert.match(line.text, /^Women hold an estimated \d+% of its employee jobs and men \d+% \(ASHE 2024 shares of this occupation's jobs\); its largest industry, Information and communication, ranks 1st of 19 by mean exposure, at 3\.38 \(APS 2024\)\.$/);
+    // Midwifery nurses' jobs are split by the shares of their minor group, 223.
+    assert.match(engine.roleBreakdown('2231').text, /^Women hold an estimated \d+% of its employee jobs and men \d+% \(ASHE 2024 shares of its minor group 223\); /);
+    assert.equal(engine.setAssumptions({ e2: 1 }).ok, true);
+    const withTools = engine.roleBreakdown('2132');
+    assert.equal(withTools.femalePercent, line.femalePercent);
+    assert.equal(withTools.industryMeanScore10, engine.industryBreakdown().rows[9].meanScore10);
+    assert.notEqual(withTools.industryMeanText, line.industryMeanText);
+    assert.equal(engine.roleBreakdown('9998').code, 'unknown-soc');
+    assert.equal(engine.setAssumptions({}).ok, true);
+  });
+});

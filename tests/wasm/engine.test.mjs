@@ -628,7 +628,7 @@ describe('declared surface', () => {
     assert.deepEqual(pageOnly, ['tableCsv', 'tasksCsv', 'sources', 'provenance', 'taskProvenance', 'totalsProvenance',
                                 'measures', 'measureColumns', 'agreement', 'iloTasks', 'majorGroupSummaries', 'totalsAtOrAbove',
                                 'loadBreakdowns', 'hasBreakdowns', 'sexBreakdown', 'patternBreakdown', 'industryBreakdown',
-                                'regionBreakdown', 'payBreakdown', 'breakdownProvenance', 'breakdownCsv']);
+                                'regionBreakdown', 'payBreakdown', 'roleBreakdown', 'breakdownProvenance', 'breakdownCsv']);
     const instance = new module.Engine();
     try {
       for (const name of [...declared, 'delete']) {

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 
 /**
  * Resolves to a Calculator over `module` ("aiexp" or "aiexp-speed") from `wasmDir`, with the bundle, the details,
- * every task-text part and the job titles of `dataDir` loaded, under the default assumptions. Rejects, naming
+ * every task-text part, the job titles and (the speed build) the breakdowns of `dataDir` loaded, under the default assumptions. Rejects, naming
  * the file, when one does not load.
  */
 export async function loadSiteCalculator({ wasmDir, dataDir, webDir, module = 'aiexp-speed' }) {
@@ -32,6 +32,7 @@ export async function loadSiteCalculator({ wasmDir, dataDir, webDir, module = 'a
   const calculator = new Calculator(wasm, engine, { build, fetchBytes });
   must(await calculator.ensureDetails(), 'data/details.json');
   must(await calculator.ensureTitles(), 'data/titles.json');
+  if (module === 'aiexp-speed') must(await calculator.ensureBreakdowns(), 'data/breakdowns.json');
   for (const file of (await readdir(join(dataDir, 'text'))).filter((name) => name.endsWith('.json')).sort()) {
     must(engine.loadTextPart(await read(`data/text/${file}`)), `data/text/${file}`);
   }

@@ -29,8 +29,10 @@ export const RESIZER = 'widget/iframe-resizer.js';
 // only for other assumptions, with the pins widget/cards.js holds (web/widget/uk-ai-exposure.js).
 const CHART_LAZY = ['wasm/aiexp-speed.js'];
 // What the modules fetch rather than import: the binaries and the data a widget reads (a card: the bundle, and
-// the details for another measure or task changes; a chart: the same, with the speed build).
-const FETCHED = ['wasm/aiexp.wasm', 'wasm/aiexp-speed.wasm', 'data/bundle.json', 'data/integrity.json', 'data/details.json'];
+// the details for another measure or task changes; a chart: the same, with the speed build, and the breakdowns'
+// data for the kinds that show them).
+const FETCHED = ['wasm/aiexp.wasm', 'wasm/aiexp-speed.wasm', 'data/bundle.json', 'data/integrity.json', 'data/details.json',
+                 'data/breakdowns.json'];
 
 export function integrity(bytes) {
   return 'sha384-' + createHash('sha384').update(bytes).digest('base64');

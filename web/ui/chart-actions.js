@@ -5,10 +5,10 @@ import { copyText, download } from './browser.js';
 
 /**
  * `charts[kind]()`: { svg, title } of the chart on screen; `describe(kind)`: resolves to { assumptions, source, bands }
- * (the sentences drawn in and the core's bands); `embed(kind)`: resolves to the snippet; `notices`: where a
- * failure is said.
+ * (the sentences drawn in and the core's bands); `embed(kind)`: resolves to the snippet; `embedOnly`: the kinds that
+ * are embedded but not downloaded as images (the breakdowns, which download as CSV); `notices`: where a failure is said.
  */
-export function wireChartActions(root, { charts, describe, embed, notices }) {
+export function wireChartActions(root, { charts, describe, embed, embedOnly = [], notices }) {
   const doc = root.ownerDocument;
   const box = root.querySelector('#chart-embed-box');
   const code = root.querySelector('#chart-embed-code');
@@ -21,7 +21,8 @@ export function wireChartActions(root, { charts, describe, embed, notices }) {
     const button = event.target.closest?.('[data-export], [data-embed-chart]');
     if (!button) return;
     const kind = button.dataset.export ?? button.dataset.embedChart;
-    if (!Object.hasOwn(charts, kind)) return;
+    const embedded = button.dataset.embedChart && embedOnly.includes(kind);
+    if (!Object.hasOwn(charts, kind) && !embedded) return;
     if (button.dataset.embedChart) {
       try {
         code.value = await embed(kind);

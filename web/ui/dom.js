@@ -179,6 +179,11 @@ export function fingerprint(text) {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
+/** A text as part of an element's id: lower case, each run of other characters than letters and digits one "-". */
+export function idPart(text) {
+  return String(text).toLowerCase().replace(/[^a-z0-9]+/g, '-');
+}
+
 /** Whether a click is a plain one, which the page handles itself (a modified click opens the link as usual). */
 export function plainClick(event) {
   return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;

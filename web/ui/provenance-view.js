@@ -6,31 +6,46 @@
 // citation". Every text comes from the core (wasm/aiexp.d.ts Provenance).
 // A panel is drawn when it is missing, or when it is open and shows other figures than these; a closed panel
 // that an input made stale is drawn as it opens. Root: the panels' holder (#role-provenance, #totals-provenance).
-import { el, fingerprint, parts, setAttr, setReady, setText } from './dom.js';
+import { el, fingerprint, idPart, parts, setAttr, setReady, setText } from './dom.js';
 import { copyText } from './browser.js';
 
 const last = new WeakMap();  // root -> the arguments of its last render, for a panel that opens between renders
 
 /**
  * Draws the panels. State: `kind` ('role': the figures of `soc` and, when `taskId` is set, that task's panel;
- * 'totals': the UK totals'), `href` (the page the citation links, to which the assumptions are added) and `ready`
- * (copying works).
+ * 'totals': the UK totals'; 'breakdowns': one per group of each breakdown of `kinds`, its figure the core's with the
+ * group, "breakdown_region-east-midlands"), `href` (the page the citation links, to which the assumptions are added)
+ * and `ready` (copying works).
  */
 export function renderProvenance(root, snapshot, viewState) {
   const state = { ...viewState, permalink: snapshot.query ? `${viewState.href}?${snapshot.query}` : viewState.href };
   last.set(root, { snapshot, state });
+  for (const copy of root.querySelectorAll('[data-part="copy"]')) setReady(copy, state.ready);
+  // The breakdowns' 45 panels, all in the build's HTML, are read from the core only when one is open (a closed one is
+  // drawn as it opens), and not before their data are loaded: the views disable their Source buttons meanwhile,
+  // unless the panels shown are of the assumptions in force.
+  if (state.kind === 'breakdowns' && root.firstElementChild && ![...root.children].some(isOpen)) return;
   for (const entry of entries(snapshot, state)) {
     const key = fingerprint(`${snapshot.query} ${state.permalink} ${JSON.stringify(entry)}`);
     const panel = root.querySelector(`:scope > [data-figure="${entry.figure}"]`);
     if (panel && (panel.dataset.drawn === key || !isOpen(panel))) continue;
-    draw(panel ?? create(root, entry.figure), entry, key, state);
+    const made = panel ?? create(root, entry.figure);
+    draw(made, entry, key, state);
+    setReady(parts(made).copy, state.ready);
   }
-  for (const copy of root.querySelectorAll('[data-part="copy"]')) setReady(copy, state.ready);
 }
 
 // A figure's entry: one per panel of the figures, and the task's when one is chosen.
-function entries(snapshot, { kind, soc, taskId }) {
+function entries(snapshot, { kind, soc, taskId, kinds }) {
   if (kind === 'totals') return snapshot.totalsProvenance;
+  if (kind === 'breakdowns') {
+    // One panel per group, in the order of the core's groups; empty until the data are loaded.
+    return kinds.flatMap((name) => {
+      const breakdown = snapshot.breakdown(name);
+      const groups = breakdown.ok ? (breakdown.rows ?? breakdown.sides) : [];
+      return snapshot.breakdownProvenance(name).map((entry, i) => ({ ...entry, figure: `${entry.figure}-${idPart(groups[i].group)}` }));
+    });
+  }
   const list = [...snapshot.provenance(soc)];
   const task = taskId ? snapshot.taskProvenance(soc, taskId) : null;
   if (task) list.push({ ...task, figure: 'task' });

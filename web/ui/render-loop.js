@@ -2,7 +2,8 @@
 // frame, and a burst of inputs inside one frame draws once, with the last state. In that frame each section
 // (a view over its own root) is drawn when what it shows changed (a new snapshot, or its part of the state) and
 // it is on screen or near it; a section off screen is left as it is and drawn when it comes into view. A section
-// the layout has just shown is drawn at once (its place on screen is not known until it is laid out).
+// the layout has just shown is drawn at once (its place on screen is not known until it is laid out). A view that
+// lacks a data part says so by returning { needs: [part] }; the frame hands what its views needed to onDrawn.
 export class RenderLoop {
   #sections = [];
   #snapshotOf;
@@ -17,8 +18,9 @@ export class RenderLoop {
   lastFrameMs = 0;
 
   /**
-   * `state`: the first state; `snapshotOf(state)`: the Snapshot it shows; `onDrawn(state, snapshot)`: called after
-   * each frame's rendering (the page writes its address there). `win`: the window whose frames and viewport count.
+   * `state`: the first state; `snapshotOf(state)`: the Snapshot it shows; `onDrawn(state, snapshot, needs)`: called
+   * after each frame's rendering with the data parts its views lacked (a Set; the page writes its address there and
+   * fetches those parts). `win`: the window whose frames and viewport count.
    */
   constructor({ state, snapshotOf, onDrawn = () => {}, win = globalThis.window }) {
     this.#state = state;
@@ -78,11 +80,13 @@ export class RenderLoop {
     this.#render(section, this.#snapshotOf(this.#state), section.select(this.#state));
   }
 
+  // Draws a section; resolves to the data parts its view said it lacked (an array, often empty).
   #render(section, snapshot, slice) {
     section.force = false;
-    section.render(section.root, snapshot, slice);
+    const drawn = section.render(section.root, snapshot, slice);
     section.drawn = { snapshot, slice };
     section.draws += 1;
+    return drawn?.needs ?? [];
   }
 
   /** Draws every section in the next frame, on screen or not, whether or not what it shows changed. */
@@ -127,6 +131,7 @@ export class RenderLoop {
     const started = this.#win.performance.now();
     const state = this.#state;
     const snapshot = this.#snapshotOf(state);
+    const needs = new Set();
     for (const section of this.#sections) {
       // Read after the sections before it were drawn: the layout shows and hides the others (no layout is read).
       if (section.root.closest('[hidden]')) {
@@ -141,11 +146,11 @@ export class RenderLoop {
       // Off screen: drawn when it comes into view (a pre-rendered section needs nothing before then). A section
       // just shown is drawn at once: where it lies is not known until it is laid out.
       if (!section.always && !section.visible && !justShown && !section.force) continue;
-      this.#render(section, snapshot, slice);
+      for (const need of this.#render(section, snapshot, slice)) needs.add(need);
     }
     this.frames += 1;
     this.lastFrameMs = this.#win.performance.now() - started;
-    this.#onDrawn(state, snapshot);
+    this.#onDrawn(state, snapshot, needs);
   }
 }
 

@@ -11,16 +11,21 @@
  * work), `textStatus`, `details` ('loading', 'ready' or 'failed': the details part, which carries the other
  * measures, as far as the page knows), `editing`, `taskId`, `ilo`, `threshold`, `filterTable`, `sort`, `filter`, `links`
  * (site-links.js), `staticRows` and `staticTasks` (the build: how many table rows and tasks the HTML holds;
- * Infinity live, where only those in view are drawn), `maxLinkBytes` (what the too-long page says).
+ * Infinity live, where only those in view are drawn), `maxLinkBytes` (what the too-long page says), `breakdowns`
+ * (the state of the breakdowns' data, fetched when a view first needs them: { status: 'idle' | 'loading' | 'ready'
+ * | 'failed', message }).
  */
 export function initialState({ page, defaults, links, ready, details = 'ready', staticRows = Infinity, staticTasks = Infinity,
                                maxLinkBytes = 0 }) {
   return {
     page, soc: '', compare: [], assumptions: defaults, defaults, ready, textStatus: 'ready', details, editing: '', taskId: 0, ilo: null,
     threshold: 6, filterTable: false, sort: { key: 'score', descending: true }, filter: { text: '', major: '', range: '', bridge: '' },
-    links, staticRows, staticTasks, maxLinkBytes,
+    links, staticRows, staticTasks, maxLinkBytes, breakdowns: { status: 'idle', message: '' },
   };
 }
+
+/** The breakdowns of who holds the exposed work, in the order the home page shows them. */
+export const BREAKDOWNS = Object.freeze(['sex', 'pattern', 'industry', 'region', 'pay']);
 
 // The address of a page of the site with the assumptions of `snapshot` as its query.
 const withQuery = (href, snapshot) => (snapshot.query ? `${href}?${snapshot.query}` : href);
@@ -43,6 +48,8 @@ export const SECTIONS = [
     select: (s) => ({ soc: s.soc, ready: s.ready, details: s.details }) },
   { name: 'role-provenance', selector: '#role-provenance', module: 'provenance-view.js', render: 'renderProvenance', always: true,
     select: (s) => ({ kind: 'role', soc: s.soc, taskId: s.taskId, href: s.links.role(s.soc), ready: s.ready }) },
+  { name: 'role-who', selector: '#role-who', module: 'role-who-view.js', render: 'renderRoleWho',
+    select: (s) => ({ soc: s.soc, breakdowns: s.breakdowns }) },
   { name: 'measures', selector: '#measures', module: 'measures-view.js', render: 'renderMeasures',
     select: (s) => ({ soc: s.soc, ready: s.ready, details: s.details, ilo: s.ilo }) },
   { name: 'tasks', selector: '#tasks', module: 'tasks-view.js', render: 'renderTasks',
@@ -64,6 +71,15 @@ export const SECTIONS = [
     select: (s) => ({ selectedSoc: s.soc, sort: s.sort, filter: s.filter, threshold: s.filterTable ? s.threshold : null,
                       ready: s.ready, measureColumns: s.staticRows === Infinity, roleHref: s.links.role, staticRows: s.staticRows,
                       allHref: s.links.occupations() }) },
+  // Who is exposed: the breakdowns, each drawn from the core's figures once their data are in (breakdown-parts.js).
+  ...BREAKDOWNS.filter((kind) => kind !== 'region').map((kind) => ({
+    name: `who-${kind}`, selector: `#who-${kind}`, module: 'breakdown-bars-view.js', render: 'renderBreakdownBars',
+    select: (s) => ({ kind, breakdowns: s.breakdowns, ready: s.ready }),
+  })),
+  { name: 'who-region', selector: '#who-region', module: 'breakdown-tiles-view.js', render: 'renderBreakdownTiles',
+    select: (s) => ({ breakdowns: s.breakdowns, ready: s.ready }) },
+  { name: 'who-provenance', selector: '#who-provenance', module: 'provenance-view.js', render: 'renderProvenance', always: true,
+    select: (s) => ({ kind: 'breakdowns', kinds: BREAKDOWNS, href: s.links.home(), ready: s.ready }) },
 ];
 
 /**

@@ -8,7 +8,8 @@ import { setAttr } from './dom.js';
  * `withQuery(href, snapshot)`: an address with the assumptions.
  */
 export function renderSiteLinks(root, snapshot, { page, home, methodology, withQuery }) {
-  const hrefs = { overview: `${withQuery(home, snapshot)}#overview`, methodology: withQuery(methodology, snapshot) };
+  const hrefs = { overview: `${withQuery(home, snapshot)}#overview`, who: `${withQuery(home, snapshot)}#who`,
+                  methodology: withQuery(methodology, snapshot) };
   const current = { home: 'overview', methodology: 'methodology' }[page];
   for (const link of root.querySelectorAll('a[data-page-link]')) {
     setAttr(link, 'href', hrefs[link.dataset.pageLink] ?? null);

@@ -3,6 +3,8 @@
 //   kind="groups"        the nine major groups' employment-weighted means
 //   kind="distribution"  how the occupations spread across the score (soc= marks one)
 //   kind="compare"       socs="1137,2132,..." (up to 6) side by side
+//   kind="sex", "pattern", "industry", "region", "pay"   who holds the exposed work: the breakdowns (their data,
+//                        data/breakdowns.json, are fetched for these kinds only)
 // Assumptions as <uk-ai-exposure> takes them (labels, e1, e2, weights, bridge, wage, measure, tasks), theme (auto, light,
 // dark) and page (the calculator the chart links to). The charts are drawn by the page's own views
 // (web/ui/*-view.js) from the shared core, in the page's build (the charts need every occupation's figures),
@@ -10,6 +12,9 @@
 // registers it). Each render ends in the chart or a message saying what failed, and fires
 // uk-ai-exposure-chart-updated.
 import { loadCalculator, timing } from '../aiexp-loader.js';
+import { renderBreakdownBars } from '../ui/breakdown-bars-view.js';
+import { BREAKDOWN_SOURCES, BREAKDOWN_TITLES, scoreCredit } from '../ui/breakdown-parts.js';
+import { renderBreakdownTiles } from '../ui/breakdown-tiles-view.js';
 import { compareChartHeight, renderCompareChart } from '../ui/compare-chart-view.js';
 import { renderDistribution } from '../ui/distribution-view.js';
 import { el } from '../ui/dom.js';
@@ -21,7 +26,8 @@ import { MEASURE_SOURCES } from './uk-ai-exposure-card.js';
 
 export const CHART_TAG = 'uk-ai-exposure-chart';
 export const CHART_UPDATED_EVENT = 'uk-ai-exposure-chart-updated';
-export const CHART_KINDS = Object.freeze(['treemap', 'groups', 'distribution', 'compare']);
+export const BREAKDOWN_CHART_KINDS = Object.freeze(['sex', 'pattern', 'industry', 'region', 'pay']);
+export const CHART_KINDS = Object.freeze(['treemap', 'groups', 'distribution', 'compare', ...BREAKDOWN_CHART_KINDS]);
 export const MAX_CHART_SOCS = 6;
 
 const TITLES = {
@@ -29,14 +35,16 @@ const TITLES = {
   groups: 'Exposure to AI by major group (employment-weighted mean)',
   distribution: 'How UK occupations spread across the exposure scale',
   compare: 'UK occupations compared: exposure to AI',
+  ...BREAKDOWN_TITLES,
 };
 const VIEW_BOXES = { treemap: '0 0 960 540', groups: '0 0 480 370', distribution: '0 0 640 220', compare: '0 0 520 74' };
 
 /**
  * One of the calculator's charts of UK occupations, for an article.
  * @tag uk-ai-exposure-chart
- * @summary The treemap, the major groups' bars, the distribution or a comparison, under the attributes' assumptions.
- * @attr {"treemap"|"groups"|"distribution"|"compare"} kind - Which chart (an unknown kind is an error the chart says).
+ * @summary The treemap, the major groups' bars, the distribution, a comparison or a breakdown of who holds the exposed work
+ * (by sex, working pattern, industry, nation and region, or pay), under the attributes' assumptions.
+ * @attr {"treemap"|"groups"|"distribution"|"compare"|"sex"|"pattern"|"industry"|"region"|"pay"} kind - Which chart (an unknown kind is an error the chart says).
  * @attr {string} socs - `compare` only: 1 to 6 SOC 2020 codes, comma-separated.
  * @fires uk-ai-exposure-chart-updated - After each render; `detail` carries kind, socs, assumptions and the data build.
  * @csspart chart - The chart's frame.
@@ -103,6 +111,15 @@ export class UkAiExposureChartElement extends UkAiExposureBase {
       const loaded = await loadCalculator({ build: 'speed' });
       if (!current()) return;
       if (!loaded.ok) return this.#status('error', `${loaded.message}${/[.!?]$/.test(loaded.message) ? '' : '.'} Reload the page to try again.`);
+      if (BREAKDOWN_CHART_KINDS.includes(kind)) {
+        // Their own data file, fetched once for every breakdown chart of the page, before the snapshot that reads it.
+        const breakdowns = await loaded.calculator.ensureBreakdowns();
+        if (!current()) return;
+        if (!breakdowns.ok) {
+          return this.#status('error', `The figures of this chart could not be downloaded (${breakdowns.detail ?? breakdowns.message}). `
+                                       + 'Reload the page to try again.');
+        }
+      }
       const made = await this.snapshotOf(loaded.calculator);
       if (!current()) return;
       if (!made.ok) return this.#status('error', made.message);
@@ -124,10 +141,11 @@ export class UkAiExposureChartElement extends UkAiExposureBase {
     }
   }
 
-  // The role's page (or the calculator's home) under the chart's assumptions.
-  #link(snapshot, soc) {
+  // The role's page (or the calculator's home, at `hash`) under the chart's assumptions.
+  #link(snapshot, soc, hash = '') {
     const url = new URL(soc ? `occupation/${soc}/` : '', this.page);
     url.search = snapshot.query;
+    url.hash = hash;
     return url.href;
   }
 
@@ -144,7 +162,17 @@ export class UkAiExposureChartElement extends UkAiExposureBase {
     const open = (code) => window.open(this.#link(snapshot, code), '_blank', 'noopener');
     const nodes = [title];
     let note = '';
-    if (kind === 'treemap') {
+    if (BREAKDOWN_CHART_KINDS.includes(kind)) {
+      // The page's view, in a frame of the parts it fills: the caption (what the counts are), the bars or tiles and
+      // the note; no Source buttons (their panels are the page's), the source line below instead.
+      const holder = el(doc, 'div', { class: 'breakdown', 'data-part': 'svg', part: 'svg' },
+                        el(doc, 'p', { class: 'breakdown__caption', 'data-part': 'caption' }),
+                        el(doc, 'p', { class: 'breakdown__note', 'data-part': 'note' }));
+      nodes.push(holder);
+      const view = kind === 'region' ? renderBreakdownTiles : renderBreakdownBars;
+      view(holder, snapshot, { kind, sources: false });
+      note = `${BREAKDOWN_SOURCES[kind]} Scores:`;
+    } else if (kind === 'treemap') {
       const tip = el(doc, 'div', { class: 'treemap__tip', id: 'tip', 'data-part': 'tip', role: 'tooltip', hidden: true },
                      el(doc, 'strong'), el(doc, 'span'));
       const holder = el(doc, 'div', { class: 'treemap__frame' }, svg, tip);
@@ -183,8 +211,11 @@ export class UkAiExposureChartElement extends UkAiExposureBase {
     const measureTitle = snapshot.report(snapshot.units[0]?.soc ?? '').report?.measureTitle ?? '';
     nodes.push(el(doc, 'p', { class: 'note' }, `${note} ${measureTitle}.`));
     const assumptions = snapshot.assumptions;
-    const source = el(doc, 'p', { class: 'source' }, `${MEASURE_SOURCES[assumptions.measure] ?? MEASURE_SOURCES.eloundou} `);
-    source.append(el(doc, 'a', { class: 'link', href: this.#link(snapshot, kind === 'compare' ? '' : soc), target: '_blank', rel: 'noopener', part: 'link' },
+    const measureSource = MEASURE_SOURCES[assumptions.measure] ?? MEASURE_SOURCES.eloundou;
+    const breakdown = BREAKDOWN_CHART_KINDS.includes(kind);
+    const source = el(doc, 'p', { class: 'source' }, `${breakdown ? scoreCredit(measureSource) : measureSource} `);
+    const href = breakdown ? this.#link(snapshot, '', 'who') : this.#link(snapshot, kind === 'compare' ? '' : soc);
+    source.append(el(doc, 'a', { class: 'link', href, target: '_blank', rel: 'noopener', part: 'link' },
                        'Open UK AI Exposure'));
     nodes.push(source);
     frame.replaceChildren(...nodes);

@@ -143,6 +143,32 @@ struct PayBreakdown {
   double wage_exposure_gbp = 0.0;
 };
 
+// What a role's page says in one line about who does the work: how the unit group's jobs split by sex, and where
+// the industry most of its people in employment work in stands among the industries.
+struct RoleBreakdown {
+  std::string soc;
+  bool has_sex = false;        // a level publishes both sides
+  int sex_level = 0;           // where the share is from: 0 the unit group's own 2024 jobs, 1 its minor, 2 sub-major, 3
+                               // major group's
+  std::string sex_code;        // the code of that level, "2132", "213", "21" or "2"
+  double female_share = 0.0;   // of the 2024 jobs at that level (0-1)
+  int female_percent = 0;      // as shown, rounded; men's is 100 minus it
+  bool has_industry = false;   // the APS publishes a cell of it in some section
+  std::string industry;        // the section letter of its largest published cell, "J"
+  std::string industry_title;  // "Information and communication"
+  double industry_people = 0.0;        // that cell's people in employment (APS 2024)
+  bool industry_small_sample = false;  // ONS marks that cell for caution
+  double industry_mean_score10 = 0.0;  // the section's mean (industry_breakdown)
+  int industry_rank = 0;               // 1 + the sections with a higher mean
+  int industry_count = 0;              // sections with a mean
+  std::string industry_mean_text;      // "3.38"
+  std::string text;  // "Women hold an estimated 31% of its employee jobs and men 69% (...); its largest industry, ..."
+};
+
+// The line of the unit group at `unit_group` (an index into the bundle's unit groups) under the Scorer's current
+// assumptions (the industries' means follow them; the split does not).
+RoleBreakdown role_breakdown(const Scorer& scorer, const Breakdowns& data, std::uint32_t unit_group);
+
 // The breakdowns under the Scorer's current assumptions. `data` must be parsed against the Scorer's bundle.
 SplitBreakdown sex_breakdown(const Scorer& scorer, const Breakdowns& data);
 SplitBreakdown pattern_breakdown(const Scorer& scorer, const Breakdowns& data);

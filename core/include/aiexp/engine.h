@@ -86,6 +86,9 @@ class Engine {
   Result<IndustryBreakdown> industry_breakdown() const;
   Result<RegionBreakdown> region_breakdown() const;
   Result<PayBreakdown> pay_breakdown() const;
+  // The one line a role's page says about who does the work (breakdowns.h). Errors: NotLoaded, BreakdownNotLoaded,
+  // UnknownSoc.
+  Result<RoleBreakdown> role_breakdown(std::string_view soc) const;
   // One provenance panel per group of a breakdown (provenance.h); empty before its data are loaded.
   std::vector<Provenance> breakdown_provenance(BreakdownKind kind) const;
   // The breakdown as CSV (csv.h). Errors: NotLoaded, BreakdownNotLoaded.
