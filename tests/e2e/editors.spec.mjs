@@ -9,7 +9,7 @@ import { describe, test } from 'node:test';
 
 import oEmbed from 'oembed-spec';
 
-import { OEMBED_CACHE_AGE, OEMBED_ERRORS, OEMBED_MAX_QUERY, OEMBED_MIN_WIDTH, PROVIDER_NAME } from '../../tools/site/oembed.mjs';
+import { CHART_KINDS, OEMBED_CACHE_AGE, OEMBED_ERRORS, OEMBED_MAX_QUERY, OEMBED_MIN_WIDTH, PROVIDER_NAME, oembedSize } from '../../tools/site/oembed.mjs';
 import { axeViolations, openPage, screenshot, siteDir, useSiteAndBrowser, waitForApp } from './harness.mjs';
 
 let browser;
@@ -64,7 +64,7 @@ describe('oEmbed', () => {
       const answer = await response.json();
       checkAnswer(answer, soc
         ? { iframeSrc: `${siteUrl}embed/${soc}.html`, width: 560, height: 330, title: new RegExp(`^${title} \\(SOC 2020 ${soc}\\)`) }
-        : { iframeSrc: `${siteUrl}embed-chart.html?kind=treemap`, width: 640, height: 700, title: new RegExp(title) });
+        : { iframeSrc: `${siteUrl}embed-chart.html?kind=treemap`, width: 640, height: oembedSize('treemap').wide[1], title: new RegExp(title) });
       if (soc) {
         assert.deepEqual([answer.thumbnail_width, answer.thumbnail_height], [1200, 630]);
         const image = await fetch(local(answer.thumbnail_url));
@@ -81,7 +81,7 @@ describe('oEmbed', () => {
     const narrow = await oEmbed.fetchProvider(provider, `${siteUrl}occupation/2132`, { maxwidth: 400 });
     checkAnswer(narrow, { iframeSrc: `${siteUrl}embed/2132.html`, width: OEMBED_MIN_WIDTH, height: 430, title: /2132/ });
     const chart = await oEmbed.fetchProvider(provider, `${siteUrl}embed-chart.html?theme=dark&kind=groups`, { maxwidth: 1200 });
-    checkAnswer(chart, { iframeSrc: `${siteUrl}embed-chart.html?kind=groups`, width: 640, height: 560, title: /major group/ });
+    checkAnswer(chart, { iframeSrc: `${siteUrl}embed-chart.html?kind=groups`, width: 640, height: oembedSize('groups').wide[1], title: /major group/ });
   });
 
   test('the answer\'s html, pasted as an editor\'s platform does, shows the role\'s card', async () => {
@@ -100,6 +100,24 @@ describe('oEmbed', () => {
     assert.match(shown, /1\.2\/10/);
     await page.assertClean();
     await page.context().close();
+  });
+
+  test('every chart kind has its answer, and each frame, wide and narrow, holds its chart without clipping it', async () => {
+    for (const kind of CHART_KINDS) {
+      for (const [maxwidth, variant] of [['', 'wide'], ['400', 'narrow']]) {
+        const response = await fetch(endpoint({ url: `${siteUrl}embed-chart.html?kind=${kind}`, ...(maxwidth ? { maxwidth } : {}) }));
+        assert.equal(response.status, 200, `${kind} ${variant}`);
+        const answer = await response.json();
+        assert.deepEqual([answer.width, answer.height], oembedSize(kind)[variant], `${kind} ${variant}`);
+        // The chart as the frame shows it, at the frame's width: its height fits the frame, with little to spare.
+        const page = await openPage(browser, `${site.url}embed-chart.html?kind=${kind}`, { viewport: { width: answer.width, height: answer.height } });
+        await page.waitForFunction(() => document.querySelector('uk-ai-exposure-chart')?.dataset.state === 'ready', null, { timeout: 30000 });
+        const drawn = await page.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+        assert.ok(drawn <= answer.height && drawn >= answer.height - 120, `${kind} ${variant}: the chart is ${drawn} px in a ${answer.height} px frame`);
+        await page.assertClean();
+        await page.context().close();
+      }
+    }
   });
 
   test('the endpoint refuses what it cannot answer with the spec\'s status and a JSON message', async () => {

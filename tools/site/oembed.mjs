@@ -6,11 +6,13 @@
 // same rules from here; tests/e2e/oembed.spec.mjs checks that they agree, and validates the answers with a consumer.
 //
 // What is mapped: a role's page (/occupation/<soc>/) to its card under the published assumptions; the home page to
-// the treemap; embed-chart.html?kind=treemap|groups|distribution to that chart. A link's query is not carried into
+// the treemap; embed-chart.html?kind=<any chart but compare> to that chart. A link's query is not carried into
 // the embed (oEmbed consumers fetch the page's HTML, which is the same for every query): an editor who wants a card
 // under other assumptions takes the iframe or the snippet from the embed page (/embed/).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
+import { BREAKDOWN_TITLES } from '../../web/ui/breakdown-parts.js';
 
 export const PROVIDER_NAME = 'UK AI Exposure';
 /** The narrowest a card or chart is drawn: a maxwidth below it cannot be met. */
@@ -21,17 +23,28 @@ export const OEMBED_WIDE = 560;
 export const OEMBED_CACHE_AGE = 86400;
 /** The longest query the endpoint reads, in bytes. */
 export const OEMBED_MAX_QUERY = 2048;
-export const CHART_KINDS = ['treemap', 'groups', 'distribution'];
+export const CHART_KINDS = ['treemap', 'groups', 'distribution', ...Object.keys(BREAKDOWN_TITLES)];
+// The frame of each embed, wide and narrow: the height the chart takes at that width in Chromium (measured, with a
+// little room; tests/e2e/editors.spec.mjs checks that each still fits), for consumers that show the html as it is,
+// without the script that sizes a frame to its content.
 const SIZES = {
   card: { wide: [OEMBED_WIDE, 330], narrow: [OEMBED_MIN_WIDTH, 430] },
-  treemap: { wide: [640, 700], narrow: [OEMBED_MIN_WIDTH, 520] },
-  groups: { wide: [640, 560], narrow: [OEMBED_MIN_WIDTH, 480] },
-  distribution: { wide: [640, 420], narrow: [OEMBED_MIN_WIDTH, 380] },
+  treemap: { wide: [640, 510], narrow: [OEMBED_MIN_WIDTH, 430] },
+  groups: { wide: [640, 640], narrow: [OEMBED_MIN_WIDTH, 480] },
+  distribution: { wide: [640, 380], narrow: [OEMBED_MIN_WIDTH, 330] },
+  sex: { wide: [640, 500], narrow: [OEMBED_MIN_WIDTH, 680] },
+  pattern: { wide: [640, 440], narrow: [OEMBED_MIN_WIDTH, 620] },
+  industry: { wide: [640, 1600], narrow: [OEMBED_MIN_WIDTH, 2260] },
+  region: { wide: [640, 960], narrow: [OEMBED_MIN_WIDTH, 1280] },
+  pay: { wide: [640, 940], narrow: [OEMBED_MIN_WIDTH, 1290] },
 };
+/** Each chart's oEmbed size: { wide: [width, height], narrow: [...] } (the tests read it). */
+export const oembedSize = (kind) => SIZES[kind];
 const CHART_TITLES = {
   treemap: 'UK occupations by employees, coloured by exposure to AI',
   groups: 'Exposure to AI by major group (employment-weighted mean)',
   distribution: 'How UK occupations spread across the exposure scale',
+  ...BREAKDOWN_TITLES,
 };
 
 /** The endpoint's refusals, in the order they are checked: status and the JSON body's message. */
