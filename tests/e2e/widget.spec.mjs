@@ -133,7 +133,12 @@ describe('the element', () => {
       const events = [];
       document.addEventListener('uk-ai-exposure-updated', (event) => events.push(event.detail));
       document.body.append(byCreate, byNew);
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // A loaded machine may take longer than any fixed pause: wait for both cards' events, bounded.
+      await new Promise((resolve, reject) => {
+        const deadline = setTimeout(() => reject(new Error(`only ${events.length} of 2 cards rendered`)), 10000);
+        const poll = () => (events.length >= 2 ? (clearTimeout(deadline), resolve()) : setTimeout(poll, 20));
+        poll();
+      });
       const defaults = document.createElement('uk-ai-exposure');
       defaults.setAttribute('e2', '7');
       defaults.setAttribute('weights', 'heavy');
@@ -169,7 +174,12 @@ describe('the element', () => {
       card.setAttribute('weights', 'importance');
       card.setAttribute('label-source', 'gpt4');
       card.setAttribute('e2', '1');  // unchanged: no extra work
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await new Promise((resolve, reject) => {
+        const deadline = setTimeout(() => reject(new Error('the card never rendered the change')), 10000);
+        const poll = () => (events.length >= 1 ? (clearTimeout(deadline), resolve()) : setTimeout(poll, 20));
+        poll();
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));  // room for a second render, which must not come
       return {
         renders: card.renderCount - before,
         events: events.length,
@@ -231,7 +241,13 @@ describe('the element', () => {
       document.body.append(card);
       const missing = document.createElement('uk-ai-exposure');
       document.body.append(missing);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Each must end in its message; how soon depends on the machine, so wait for it, bounded.
+      await new Promise((resolve, reject) => {
+        const settled = () => [card, missing].every((c) => c.dataset.state && c.dataset.state !== 'loading');
+        const deadline = setTimeout(() => (settled() ? resolve() : reject(new Error(`still ${card.dataset.state} / ${missing.dataset.state}`))), 10000);
+        const poll = () => (settled() ? (clearTimeout(deadline), resolve()) : setTimeout(poll, 20));
+        poll();
+      });
       return [card.dataset.state, card.shadowRoot.textContent, missing.dataset.state, missing.shadowRoot.textContent];
     });
     assert.equal(result[0], 'error');
