@@ -11,7 +11,8 @@ import { setText } from './ui/dom.js';
 import { Notices } from './ui/notices.js';
 import { RenderLoop } from './ui/render-loop.js';
 import { RolePicker } from './ui/role-picker.js';
-import { BREAKDOWNS, initialState, pageSections } from './ui/sections.js';
+import { BREAKDOWN_KINDS, CHART_TITLES } from './ui/chart-titles.js';
+import { initialState, pageSections } from './ui/sections.js';
 import { roleFromPath, siteLinks } from './ui/site-links.js';
 
 const URL_WRITE_DELAY_MS = 250;  // browsers throttle history updates; a slider drag needs only the last one
@@ -177,19 +178,19 @@ class App {
     const examples = [...doc.querySelectorAll('#examples [data-soc]')].map((chip) => chip.dataset.soc);
     when('#picker', (root) => new RolePicker(root, this.#calc, (soc) => this.open(soc, { focus: false }), { examples }));
     // A chart is drawn with the figures in force before it is exported, wherever it is on the page.
-    const chart = (name, selector, title) => () => this.#loop.ensure(name) ?? { svg: $(selector), title };
+    const chart = (name, selector) => () => this.#loop.ensure(name) ?? { svg: $(selector), title: CHART_TITLES[name] };
     wireChartActions($('#main'), {
       charts: {
-        treemap: chart('treemap', '#treemap', 'UK occupations by employees, coloured by exposure to AI'),
-        groups: chart('groups', '#groups-chart', 'Exposure to AI by SOC 2020 major group (employment-weighted mean)'),
-        distribution: chart('distribution', '#chart', 'How UK occupations spread across the exposure scale'),
-        compare: chart('compare', '#compare-chart', 'UK occupations compared: exposure to AI'),
+        treemap: chart('treemap', '#treemap'),
+        groups: chart('groups', '#groups-chart'),
+        distribution: chart('distribution', '#chart'),
+        compare: chart('compare', '#compare-chart'),
       },
       describe: (kind) => this.#describeChart(kind),  // resolves: the measures' source lines load with the first export
       // The snippet writer loads on the first "Embed" click: no visitor who does not embed downloads it.
       embed: async (kind) => (await import('./ui/embed-code.js')).chartEmbedSnippet(kind, kind === 'compare' ? this.#state.compare : [],
                                                                                    this.#snapshot(this.#state.assumptions).query),
-      embedOnly: BREAKDOWNS,
+      embedOnly: BREAKDOWN_KINDS,
       notices: this.#notices,
     });
     // Each breakdown downloads as CSV, its data fetched first if no view has needed them yet.

@@ -12,7 +12,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { BREAKDOWN_TITLES } from '../../web/ui/breakdown-parts.js';
+import { CHART_KINDS as ALL_CHART_KINDS, CHART_TITLES } from '../../web/ui/chart-titles.js';
 
 export const PROVIDER_NAME = 'UK AI Exposure';
 /** The narrowest a card or chart is drawn: a maxwidth below it cannot be met. */
@@ -23,7 +23,8 @@ export const OEMBED_WIDE = 560;
 export const OEMBED_CACHE_AGE = 86400;
 /** The longest query the endpoint reads, in bytes. */
 export const OEMBED_MAX_QUERY = 2048;
-export const CHART_KINDS = ['treemap', 'groups', 'distribution', ...Object.keys(BREAKDOWN_TITLES)];
+// Every chart but compare, whose roles an oEmbed link cannot name.
+export const CHART_KINDS = ALL_CHART_KINDS.filter((kind) => kind !== 'compare');
 // The frame of each embed, wide and narrow: the height the chart takes at that width in Chromium (measured, with a
 // little room; tests/e2e/editors.spec.mjs checks that each still fits), for consumers that show the html as it is,
 // without the script that sizes a frame to its content.
@@ -40,13 +41,6 @@ const SIZES = {
 };
 /** Each chart's oEmbed size: { wide: [width, height], narrow: [...] } (the tests read it). */
 export const oembedSize = (kind) => SIZES[kind];
-const CHART_TITLES = {
-  treemap: 'UK occupations by employees, coloured by exposure to AI',
-  groups: 'Exposure to AI by major group (employment-weighted mean)',
-  distribution: 'How UK occupations spread across the exposure scale',
-  ...BREAKDOWN_TITLES,
-};
-
 /** The endpoint's refusals, in the order they are checked: status and the JSON body's message. */
 export const OEMBED_ERRORS = {
   tooLong: { status: 414, error: `The query is longer than the ${OEMBED_MAX_QUERY} characters this endpoint reads.` },

@@ -3,7 +3,8 @@
 // count is, and on the page opens its Source panel. Root: the breakdown's <figure> (#who-sex, #who-pattern,
 // #who-industry, #who-pay, or a chart element's frame), holding its parts: title, caption, status, rows, note; the
 // view makes the rows and any part the root lacks but needs.
-import { BREAKDOWN_TITLES, NEEDS_BREAKDOWNS, bandOfMean, breakdownFigure, breakdownToDraw, rowsPart } from './breakdown-parts.js';
+import { NEEDS_BREAKDOWNS, bandOfMean, breakdownFigure, breakdownToDraw, rowsPart } from './breakdown-parts.js';
+import { CHART_TITLES } from './chart-titles.js';
 import { el, reconcile, setAttr, setText } from './dom.js';
 
 // A side of a split, a section or a tenth as a bar: its key, title, mean and the line under it.
@@ -45,7 +46,7 @@ const NOTES = {
 export function renderBreakdownBars(root, snapshot, { kind, sources = true, breakdowns, ready = false }) {
   const doc = root.ownerDocument;
   const title = root.querySelector('[data-part="title"]');
-  if (title) setText(title, BREAKDOWN_TITLES[kind]);
+  if (title) setText(title, CHART_TITLES[kind]);
   const { result, current } = breakdownToDraw(root, snapshot, kind, { breakdowns, ready });
   const caption = root.querySelector('[data-part="caption"]');
   if (caption) setText(caption, snapshot.breakdown(kind).caption);

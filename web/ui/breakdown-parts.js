@@ -1,4 +1,4 @@
-// What the views of the breakdowns share (breakdown-bars-view.js, breakdown-tiles-view.js): their titles and sources,
+// What the views of the breakdowns share (breakdown-bars-view.js, breakdown-tiles-view.js): their sources,
 // the band of a mean as shown, and the rule for a breakdown whose data are not loaded.
 // The data come in a file of their own (data/breakdowns.json), fetched when a view first needs them: until then a
 // view keeps what the build drew under the default assumptions, and under other assumptions marks it as not theirs
@@ -13,15 +13,6 @@ import { el, idPart, setAttr, setDisabled, setHidden, setReady, setText } from '
 export function breakdownFigure(kind, group) {
   return `breakdown_${kind}-${idPart(group)}`;
 }
-
-/** Each breakdown's title: the page's headings and the chart element's (one place). */
-export const BREAKDOWN_TITLES = Object.freeze({
-  sex: 'Exposure to AI by sex',
-  pattern: 'Exposure to AI by working pattern',
-  industry: 'Exposure to AI by industry',
-  region: 'Exposure to AI by nation and region',
-  pay: 'Exposure to AI by pay',
-});
 
 /** The data each breakdown reads beside the scores, as a chart's source line names them. */
 export const BREAKDOWN_SOURCES = Object.freeze({

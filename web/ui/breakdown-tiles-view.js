@@ -2,7 +2,8 @@
 // on a map (a list in the source's order where the root is too narrow for the grid), each with its mean exposure,
 // its people in employment and, on the page, its Source panel; the highest and lowest means are named. Root: the
 // breakdown's <figure> (#who-region, or a chart element's frame) with its parts, as breakdown-bars-view.js.
-import { BREAKDOWN_TITLES, NEEDS_BREAKDOWNS, bandOfMean, breakdownFigure, breakdownToDraw, rowsPart } from './breakdown-parts.js';
+import { NEEDS_BREAKDOWNS, bandOfMean, breakdownFigure, breakdownToDraw, rowsPart } from './breakdown-parts.js';
+import { CHART_TITLES } from './chart-titles.js';
 import { el, idPart, reconcile, setAttr, setHidden, setText } from './dom.js';
 
 /**
@@ -12,7 +13,7 @@ import { el, idPart, reconcile, setAttr, setHidden, setText } from './dom.js';
 export function renderBreakdownTiles(root, snapshot, { sources = true, breakdowns, ready = false }) {
   const doc = root.ownerDocument;
   const title = root.querySelector('[data-part="title"]');
-  if (title) setText(title, BREAKDOWN_TITLES.region);
+  if (title) setText(title, CHART_TITLES.region);
   const { result, current } = breakdownToDraw(root, snapshot, 'region', { breakdowns, ready });
   const caption = root.querySelector('[data-part="caption"]');
   if (caption) setText(caption, snapshot.breakdown('region').caption);

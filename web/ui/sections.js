@@ -4,6 +4,8 @@
 // HTML and its live drawing come from the same views under the same rule. A view's module is loaded only by a
 // page that holds its section: a role page never downloads the treemap's.
 
+import { BREAKDOWN_KINDS } from './chart-titles.js';
+
 /**
  * The page's state, as both renderers hold it: `page` ('home', 'role', 'occupations', 'methodology', 'not-found',
  * 'too-long'),
@@ -23,9 +25,6 @@ export function initialState({ page, defaults, links, ready, details = 'ready', 
     links, staticRows, staticTasks, maxLinkBytes, breakdowns: { status: 'idle', message: '' },
   };
 }
-
-/** The breakdowns of who holds the exposed work, in the order the home page shows them. */
-export const BREAKDOWNS = Object.freeze(['sex', 'pattern', 'industry', 'region', 'pay']);
 
 // The address of a page of the site with the assumptions of `snapshot` as its query.
 const withQuery = (href, snapshot) => (snapshot.query ? `${href}?${snapshot.query}` : href);
@@ -72,14 +71,14 @@ export const SECTIONS = [
                       ready: s.ready, measureColumns: s.staticRows === Infinity, roleHref: s.links.role, staticRows: s.staticRows,
                       allHref: s.links.occupations() }) },
   // Who is exposed: the breakdowns, each drawn from the core's figures once their data are in (breakdown-parts.js).
-  ...BREAKDOWNS.filter((kind) => kind !== 'region').map((kind) => ({
+  ...BREAKDOWN_KINDS.filter((kind) => kind !== 'region').map((kind) => ({
     name: `who-${kind}`, selector: `#who-${kind}`, module: 'breakdown-bars-view.js', render: 'renderBreakdownBars',
     select: (s) => ({ kind, breakdowns: s.breakdowns, ready: s.ready }),
   })),
   { name: 'who-region', selector: '#who-region', module: 'breakdown-tiles-view.js', render: 'renderBreakdownTiles',
     select: (s) => ({ breakdowns: s.breakdowns, ready: s.ready }) },
   { name: 'who-provenance', selector: '#who-provenance', module: 'provenance-view.js', render: 'renderProvenance', always: true,
-    select: (s) => ({ kind: 'breakdowns', kinds: BREAKDOWNS, href: s.links.home(), ready: s.ready }) },
+    select: (s) => ({ kind: 'breakdowns', kinds: BREAKDOWN_KINDS, href: s.links.home(), ready: s.ready }) },
 ];
 
 /**

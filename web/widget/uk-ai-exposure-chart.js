@@ -13,7 +13,8 @@
 // uk-ai-exposure-chart-updated.
 import { loadCalculator, timing } from '../aiexp-loader.js';
 import { renderBreakdownBars } from '../ui/breakdown-bars-view.js';
-import { BREAKDOWN_SOURCES, BREAKDOWN_TITLES, scoreCredit } from '../ui/breakdown-parts.js';
+import { BREAKDOWN_SOURCES, scoreCredit } from '../ui/breakdown-parts.js';
+import { BREAKDOWN_KINDS, CHART_KINDS, CHART_TITLES } from '../ui/chart-titles.js';
 import { renderBreakdownTiles } from '../ui/breakdown-tiles-view.js';
 import { compareChartHeight, renderCompareChart } from '../ui/compare-chart-view.js';
 import { renderDistribution } from '../ui/distribution-view.js';
@@ -26,17 +27,8 @@ import { MEASURE_SOURCES } from './uk-ai-exposure-card.js';
 
 export const CHART_TAG = 'uk-ai-exposure-chart';
 export const CHART_UPDATED_EVENT = 'uk-ai-exposure-chart-updated';
-export const BREAKDOWN_CHART_KINDS = Object.freeze(['sex', 'pattern', 'industry', 'region', 'pay']);
-export const CHART_KINDS = Object.freeze(['treemap', 'groups', 'distribution', 'compare', ...BREAKDOWN_CHART_KINDS]);
 export const MAX_CHART_SOCS = 6;
 
-const TITLES = {
-  treemap: 'UK occupations by employees, coloured by exposure to AI',
-  groups: 'Exposure to AI by major group (employment-weighted mean)',
-  distribution: 'How UK occupations spread across the exposure scale',
-  compare: 'UK occupations compared: exposure to AI',
-  ...BREAKDOWN_TITLES,
-};
 const VIEW_BOXES = { treemap: '0 0 960 540', groups: '0 0 480 370', distribution: '0 0 640 220', compare: '0 0 520 74' };
 
 /**
@@ -90,7 +82,7 @@ export class UkAiExposureChartElement extends UkAiExposureBase {
     this.dataset.state = state;
     const frame = this.#frame;
     const paragraph = el(document, 'p', { class: 'status', 'data-state': state, role: state === 'error' ? 'alert' : 'status' }, message);
-    frame.replaceChildren(el(document, 'figcaption', { class: 'title' }, TITLES[this.kind] ?? 'UK AI Exposure'), paragraph);
+    frame.replaceChildren(el(document, 'figcaption', { class: 'title' }, CHART_TITLES[this.kind] ?? 'UK AI Exposure'), paragraph);
   }
 
   async render(current) {
@@ -111,7 +103,7 @@ export class UkAiExposureChartElement extends UkAiExposureBase {
       const loaded = await loadCalculator({ build: 'speed' });
       if (!current()) return;
       if (!loaded.ok) return this.#status('error', `${loaded.message}${/[.!?]$/.test(loaded.message) ? '' : '.'} Reload the page to try again.`);
-      if (BREAKDOWN_CHART_KINDS.includes(kind)) {
+      if (BREAKDOWN_KINDS.includes(kind)) {
         // Their own data file, fetched once for every breakdown chart of the page, before the snapshot that reads it.
         const breakdowns = await loaded.calculator.ensureBreakdowns();
         if (!current()) return;
@@ -152,7 +144,7 @@ export class UkAiExposureChartElement extends UkAiExposureBase {
   #draw(kind, snapshot, reports) {
     const doc = document;
     const frame = this.#frame;
-    const title = el(doc, 'figcaption', { class: 'title', id: 'title' }, TITLES[kind]);
+    const title = el(doc, 'figcaption', { class: 'title', id: 'title' }, CHART_TITLES[kind]);
     const svg = el(doc, 'svg:svg', {
       viewBox: VIEW_BOXES[kind], 'data-part': 'svg', part: 'svg', 'aria-labelledby': 'title',
       class: kind === 'treemap' ? 'treemap__svg' : kind === 'groups' ? 'groups-chart__svg' : kind === 'compare' ? 'compare-chart__svg' : 'chart__svg',
@@ -162,7 +154,7 @@ export class UkAiExposureChartElement extends UkAiExposureBase {
     const open = (code) => window.open(this.#link(snapshot, code), '_blank', 'noopener');
     const nodes = [title];
     let note = '';
-    if (BREAKDOWN_CHART_KINDS.includes(kind)) {
+    if (BREAKDOWN_KINDS.includes(kind)) {
       // The page's view, in a frame of the parts it fills: the caption (what the counts are), the bars or tiles and
       // the note; no Source buttons (their panels are the page's), the source line below instead.
       const holder = el(doc, 'div', { class: 'breakdown', 'data-part': 'svg', part: 'svg' },
@@ -212,7 +204,7 @@ export class UkAiExposureChartElement extends UkAiExposureBase {
     nodes.push(el(doc, 'p', { class: 'note' }, `${note} ${measureTitle}.`));
     const assumptions = snapshot.assumptions;
     const measureSource = MEASURE_SOURCES[assumptions.measure] ?? MEASURE_SOURCES.eloundou;
-    const breakdown = BREAKDOWN_CHART_KINDS.includes(kind);
+    const breakdown = BREAKDOWN_KINDS.includes(kind);
     const source = el(doc, 'p', { class: 'source' }, `${breakdown ? scoreCredit(measureSource) : measureSource} `);
     const href = breakdown ? this.#link(snapshot, '', 'who') : this.#link(snapshot, kind === 'compare' ? '' : soc);
     source.append(el(doc, 'a', { class: 'link', href, target: '_blank', rel: 'noopener', part: 'link' },
