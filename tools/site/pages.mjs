@@ -116,16 +116,27 @@ function roleDescription(report) {
   return `${report.title} (SOC 2020 ${report.soc}): ${score}. ${figures}. ${report.canDoText}`;
 }
 
-// A template with its shared parts in place: each <!-- include: partials/x.html --> is that file (templates/).
-async function expandIncludes(dir, text, depth = 0) {
+// A template with its shared parts in place: each <!-- include: partials/x.html --> is that file (templates/). An
+// include may give the part values, <!-- include: partials/x.html kind=sex -->, for the part's {{kind}}: every
+// value must be used and every {{name}} given, so a part written once serves each of its copies.
+export async function expandIncludes(dir, text, depth = 0, values = {}, name = 'a page template') {
   if (depth > 3) throw new Error('templates include each other too deep');
+  const filled = text.replace(/\{\{(\w+)\}\}/g, (whole, key) => {
+    if (!(key in values)) throw new Error(`${name} needs a value for {{${key}}}`);
+    return values[key];
+  });
+  for (const key of Object.keys(values)) {
+    if (!text.includes(`{{${key}}}`)) throw new Error(`${name} has no {{${key}}}, though an include gives it`);
+  }
   const parts = [];
   let at = 0;
-  for (const match of text.matchAll(/^<!-- include: ([\w/.-]+) -->\n/gm)) {
-    parts.push(text.slice(at, match.index), await expandIncludes(dir, await readFile(join(dir, match[1]), 'utf8'), depth + 1));
+  for (const match of filled.matchAll(/^<!-- include: ([\w/.-]+)((?: [\w-]+=[\w-]+)*) -->\n/gm)) {
+    const given = Object.fromEntries([...match[2].matchAll(/ ([\w-]+)=([\w-]+)/g)].map((pair) => [pair[1], pair[2]]));
+    const part = await readFile(join(dir, match[1]), 'utf8');
+    parts.push(filled.slice(at, match.index), await expandIncludes(dir, part, depth + 1, given, match[1]));
     at = match.index + match[0].length;
   }
-  parts.push(text.slice(at));
+  parts.push(filled.slice(at));
   return parts.join('');
 }
 
