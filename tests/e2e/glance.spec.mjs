@@ -2,14 +2,13 @@
 // and <uk-ai-exposure-chart>, each checked against figures ukexp computes from the same bundle (its CSV).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 
-import { startServer } from '../../tools/serve.mjs';
-import { axeViolations, axeViolationsWithoutCsp, drawn, inView, openPage, screenshot, setInput, showAssumptions, siteDir, text, useSiteAndBrowser,
-         waitForApp } from './harness.mjs';
+import { axeViolations, axeViolationsWithoutCsp, drawn, hostPage, inView, openPage, pinnedSnippet, screenshot, setInput, showAssumptions, siteDir,
+         text, useSiteAndBrowser, waitForApp } from './harness.mjs';
 
 let browser;
 let site;
@@ -367,28 +366,16 @@ describe('<uk-ai-exposure-chart>', () => {
   });
 
   test('on a host on another origin, with a strict CSP and every module pinned by integrity, a bad kind and a bad code end in messages', async () => {
-    const integrity = JSON.parse(await readFile(join(siteDir, 'embed-integrity.json'), 'utf8'));
-    const dir = await mkdtemp(join(tmpdir(), 'aiexp-chart-host-'));
-    const lines = [
-      ...integrity.chart.preload.map((path) => `<link rel="modulepreload" href="${site.url}${path}" integrity="${integrity.integrity[path]}" crossorigin="anonymous">`),
-      `<script type="module" src="${site.url}${integrity.chart.entry}" integrity="${integrity.integrity[integrity.chart.entry]}" crossorigin="anonymous"></script>`,
-    ];
-    await writeFile(join(dir, 'favicon.ico'), '');
-    await writeFile(join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-${lines.join('\n')}
-</head><body><main><h1>An article</h1>
+    const { head, integrity } = await pinnedSnippet(site.url, 'chart');
+    const widgetOrigin = new URL(site.url).origin;
+    const host = await hostPage(site.url, { head, body: `<h1>An article</h1>
 <uk-ai-exposure-chart id="groups" kind="groups"></uk-ai-exposure-chart>
 <uk-ai-exposure-chart id="treemap" kind="treemap" soc="1137" measure="microsoft"></uk-ai-exposure-chart>
 <uk-ai-exposure-chart id="bad-kind" kind="pie"></uk-ai-exposure-chart>
 <uk-ai-exposure-chart id="bad-soc" kind="compare" socs="1137,9998"></uk-ai-exposure-chart>
-<uk-ai-exposure-chart id="no-socs" kind="compare"></uk-ai-exposure-chart>
-</main></body></html>`);
-    const widgetOrigin = new URL(site.url).origin;
-    const policy = `default-src 'self'; script-src 'self' ${widgetOrigin} 'wasm-unsafe-eval'; connect-src 'self' ${widgetOrigin}; `
-                 + "style-src 'self'; object-src 'none'; base-uri 'none'";
-    const host = await startServer({ root: dir, host: 'localhost', policy });
+<uk-ai-exposure-chart id="no-socs" kind="compare"></uk-ai-exposure-chart>` });
     try {
-      const page = await openPage(browser, 'about:blank', { allowedOrigins: [new URL(host.url).origin, widgetOrigin] });
+      const page = await openPage(browser, 'about:blank', { allowedOrigins: host.origins });
       const scripts = [];
       page.on('request', (request) => {
         const url = new URL(request.url());
@@ -414,7 +401,6 @@ ${lines.join('\n')}
       await page.context().close();
     } finally {
       await host.close();
-      await rm(dir, { recursive: true, force: true });
     }
   });
 
@@ -606,28 +592,16 @@ describe('who is exposed', () => {
 
 describe('<uk-ai-exposure-chart> of who is exposed', () => {
   test('on a host on another origin with a strict CSP, the five kinds draw what ukexp computes, from one data download', async () => {
-    const integrity = JSON.parse(await readFile(join(siteDir, 'embed-integrity.json'), 'utf8'));
-    const dir = await mkdtemp(join(tmpdir(), 'aiexp-breakdown-host-'));
-    const lines = [
-      ...integrity.chart.preload.map((path) => `<link rel="modulepreload" href="${site.url}${path}" integrity="${integrity.integrity[path]}" crossorigin="anonymous">`),
-      `<script type="module" src="${site.url}${integrity.chart.entry}" integrity="${integrity.integrity[integrity.chart.entry]}" crossorigin="anonymous"></script>`,
-    ];
-    await writeFile(join(dir, 'favicon.ico'), '');
-    await writeFile(join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-${lines.join('\n')}
-</head><body><main><h1>An article</h1>
+    const { head, integrity } = await pinnedSnippet(site.url, 'chart');
+    const widgetOrigin = new URL(site.url).origin;
+    const host = await hostPage(site.url, { head, body: `<h1>An article</h1>
 <uk-ai-exposure-chart id="sex" kind="sex"></uk-ai-exposure-chart>
 <uk-ai-exposure-chart id="pattern" kind="pattern" e2="1"></uk-ai-exposure-chart>
 <uk-ai-exposure-chart id="industry" kind="industry" e2="1" theme="dark"></uk-ai-exposure-chart>
 <uk-ai-exposure-chart id="region" kind="region"></uk-ai-exposure-chart>
-<uk-ai-exposure-chart id="pay" kind="pay" measure="ilo2025"></uk-ai-exposure-chart>
-</main></body></html>`);
-    const widgetOrigin = new URL(site.url).origin;
-    const policy = `default-src 'self'; script-src 'self' ${widgetOrigin} 'wasm-unsafe-eval'; connect-src 'self' ${widgetOrigin}; `
-                 + "style-src 'self'; object-src 'none'; base-uri 'none'";
-    const host = await startServer({ root: dir, host: 'localhost', policy });
+<uk-ai-exposure-chart id="pay" kind="pay" measure="ilo2025"></uk-ai-exposure-chart>` });
     try {
-      const page = await openPage(browser, 'about:blank', { allowedOrigins: [new URL(host.url).origin, widgetOrigin] });
+      const page = await openPage(browser, 'about:blank', { allowedOrigins: host.origins });
       const paths = [];
       page.on('request', (request) => {
         const url = new URL(request.url());
@@ -679,7 +653,6 @@ ${lines.join('\n')}
       await page.context().close();
     } finally {
       await host.close();
-      await rm(dir, { recursive: true, force: true });
     }
   });
 });

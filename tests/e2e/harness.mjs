@@ -101,6 +101,41 @@ export async function startSite(root = siteDir) {
   return serverKind === 'nginx' ? startNginx(root) : startServer({ root });
 }
 
+/**
+ * A page of a host on another origin (localhost, where the site is on 127.0.0.1), as a newsletter would be: a
+ * strict CSP that names the site's origin for scripts and fetches (and frames, with `frames`), `head` and `body`
+ * as given. Resolves { url, origins (the host's and the site's, for openPage), close }.
+ */
+export async function hostPage(siteUrl, { head = '', body, title = 'Host', frames = false }) {
+  const dir = await mkdtemp(join(tmpdir(), 'aiexp-host-'));
+  await writeFile(join(dir, 'favicon.ico'), '');
+  await writeFile(join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+${head}
+</head><body><main>
+${body}
+</main></body></html>`);
+  const origin = new URL(siteUrl).origin;
+  const policy = `default-src 'self'; script-src 'self' ${origin} 'wasm-unsafe-eval'; connect-src 'self' ${origin}; `
+    + `${frames ? `frame-src ${origin}; ` : ''}style-src 'self'; object-src 'none'; base-uri 'none'`;
+  const server = await startServer({ root: dir, host: 'localhost', policy });
+  return { url: server.url, origins: [new URL(server.url).origin, origin],
+           close: async () => { await server.close(); await rm(dir, { recursive: true, force: true }); } };
+}
+
+/**
+ * The snippet the calculator's embed page writes for `element` ('card' or 'chart'): each module embed-integrity.json
+ * names preloaded and pinned, then the entry. `integrityFor(path, integrity)` gives each pin (a test may swap one).
+ * Resolves { head, integrity }.
+ */
+export async function pinnedSnippet(siteUrl, element, integrityFor = (path, integrity) => integrity.integrity[path]) {
+  const integrity = JSON.parse(await readFile(join(siteDir, 'embed-integrity.json'), 'utf8'));
+  const pin = (path) => `integrity="${integrityFor(path, integrity)}" crossorigin="anonymous"`;
+  const { preload, entry } = integrity[element];
+  const head = [...preload.map((path) => `<link rel="modulepreload" href="${siteUrl}${path}" ${pin(path)}>`),
+                `<script type="module" src="${siteUrl}${entry}" ${pin(entry)}></script>`].join('\n');
+  return { head, integrity };
+}
+
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**

@@ -12,10 +12,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 
-import { startServer } from '../../tools/serve.mjs';
 import { listFiles, mergeSite, pruneReleases } from '../../tools/site/deploy.mjs';
 import { pagePins, writeRelease } from '../../tools/site/widget-release.mjs';
-import { launchBrowser, openPage, screenshot, siteDir, startSite } from './harness.mjs';
+import { hostPage, launchBrowser, openPage, screenshot, siteDir, startSite } from './harness.mjs';
 
 const OLD_TITLE = 'Information technology directors';
 const NEW_TITLE = 'Information technology directors (next data build)';
@@ -65,20 +64,7 @@ async function nextBuild(dir) {
 }
 
 // A host page on another origin with a strict CSP that names the calculator's origin, holding `body`.
-async function hostWith(body, calculator) {
-  const dir = await mkdtemp(join(tmpdir(), 'aiexp-host-'));
-  await writeFile(join(dir, 'favicon.ico'), '');
-  await writeFile(join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>An old post</title>
-</head><body><main><h1>A newsletter post</h1>
-${body}
-</main></body></html>`);
-  const origin = new URL(calculator).origin;
-  const policy = `default-src 'self'; script-src 'self' ${origin} 'wasm-unsafe-eval'; connect-src 'self' ${origin}; `
-    + `frame-src ${origin}; style-src 'self'; object-src 'none'; base-uri 'none'`;
-  const server = await startServer({ root: dir, host: 'localhost', policy });
-  return { url: server.url, origins: [new URL(server.url).origin, origin],
-           close: async () => { await server.close(); await rm(dir, { recursive: true, force: true }); } };
-}
+const hostWith = (body, calculator) => hostPage(calculator, { body: `<h1>A newsletter post</h1>\n${body}`, title: 'An old post', frames: true });
 
 // The snippets the calculator writes, from the served embed-integrity.json, by the site's own writer
 // (ui/embed-code.js, run in node with the site's address as its base).

@@ -4,13 +4,9 @@
 // when a card needs the core (script + wasm + the data it needs) <= 120 KB, a role page before the first
 // interaction <= 60 KB in <= 1,000 elements, the home page <= 150 KB, and a page up to interactive <= 350 KB. Sizes are deterministic, so these are checks, unlike timings (see bench/).
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { startServer } from '../../tools/serve.mjs';
-import { openPage, siteDir, useSiteAndBrowser, waitForApp } from './harness.mjs';
+import { hostPage, openPage, pinnedSnippet, useSiteAndBrowser, waitForApp } from './harness.mjs';
 
 const KB = 1024;
 let browser;
@@ -28,15 +24,31 @@ async function recordTransfers(page) {
   // Revalidations (304: headers only) by path, apart: a second document of the page asking whether its copy is
   // current downloads no file again.
   bytes.revalidated = new Map();
-  bytes.downloads = new Map();  // path -> how many times its file came (not a 304)
+  // A file another document of the page (the iframe card) asked for while the first was still downloading it: the
+  // browser's cache cannot answer for a file it is still writing, so that document gets a copy of its own. Apart
+  // too, by path: it says nothing of the widget. A second download by the same document, or one asked for after
+  // the first had come, counts as a download.
+  bytes.inParallel = new Map();
+  bytes.downloads = new Map();  // path -> how many times its file came (not a 304, not a copy in parallel)
   const statuses = new Map();
-  client.on('Network.requestWillBeSent', (event) => urls.set(event.requestId, new URL(event.request.url).pathname));
+  const inFlight = new Map();  // path -> Map(request id -> frame id) of its requests not yet finished
+  const parallel = new Set();  // request ids sent while another frame's request for the same path was in flight
+  client.on('Network.requestWillBeSent', (event) => {
+    const path = new URL(event.request.url).pathname;
+    urls.set(event.requestId, path);
+    if (!inFlight.has(path)) inFlight.set(path, new Map());
+    if ([...inFlight.get(path).values()].some((frame) => frame !== event.frameId)) parallel.add(event.requestId);
+    inFlight.get(path).set(event.requestId, event.frameId);
+  });
   client.on('Network.responseReceived', (event) => statuses.set(event.requestId, event.response.status));
   client.on('Network.loadingFinished', (event) => {
     const path = urls.get(event.requestId);
-    const into = statuses.get(event.requestId) === 304 ? bytes.revalidated : bytes;
-    if (path) into.set(path, (into.get(path) ?? 0) + event.encodedDataLength);
-    if (path && into === bytes) bytes.downloads.set(path, (bytes.downloads.get(path) ?? 0) + 1);
+    if (!path) return;
+    inFlight.get(path).delete(event.requestId);
+    const revalidation = statuses.get(event.requestId) === 304;
+    const into = revalidation ? bytes.revalidated : parallel.has(event.requestId) ? bytes.inParallel : bytes;
+    into.set(path, (into.get(path) ?? 0) + event.encodedDataLength);
+    if (into === bytes) bytes.downloads.set(path, (bytes.downloads.get(path) ?? 0) + 1);
     bytes.byRequest.set(event.requestId, event.encodedDataLength);
   });
   return bytes;
@@ -44,19 +56,10 @@ async function recordTransfers(page) {
 
 test('a page with one default card needs at most 25 KB (gzip) before the card\'s first paint, nothing of the core', async () => {
   // A host on another origin with the snippet the calculator page writes (embed-integrity.json).
-  const dir = await mkdtemp(join(tmpdir(), 'aiexp-host-'));
-  const integrity = JSON.parse(await readFile(join(siteDir, 'embed-integrity.json'), 'utf8'));
-  const pin = (path) => `integrity="${integrity.integrity[path]}" crossorigin="anonymous"`;
-  await writeFile(join(dir, 'favicon.ico'), '');
-  await writeFile(join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-${integrity.card.preload.map((path) => `<link rel="modulepreload" href="${site.url}${path}" ${pin(path)}>`).join('\n')}
-<script type="module" src="${site.url}${integrity.card.entry}" ${pin(integrity.card.entry)}></script>
-</head><body><main><h1>A newsletter</h1><uk-ai-exposure soc="1137"></uk-ai-exposure></main></body></html>`);
-  const widgetOrigin = new URL(site.url).origin;
-  const host = await startServer({ root: dir, host: 'localhost', policy:
-    `default-src 'self'; script-src 'self' ${widgetOrigin} 'wasm-unsafe-eval'; connect-src 'self' ${widgetOrigin}; style-src 'self'` });
+  const { head } = await pinnedSnippet(site.url, 'card');
+  const host = await hostPage(site.url, { head, body: '<h1>A newsletter</h1><uk-ai-exposure soc="1137"></uk-ai-exposure>' });
   try {
-    const page = await openPage(browser, 'about:blank', { allowedOrigins: [new URL(host.url).origin, widgetOrigin] });
+    const page = await openPage(browser, 'about:blank', { allowedOrigins: host.origins });
     const bytes = await recordTransfers(page);
     await page.goto(host.url);
     await page.waitForFunction(() => document.querySelector('uk-ai-exposure').dataset.state === 'ready', null, { timeout: 15000 });
@@ -76,7 +79,6 @@ ${integrity.card.preload.map((path) => `<link rel="modulepreload" href="${site.u
     await page.context().close();
   } finally {
     await host.close();
-    await rm(dir, { recursive: true, force: true });
   }
 });
 
@@ -102,28 +104,20 @@ test('the widget downloads at most 120 KB (gzip) when a card needs the core: its
   // Every file once: the iframe card's page asks again only whether its copies of the modules are current (304).
   assert.deepEqual(widgetFiles.filter((path) => bytes.downloads.get(path) > 1), [], 'a widget file was downloaded twice');
   const total = widgetFiles.reduce((sum, path) => sum + bytes.get(path), 0);
-  const revalidations = [...bytes.revalidated.values()].reduce((sum, value) => sum + value, 0);
+  const sum = (map) => [...map.values()].reduce((all, value) => all + value, 0);
   console.log(`widget payload: ${(total / KB).toFixed(1)} KB (${widgetFiles.map((p) => `${p} ${(bytes.get(p) / KB).toFixed(1)}`).join(', ')}); ` +
-              `the iframe card's revalidations ${(revalidations / KB).toFixed(1)} KB over ${bytes.revalidated.size} files`);
+              `the iframe card's revalidations ${(sum(bytes.revalidated) / KB).toFixed(1)} KB over ${bytes.revalidated.size} files, `
+              + `its copies fetched in parallel ${(sum(bytes.inParallel) / KB).toFixed(1)} KB (${[...bytes.inParallel.keys()].join(', ') || 'none'})`);
   assert.ok(total <= 120 * KB, `widget payload ${total} bytes`);
   await page.context().close();
 });
 
 test('a chart of who is exposed adds only the breakdowns\' data (about 16 KB gzip) to a chart\'s payload, once for the page', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'aiexp-host-'));
-  const integrity = JSON.parse(await readFile(join(siteDir, 'embed-integrity.json'), 'utf8'));
-  const pin = (path) => `integrity="${integrity.integrity[path]}" crossorigin="anonymous"`;
-  await writeFile(join(dir, 'favicon.ico'), '');
-  await writeFile(join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-${integrity.chart.preload.map((path) => `<link rel="modulepreload" href="${site.url}${path}" ${pin(path)}>`).join('\n')}
-<script type="module" src="${site.url}${integrity.chart.entry}" ${pin(integrity.chart.entry)}></script>
-</head><body><main><h1>An article</h1><uk-ai-exposure-chart kind="groups"></uk-ai-exposure-chart>
-<uk-ai-exposure-chart kind="sex"></uk-ai-exposure-chart><uk-ai-exposure-chart kind="industry" e2="1"></uk-ai-exposure-chart></main></body></html>`);
-  const widgetOrigin = new URL(site.url).origin;
-  const host = await startServer({ root: dir, host: 'localhost', policy:
-    `default-src 'self'; script-src 'self' ${widgetOrigin} 'wasm-unsafe-eval'; connect-src 'self' ${widgetOrigin}; style-src 'self'` });
+  const { head } = await pinnedSnippet(site.url, 'chart');
+  const host = await hostPage(site.url, { head, body: `<h1>An article</h1><uk-ai-exposure-chart kind="groups"></uk-ai-exposure-chart>
+<uk-ai-exposure-chart kind="sex"></uk-ai-exposure-chart><uk-ai-exposure-chart kind="industry" e2="1"></uk-ai-exposure-chart>` });
   try {
-    const page = await openPage(browser, 'about:blank', { allowedOrigins: [new URL(host.url).origin, widgetOrigin] });
+    const page = await openPage(browser, 'about:blank', { allowedOrigins: host.origins });
     const bytes = await recordTransfers(page);
     await page.goto(host.url);
     await page.waitForFunction(() => [...document.querySelectorAll('uk-ai-exposure-chart')].every((c) => c.dataset.state === 'ready'),
@@ -148,7 +142,6 @@ ${integrity.chart.preload.map((path) => `<link rel="modulepreload" href="${site.
     await page.context().close();
   } finally {
     await host.close();
-    await rm(dir, { recursive: true, force: true });
   }
 });
 

@@ -3,14 +3,11 @@
 // from the pre-computed figures without the core, and a host on another origin that loads it through the
 // integrity-pinned snippet, lazily loaded modules included.
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 
-import { startServer } from '../../tools/serve.mjs';
-import { axeViolations, axeViolationsWithoutCsp, openPage, screenshot, siteDir, useSiteAndBrowser } from './harness.mjs';
+import { axeViolations, axeViolationsWithoutCsp, hostPage, openPage, pinnedSnippet, screenshot, siteDir, useSiteAndBrowser } from './harness.mjs';
 
 let browser;
 let site;
@@ -260,33 +257,15 @@ describe('the element', () => {
 });
 
 describe('a host on another origin', () => {
-  // The host page lives on a second server (another origin) with a strict CSP that names the widget's origin,
-  // and embeds the card with the snippet the calculator page generates: modulepreload + integrity per module.
-  async function hostPage(integrityFor, cards = '<uk-ai-exposure id="card" soc="1137"></uk-ai-exposure>') {
-    const dir = await mkdtemp(join(tmpdir(), 'aiexp-host-'));
-    const integrity = JSON.parse(await readFile(join(siteDir, 'embed-integrity.json'), 'utf8'));
-    const lines = [
-      ...integrity.card.preload.map((path) => `<link rel="modulepreload" href="${site.url}${path}" integrity="${integrityFor(path, integrity)}" crossorigin="anonymous">`),
-      `<script type="module" src="${site.url}${integrity.card.entry}" integrity="${integrityFor(integrity.card.entry, integrity)}" crossorigin="anonymous"></script>`,
-    ];
-    await writeFile(join(dir, 'favicon.ico'), '');
-    await writeFile(join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-${lines.join('\n')}
-</head><body><main><h1>A newsletter</h1>${cards}</main></body></html>`);
-    const widgetOrigin = new URL(site.url).origin;
-    const policy = `default-src 'self'; script-src 'self' ${widgetOrigin} 'wasm-unsafe-eval'; connect-src 'self' ${widgetOrigin}; ` +
-                   "style-src 'self'; object-src 'none'; base-uri 'none'";
-    const host = await startServer({ root: dir, host: 'localhost', policy });
-    return { host, dir, origins: [new URL(host.url).origin, widgetOrigin] };
-  }
-
   // Runs `body(page)` on a host page holding `cards`, its requests recorded from the first (`page.paths`).
   async function onHost(cards, body, { integrityFor = (path, integrity) => integrity.integrity[path], expectErrors = [],
                                        route } = {}) {
-    const { host, dir, origins } = await hostPage(integrityFor, cards);
-    const { release } = JSON.parse(await readFile(join(siteDir, 'embed-integrity.json'), 'utf8'));
+    // The host page lives on a second server (another origin) with a strict CSP that names the widget's origin,
+    // and embeds the card with the snippet the calculator page generates: modulepreload + integrity per module.
+    const { head, integrity: { release } } = await pinnedSnippet(site.url, 'card', integrityFor);
+    const host = await hostPage(site.url, { head, body: `<h1>A newsletter</h1>${cards}` });
     try {
-      const page = await openPage(browser, 'about:blank', { allowedOrigins: origins, expectErrors });
+      const page = await openPage(browser, 'about:blank', { allowedOrigins: host.origins, expectErrors });
       // Every card's update event from the first: a card that paints from pre-computed figures can fire before
       // a listener added after the navigation would be there.
       await page.addInitScript(() => {
@@ -303,7 +282,6 @@ ${lines.join('\n')}
       await page.context().close();
     } finally {
       await host.close();
-      await rm(dir, { recursive: true, force: true });
     }
   }
   const CORE_FILES = ['/aiexp-loader.js', '/calculator.js', '/manifest.js', '/wasm/aiexp.js', '/wasm/aiexp.wasm',
