@@ -6,7 +6,7 @@
 import { loadCalculator } from './aiexp-loader.js';
 import { copyText } from './ui/browser.js';
 import {
-  LATEST_TRADE_OFF, cardSnippet, chartSnippet, hostPolicy, iframeSnippet, loadManifest, roleLink,
+  LATEST_TRADE_OFF, PREVIEW_SETTLED, cardSnippet, chartSnippet, hostPolicy, iframeSnippet, loadManifest, roleLink,
 } from './ui/embed-code.js';
 import { RolePicker } from './ui/role-picker.js';
 import { cut } from './widget/uk-ai-exposure-base.js';
@@ -24,6 +24,36 @@ function say(text, state = '') {
 const state = { soc: '', title: '' };
 let calculator = null;
 let manifest = null;
+
+// The preview moves on to the latest choice once what it shows has settled (each card and chart drawn or failed:
+// embed-preview.js says so), or after PREVIEW_SETTLE_MS. A page left while a pinned download is in flight has the
+// browser report the cancelled download as an error, and a visitor arrowing through the forms need not have each
+// one on the way loaded.
+const PREVIEW_SETTLE_MS = 8000;
+const preview = { frame: $('#editor-preview'), busy: false, next: '', timer: 0 };
+
+function showPreview(src) {
+  preview.next = src;
+  if (!preview.busy) movePreview();
+}
+
+function movePreview() {
+  clearTimeout(preview.timer);
+  const src = preview.next;
+  preview.next = '';
+  if (!src || preview.frame.src === src) {
+    preview.busy = false;
+    return;
+  }
+  preview.busy = true;
+  preview.frame.src = src;
+  preview.timer = setTimeout(movePreview, PREVIEW_SETTLE_MS);
+}
+
+window.addEventListener('message', (event) => {
+  if (event.origin !== location.origin || event.source !== preview.frame.contentWindow || event.data?.type !== PREVIEW_SETTLED) return;
+  movePreview();
+});
 
 // The assumptions of the form as a link's query, read by the core: { query } (as the calculator writes it) or
 // { error } naming the part it refused (cut: a field may hold anything).
@@ -93,7 +123,7 @@ async function update() {
   const preview = new URLSearchParams({ form: chosen, soc: state.soc, title: state.title, q: read.query, kind: options.kind,
                                         socs: options.socs.join(','), variant: options.variant, theme: options.theme });
   const src = new URL(`../embed-preview.html?${preview}`, location.href).href;
-  if ($('#editor-preview').src !== src) $('#editor-preview').src = src;
+  showPreview(src);
   say(isCard ? `The card of ${state.title} (SOC 2020 ${state.soc}), widget release ${manifest.release}.`
              : `The chart, widget release ${manifest.release}.`);
 }

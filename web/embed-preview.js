@@ -2,7 +2,7 @@
 // with hostile styles, so the preview is what a reader of the article sees. Its query names the form and what the
 // snippet writer needs (embed-editor.js writes it); the snippet is parsed and its elements, scripts included,
 // recreated in the page (a parsed <script> never runs), pinned with the same integrity.
-import { cardSnippet, chartSnippet, iframeSnippet, loadManifest } from './ui/embed-code.js';
+import { PREVIEW_SETTLED, cardSnippet, chartSnippet, iframeSnippet, loadManifest } from './ui/embed-code.js';
 
 const params = new URLSearchParams(location.search);
 const host = document.getElementById('preview-host');
@@ -37,4 +37,24 @@ try {
   message.setAttribute('role', 'alert');
   message.textContent = error.message;
   host.append(message);
+}
+tellWhenSettled();
+
+// Says to the embed page when every card and chart shown, in the frame forms' own pages too, has drawn or failed:
+// the page moves the preview on only then (embed-editor.js).
+function tellWhenSettled() {
+  const ELEMENTS = 'uk-ai-exposure, uk-ai-exposure-chart';
+  const done = (element) => element.dataset.state === 'ready' || element.dataset.state === 'error';
+  const settled = () => [...host.querySelectorAll(ELEMENTS)].every(done)
+    && [...host.querySelectorAll('iframe')].every((frame) => {
+      const inner = frame.contentDocument;  // null for a page of another origin, which cannot be followed
+      if (!inner) return true;
+      const elements = [...inner.querySelectorAll(ELEMENTS)];
+      return elements.length > 0 && elements.every(done);
+    });
+  const poll = setInterval(() => {
+    if (!settled()) return;
+    clearInterval(poll);
+    window.parent.postMessage({ type: PREVIEW_SETTLED }, location.origin);
+  }, 100);
 }

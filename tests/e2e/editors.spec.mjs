@@ -211,6 +211,31 @@ describe('the embed page', () => {
     await page.context().close();
   });
 
+  test('the preview moves on once what it shows has drawn, to the latest choice, skipping those on the way', async () => {
+    // The card's figures held back: a page left while a pinned download is in flight has the browser report the
+    // cancelled download as an error, so the preview keeps the card until it has drawn.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    const page = await openPage(browser, 'about:blank', { allowedOrigins: [new URL(site.url).origin] });
+    await page.route('**/widget/cards/*.json', async (route) => { await held; await route.continue(); });
+    const shown = [];
+    page.on('framenavigated', (frame) => {
+      if (frame.parentFrame() === page.mainFrame() && frame.url().includes('embed-preview.html')) shown.push(new URL(frame.url()).searchParams.get('form'));
+    });
+    await page.goto(`${site.url}embed/?soc=1137`);
+    await page.waitForFunction(() => /The card of/.test(document.getElementById('editor-status').textContent), null, { timeout: 30000 });
+    await page.waitForFunction(() => document.getElementById('editor-preview').src.includes('form=card'));
+    for (const form of ['iframe-card', 'chart', 'iframe-chart']) await page.check(`input[name="form"][value="${form}"]`);
+    await page.waitForTimeout(300);  // room for a move that must not come yet
+    assert.deepEqual(shown, ['card'], 'the preview left a card still loading');
+    release();
+    await page.waitForFunction(() => document.getElementById('editor-preview').src.includes('form=iframe-chart'), null, { timeout: 15000 });
+    await page.frameLocator('#editor-preview').frameLocator('iframe').locator('uk-ai-exposure-chart[data-state="ready"]').waitFor({ timeout: 30000 });
+    assert.deepEqual(shown, ['card', 'iframe-chart']);
+    await page.assertClean();
+    await page.context().close();
+  });
+
   test('without the list of the widget\'s files, or without the core, it says so instead of writing code', async () => {
     for (const [glob, message] of [['**/embed-integrity.json', /^The list of the widget's files \(embed-integrity\.json\) could not be had \(HTTP 404\): no snippet was written/],
                                    ['**/wasm/aiexp.wasm', /could not be downloaded.*Reload the page to try again\.$/]]) {

@@ -7,6 +7,9 @@
 import { assetUrl } from '../aiexp-loader.js';
 import { ATTRIBUTES } from '../widget/uk-ai-exposure-card.js';
 
+/** The embed page's preview frame tells the page so once each card and chart it shows has drawn or failed. */
+export const PREVIEW_SETTLED = 'uk-ai-exposure:preview-settled';
+
 /** How long the list of the widget's files may take before the writer says it cannot write a snippet. */
 export const MANIFEST_WAIT_MS = (() => {
   const value = globalThis.aiexpTestTiming?.embedMs;
