@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { test } from 'node:test';
 
 import { lightPalette, lightToken } from '../../tools/site/palette.mjs';
-import { parseTokens, shadowTokens } from '../../tools/site/styles.mjs';
+import { compactCss, parseTokens, shadowTokens } from '../../tools/site/styles.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const tokensCss = readFileSync(join(root, 'web/styles/tokens.css'), 'utf8');
@@ -74,4 +74,12 @@ test('the images drawn at assembly take the light tokens', () => {
   assert.equal(palette.surface, '#ffffff');
   assert.equal(lightToken('--x: light-dark(#123456, #654321);', 'x'), '#123456');
   assert.throws(() => lightToken(tokensCss, 'no-such-token'), /--no-such-token/);
+});
+
+test('the served stylesheets keep every rule and drop the comments, indentation and blank lines', () => {
+  const css = '/* a note\n   over two lines */\n.a > .b {\n  color: var(--text); /* why */\n\n  content: "x";\n}\n@media (width < 40rem) { .a { gap: 0; } }\n';
+  assert.equal(compactCss(css), '.a > .b {\ncolor: var(--text);\ncontent: "x";\n}\n@media (width < 40rem) { .a { gap: 0; } }');
+  assert.throws(() => compactCss('.a::before { content: "/* not a comment */"; }'), /a CSS string holds/);
+  const tokensRules = compactCss(tokensCss);
+  assert.deepEqual(parseTokens(tokensRules).tokens, parseTokens(tokensCss).tokens, 'the tokens survive');
 });
