@@ -92,7 +92,8 @@ function draw(panel, entry, key, { permalink }) {
   setText(p.citation, entry.citation);
   setAttr(p.permalink, 'href', permalink);
   setText(p.permalink, permalink);
-  const sources = JSON.stringify(entry.sources);
+  // Its fingerprint, not the list itself: the list is in the panel's text already, and the home page has 45 panels.
+  const sources = fingerprint(JSON.stringify(entry.sources));
   if (p.sources.dataset.key !== sources) {
     p.sources.dataset.key = sources;
     const doc = panel.ownerDocument;
