@@ -196,9 +196,13 @@ function afterFirstPaint(fn) {
   }
 }
 
+// A link of the earlier one-page site on the home page (/?cmp=2132, or /?soc=1137 where the server has no
+// redirect) names a role whose page the calculator opens: it starts at once, and says so if that takes long.
 // A page without controls (the methodology) never needs the calculator; the others load it when the browser is
 // idle after the page has loaded and painted, never competing with its first paint.
-if (document.querySelector('[data-needs-core]')) {
+if (root.dataset.page === 'home' && /(?:^|[?&])(?:soc|cmp)=/.test(location.search)) {
+  start({ reached: true });
+} else if (document.querySelector('[data-needs-core]')) {
   const whenIdle = () => afterFirstPaint(() => (globalThis.requestIdleCallback ?? ((fn) => setTimeout(fn, 1)))(() => start(), { timeout: IDLE_TIMEOUT_MS }));
   if (document.readyState === 'complete') whenIdle();
   else addEventListener('load', whenIdle, { once: true });
