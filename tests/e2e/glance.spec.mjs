@@ -312,7 +312,7 @@ describe('<uk-ai-exposure-chart>', () => {
     return charts.length === n && charts.every((c) => c.dataset.state === 'ready');
   }, count, { timeout: 30000 });
 
-  test("the demo page's four charts draw under its strict CSP with one module load, as the page draws them", async () => {
+  test("the demo page's six charts draw under its strict CSP with one module load, as the page draws them", async () => {
     const page = await openPage(browser, 'about:blank', { allowedOrigins: [new URL(site.url).origin] });
     const paths = [];
     const mainPaths = [];
@@ -321,12 +321,13 @@ describe('<uk-ai-exposure-chart>', () => {
       if (request.frame() === page.mainFrame()) mainPaths.push(new URL(request.url()).pathname);
     });
     await page.goto(`${site.url}embed-charts-demo.html`);
-    await chartsReady(page, 4);
+    await chartsReady(page, 6);
     const count = (path) => paths.filter((p) => p === path).length;
-    // The main document loads the entry, the element and the core once for its four charts (the iframe is a
-    // document of its own).
+    // The main document loads the entry, the element, the core and the breakdowns' data once for its six charts
+    // (the iframe is a document of its own).
     await page.waitForLoadState('networkidle');
-    for (const path of ['/widget/uk-ai-exposure-chart-define.js', '/widget/uk-ai-exposure-chart.js', '/wasm/aiexp-speed.wasm', '/data/bundle.json']) {
+    for (const path of ['/widget/uk-ai-exposure-chart-define.js', '/widget/uk-ai-exposure-chart.js', '/wasm/aiexp-speed.wasm', '/data/bundle.json',
+                        '/data/breakdowns.json']) {
       assert.equal(mainPaths.filter((p) => p === path).length, 1, `${path} loads once`);
     }
     assert.ok(count('/widget/uk-ai-exposure-chart-define.js') >= 1);
@@ -335,6 +336,8 @@ describe('<uk-ai-exposure-chart>', () => {
     assert.equal(await shadow('chart-groups', 'a[data-major]'), 9);
     assert.equal(await shadow('chart-distribution', '.chart__bar'), 20);
     assert.equal(await shadow('chart-compare', '.compare-chart__role'), 3);
+    assert.equal(await shadow('chart-sex', '[data-part="rows"] > li'), 2);
+    assert.equal(await shadow('chart-region', '.bd-tile'), 12);
     // The hostile stylesheet reaches none of it: the treemap is drawn at its size, in its colours.
     const look = await page.locator('#chart-treemap').evaluate((host) => {
       const svg = host.shadowRoot.querySelector('svg');
