@@ -50,8 +50,11 @@ function movePreview() {
   preview.timer = setTimeout(movePreview, PREVIEW_SETTLE_MS);
 }
 
+// The frame's window stays the same across its pages: the message names the page that settled, so a late word
+// from the page before moves nothing on.
 window.addEventListener('message', (event) => {
-  if (event.origin !== location.origin || event.source !== preview.frame.contentWindow || event.data?.type !== PREVIEW_SETTLED) return;
+  if (event.origin !== location.origin || event.source !== preview.frame.contentWindow || event.data?.type !== PREVIEW_SETTLED
+      || event.data.href !== preview.frame.src) return;
   movePreview();
 });
 

@@ -55,6 +55,6 @@ function tellWhenSettled() {
   const poll = setInterval(() => {
     if (!settled()) return;
     clearInterval(poll);
-    window.parent.postMessage({ type: PREVIEW_SETTLED }, location.origin);
+    window.parent.postMessage({ type: PREVIEW_SETTLED, href: location.href }, location.origin);
   }, 100);
 }
