@@ -4,8 +4,7 @@
 // #who-industry, #who-pay, or a chart element's frame), holding its parts: title, caption, status, rows, note; the
 // view makes the rows and any part the root lacks but needs.
 import { NEEDS_BREAKDOWNS, bandOfMean, breakdownFigure, breakdownToDraw, rowsPart } from './breakdown-parts.js';
-import { CHART_TITLES } from './chart-titles.js';
-import { el, reconcile, setAttr, setText } from './dom.js';
+import { el, parts, reconcile, setAttr, setText } from './dom.js';
 
 // A side of a split, a section or a tenth as a bar: its key, title, mean and the line under it.
 const ROWS = {
@@ -45,11 +44,7 @@ const NOTES = {
  */
 export function renderBreakdownBars(root, snapshot, { kind, sources = true, breakdowns, ready = false }) {
   const doc = root.ownerDocument;
-  const title = root.querySelector('[data-part="title"]');
-  if (title) setText(title, CHART_TITLES[kind]);
   const { result, current } = breakdownToDraw(root, snapshot, kind, { breakdowns, ready });
-  const caption = root.querySelector('[data-part="caption"]');
-  if (caption) setText(caption, snapshot.breakdown(kind).caption);
   if (!result) return current ? undefined : NEEDS_BREAKDOWNS;
   reconcile(rowsPart(root, 'bd-rows'), ROWS[kind](result), {
     key: (item) => item.key,
@@ -77,15 +72,14 @@ function createRow(doc, kind, item, sources) {
 
 function updateRow(node, item, snapshot) {
   const { row } = item;
-  const parts = {};
-  for (const child of node.querySelectorAll('[data-part]')) parts[child.dataset.part] ??= child;
-  setText(parts.title, item.title);
-  setText(parts.value, row.meanScoreText);
-  setText(parts.detail, item.detail);
-  if (parts['source-name']) setText(parts['source-name'], ` of ${item.title}`);
+  const p = parts(node);
+  setText(p.title, item.title);
+  setText(p.value, row.meanScoreText);
+  setText(p.detail, item.detail);
+  if (p['source-name']) setText(p['source-name'], ` of ${item.title}`);
   const scored = row.scored ?? row.hasMean;
-  setAttr(parts.fill, 'width', scored ? (Math.min(10, Math.max(0, row.meanScore10)) * 10).toFixed(1) : '0');
-  setAttr(parts.fill, 'data-band', bandOfMean(snapshot, row.meanScoreText) || null);
+  setAttr(p.fill, 'width', scored ? (Math.min(10, Math.max(0, row.meanScore10)) * 10).toFixed(1) : '0');
+  setAttr(p.fill, 'data-band', bandOfMean(snapshot, row.meanScoreText) || null);
   // The figures as numbers too, for a reader's tools and the tests.
   setAttr(node, 'data-mean', scored ? String(row.meanScore10) : '');
   setAttr(node, 'data-employees', String(row.employees));

@@ -4,6 +4,7 @@
 // view keeps what the build drew under the default assumptions, and under other assumptions marks it as not theirs
 // and returns NEEDS_BREAKDOWNS, which the page reads as "fetch the breakdowns" (app.js). Every figure and caption is
 // the core's (wasm/aiexp.d.ts SplitBreakdown ... PayBreakdown).
+import { CHART_TITLES } from './chart-titles.js';
 import { el, idPart, setAttr, setDisabled, setHidden, setReady, setText } from './dom.js';
 
 /**
@@ -54,7 +55,8 @@ function statusText(breakdowns) {
 }
 
 /**
- * The breakdown `kind` of `snapshot` to draw into `root`, or null when its data are not loaded. Then the root keeps
+ * The breakdown `kind` of `snapshot` to draw into `root`, or null when its data are not loaded; the root's title and
+ * caption parts, where it has them, are written either way (the caption is the core's). Then the root keeps
  * what it shows; `current` says whether that is of these assumptions (the build's figures are the defaults'), and
  * when it is not the root is marked (data-state "waiting" or "failed"), its status part says why, and its Source
  * buttons are disabled. `breakdowns`: the page's state of their data ({ status, message }); `ready`: the calculator
@@ -62,6 +64,10 @@ function statusText(breakdowns) {
  */
 export function breakdownToDraw(root, snapshot, kind, { breakdowns = BREAKDOWNS_IDLE, ready = false } = {}) {
   const result = snapshot.breakdown(kind);
+  const title = root.querySelector('[data-part="title"]');
+  if (title) setText(title, CHART_TITLES[kind]);
+  const caption = root.querySelector('[data-part="caption"]');
+  if (caption) setText(caption, result.caption);
   const current = result.ok || root.getAttribute('data-query') === snapshot.query;
   if (result.ok) setAttr(root, 'data-query', snapshot.query);
   setAttr(root, 'data-state', current ? 'ready' : breakdowns.status === 'failed' ? 'failed' : 'waiting');

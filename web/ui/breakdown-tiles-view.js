@@ -3,8 +3,7 @@
 // its people in employment and, on the page, its Source panel; the highest and lowest means are named. Root: the
 // breakdown's <figure> (#who-region, or a chart element's frame) with its parts, as breakdown-bars-view.js.
 import { NEEDS_BREAKDOWNS, bandOfMean, breakdownFigure, breakdownToDraw, rowsPart } from './breakdown-parts.js';
-import { CHART_TITLES } from './chart-titles.js';
-import { el, idPart, reconcile, setAttr, setHidden, setText } from './dom.js';
+import { el, idPart, parts, reconcile, setAttr, setHidden, setText } from './dom.js';
 
 /**
  * Draws the region breakdown of `snapshot`. State: `sources`, `breakdowns` and `ready`, as renderBreakdownBars.
@@ -12,11 +11,7 @@ import { el, idPart, reconcile, setAttr, setHidden, setText } from './dom.js';
  */
 export function renderBreakdownTiles(root, snapshot, { sources = true, breakdowns, ready = false }) {
   const doc = root.ownerDocument;
-  const title = root.querySelector('[data-part="title"]');
-  if (title) setText(title, CHART_TITLES.region);
   const { result, current } = breakdownToDraw(root, snapshot, 'region', { breakdowns, ready });
-  const caption = root.querySelector('[data-part="caption"]');
-  if (caption) setText(caption, snapshot.breakdown('region').caption);
   if (!result) return current ? undefined : NEEDS_BREAKDOWNS;
   const scored = result.rows.filter((row) => row.scored);
   const highest = Math.max(...scored.map((row) => row.meanScore10));
@@ -32,15 +27,14 @@ export function renderBreakdownTiles(root, snapshot, { sources = true, breakdown
                                     popovertarget: `provenance-${breakdownFigure('region', row.group)}` },
                    'Source', el(doc, 'span', { class: 'visually-hidden', 'data-part': 'source-name' })) : null),
     update: (node, row) => {
-      const parts = {};
-      for (const child of node.querySelectorAll('[data-part]')) parts[child.dataset.part] ??= child;
-      setText(parts.name, row.title);
-      setText(parts.value, row.meanScoreText);
+      const p = parts(node);
+      setText(p.name, row.title);
+      setText(p.value, row.meanScoreText);
       const rank = !row.scored ? '' : row.meanScore10 === highest ? 'highest' : row.meanScore10 === lowest ? 'lowest' : '';
-      setText(parts.rank, rank);
-      setHidden(parts.rank, !rank);
-      setText(parts.detail, `${row.employeesText} people in employment`);
-      if (parts['source-name']) setText(parts['source-name'], ` of ${row.title}`);
+      setText(p.rank, rank);
+      setHidden(p.rank, !rank);
+      setText(p.detail, `${row.employeesText} people in employment`);
+      if (p['source-name']) setText(p['source-name'], ` of ${row.title}`);
       setAttr(node, 'data-band', bandOfMean(snapshot, row.meanScoreText) || null);
       setAttr(node, 'data-mean', row.scored ? String(row.meanScore10) : '');
       setAttr(node, 'data-employees', String(row.employees));
